@@ -1,0 +1,249 @@
+"""counter-cli: the headless entry point (set-up, demo, catalogue, due dates, receive, lookup, audit).
+
+Every command takes --data-dir. A user's mistake prints one clear Vietnamese line on stderr
+and exits with status 1; nothing is written half-done (each command is one transaction).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from counter_app.context import AppContext, open_context
+from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
+from counter_app.domain.errors import UserError, ValidationError
+from counter_app.services import catalog as catalog_service
+from counter_app.services import demo, integrity, lookup, receiving
+from counter_app.services.actor import SYSTEM_ACTOR, Actor
+from counter_app.services.applicants import ApplicantInput
+from counter_app.services.catalog_format import write_own_format
+from counter_app.services.offices import OfficeInput, calendar_for, create_office, find_actor, get_office
+
+EXIT_USER_ERROR = 1
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
+    return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
+
+
+def cmd_init(ctx: AppContext, args: argparse.Namespace) -> None:
+    if args.office_code:
+        create_office(
+            ctx.db,
+            SYSTEM_ACTOR,
+            OfficeInput(name=args.office_name or args.office_code, identifier_code=args.office_code),
+            now=_now(),
+        )
+    print(f"Cơ sở dữ liệu sẵn sàng: {ctx.db.label}")
+
+
+def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> None:
+    if args.dossiers < 0:
+        raise ValidationError("Số hồ sơ mẫu không được âm.")
+    demo.ensure_demo_setup(ctx.db, now=_now())
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r{done}/{total} hồ sơ", end="", file=sys.stderr, flush=True)
+
+    made = (
+        demo.generate_dossiers(ctx.db, args.dossiers, now=_now(), progress=progress) if args.dossiers else 0
+    )
+    if made:
+        print(file=sys.stderr)
+    print(f"Dữ liệu mẫu sẵn sàng: {made} hồ sơ mới. Người dùng: canbo, lanhdao, quantri (mật khẩu «demo»).")
+
+
+def cmd_catalog_import(ctx: AppContext, args: argparse.Namespace) -> None:
+    summary = catalog_service.import_paths(
+        ctx.db, _actor(ctx, args), [Path(p) for p in args.paths], now=_now()
+    )
+    print(
+        f"Thêm mới {len(summary.added)}, cập nhật {len(summary.updated)}, không đổi {len(summary.unchanged)}."
+    )
+
+
+def cmd_catalog_list(ctx: AppContext, args: argparse.Namespace) -> None:
+    for item in catalog_service.list_procedures(ctx.db, args.search or ""):
+        print(f"{item.code}\t{item.name}\t{item.field_name}\tv{item.version_no}")
+
+
+def cmd_catalog_show(ctx: AppContext, args: argparse.Namespace) -> None:
+    from dataclasses import asdict
+
+    _print_json(asdict(catalog_service.show_procedure(ctx.db, args.code)))
+
+
+def cmd_catalog_export(ctx: AppContext, args: argparse.Namespace) -> None:
+    records = catalog_service.export_records(ctx.db)
+    Path(args.out).write_text(write_own_format(records), encoding="utf-8")
+    print(f"Đã xuất {len(records)} thủ tục ra {args.out}")
+
+
+def _parse_local(text: str, tz: ZoneInfo) -> datetime:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"Thời điểm «{text}» không hợp lệ (dạng đúng: 2026-11-23T16:10).") from None
+    return value.replace(tzinfo=tz) if value.tzinfo is None else value
+
+
+def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.domain.calendar import WorkingCalendar
+
+    with ctx.db.read() as session:
+        try:
+            office = get_office(session)
+            calendar, policy = calendar_for(session, office), Policy(office.time_policy)
+        except UserError:
+            calendar, policy = WorkingCalendar(), Policy.HOURS
+        received = _parse_local(args.received, calendar.tz)
+        if args.procedure:
+            version = catalog_service.load_current_version(session, args.procedure)
+            term = receiving.term_for(version, args.channel)
+        else:
+            term = Term(Decimal(str(args.days)), TermUnit(args.unit))
+    due = appointment_for(received, term, calendar, Policy(args.policy) if args.policy else policy)
+    print(due.isoformat() if due else "không hẹn")
+
+
+def cmd_receive(ctx: AppContext, args: argparse.Namespace) -> None:
+    try:
+        raw = json.loads(Path(args.json).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UserError(f"Không đọc được tệp {args.json}: {exc.strerror}") from exc
+    except ValueError as exc:
+        raise UserError(f"Tệp {args.json} không phải JSON hợp lệ: {exc}") from exc
+    result = receiving.receive(ctx.db, _actor(ctx, args), intake_from_json(raw), now=_now())
+    print(result.code)
+
+
+def intake_from_json(raw: object) -> receiving.IntakeRequest:
+    """The CLI's JSON intake: {"procedure", "case", "channel", "applicant": {...}, "documents": [...]}."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("applicant"), dict) or not raw.get("procedure"):
+        raise ValidationError("JSON phải có «procedure» và «applicant» (họ tên, CCCD, …).")
+    person = dict(raw["applicant"])
+    try:
+        if person.get("birth_date"):
+            person["birth_date"] = date.fromisoformat(person["birth_date"])
+        applicant = ApplicantInput(**person)
+    except (TypeError, ValueError) as exc:
+        raise ValidationError(f"Thông tin người nộp không hợp lệ: {exc}") from exc
+    documents = raw.get("documents")
+    return receiving.IntakeRequest(
+        procedure_code=str(raw["procedure"]),
+        applicant=applicant,
+        case_no=int(raw.get("case", 1)),
+        channel=str(raw.get("channel", "direct")),
+        provided=tuple(int(d) for d in documents) if documents is not None else None,
+        return_method=str(raw.get("return_method", "counter")),
+        postal_address=raw.get("postal_address"),
+        representative=raw.get("representative"),
+    )
+
+
+def cmd_lookup(ctx: AppContext, args: argparse.Namespace) -> None:
+    _print_json(lookup.lookup(ctx.db, args.code).to_json())
+
+
+def cmd_search(ctx: AppContext, args: argparse.Namespace) -> None:
+    for hit in lookup.search(ctx.db, args.text):
+        print(f"{hit.code}\t{hit.applicant_name}\t{hit.status}\t{hit.received_at.isoformat()}")
+
+
+def cmd_events_verify(ctx: AppContext, args: argparse.Namespace) -> None:
+    report = integrity.verify_events(ctx.db)
+    if report.first_broken:
+        raise UserError(f"Chuỗi sự kiện bị phá vỡ — {report.first_broken}")
+    print(f"Chuỗi sự kiện nguyên vẹn: {report.events_checked} sự kiện, {report.nodes} nút.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành)")
+    common.add_argument("--as", dest="as_user", help="thực hiện với tư cách người dùng này")
+    parser = argparse.ArgumentParser(prog="counter-cli", description="Bộ phận Một cửa — dòng lệnh")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init", parents=[common], help="tạo hoặc nâng cấp cơ sở dữ liệu")
+    p.add_argument("--office-code")
+    p.add_argument("--office-name")
+    p.set_defaults(func=cmd_init)
+    p = sub.add_parser("demo", parents=[common], help="dữ liệu mẫu")
+    p.add_argument("--dossiers", type=int, default=200)
+    p.set_defaults(func=cmd_demo)
+
+    cat = sub.add_parser("catalog", help="danh mục thủ tục").add_subparsers(
+        dest="catalog_command", required=True
+    )
+    p = cat.add_parser("import", parents=[common])
+    p.add_argument("paths", nargs="+")
+    p.set_defaults(func=cmd_catalog_import)
+    p = cat.add_parser("list", parents=[common])
+    p.add_argument("--search")
+    p.set_defaults(func=cmd_catalog_list)
+    p = cat.add_parser("show", parents=[common])
+    p.add_argument("code")
+    p.set_defaults(func=cmd_catalog_show)
+    p = cat.add_parser("export", parents=[common])
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_catalog_export)
+
+    p = sub.add_parser("due", parents=[common], help="tính ngày hẹn trả kết quả")
+    p.add_argument("--received", required=True)
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--procedure")
+    group.add_argument("--days", type=Decimal)
+    p.add_argument("--unit", default="working_day", choices=[u.value for u in TermUnit])
+    p.add_argument("--policy", choices=[x.value for x in Policy])
+    p.add_argument("--channel", default="direct", choices=["direct", "online", "postal"])
+    p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("receive", parents=[common], help="tiếp nhận hồ sơ mô tả trong tệp JSON")
+    p.add_argument("--json", required=True)
+    p.set_defaults(func=cmd_receive)
+    p = sub.add_parser("lookup", parents=[common], help="tra cứu hồ sơ theo mã")
+    p.add_argument("code")
+    p.set_defaults(func=cmd_lookup)
+    p = sub.add_parser("search", parents=[common], help="tìm hồ sơ theo tên, CCCD, điện thoại, mã")
+    p.add_argument("text")
+    p.set_defaults(func=cmd_search)
+    ev = sub.add_parser("events", help="nhật ký sự kiện").add_subparsers(dest="events_command", required=True)
+    p = ev.add_parser("verify", parents=[common])
+    p.set_defaults(func=cmd_events_verify)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    ctx = None
+    try:
+        ctx = open_context(args.data_dir)
+        args.func(ctx, args)
+        return 0
+    except UserError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
+    finally:
+        if ctx is not None:
+            ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

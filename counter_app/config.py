@@ -1,0 +1,60 @@
+"""Settings stored as JSON in the config directory.
+
+Only what a workstation needs to find its data lives here: the database URL (empty means
+the embedded SQLite file), this workstation's node id for the event log, and printer
+choices. Office identity and the catalogue live in the database, where every counter of
+an office shares them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from uuid6 import uuid7
+
+from counter_app.domain.errors import UserError
+from counter_app.paths import AppPaths
+
+DATABASE_URL_ENV = "COUNTER_APP_DATABASE_URL"
+
+
+@dataclass
+class Settings:
+    database_url: str = ""
+    node_id: str = ""
+    language: str = "vi"
+    printers: dict[str, str] = field(default_factory=dict)
+
+    def effective_database_url(self, paths: AppPaths) -> str:
+        """The environment wins (tests, scheduled jobs), then settings, then the SQLite file."""
+        url = os.environ.get(DATABASE_URL_ENV) or self.database_url
+        return url or f"sqlite:///{paths.database_file.as_posix()}"
+
+
+def load_settings(paths: AppPaths) -> Settings:
+    """Read settings, creating the file (with a fresh node id) on first use."""
+    file = paths.settings_file
+    settings = Settings()
+    if file.exists():
+        try:
+            raw = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UserError(f"Không đọc được tệp cấu hình {file}: {exc}") from exc
+        known = {k: v for k, v in raw.items() if k in Settings.__dataclass_fields__}
+        settings = Settings(**known)
+    if not settings.node_id:
+        # The node id names this workstation in the event log; generated once, kept forever.
+        settings.node_id = str(uuid7())
+        save_settings(paths, settings)
+    return settings
+
+
+def save_settings(paths: AppPaths, settings: Settings) -> None:
+    """Write settings atomically (write a temp file, then replace)."""
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(str(paths.settings_file) + ".tmp")
+    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, paths.settings_file)

@@ -1,0 +1,70 @@
+"""Offices, agencies, users and the office calendar: who works where, and when."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter_app.db.base import Base, IdMixin
+
+
+class Office(IdMixin, Base):
+    """A receiving unit (Bộ phận Một cửa of a centre, branch or commune)."""
+
+    __tablename__ = "offices"
+
+    name: Mapped[str] = mapped_column(String(300))
+    # Mã định danh điện tử (QĐ 20/2020/QĐ-TTg), the first part of every dossier code.
+    identifier_code: Mapped[str] = mapped_column(String(40), unique=True)
+    governing_body: Mapped[str] = mapped_column(String(300), default="")
+    place: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    hotline: Mapped[str] = mapped_column(String(40), default="")
+    signatory_name: Mapped[str] = mapped_column(String(200), default="")
+    signatory_title: Mapped[str] = mapped_column(String(200), default="")
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Ho_Chi_Minh")
+    # "hours" (N × working-day length inside sessions) or "days" (civil-code whole days).
+    time_policy: Mapped[str] = mapped_column(String(10), default="hours")
+    # {"0": [["07:30","11:30"],["13:30","17:00"]], ...} weekday → sessions; null = default.
+    sessions: Mapped[dict[str, list[list[str]]] | None] = mapped_column(JSON, nullable=True)
+    valid_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class Agency(IdMixin, Base):
+    """A competent authority or specialist unit a dossier is handed to."""
+
+    __tablename__ = "agencies"
+
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    valid_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class User(IdMixin, Base):
+    __tablename__ = "users"
+
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    # officer | supervisor | admin
+    role: Mapped[str] = mapped_column(String(20))
+    office_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("offices.id"), nullable=True)
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CalendarOverride(IdMixin, Base):
+    """An office's own exception to the national calendar: an extra day off or working day."""
+
+    __tablename__ = "calendar_overrides"
+    __table_args__ = (UniqueConstraint("office_id", "day"),)
+
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("offices.id"))
+    day: Mapped[date] = mapped_column(Date)
+    # "off" or "work"
+    kind: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(String(300), default="")

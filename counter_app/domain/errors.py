@@ -1,0 +1,34 @@
+"""Errors a user can cause.
+
+Every error that a user's input or action can trigger is a ``UserError`` carrying a
+Vietnamese message ready to show in the UI or print on the CLI's stderr. Anything else
+that escapes is a bug and goes to the crash dialog / traceback.
+"""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A mistake the user can correct; ``message`` is Vietnamese and shown as is."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        # Name of the input field the message belongs to (for inline validation), if any.
+        self.field = field
+
+
+class ValidationError(UserError):
+    """Input data does not satisfy a rule (CCCD, phone number, date …)."""
+
+
+class NotFoundError(UserError):
+    """A code or identifier that does not exist."""
+
+
+class TransitionError(UserError):
+    """A lifecycle step that is impossible from the dossier's current status."""
+
+
+class PermissionDenied(UserError):
+    """The actor's role does not allow the action."""

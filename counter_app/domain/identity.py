@@ -1,0 +1,167 @@
+"""Personal identification numbers: CCCD (12 digits) and the legacy CMND (9 digits).
+
+Structure of the 12-digit number (NĐ 137/2015/NĐ-CP, Thông tư 07/2016/TT-BCA):
+
+* digits 1–3: province where the birth was registered (``PROVINCE_CODES``);
+* digit 4: century of birth and sex — 0/1 for 1900–1999 (male/female), 2/3 for 2000–2099,
+  4/5 for 2100–2199, 6/7 for 2200–2299; 8/9 are rejected;
+* digits 5–6: last two digits of the birth year;
+* digits 7–12: random; there is no check digit.
+
+Error messages never repeat the full number: they may end up in logs, and ID numbers are
+personal data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+
+from counter_app.domain.errors import ValidationError
+from counter_app.domain.provinces import PROVINCE_CODES
+from counter_app.domain.text import search_key
+
+__all__ = ["Sex", "mask_id", "validate_cccd", "validate_cmnd", "validate_id_number"]
+
+_DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() also accepts other scripts' digits
+_WHITESPACE = re.compile(r"\s+")
+
+
+class Sex(StrEnum):
+    """Sex as recorded on the ID card; the value is stored, ``label`` is shown."""
+
+    MALE = "male"
+    FEMALE = "female"
+
+    @property
+    def label(self) -> str:
+        """Vietnamese label: "Nam" or "Nữ"."""
+        return "Nam" if self is Sex.MALE else "Nữ"
+
+    @classmethod
+    def parse(cls, text: str, *, field: str = "sex") -> Sex:
+        """Parse "Nam"/"Nữ" in any case, with or without tone marks, or a stored value.
+
+        Raises ``ValidationError`` for anything else.
+        """
+        key = search_key(text)
+        found = _SEX_WORDS.get(key)
+        if found is None:
+            raise ValidationError("Giới tính phải là “Nam” hoặc “Nữ”.", field=field)
+        return found
+
+
+_SEX_WORDS: dict[str, Sex] = {"nam": Sex.MALE, "nu": Sex.FEMALE, "male": Sex.MALE, "female": Sex.FEMALE}
+
+
+def _compact(number: str) -> str:
+    return _WHITESPACE.sub("", number)
+
+
+def _check_digits(number: str, *, kind: str, length: int, field: str) -> None:
+    if not number:
+        raise ValidationError(f"Vui lòng nhập số {kind}.", field=field)
+    if not _DIGITS.fullmatch(number):
+        raise ValidationError(f"Số {kind} chỉ được gồm chữ số (0–9).", field=field)
+    if len(number) != length:
+        raise ValidationError(
+            f"Số {kind} phải gồm đúng {length} chữ số (số đã nhập có {len(number)} chữ số).", field=field
+        )
+
+
+def validate_cccd(
+    number: str, *, birth_date: date | None = None, sex: Sex | None = None, field: str = "id_number"
+) -> str:
+    """Check a 12-digit CCCD number and return it without spaces.
+
+    Checks the province code, the century/sex digit and that the encoded birth year is not
+    in the future; when ``birth_date`` or ``sex`` are given, checks that the number agrees
+    with them. Raises ``ValidationError`` (with ``field``) naming the first problem found.
+    """
+    number = _compact(number)
+    _check_digits(number, kind="CCCD", length=12, field=field)
+
+    province = number[:3]
+    if province not in PROVINCE_CODES:
+        raise ValidationError(
+            f"Mã tỉnh nơi đăng ký khai sinh ({province}, 3 chữ số đầu của số CCCD) không tồn tại.",
+            field=field,
+        )
+    century_digit = int(number[3])
+    if century_digit > 7:
+        raise ValidationError(
+            f"Chữ số thứ 4 của số CCCD (mã thế kỷ và giới tính) không hợp lệ: {century_digit}.", field=field
+        )
+    century = 1900 + (century_digit // 2) * 100
+    encoded_sex = Sex.MALE if century_digit % 2 == 0 else Sex.FEMALE
+    encoded_year = century + int(number[4:6])
+    if encoded_year > date.today().year:
+        raise ValidationError(
+            f"Số CCCD cho năm sinh {encoded_year}, là năm trong tương lai (kiểm tra chữ số thứ 4–6).",
+            field=field,
+        )
+
+    if birth_date is not None:
+        if birth_date.year // 100 * 100 != century:
+            raise ValidationError(
+                f"Chữ số thứ 4 của số CCCD cho biết năm sinh trong khoảng {century}–{century + 99}, "
+                f"không khớp với năm sinh {birth_date.year}.",
+                field=field,
+            )
+        if birth_date.year != encoded_year:
+            raise ValidationError(
+                f"Chữ số thứ 5–6 của số CCCD ({number[4:6]}) không khớp với năm sinh {birth_date.year}.",
+                field=field,
+            )
+    if sex is not None and sex is not encoded_sex:
+        raise ValidationError(
+            f"Chữ số thứ 4 của số CCCD cho biết giới tính {encoded_sex.label}, "
+            f"không khớp với giới tính {sex.label}.",
+            field=field,
+        )
+    return number
+
+
+def validate_cmnd(number: str, *, field: str = "id_number") -> str:
+    """Check a legacy 9-digit CMND number and return it without spaces.
+
+    A 12-digit number is a CCCD (use ``validate_cccd``/``validate_id_number``).
+    """
+    number = _compact(number)
+    _check_digits(number, kind="CMND", length=9, field=field)
+    return number
+
+
+def validate_id_number(
+    number: str, *, birth_date: date | None = None, sex: Sex | None = None, field: str = "id_number"
+) -> str:
+    """Check a CCCD (12 digits) or legacy CMND (9 digits), chosen by length; return it normalised.
+
+    ``birth_date``/``sex`` are checked against a CCCD only: a CMND does not encode them.
+    """
+    compact = _compact(number)
+    if not compact:
+        raise ValidationError("Vui lòng nhập số CCCD hoặc CMND.", field=field)
+    if not _DIGITS.fullmatch(compact):
+        raise ValidationError("Số CCCD/CMND chỉ được gồm chữ số (0–9).", field=field)
+    if len(compact) == 12:
+        return validate_cccd(compact, birth_date=birth_date, sex=sex, field=field)
+    if len(compact) == 9:
+        return validate_cmnd(compact, field=field)
+    raise ValidationError(
+        f"Số CCCD phải gồm 12 chữ số, số CMND cũ gồm 9 chữ số (số đã nhập có {len(compact)} chữ số).",
+        field=field,
+    )
+
+
+def mask_id(number: str) -> str:
+    """Mask an ID number for lists and reports, keeping the first and last 3 characters.
+
+    "038085012123" → "038******123". Never raises: a value of 6 characters or fewer is masked
+    entirely, since keeping 3 + 3 of it would reveal all of it.
+    """
+    compact = _compact(number)
+    if len(compact) <= 6:
+        return "*" * len(compact)
+    return compact[:3] + "*" * (len(compact) - 6) + compact[-3:]

@@ -1,0 +1,61 @@
+"""Where counter_app keeps its files.
+
+One place decides every location. The platformdirs defaults are used unless the data
+directory is overridden by ``--data-dir`` or the ``COUNTER_APP_DATA_DIR`` environment
+variable; with an override, config, logs and backups live *inside* that directory, so a
+test or a portable install never touches the real user directories.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "counter_app"
+APP_AUTHOR = "counter_app"
+DATA_DIR_ENV = "COUNTER_APP_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Resolved locations of the application's files."""
+
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+    backup_dir: Path
+
+    @property
+    def database_file(self) -> Path:
+        return self.data_dir / "counter.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def slips_dir(self) -> Path:
+        return self.data_dir / "slips"
+
+    def ensure(self) -> AppPaths:
+        """Create the directories (idempotent) and return self."""
+        for folder in (self.data_dir, self.config_dir, self.log_dir, self.backup_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
+    """Return the paths for an explicit data dir, the environment override, or the defaults."""
+    override = data_dir if data_dir is not None else os.environ.get(DATA_DIR_ENV) or None
+    if override is not None:
+        root = Path(override).expanduser().resolve()
+        return AppPaths(root, root / "config", root / "logs", root / "backups")
+    return AppPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+        backup_dir=Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "backups",
+    )

@@ -1,0 +1,43 @@
+"""Who is acting: every service call names its actor, and checks the actor's role."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from counter_app.db.ledger import EventActor
+from counter_app.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    OFFICER = "officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {Role.OFFICER: "Cán bộ một cửa", Role.SUPERVISOR: "Lãnh đạo", Role.ADMIN: "Quản trị"}
+
+# A supervisor may do everything an officer does; an admin everything.
+_RANK = {Role.OFFICER: 1, Role.SUPERVISOR: 2, Role.ADMIN: 3}
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: uuid.UUID | None
+    username: str
+    full_name: str
+    role: Role
+    office_id: uuid.UUID | None = None
+
+    def as_event_actor(self) -> EventActor:
+        return EventActor(self.user_id, self.username)
+
+
+SYSTEM_ACTOR = Actor(None, "system", "Hệ thống", Role.ADMIN)
+
+
+def require_role(actor: Actor, minimum: Role, what: str) -> None:
+    """Raise PermissionDenied unless ``actor`` ranks at least ``minimum``."""
+    if _RANK[actor.role] < _RANK[minimum]:
+        raise PermissionDenied(f"Chỉ {ROLE_LABELS[minimum].lower()} mới được {what}.")

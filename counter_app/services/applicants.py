@@ -1,0 +1,91 @@
+"""Applicant input: validation (every problem at once, per field) and find-or-create."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.db.models import Applicant
+from counter_app.domain.errors import ValidationError
+from counter_app.domain.identity import Sex, validate_id_number
+from counter_app.domain.phone import validate_email, validate_phone
+from counter_app.domain.text import normalize, search_key
+
+
+@dataclass(frozen=True)
+class ApplicantInput:
+    full_name: str
+    id_number: str | None = None
+    old_id_number: str | None = None
+    birth_date: date | None = None
+    sex: str | None = None  # "male" | "female"
+    phone: str | None = None
+    email: str | None = None
+    address: str = ""
+    read_from_card: bool = False
+
+
+class ApplicantErrors(ValidationError):
+    """Several field problems found together; ``errors`` maps field → Vietnamese message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(" ".join(errors.values()), field=next(iter(errors)))
+        self.errors = errors
+
+
+def validate_applicant(data: ApplicantInput) -> ApplicantInput:
+    """Normalise and check every field; raise ApplicantErrors listing all the problems."""
+    errors: dict[str, str] = {}
+    name = normalize(data.full_name or "")
+    if not name:
+        errors["full_name"] = "Vui lòng nhập họ tên người nộp hồ sơ."
+    elif len(name) > 200:
+        errors["full_name"] = "Họ tên quá dài (tối đa 200 ký tự)."
+    sex = None
+    if data.sex:
+        try:
+            sex = Sex.parse(data.sex)
+        except ValidationError as exc:
+            errors["sex"] = exc.message
+    values: dict[str, object] = {"full_name": name, "address": normalize(data.address or "")}
+    checks = (
+        ("id_number", data.id_number, lambda v: validate_id_number(v, birth_date=data.birth_date, sex=sex)),
+        ("phone", data.phone, validate_phone),
+        ("email", data.email, validate_email),
+    )
+    for field, value, check in checks:
+        if value and value.strip():
+            try:
+                values[field] = check(value)
+            except ValidationError as exc:
+                errors[field] = exc.message
+        else:
+            values[field] = None
+    if errors:
+        raise ApplicantErrors(errors)
+    return replace(data, sex=str(sex) if sex else None, **values)  # type: ignore[arg-type]
+
+
+def find_or_create_applicant(session: Session, data: ApplicantInput) -> Applicant:
+    """The known applicant with this ID number (updated with the new details), or a new one."""
+    applicant = None
+    if data.id_number:
+        applicant = session.execute(
+            select(Applicant).where(Applicant.id_number == data.id_number).limit(1)
+        ).scalar_one_or_none()
+    if applicant is None:
+        applicant = Applicant(id_number=data.id_number)
+        session.add(applicant)
+    applicant.full_name = data.full_name
+    applicant.search_key = search_key(data.full_name)
+    for attr in ("old_id_number", "birth_date", "sex", "phone", "email"):
+        value = getattr(data, attr)
+        if value:
+            setattr(applicant, attr, value)
+    if data.address:
+        applicant.address = data.address
+    applicant.read_from_card = data.read_from_card
+    return applicant

@@ -1,0 +1,247 @@
+"""Catalogue use cases: import (new version only when content changed), list, show, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from counter_app.db.database import Database
+from counter_app.db.models import (
+    ChannelTerm,
+    Field,
+    Procedure,
+    ProcedureCase,
+    ProcedureVersion,
+    RequiredDocument,
+)
+from counter_app.domain.errors import NotFoundError, UserError
+from counter_app.domain.text import search_key
+from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.catalog_format import (
+    CaseRecord,
+    CatalogFileError,
+    ChannelRecord,
+    DocumentRecord,
+    ProcedureRecord,
+    read_catalog_file,
+)
+from counter_app.services.events import record
+
+
+@dataclass
+class ImportSummary:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders as their *.json files (sorted)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.json")))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise CatalogFileError(f"{path}: không có tệp hay thư mục này.")
+    return files
+
+
+def read_records(paths: Iterable[Path]) -> list[ProcedureRecord]:
+    """Parse every file first: one malformed file rejects the whole import (nothing written)."""
+    records: list[ProcedureRecord] = []
+    errors: list[str] = []
+    for path in expand_paths(paths):
+        try:
+            records.extend(read_catalog_file(path))
+        except CatalogFileError as exc:
+            errors.append(exc.message)
+    if errors:
+        raise CatalogFileError("Không nhập danh mục, chưa ghi gì: " + " ".join(errors))
+    return records
+
+
+def import_catalog(
+    db: Database,
+    actor: Actor,
+    records: list[ProcedureRecord],
+    *,
+    now: datetime,
+    progress: Callable[[int, int], bool] | None = None,
+) -> ImportSummary:
+    """Import records in one transaction; ``progress(done, total)`` returning False cancels."""
+    require_role(actor, Role.ADMIN, "nhập danh mục thủ tục")
+    summary = ImportSummary()
+    with db.write() as session:
+        fields = {f.code: f for f in session.execute(select(Field)).scalars()}
+        for index, rec in enumerate(records):
+            if progress is not None and not progress(index, len(records)):
+                raise UserError("Đã hủy nhập danh mục; chưa ghi gì.")
+            outcome = _import_one(session, rec, fields, now)
+            getattr(summary, outcome).append(rec.code)
+            if outcome != "unchanged":
+                record(
+                    session, db, actor, "catalog_imported", now, payload={"code": rec.code, "change": outcome}
+                )
+    return summary
+
+
+def _import_one(session: Session, rec: ProcedureRecord, fields: dict[str, Field], now: datetime) -> str:
+    digest = rec.content_hash()
+    procedure = session.execute(select(Procedure).where(Procedure.code == rec.code)).scalar_one_or_none()
+    current = procedure.current_version if procedure is not None else None
+    if current is not None and current.content_hash == digest:
+        return "unchanged"
+    field_row = None
+    if rec.field_code:
+        field_row = fields.get(rec.field_code)
+        if field_row is None:
+            field_row = fields[rec.field_code] = Field(code=rec.field_code, name=rec.field_name)
+            session.add(field_row)
+        elif rec.field_name and field_row.name != rec.field_name:
+            field_row.name = rec.field_name
+    outcome = "updated"
+    if procedure is None:
+        procedure = Procedure(code=rec.code)
+        session.add(procedure)
+        session.flush()
+        outcome = "added"
+    version_no = 1 + (procedure.current_version.version_no if procedure.current_version else 0)
+    version = ProcedureVersion(
+        procedure_id=procedure.id,
+        version_no=version_no,
+        name=rec.name,
+        field=field_row,
+        level=rec.level,
+        full_online=rec.full_online,
+        supplement_rule=rec.supplement_rule,
+        legal_bases=rec.legal_bases,
+        results=rec.results,
+        requirements=rec.requirements,
+        content_hash=digest,
+        imported_at=now,
+        cases=[
+            ProcedureCase(
+                ordinal=i + 1,
+                name=case.name,
+                documents=[
+                    RequiredDocument(
+                        ordinal=j + 1,
+                        name=d.name,
+                        code=d.code,
+                        original_qty=d.original_qty,
+                        copy_qty=d.copy_qty,
+                        required=d.required,
+                    )
+                    for j, d in enumerate(case.documents)
+                ],
+            )
+            for i, case in enumerate(rec.cases)
+        ],
+        channels=[
+            ChannelTerm(
+                channel=c.channel,
+                amount=Decimal(c.amount),
+                unit=c.unit,
+                description=c.description,
+                fees=c.fees,
+            )
+            for c in rec.channels
+        ],
+    )
+    session.add(version)
+    session.flush()
+    procedure.current_version = version
+    procedure.search_key = search_key(f"{rec.code} {rec.name}")
+    return outcome
+
+
+def load_current_version(session: Session, code: str) -> ProcedureVersion:
+    procedure = session.execute(
+        select(Procedure)
+        .where(Procedure.code == code.strip())
+        .options(
+            selectinload(Procedure.current_version)
+            .selectinload(ProcedureVersion.cases)
+            .selectinload(ProcedureCase.documents),
+            selectinload(Procedure.current_version).selectinload(ProcedureVersion.channels),
+            selectinload(Procedure.current_version).selectinload(ProcedureVersion.field),
+        )
+    ).scalar_one_or_none()
+    if procedure is None or procedure.current_version is None:
+        raise NotFoundError(f"Không có thủ tục mã «{code.strip()}» trong danh mục.")
+    return procedure.current_version
+
+
+def version_to_record(version: ProcedureVersion, code: str) -> ProcedureRecord:
+    return ProcedureRecord(
+        code=code,
+        name=version.name,
+        field_code=version.field.code if version.field else "",
+        field_name=version.field.name if version.field else "",
+        level=version.level,
+        full_online=version.full_online,
+        supplement_rule=version.supplement_rule,
+        cases=[
+            CaseRecord(
+                c.name,
+                [DocumentRecord(d.name, d.code, d.original_qty, d.copy_qty, d.required) for d in c.documents],
+            )
+            for c in version.cases
+        ],
+        channels=[
+            ChannelRecord(t.channel, str(Decimal(t.amount).normalize()), t.unit, t.description, list(t.fees))
+            for t in version.channels
+        ],
+        legal_bases=list(version.legal_bases),
+        results=list(version.results),
+        requirements=version.requirements,
+    )
+
+
+def show_procedure(db: Database, code: str) -> ProcedureRecord:
+    with db.read() as session:
+        return version_to_record(load_current_version(session, code), code.strip())
+
+
+@dataclass(frozen=True)
+class ProcedureSummary:
+    code: str
+    name: str
+    field_name: str
+    version_no: int
+
+
+def list_procedures(db: Database, query: str = "", limit: int | None = None) -> list[ProcedureSummary]:
+    """Procedures whose code or name contains ``query`` (any accents or none)."""
+    with db.read() as session:
+        stmt = (
+            select(Procedure.code, ProcedureVersion.name, Field.name, ProcedureVersion.version_no)
+            .join(ProcedureVersion, Procedure.current_version_id == ProcedureVersion.id)
+            .outerjoin(Field, ProcedureVersion.field_id == Field.id)
+            .order_by(Procedure.code)
+        )
+        key = search_key(query)
+        if key:
+            for word in key.split():
+                stmt = stmt.where(Procedure.search_key.contains(word, autoescape=True))
+        if limit:
+            stmt = stmt.limit(limit)
+        return [ProcedureSummary(c, n, f or "", v) for c, n, f, v in session.execute(stmt)]
+
+
+def export_records(db: Database) -> list[ProcedureRecord]:
+    codes = [p.code for p in list_procedures(db)]
+    with db.read() as session:
+        return [version_to_record(load_current_version(session, code), code) for code in codes]
+
+
+def import_paths(db: Database, actor: Actor, paths: Iterable[Path], *, now: datetime) -> ImportSummary:
+    return import_catalog(db, actor, read_records(paths), now=now)

@@ -1,0 +1,375 @@
+"""Demo data: an office, its users and units, the default catalogue, and synthetic dossiers.
+
+Dossiers are written in bulk (Core executemany, chunked transactions) yet keep every
+invariant of the real services: gapless daily numbers, one event per change chained by
+hash, office-local dates, appointments from the working calendar.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+
+from counter_app.db.base import new_id
+from counter_app.db.database import Database
+from counter_app.db.ledger import GENESIS_HASH, event_hash
+from counter_app.db.models import (
+    Agency,
+    Applicant,
+    DailyCounter,
+    Dossier,
+    DossierDocument,
+    Event,
+    NodeHead,
+    Office,
+    Procedure,
+    ProcedureCase,
+    ProcedureVersion,
+    User,
+)
+from counter_app.domain.appointment import Policy, appointment_for, classify_outcome
+from counter_app.domain.dossier_code import format_code
+from counter_app.domain.lifecycle import Status
+from counter_app.domain.text import search_key
+from counter_app.services.actor import SYSTEM_ACTOR, Role
+from counter_app.services.catalog import import_catalog, read_records
+from counter_app.services.offices import OfficeInput, calendar_for, create_office, create_user
+from counter_app.services.receiving import term_for
+
+DEFAULT_CATALOG = Path(__file__).resolve().parents[2] / "resources" / "catalog" / "default_catalog.json"
+DEMO_PASSWORD = "demo"
+DEMO_OFFICE = OfficeInput(
+    name="Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa",
+    identifier_code="000.00.31.H56",
+    governing_body="UBND TỈNH THANH HÓA",
+    place="Thanh Hóa",
+    address="Số 28 Đại lộ Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa",
+    hotline="0237 3 999 888",
+    signatory_name="Lê Văn Minh",
+    signatory_title="GIÁM ĐỐC",
+)
+DEMO_USERS = (
+    ("canbo", "Nguyễn Thị Lan", Role.OFFICER),
+    ("canbo2", "Trần Văn Hùng", Role.OFFICER),
+    ("lanhdao", "Lê Văn Minh", Role.SUPERVISOR),
+    ("quantri", "Phạm Quốc Toàn", Role.ADMIN),
+)
+DEMO_UNITS = (
+    ("SNV", "Sở Nội vụ"),
+    ("SYT", "Sở Y tế"),
+    ("STP", "Sở Tư pháp"),
+    ("SNNMT", "Sở Nông nghiệp và Môi trường"),
+    ("SGDDT", "Sở Giáo dục và Đào tạo"),
+)
+_FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+]
+_MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Thu", "Xuân"]
+_GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hòa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phúc",
+    "Quân",
+    "Sơn",
+    "Thảo",
+    "Thủy",
+    "Trang",
+    "Tuấn",
+    "Yến",
+]
+_STREETS = ["Lê Lợi", "Trần Phú", "Quang Trung", "Bà Triệu", "Lam Sơn", "Nguyễn Trãi", "Hàm Nghi"]
+
+
+def is_empty(db: Database) -> bool:
+    with db.read() as session:
+        return session.execute(select(func.count()).select_from(Office)).scalar_one() == 0
+
+
+def ensure_demo_setup(db: Database, *, now: datetime, catalog: Path = DEFAULT_CATALOG) -> None:
+    """Office, units, users and catalogue, once (idempotent)."""
+    if not is_empty(db):
+        return
+    office = create_office(db, SYSTEM_ACTOR, DEMO_OFFICE, now=now)
+    for username, full_name, role in DEMO_USERS:
+        create_user(
+            db,
+            SYSTEM_ACTOR,
+            username=username,
+            full_name=full_name,
+            role=role,
+            password=DEMO_PASSWORD,
+            office_id=office.id,
+            now=now,
+        )
+    with db.write() as session:
+        for code, name in DEMO_UNITS:
+            session.add(Agency(code=code, name=name))
+    import_catalog(db, SYSTEM_ACTOR, read_records([catalog]), now=now)
+
+
+@dataclass
+class _Template:
+    version_id: object
+    case_id: object
+    field_id: object
+    term: object
+    docs: list[tuple[object, int, str, int, int]]
+
+
+def _templates(db: Database) -> list[_Template]:
+    with db.read() as session:
+        versions = (
+            session.execute(
+                select(ProcedureVersion)
+                .join(Procedure, Procedure.current_version_id == ProcedureVersion.id)
+                .order_by(Procedure.code)
+            )
+            .scalars()
+            .all()
+        )
+        result = []
+        for version in versions:
+            case: ProcedureCase = version.cases[0]
+            docs = [(d.id, d.ordinal, d.name, d.original_qty, d.copy_qty) for d in case.documents]
+            result.append(_Template(version.id, case.id, version.field_id, term_for(version, "direct"), docs))
+        return result
+
+
+def generate_dossiers(
+    db: Database,
+    count: int,
+    *,
+    now: datetime,
+    seed: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    chunk: int = 5000,
+) -> int:
+    """Add ``count`` synthetic dossiers received over the past year, in every status."""
+    rng = random.Random(seed)
+    templates = _templates(db)
+    with db.read() as session:
+        office = session.execute(select(Office).limit(1)).scalar_one()
+        calendar = calendar_for(session, office)
+        officers = session.execute(select(User.id, User.username).where(User.role == "officer")).all()
+        units = session.execute(select(Agency.id, Agency.code)).all()
+    policy = Policy(office.time_policy)
+    tz = calendar.tz
+    local_now = now.astimezone(tz)
+    # Every working instant of the past year, as (day, session) slots to draw receipts from.
+    days = [local_now.date() - timedelta(days=i) for i in range(365, -1, -1)]
+    days = [d for d in days if calendar.is_working_day(d)]
+    arrivals: list[datetime] = []
+    while len(arrivals) < count:
+        instant = _random_instant(rng, calendar, rng.choice(days), tz)
+        if instant < now:  # today's sessions may lie partly in the future
+            arrivals.append(instant)
+    arrivals.sort()
+    done = 0
+    while done < len(arrivals):
+        batch = arrivals[done : done + chunk]
+        _write_batch(db, batch, templates, officers, units, calendar, policy, office, rng, now)
+        done += len(batch)
+        if progress:
+            progress(done, len(arrivals))
+    return done
+
+
+def _random_instant(rng: random.Random, calendar, day, tz) -> datetime:  # type: ignore[no-untyped-def]
+    session = rng.choice(calendar.sessions_on(day))
+    start = datetime.combine(day, session.start, tz)
+    span = (datetime.combine(day, session.end, tz) - start).total_seconds()
+    return (start + timedelta(seconds=rng.uniform(0, span))).replace(microsecond=0)
+
+
+def _write_batch(db, arrivals, templates, officers, units, calendar, policy, office, rng, now) -> None:  # type: ignore[no-untyped-def]
+    applicants, dossiers, documents, events = [], [], [], []
+    with db.write() as session:
+        head = session.get(NodeHead, db.node_id)
+        if head is None:
+            head = NodeHead(node_id=db.node_id, last_seq=0, last_hash=GENESIS_HASH)
+            session.add(head)
+            session.flush()
+        counters: dict[object, int] = {}
+        for received in arrivals:
+            local_day = received.astimezone(calendar.tz).date()
+            if local_day not in counters:
+                row = session.get(DailyCounter, (office.identifier_code, local_day))
+                counters[local_day] = row.last_seq if row else 0
+            counters[local_day] += 1
+            tpl = rng.choice(templates)
+            officer_id, officer_name = rng.choice(officers)
+            applicant_id = new_id()
+            name = f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE)} {rng.choice(_GIVEN)}"
+            applicants.append(
+                {
+                    "id": applicant_id,
+                    "full_name": name,
+                    "search_key": search_key(name),
+                    "id_number": f"038{rng.choice('0123')}{rng.randint(60, 99) if rng.random() < 0.8 else rng.randint(0, 9):02d}"
+                    f"{rng.randint(0, 999999):06d}",
+                    "phone": f"09{rng.randint(0, 99_999_999):08d}",
+                    "address": f"Số {rng.randint(1, 200)} {rng.choice(_STREETS)}, Thanh Hóa",
+                    "read_from_card": True,
+                }
+            )
+            appointment = appointment_for(received, tpl.term, calendar, policy)
+            dossier_id = new_id()
+            code = format_code(office.identifier_code, local_day, counters[local_day])
+            row = {
+                "id": dossier_id,
+                "code": code,
+                "office_id": office.id,
+                "procedure_version_id": tpl.version_id,
+                "case_id": tpl.case_id,
+                "field_id": tpl.field_id,
+                "channel": rng.choices(["direct", "online", "postal"], [70, 25, 5])[0],
+                "applicant_id": applicant_id,
+                "received_at": received,
+                "received_local_date": local_day,
+                "received_by_id": officer_id,
+                "appointment_at": appointment,
+                "legal_due_at": appointment,
+                "status": "received",
+                "return_method": "counter",
+                "apology_count": 0,
+                "current_unit_id": None,
+                "outcome": None,
+                "resolved_at": None,
+                "returned_at": None,
+                "satisfaction": None,
+                "note": "",
+            }
+            documents.extend(
+                {
+                    "id": new_id(),
+                    "dossier_id": dossier_id,
+                    "required_document_id": d[0],
+                    "ordinal": d[1],
+                    "name": d[2],
+                    "original_qty": d[3],
+                    "copy_qty": d[4],
+                }
+                for d in tpl.docs
+            )
+            steps = _life(rng, row, received, appointment, now, calendar, units)
+            dossiers.append(row)
+            for kind, at, payload in steps:
+                head.last_seq += 1
+                event = Event(
+                    id=new_id(),
+                    node_id=db.node_id,
+                    seq=head.last_seq,
+                    kind=kind,
+                    office_id=office.id,
+                    dossier_id=dossier_id,
+                    actor_id=officer_id,
+                    actor=officer_name,
+                    occurred_at=at.astimezone(UTC),
+                    local_date=at.astimezone(calendar.tz).date(),
+                    payload={"code": code, **payload},
+                    prev_hash=head.last_hash,
+                    hash="",
+                )
+                event.hash = head.last_hash = event_hash(event)
+                events.append({c.key: getattr(event, c.key) for c in Event.__table__.columns})
+        _save_counters(session, office.identifier_code, counters)
+        for table, rows in (
+            (Applicant, applicants),
+            (Dossier, dossiers),
+            (DossierDocument, documents),
+            (Event, events),
+        ):
+            if rows:
+                session.execute(insert(table), rows)
+
+
+def _save_counters(session, unit_code, counters) -> None:  # type: ignore[no-untyped-def]
+    for day, last in counters.items():
+        row = session.get(DailyCounter, (unit_code, day))
+        if row is None:
+            session.add(DailyCounter(unit_code=unit_code, day=day, last_seq=last))
+        else:
+            row.last_seq = last
+    session.flush()
+
+
+def _life(rng, row, received, appointment, now, calendar, units):  # type: ignore[no-untyped-def]
+    """Walk one dossier through a plausible life up to ``now``; returns its events."""
+    steps = [("received", received, {"status": "received", "channel": row["channel"]})]
+    if rng.random() < 0.01:
+        row["status"] = str(Status.CANCELLED)
+        steps.append(
+            ("cancel", received + timedelta(minutes=20), {"status": "cancelled", "reason": "Nhập nhầm"})
+        )
+        return steps
+    transfer_at = received + timedelta(hours=rng.uniform(0.5, 20))
+    if transfer_at >= now:
+        return steps
+    unit_id, unit_code = rng.choice(units)
+    row.update(status=str(Status.IN_PROGRESS), current_unit_id=unit_id)
+    steps.append(("transfer", transfer_at, {"status": "in_progress", "to_unit": unit_code}))
+    due = appointment or received + timedelta(days=10)
+    span = (due - received).total_seconds()
+    resolve_at = received + timedelta(seconds=span * rng.uniform(0.35, 1.15))
+    fate = rng.random()
+    if fate < 0.02 and resolve_at < now:
+        row["status"] = str(Status.WITHDRAWN)
+        steps.append(("withdraw", resolve_at, {"status": "withdrawn", "reason": "Công dân rút hồ sơ"}))
+        return steps
+    if fate < 0.03 and resolve_at < now:
+        row["status"] = str(Status.STOPPED)
+        steps.append(("stop", resolve_at, {"status": "stopped", "reason": "Không đủ điều kiện"}))
+        return steps
+    if resolve_at >= now:
+        if fate < 0.1:
+            row["status"] = str(Status.SUPPLEMENT_REQUESTED)
+            row["supplement_requested_at"] = transfer_at + timedelta(hours=2)
+            steps.append(
+                (
+                    "request_supplement",
+                    transfer_at + timedelta(hours=2),
+                    {"status": "supplement_requested", "reason": "Bổ sung giấy tờ"},
+                )
+            )
+        return steps
+    outcome = classify_outcome(resolve_at, appointment, calendar)
+    row.update(status=str(Status.RESOLVED), resolved_at=resolve_at, outcome=str(outcome))
+    steps.append(("resolve", resolve_at, {"status": "resolved", "outcome": str(outcome)}))
+    return_at = resolve_at + timedelta(hours=rng.uniform(2, 72))
+    if return_at < now and rng.random() < 0.9:
+        level = rng.choices([1, 2, 3, 4, 5], [55, 35, 7, 2, 1])[0]
+        row.update(status=str(Status.RETURNED), returned_at=return_at, satisfaction=level)
+        steps.append(("return_result", return_at, {"status": "returned", "satisfaction": level}))
+    return steps

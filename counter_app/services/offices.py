@@ -1,0 +1,189 @@
+"""Office identity, its working calendar and overrides; users and log-in."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.db.database import Database
+from counter_app.db.models import CalendarOverride, Office, User
+from counter_app.domain.calendar import CalendarOverrides, OfficeHours, WorkingCalendar
+from counter_app.domain.calendar import Session as WorkSession
+from counter_app.domain.dossier_code import UNIT_PATTERN
+from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.events import record
+
+
+@dataclass(frozen=True)
+class OfficeInput:
+    name: str
+    identifier_code: str
+    governing_body: str = ""
+    place: str = ""
+    address: str = ""
+    hotline: str = ""
+    signatory_name: str = ""
+    signatory_title: str = ""
+    time_policy: str = "hours"
+
+
+def calendar_for(session: Session, office: Office) -> WorkingCalendar:
+    """The office's working calendar: national holidays + its sessions + its overrides."""
+    overrides = session.execute(
+        select(CalendarOverride.day, CalendarOverride.kind).where(CalendarOverride.office_id == office.id)
+    ).all()
+    hours = None
+    if office.sessions:
+        hours = {
+            int(weekday): tuple(WorkSession(time.fromisoformat(a), time.fromisoformat(b)) for a, b in spans)
+            for weekday, spans in office.sessions.items()
+        }
+    return WorkingCalendar(
+        hours=OfficeHours(hours) if hours is not None else None,
+        overrides=CalendarOverrides(
+            days_off=frozenset(d for d, k in overrides if k == "off"),
+            working_days=frozenset(d for d, k in overrides if k == "work"),
+        ),
+        tz=office.timezone,
+    )
+
+
+def local_date(office: Office, instant: datetime) -> date:
+    """Office-local date of an instant (00:00–06:59 local is still the previous UTC day)."""
+    return instant.astimezone(ZoneInfo(office.timezone)).date()
+
+
+def get_office(session: Session, office_id: object | None = None) -> Office:
+    """The actor's office, or the only/first office of this database."""
+    if office_id is not None:
+        office = session.get(Office, office_id)
+    else:
+        office = session.execute(
+            select(Office).order_by(Office.identifier_code).limit(1)
+        ).scalar_one_or_none()
+    if office is None:
+        raise NotFoundError("Chưa có đơn vị tiếp nhận nào. Hãy chạy «counter-cli init» hoặc «demo».")
+    return office
+
+
+def create_office(db: Database, actor: Actor, data: OfficeInput, *, now: datetime) -> Office:
+    require_role(actor, Role.ADMIN, "thiết lập đơn vị")
+    if not data.name.strip():
+        raise ValidationError("Tên đơn vị không được để trống.", field="name")
+    if not UNIT_PATTERN.match(data.identifier_code):
+        raise ValidationError(
+            f"Mã định danh «{data.identifier_code}» không hợp lệ (ví dụ: 000.17.22.H56).",
+            field="identifier_code",
+        )
+    if data.time_policy not in ("hours", "days"):
+        raise ValidationError("Cách tính thời hạn phải là «hours» hoặc «days».", field="time_policy")
+    with db.write() as session:
+        office = Office(**data.__dict__)
+        session.add(office)
+        session.flush()
+        record(session, db, actor, "office_created", now, office=office, payload=dict(data.__dict__))
+    return office
+
+
+def add_calendar_override(
+    db: Database, actor: Actor, office_id: object, day: date, kind: str, note: str, *, now: datetime
+) -> None:
+    """An extra day off ("off") or working day ("work") for one office."""
+    require_role(actor, Role.ADMIN, "sửa lịch làm việc")
+    if kind not in ("off", "work"):
+        raise ValidationError("Loại ngày phải là «off» (nghỉ) hoặc «work» (làm việc).", field="kind")
+    with db.write() as session:
+        office = get_office(session, office_id)
+        existing = session.execute(
+            select(CalendarOverride).where(
+                CalendarOverride.office_id == office.id, CalendarOverride.day == day
+            )
+        ).scalar_one_or_none()
+        if existing is None:
+            session.add(CalendarOverride(office_id=office.id, day=day, kind=kind, note=note))
+        else:
+            existing.kind, existing.note = kind, note
+        record(
+            session,
+            db,
+            actor,
+            "calendar_override",
+            now,
+            office=office,
+            payload={"day": day.isoformat(), "kind": kind, "note": note},
+        )
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def _check_password(password: str, stored: str) -> bool:
+    try:
+        _, salt, digest = stored.split("$")
+    except ValueError:
+        return False
+    candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=2**14, r=8, p=1)
+    return hmac.compare_digest(candidate.hex(), digest)
+
+
+def create_user(
+    db: Database,
+    actor: Actor,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    office_id: object | None,
+    now: datetime,
+) -> User:
+    require_role(actor, Role.ADMIN, "tạo người dùng")
+    if not username.strip() or not full_name.strip():
+        raise ValidationError("Tên đăng nhập và họ tên không được để trống.", field="username")
+    with db.write() as session:
+        if session.execute(select(User).where(User.username == username)).scalar_one_or_none():
+            raise ValidationError(f"Tên đăng nhập «{username}» đã có.", field="username")
+        user = User(
+            username=username,
+            full_name=full_name,
+            role=str(role),
+            office_id=office_id,
+            password_hash=hash_password(password),
+        )
+        session.add(user)
+        session.flush()
+        record(session, db, actor, "user_created", now, payload={"username": username, "role": str(role)})
+    return user
+
+
+def login(db: Database, username: str, password: str) -> Actor:
+    """Check the credentials; the returned Actor names the user in every later call."""
+    with db.read() as session:
+        user = session.execute(select(User).where(User.username == username.strip())).scalar_one_or_none()
+        if user is None or not user.active or not _check_password(password, user.password_hash):
+            raise PermissionDenied("Tên đăng nhập hoặc mật khẩu không đúng.")
+        return actor_of(user)
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user.id, user.username, user.full_name, Role(user.role), user.office_id)
+
+
+def find_actor(db: Database, username: str) -> Actor:
+    """The actor for a username (CLI: ``--as USER``), without a password."""
+    with db.read() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None or not user.active:
+            raise NotFoundError(f"Không có người dùng «{username}».")
+        return actor_of(user)

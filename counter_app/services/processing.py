@@ -1,0 +1,273 @@
+"""After receipt: hand-offs, supplements, resolution, return, withdrawal, stop, apology, cancel.
+
+Every action loads the dossier by code, asks the lifecycle whether the step is possible,
+changes the state and writes its event in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.db.database import Database
+from counter_app.db.models import Agency, CancelledNumber, Dossier, Office, ProcedureVersion
+from counter_app.domain.appointment import (
+    Outcome,
+    Policy,
+    SupplementRule,
+    appointment_after_supplement,
+    classify_outcome,
+)
+from counter_app.domain.dossier_code import parse_code
+from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from counter_app.domain.lifecycle import Action, next_status
+from counter_app.domain.text import normalize
+from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.events import record
+from counter_app.services.offices import calendar_for
+from counter_app.services.receiving import term_for
+
+SATISFACTION_LEVELS = {
+    1: "Rất hài lòng",
+    2: "Hài lòng",
+    3: "Bình thường",
+    4: "Không hài lòng",
+    5: "Rất không hài lòng",
+}
+
+
+@dataclass(frozen=True)
+class StepResult:
+    code: str
+    status: str
+    appointment_at: datetime | None
+    outcome: str | None = None
+
+
+def load_dossier(session: Session, code: str) -> Dossier:
+    """The dossier with this code (typed or scanned), or a NotFoundError."""
+    parsed = parse_code(code)
+    dossier = session.execute(select(Dossier).where(Dossier.code == str(parsed))).scalar_one_or_none()
+    if dossier is None:
+        raise NotFoundError(f"Không tìm thấy hồ sơ mã «{parsed}».", field="code")
+    return dossier
+
+
+def _require_reason(reason: str | None, what: str) -> str:
+    text = normalize(reason or "")
+    if not text:
+        raise ValidationError(f"Vui lòng ghi rõ lý do {what}.", field="reason")
+    return text
+
+
+def _step(
+    db: Database,
+    actor: Actor,
+    code: str,
+    action: Action,
+    now: datetime,
+    change: Callable[[Session, Dossier, Office], dict[str, object]] | None = None,
+    minimum: Role = Role.OFFICER,
+    what: str = "",
+) -> StepResult:
+    require_role(actor, minimum, what or str(action))
+    with db.write() as session:
+        dossier = load_dossier(session, code)
+        target = next_status(dossier.status, action)
+        office = session.get(Office, dossier.office_id)
+        assert office is not None
+        payload = change(session, dossier, office) if change else {}
+        dossier.status = str(target)
+        record(
+            session,
+            db,
+            actor,
+            str(action),
+            now,
+            office=office,
+            dossier=dossier,
+            payload={"code": dossier.code, "status": str(target), **payload},
+        )
+        return StepResult(dossier.code, dossier.status, dossier.appointment_at, dossier.outcome)
+
+
+def transfer(
+    db: Database, actor: Actor, code: str, unit_code: str, note: str = "", *, now: datetime
+) -> StepResult:
+    """Hand the dossier to a specialist unit (a row of the control slip)."""
+
+    def change(session: Session, dossier: Dossier, _office: Office) -> dict[str, object]:
+        unit = session.execute(select(Agency).where(Agency.code == unit_code.strip())).scalar_one_or_none()
+        if unit is None:
+            raise NotFoundError(f"Không có đơn vị mã «{unit_code.strip()}».", field="unit")
+        previous = session.get(Agency, dossier.current_unit_id) if dossier.current_unit_id else None
+        dossier.current_unit_id = unit.id
+        return {
+            "from_unit": previous.code if previous else None,
+            "to_unit": unit.code,
+            "to_unit_name": unit.name,
+            "note": normalize(note),
+        }
+
+    return _step(db, actor, code, Action.TRANSFER, now, change, what="chuyển hồ sơ")
+
+
+def start(db: Database, actor: Actor, code: str, *, now: datetime) -> StepResult:
+    return _step(db, actor, code, Action.START, now, what="bắt đầu giải quyết")
+
+
+def request_supplement(db: Database, actor: Actor, code: str, reason: str, *, now: datetime) -> StepResult:
+    text = _require_reason(reason, "yêu cầu bổ sung")
+
+    def change(_s: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
+        dossier.supplement_requested_at = now
+        return {"reason": text}
+
+    return _step(db, actor, code, Action.REQUEST_SUPPLEMENT, now, change, what="yêu cầu bổ sung")
+
+
+def supply_supplement(db: Database, actor: Actor, code: str, *, now: datetime) -> StepResult:
+    """The applicant supplied: the clock restarts or resumes, per the procedure's rule."""
+
+    def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
+        version = session.get(ProcedureVersion, dossier.procedure_version_id)
+        assert version is not None and dossier.supplement_requested_at is not None
+        rule = SupplementRule(version.supplement_rule)
+        new_due = (
+            appointment_after_supplement(
+                dossier.received_at,
+                dossier.legal_due_at,
+                dossier.supplement_requested_at,
+                now,
+                term_for(version, dossier.channel),
+                rule,
+                calendar_for(session, office),
+                Policy(office.time_policy),
+            )
+            if dossier.legal_due_at is not None
+            else None
+        )
+        dossier.legal_due_at = dossier.appointment_at = new_due
+        dossier.supplement_requested_at = None
+        return {"rule": str(rule), "appointment_at": new_due.isoformat() if new_due else None}
+
+    return _step(db, actor, code, Action.SUPPLY_SUPPLEMENT, now, change, what="nhận bổ sung")
+
+
+def resolve(db: Database, actor: Actor, code: str, note: str = "", *, now: datetime) -> StepResult:
+    """The result is ready: classify before term / on term / late against the legal deadline."""
+
+    def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
+        dossier.resolved_at = now
+        if dossier.legal_due_at is None:
+            outcome = Outcome.EARLY
+        else:
+            outcome = classify_outcome(now, dossier.legal_due_at, calendar_for(session, office))
+        dossier.outcome = str(outcome)
+        return {"outcome": str(outcome), "apology": dossier.apology_count > 0, "note": normalize(note)}
+
+    return _step(db, actor, code, Action.RESOLVE, now, change, what="cập nhật kết quả")
+
+
+@dataclass(frozen=True)
+class ReturnInput:
+    receiver_name: str = ""  # empty: the applicant in person
+    receiver_id_number: str = ""
+    relation: str = ""  # e.g. "Người được ủy quyền"
+    method: str = "counter"  # counter | post
+    tracking_number: str = ""
+    satisfaction: int | None = None
+    reasons: tuple[str, ...] = ()
+
+
+def return_result(db: Database, actor: Actor, code: str, data: ReturnInput, *, now: datetime) -> StepResult:
+    """Hand the result over (to the applicant or an authorised person) and record satisfaction."""
+    if data.method not in ("counter", "post"):
+        raise ValidationError("Hình thức trả phải là tại quầy hoặc qua bưu chính.", field="method")
+    if data.method == "post" and not data.tracking_number.strip():
+        raise ValidationError(
+            "Vui lòng nhập mã bưu gửi khi trả kết quả qua bưu chính.", field="tracking_number"
+        )
+    if data.satisfaction is not None and data.satisfaction not in SATISFACTION_LEVELS:
+        raise ValidationError("Mức hài lòng phải từ 1 (Rất hài lòng) đến 5.", field="satisfaction")
+    if data.receiver_name.strip() and not data.receiver_id_number.strip():
+        raise ValidationError("Người nhận thay phải có số giấy tờ tùy thân.", field="receiver_id_number")
+
+    def change(session: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
+        receiver = {
+            "full_name": normalize(data.receiver_name) or dossier.applicant.full_name,
+            "id_number": data.receiver_id_number.strip() or (dossier.applicant.id_number or ""),
+            "relation": normalize(data.relation)
+            or ("Người nộp hồ sơ" if not data.receiver_name.strip() else ""),
+            "method": data.method,
+            "tracking_number": data.tracking_number.strip(),
+        }
+        dossier.returned_at, dossier.returned_to = now, receiver
+        dossier.satisfaction = data.satisfaction
+        dossier.satisfaction_reasons = [normalize(r) for r in data.reasons if normalize(r)] or None
+        return {"receiver": receiver, "satisfaction": data.satisfaction, "reasons": list(data.reasons)}
+
+    return _step(db, actor, code, Action.RETURN_RESULT, now, change, what="trả kết quả")
+
+
+def withdraw(db: Database, actor: Actor, code: str, reason: str, *, now: datetime) -> StepResult:
+    text = _require_reason(reason, "rút hồ sơ")
+    return _step(db, actor, code, Action.WITHDRAW, now, lambda *_: {"reason": text}, what="rút hồ sơ")
+
+
+def stop(
+    db: Database, actor: Actor, code: str, reason: str, legal_basis: str = "", *, now: datetime
+) -> StepResult:
+    text = _require_reason(reason, "dừng giải quyết")
+    return _step(
+        db,
+        actor,
+        code,
+        Action.STOP,
+        now,
+        lambda *_: {"reason": text, "legal_basis": normalize(legal_basis)},
+        what="dừng giải quyết",
+    )
+
+
+def apologise(
+    db: Database, actor: Actor, code: str, new_appointment: datetime, reason: str, *, now: datetime
+) -> StepResult:
+    """Apology letter with a new appointment (phiếu 04): once; a second needs a supervisor."""
+    text = _require_reason(reason, "chậm trả kết quả")
+    if new_appointment.tzinfo is None:
+        raise ValidationError("Thời điểm hẹn mới phải có múi giờ.", field="new_appointment")
+
+    def change(_s: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
+        if dossier.apology_count >= 1 and actor.role == Role.OFFICER:
+            raise PermissionDenied("Hồ sơ đã gia hạn một lần; lần tiếp theo phải do lãnh đạo thực hiện.")
+        if dossier.appointment_at is not None and new_appointment <= dossier.appointment_at:
+            raise ValidationError("Ngày hẹn mới phải sau ngày hẹn hiện tại.", field="new_appointment")
+        if new_appointment <= now:
+            raise ValidationError("Ngày hẹn mới phải ở tương lai.", field="new_appointment")
+        old = dossier.appointment_at
+        dossier.appointment_at = new_appointment
+        dossier.apology_count += 1
+        return {
+            "old_appointment_at": old.isoformat() if old else None,
+            "new_appointment_at": new_appointment.isoformat(),
+            "reason": text,
+            "apology_no": dossier.apology_count,
+        }
+
+    return _step(db, actor, code, Action.APOLOGISE, now, change, what="xin lỗi, hẹn lại")
+
+
+def cancel(db: Database, actor: Actor, code: str, reason: str, *, now: datetime) -> StepResult:
+    """Cancel a mistaken dossier (supervisor): the number stays, as a cancelled number with its reason."""
+    text = _require_reason(reason, "hủy hồ sơ")
+
+    def change(session: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
+        session.add(CancelledNumber(code=dossier.code, reason=text, actor=actor.username, cancelled_at=now))
+        return {"reason": text, "previous_status": dossier.status}
+
+    return _step(db, actor, code, Action.CANCEL, now, change, minimum=Role.SUPERVISOR, what="hủy hồ sơ")

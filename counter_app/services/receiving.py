@@ -1,0 +1,344 @@
+"""At the counter: guidance, receiving (accept), supplement request at intake, refusal."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.db.database import Database
+from counter_app.db.ledger import next_daily_number
+from counter_app.db.models import (
+    Applicant,
+    Dossier,
+    DossierDocument,
+    GuidanceRecord,
+    Office,
+    PendingIntake,
+    ProcedureCase,
+    ProcedureVersion,
+    RequiredDocument,
+)
+from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
+from counter_app.domain.dossier_code import format_code
+from counter_app.domain.errors import ValidationError
+from counter_app.domain.lifecycle import Channel, Status
+from counter_app.domain.text import normalize
+from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.applicants import ApplicantInput, find_or_create_applicant, validate_applicant
+from counter_app.services.catalog import load_current_version
+from counter_app.services.events import record
+from counter_app.services.offices import calendar_for, get_office, local_date
+
+
+@dataclass(frozen=True)
+class IntakeRequest:
+    procedure_code: str
+    applicant: ApplicantInput
+    case_no: int = 1
+    channel: str = "direct"
+    # Ordinals of the case's documents handed over; None means every document.
+    provided: tuple[int, ...] | None = None
+    return_method: str = "counter"  # counter | post
+    postal_address: str | None = None
+    representative: dict[str, str] | None = None
+    pending_intake_id: uuid.UUID | None = None
+    intake_token: str | None = None
+
+
+@dataclass(frozen=True)
+class MissingDocument:
+    ordinal: int
+    name: str
+    original_qty: int
+    copy_qty: int
+
+
+@dataclass(frozen=True)
+class ReceiveResult:
+    dossier_id: uuid.UUID
+    code: str
+    received_at: datetime
+    appointment_at: datetime | None
+    status: str
+
+
+@dataclass(frozen=True)
+class SupplementAtIntakeResult:
+    pending_intake_id: uuid.UUID
+    missing: list[MissingDocument] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    office: Office
+    version: ProcedureVersion
+    case: ProcedureCase
+    channel: Channel
+    applicant: ApplicantInput
+    provided: list[RequiredDocument]
+    missing: list[RequiredDocument]
+
+
+def term_for(version: ProcedureVersion, channel: str) -> Term:
+    """The term of ``channel``, falling back to the direct one, else no appointment."""
+    by_channel = {t.channel: t for t in version.channels}
+    term = by_channel.get(channel) or by_channel.get("direct")
+    if term is None:
+        return Term(0, TermUnit.NONE)  # type: ignore[arg-type]
+    return Term(term.amount, TermUnit(term.unit))
+
+
+def _prepare(session: Session, actor: Actor, req: IntakeRequest) -> _Prepared:
+    applicant = validate_applicant(req.applicant)
+    try:
+        channel = Channel(req.channel)
+    except ValueError:
+        raise ValidationError(f"Kênh nộp «{req.channel}» không hợp lệ.", field="channel") from None
+    version = load_current_version(session, req.procedure_code)
+    if not 1 <= req.case_no <= len(version.cases):
+        raise ValidationError(
+            f"Thủ tục {req.procedure_code} không có trường hợp số {req.case_no}.", field="case_no"
+        )
+    case = version.cases[req.case_no - 1]
+    ordinals = {d.ordinal for d in case.documents} if req.provided is None else set(req.provided)
+    unknown = ordinals - {d.ordinal for d in case.documents}
+    if unknown:
+        raise ValidationError(f"Giấy tờ số {sorted(unknown)} không có trong danh sách.", field="provided")
+    provided = [d for d in case.documents if d.ordinal in ordinals]
+    missing = [d for d in case.documents if d.required and d.ordinal not in ordinals]
+    office = get_office(session, actor.office_id)
+    return _Prepared(office, version, case, channel, applicant, provided, missing)
+
+
+def _missing(docs: list[RequiredDocument]) -> list[MissingDocument]:
+    return [MissingDocument(d.ordinal, d.name, d.original_qty, d.copy_qty) for d in docs]
+
+
+def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) -> ReceiveResult:
+    """Accept a complete dossier: code, appointment, documents, state and event together."""
+    require_role(actor, Role.OFFICER, "tiếp nhận hồ sơ")
+    if req.return_method not in ("counter", "post"):
+        raise ValidationError(
+            "Hình thức nhận kết quả phải là tại quầy hoặc qua bưu chính.", field="return_method"
+        )
+    postal_address = normalize(req.postal_address or "") or None
+    if req.return_method == "post" and not postal_address:
+        raise ValidationError("Vui lòng nhập địa chỉ nhận kết quả qua bưu chính.", field="postal_address")
+    with db.write() as session:
+        if req.intake_token:
+            existing = session.execute(
+                select(Dossier).where(Dossier.intake_token == req.intake_token)
+            ).scalar_one_or_none()
+            if existing is not None:
+                return _result(existing)
+        prep = _prepare(session, actor, req)
+        if prep.missing:
+            names = "; ".join(d.name for d in prep.missing)
+            raise ValidationError(
+                f"Hồ sơ còn thiếu {len(prep.missing)} giấy tờ bắt buộc: {names}. "
+                "Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.",
+                field="provided",
+            )
+        dossier = _new_dossier(session, actor, prep, now, Status.RECEIVED, req)
+        dossier.return_method, dossier.postal_address = req.return_method, postal_address
+        calendar = calendar_for(session, prep.office)
+        term = term_for(prep.version, prep.channel)
+        dossier.appointment_at = appointment_for(now, term, calendar, Policy(prep.office.time_policy))
+        dossier.legal_due_at = dossier.appointment_at
+        if req.pending_intake_id is not None:
+            pending = session.get(PendingIntake, req.pending_intake_id)
+            if pending is not None and pending.state == "open":
+                pending.state, pending.dossier_id = "received", dossier.id
+        session.flush()
+        record(
+            session,
+            db,
+            actor,
+            "received",
+            now,
+            office=prep.office,
+            dossier=dossier,
+            payload={
+                "code": dossier.code,
+                "procedure": req.procedure_code.strip(),
+                "version": prep.version.version_no,
+                "case": req.case_no,
+                "channel": str(prep.channel),
+                "appointment_at": dossier.appointment_at.isoformat() if dossier.appointment_at else None,
+                "term": term.label,
+                "documents": [d.ordinal for d in prep.provided],
+            },
+        )
+        return _result(dossier)
+
+
+def _new_dossier(
+    session: Session, actor: Actor, prep: _Prepared, now: datetime, status: Status, req: IntakeRequest
+) -> Dossier:
+    applicant = find_or_create_applicant(session, prep.applicant)
+    day = local_date(prep.office, now)
+    seq = next_daily_number(session, prep.office.identifier_code, day)
+    dossier = Dossier(
+        code=format_code(prep.office.identifier_code, day, seq),
+        office_id=prep.office.id,
+        procedure_version_id=prep.version.id,
+        case_id=prep.case.id,
+        field_id=prep.version.field_id,
+        channel=str(prep.channel),
+        applicant=applicant,
+        representative=req.representative,
+        received_at=now,
+        received_local_date=day,
+        received_by_id=actor.user_id,
+        status=str(status),
+        intake_token=req.intake_token,
+        documents=[
+            DossierDocument(
+                required_document_id=d.id,
+                ordinal=d.ordinal,
+                name=d.name,
+                original_qty=d.original_qty,
+                copy_qty=d.copy_qty,
+            )
+            for d in prep.provided
+        ],
+    )
+    session.add(dossier)
+    session.flush()
+    return dossier
+
+
+def _result(dossier: Dossier) -> ReceiveResult:
+    return ReceiveResult(
+        dossier.id, dossier.code, dossier.received_at, dossier.appointment_at, dossier.status
+    )
+
+
+def request_supplement_at_intake(
+    db: Database, actor: Actor, req: IntakeRequest, reason: str, *, now: datetime
+) -> SupplementAtIntakeResult:
+    """Record the complete list of what is missing (phiếu 02) and keep the intake for the return visit."""
+    require_role(actor, Role.OFFICER, "yêu cầu bổ sung hồ sơ")
+    with db.write() as session:
+        prep = _prepare(session, actor, req)
+        if not prep.missing and not normalize(reason):
+            raise ValidationError(
+                "Hồ sơ đã đủ giấy tờ bắt buộc; hãy ghi rõ nội dung cần bổ sung, hoàn thiện.", field="reason"
+            )
+        applicant = find_or_create_applicant(session, prep.applicant)
+        session.flush()
+        pending = PendingIntake(
+            office_id=prep.office.id,
+            applicant_id=applicant.id,
+            procedure_version_id=prep.version.id,
+            case_id=prep.case.id,
+            channel=str(prep.channel),
+            created_at=now,
+            reason=normalize(reason),
+            provided=[{"ordinal": d.ordinal, "name": d.name} for d in prep.provided],
+            missing=[
+                {"ordinal": d.ordinal, "name": d.name, "original_qty": d.original_qty, "copy_qty": d.copy_qty}
+                for d in prep.missing
+            ],
+        )
+        session.add(pending)
+        session.flush()
+        record(
+            session,
+            db,
+            actor,
+            "intake_supplement_requested",
+            now,
+            office=prep.office,
+            payload={
+                "pending_intake_id": str(pending.id),
+                "procedure": req.procedure_code.strip(),
+                "missing": [d.ordinal for d in prep.missing],
+                "reason": pending.reason,
+            },
+        )
+        return SupplementAtIntakeResult(pending.id, _missing(prep.missing))
+
+
+def refuse(db: Database, actor: Actor, req: IntakeRequest, reason: str, *, now: datetime) -> ReceiveResult:
+    """Refuse to receive (phiếu 03): the dossier is recorded, with its code, as refused."""
+    require_role(actor, Role.OFFICER, "từ chối tiếp nhận hồ sơ")
+    reason = normalize(reason or "")
+    if not reason:
+        raise ValidationError("Vui lòng ghi rõ lý do từ chối tiếp nhận.", field="reason")
+    with db.write() as session:
+        prep = _prepare(session, actor, req)
+        dossier = _new_dossier(session, actor, prep, now, Status.REFUSED, req)
+        dossier.note = reason
+        record(
+            session,
+            db,
+            actor,
+            "refused",
+            now,
+            office=prep.office,
+            dossier=dossier,
+            payload={"code": dossier.code, "procedure": req.procedure_code.strip(), "reason": reason},
+        )
+        return _result(dossier)
+
+
+def record_guidance(db: Database, actor: Actor, procedure_code: str, case_no: int, *, now: datetime) -> None:
+    """Count a guidance given (hướng dẫn một lần, đầy đủ)."""
+    require_role(actor, Role.OFFICER, "ghi nhận hướng dẫn")
+    with db.write() as session:
+        version = load_current_version(session, procedure_code)
+        if not 1 <= case_no <= len(version.cases):
+            raise ValidationError(
+                f"Thủ tục {procedure_code} không có trường hợp số {case_no}.", field="case_no"
+            )
+        office = get_office(session, actor.office_id)
+        session.add(
+            GuidanceRecord(
+                office_id=office.id,
+                procedure_version_id=version.id,
+                case_id=version.cases[case_no - 1].id,
+                officer_id=actor.user_id,
+                given_at=now,
+                local_date=local_date(office, now),
+            )
+        )
+        record(
+            session,
+            db,
+            actor,
+            "guidance_given",
+            now,
+            office=office,
+            payload={"procedure": procedure_code.strip(), "case": case_no},
+        )
+
+
+def preview_appointment(
+    db: Database, actor: Actor, procedure_code: str, channel: str, *, at: datetime
+) -> datetime | None:
+    """The appointment a receipt at ``at`` would get (the form shows it live)."""
+    with db.read() as session:
+        version = load_current_version(session, procedure_code)
+        office = get_office(session, actor.office_id)
+        return appointment_for(
+            at, term_for(version, channel), calendar_for(session, office), Policy(office.time_policy)
+        )
+
+
+def open_pending_intakes(db: Database, id_number: str) -> list[uuid.UUID]:
+    """Open supplement-requested intakes of an applicant, newest first (for pre-filling)."""
+    if not id_number.strip():
+        raise ValidationError("Chưa nhập số CCCD.", field="id_number")
+    with db.read() as session:
+        rows = session.execute(
+            select(PendingIntake.id)
+            .join(Applicant, PendingIntake.applicant_id == Applicant.id)
+            .where(Applicant.id_number == id_number.strip(), PendingIntake.state == "open")
+            .order_by(PendingIntake.created_at.desc())
+        ).scalars()
+        return list(rows)

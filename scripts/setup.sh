@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs everything counter_app needs into ./.venv (and, with --test, the Debian packages
+# the test suite uses: PostgreSQL server, poppler-utils, xvfb). Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+
+need_debs=()
+have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+if [ "$want_test" = 1 ]; then
+  for pkg in postgresql poppler-utils xvfb xauth; do have "$pkg" || need_debs+=("$pkg"); done
+fi
+# Qt's xcb/offscreen platforms need these shared libraries on a minimal Debian.
+for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3; do have "$pkg" || need_debs+=("$pkg"); done
+if [ "${#need_debs[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing Debian packages: ${need_debs[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_debs[@]}" >/dev/null
+  else
+    echo "Missing Debian packages (run as root or: sudo apt-get install ${need_debs[*]})" >&2
+  fi
+fi
+
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+if [ "$want_test" = 1 ]; then
+  .venv/bin/python -m pip install -q -e ".[test]"
+else
+  .venv/bin/python -m pip install -q -e .
+fi

@@ -1,0 +1,147 @@
+"""Shared fixtures: a fresh database per test, on SQLite (a real file) and PostgreSQL.
+
+A template database (migrated, with a demo office, users, units and a small catalogue) is
+built once per run and per backend; each test gets its own copy: a file copy on SQLite,
+``CREATE DATABASE … TEMPLATE`` on PostgreSQL (the server the test command starts).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from counter_app.db.database import Database
+from counter_app.services import demo
+from counter_app.services.actor import Actor
+from counter_app.services.catalog import import_catalog, read_records
+from counter_app.services.offices import find_actor
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+PORTAL_DETAILS = SHARED / "catalog" / "dvcqg" / "details"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PG_URL_ENV = "COUNTER_APP_TEST_PG_URL"
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+NODE = "test-node"
+# Small catalogue of real portal records used by most tests (2.001955: 7 working days, 4 documents).
+TEST_PROCEDURES = ("2.001955", "1.000080", "2.000513", "1.115563", "1.001695")
+# Monday 23/11/2026 09:00 local: a working morning, the day before the 24/11 holiday.
+MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _seed(db: Database) -> None:
+    demo.ensure_demo_setup(db, now=MONDAY_9AM, catalog=FIXTURES / "test_catalog.json")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    file = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = Database.open(f"sqlite:///{file}", NODE)
+    _seed(db)
+    db.close()
+    return file
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    url = os.environ.get(PG_URL_ENV)
+    if not url:
+        pytest.skip(f"{PG_URL_ENV} is not set (the test command starts PostgreSQL and sets it)")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"counter_tpl_{uuid.uuid4().hex[:8]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    template_url = str(make_url(url).set(database=name))
+    db = Database.open(template_url, NODE)
+    _seed(db)
+    db.close()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _pg_copy(template: str) -> tuple[str, str]:
+    url = os.environ[PG_URL_ENV]
+    name = f"counter_t_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    admin.dispose()
+    return str(make_url(url).set(database=name)), name
+
+
+def _pg_drop(name: str) -> None:
+    admin = create_engine(os.environ[PG_URL_ENV], isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """URL of a fresh seeded database, once per backend."""
+    if request.param == "sqlite":
+        file = tmp_path / "counter.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), file)
+        yield f"sqlite:///{file}"
+    else:
+        url, name = _pg_copy(request.getfixturevalue("pg_template"))
+        yield url
+        _pg_drop(name)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = Database.open(db_url, NODE)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    """SQLite only (for tests about the file itself)."""
+    file = tmp_path / "counter.sqlite3"
+    shutil.copy(sqlite_template, file)
+    database = Database.open(f"sqlite:///{file}", NODE)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def officer(db: Database) -> Actor:
+    return find_actor(db, "canbo")
+
+
+@pytest.fixture
+def supervisor(db: Database) -> Actor:
+    return find_actor(db, "lanhdao")
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    return find_actor(db, "quantri")
+
+
+def build_test_catalog() -> None:
+    """Regenerate tests/fixtures/test_catalog.json from the shared portal records."""
+    from counter_app.services.catalog_format import write_own_format
+
+    records = read_records([PORTAL_DETAILS / f"{code}.json" for code in TEST_PROCEDURES])
+    (FIXTURES / "test_catalog.json").write_text(write_own_format(records), encoding="utf-8")
+
+
+__all__ = ["MONDAY_9AM", "PORTAL_DETAILS", "TZ", "build_test_catalog", "import_catalog"]
