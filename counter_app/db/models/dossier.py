@@ -33,6 +33,9 @@ class Dossier(IdMixin, Base):
     __table_args__ = (
         Index("ix_dossiers_status_appointment", "status", "appointment_at"),
         Index("ix_dossiers_office_local_date", "office_id", "received_local_date"),
+        # Period reports select by resolution and return instants.
+        Index("ix_dossiers_resolved_at", "resolved_at"),
+        Index("ix_dossiers_returned_at", "returned_at"),
     )
 
     code: Mapped[str] = mapped_column(String(60), unique=True)

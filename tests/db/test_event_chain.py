@@ -1,0 +1,67 @@
+"""The event log detects an edited, deleted or re-linked event."""
+
+from __future__ import annotations
+
+from conftest import MONDAY_9AM
+from sqlalchemy import delete, func, select, update
+
+from counter_app.db.database import Database
+from counter_app.db.ledger import event_hash
+from counter_app.db.models import Event
+from counter_app.services.actor import Actor
+from counter_app.services.applicants import ApplicantInput
+from counter_app.services.integrity import verify_events
+from counter_app.services.receiving import IntakeRequest, receive
+
+
+def _receive_three(db: Database, officer: Actor) -> None:
+    request = IntakeRequest("2.001955", ApplicantInput(full_name="Lê Thị Mai"))
+    for _ in range(3):
+        receive(db, officer, request, now=MONDAY_9AM)
+
+
+def _received_events(db: Database) -> list[Event]:
+    with db.read() as session:
+        return list(session.execute(select(Event).where(Event.kind == "received").order_by(Event.seq)).scalars())
+
+
+def test_given_untouched_log_then_chain_verifies(db: Database, officer: Actor) -> None:
+    _receive_three(db, officer)
+    report = verify_events(db)
+    assert report.first_broken is None
+    with db.read() as session:
+        assert report.events_checked == session.execute(select(func.count()).select_from(Event)).scalar_one()
+
+
+def test_given_edited_payload_then_verify_names_that_event(db: Database, officer: Actor) -> None:
+    _receive_three(db, officer)
+    target = _received_events(db)[1]
+    with db.write() as session:
+        session.execute(update(Event).where(Event.id == target.id).values(payload={"code": "forged"}))
+    report = verify_events(db)
+    assert report.first_broken is not None
+    assert f"sự kiện số {target.seq} (received)" in report.first_broken
+    assert "mã băm không khớp" in report.first_broken
+
+
+def test_given_deleted_event_then_verify_reports_the_gap(db: Database, officer: Actor) -> None:
+    _receive_three(db, officer)
+    target = _received_events(db)[1]
+    with db.write() as session:
+        session.execute(delete(Event).where(Event.id == target.id))
+    report = verify_events(db)
+    assert report.first_broken is not None
+    assert f"thiếu sự kiện số {target.seq}" in report.first_broken
+
+
+def test_given_event_rewritten_with_a_valid_hash_then_next_link_breaks(db: Database, officer: Actor) -> None:
+    _receive_three(db, officer)
+    first, second, _ = _received_events(db)
+    first.actor = "mallory"
+    forged = event_hash(first)  # a forger who recomputes the hash of the edited event …
+    with db.write() as session:
+        session.execute(update(Event).where(Event.id == first.id).values(actor="mallory", hash=forged))
+    report = verify_events(db)
+    # … is betrayed by the next event, which still links to the original hash.
+    assert report.first_broken is not None
+    assert f"sự kiện số {second.seq} (received): liên kết với sự kiện trước bị sai" in report.first_broken

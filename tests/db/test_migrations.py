@@ -1,0 +1,82 @@
+"""Start-up migration: upgrade a first-schema file (after a backup), refuse a newer one."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from sqlalchemy import func, inspect, select
+
+from counter_app.db.database import Database
+from counter_app.db.engine import NetworkShareError, is_network_path, make_engine
+from counter_app.db.migrate import current_revision, head_revision, upgrade
+from counter_app.db.models import Dossier, Event
+from counter_app.domain.errors import UserError
+from counter_app.services.integrity import verify_events
+
+FIRST_SCHEMA = FIXTURES / "schema_0001.sqlite3"
+
+
+def test_given_first_schema_file_when_opened_then_upgraded_with_backup_and_data_kept(tmp_path: Path) -> None:
+    file = tmp_path / "counter.sqlite3"
+    shutil.copy(FIRST_SCHEMA, file)
+    backups = tmp_path / "backups"
+
+    db = Database.open(f"sqlite:///{file}", "test-node", backup_dir=backups)
+
+    assert current_revision(db.engine) == head_revision() != "0001"
+    indexes = {ix["name"] for ix in inspect(db.engine).get_indexes("dossiers")}
+    assert {"ix_dossiers_resolved_at", "ix_dossiers_returned_at"} <= indexes
+    with db.read() as session:
+        assert session.execute(select(func.count()).select_from(Dossier)).scalar_one() == 40
+        assert session.execute(select(func.count()).select_from(Event)).scalar_one() > 40
+    assert verify_events(db).first_broken is None
+    db.close()
+    (backup,) = backups.iterdir()
+    assert "before-migration-0001" in backup.name
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT count(*) FROM dossiers").fetchone() == (40,)
+
+
+def test_given_current_database_when_opened_again_then_no_backup(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'counter.sqlite3'}"
+    Database.open(url, "n", backup_dir=tmp_path / "b").close()
+    Database.open(url, "n", backup_dir=tmp_path / "b").close()
+    assert not (tmp_path / "b").exists()
+
+
+def test_given_database_from_newer_version_when_opened_then_refused_untouched(tmp_path: Path) -> None:
+    file = tmp_path / "counter.sqlite3"
+    shutil.copy(FIRST_SCHEMA, file)
+    with sqlite3.connect(file) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(UserError) as info:
+        upgrade(make_engine(f"sqlite:///{file}"), tmp_path / "b")
+    assert "phiên bản counter_app mới hơn" in info.value.message
+    with sqlite3.connect(file) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999",)
+
+
+@pytest.mark.parametrize("path", [r"\\server\share\counter.sqlite3", "//server/share/counter.sqlite3"])
+def test_given_unc_path_when_opening_then_refused_with_message(path: str) -> None:
+    assert is_network_path(Path(path))
+    with pytest.raises(NetworkShareError) as info:
+        make_engine(f"sqlite:///{path}")
+    assert "ổ mạng" in info.value.message
+
+
+def test_given_sqlite_file_then_pragmas_are_set(sqlite_db: Database) -> None:
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+
+
+def test_given_unsupported_url_then_clear_message() -> None:
+    with pytest.raises(UserError) as info:
+        make_engine("mysql://localhost/x")
+    assert "không được hỗ trợ" in info.value.message
