@@ -13,7 +13,9 @@ if [ "$want_test" = 1 ]; then
   for pkg in postgresql poppler-utils xvfb xauth; do have "$pkg" || need_debs+=("$pkg"); done
 fi
 # Qt's xcb/offscreen platforms need these shared libraries on a minimal Debian.
-for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3; do have "$pkg" || need_debs+=("$pkg"); done
+for pkg in libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 \
+    libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
+    libxcb-xkb1; do have "$pkg" || need_debs+=("$pkg"); done
 if [ "${#need_debs[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing Debian packages: ${need_debs[*]}"

@@ -1,0 +1,80 @@
+"""counter-app: the GUI entry point.
+
+Paths and logging first, then a crash hook (a dialog naming the log file), then the database
+(opened, checked, migrated after a backup), then the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from counter_app.context import open_context, setup_logging
+from counter_app.domain.errors import UserError
+from counter_app.paths import resolve_paths
+from counter_app.services import demo
+
+log = logging.getLogger(__name__)
+DEMO_DOSSIERS_ON_FIRST_RUN = 500
+
+
+def _install_crash_hook(log_file: str) -> None:
+    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        log.critical("unhandled error:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("app", "Lỗi không mong muốn"),
+            QCoreApplication.translate(
+                "app", "Phần mềm gặp lỗi không mong muốn: {0}\n\nChi tiết đã ghi vào nhật ký:\n{1}"
+            ).format(exc, log_file),
+        )
+
+    sys.excepthook = hook
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="counter-app")
+    parser.add_argument("--data-dir")
+    parser.add_argument("--demo-if-empty", action="store_true", help="tạo dữ liệu mẫu nếu CSDL còn trống")
+    args, qt_args = parser.parse_known_args(argv)
+
+    paths = resolve_paths(args.data_dir).ensure()
+    log_file = setup_logging(paths)
+    app = QApplication([sys.argv[0], *qt_args])
+    QCoreApplication.setOrganizationName("counter_app")
+    QCoreApplication.setApplicationName("counter_app")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    _install_crash_hook(log_file)
+    try:
+        ctx = open_context(args.data_dir)
+        if args.demo_if_empty and demo.is_empty(ctx.db):
+            now = datetime.now(UTC)
+            demo.ensure_demo_setup(ctx.db, now=now)
+            demo.generate_dossiers(ctx.db, DEMO_DOSSIERS_ON_FIRST_RUN, now=now)
+    except UserError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message)
+        return 1
+
+    from counter_app.ui.main_window import MainWindow
+
+    try:
+        window = MainWindow(ctx.db)
+    except UserError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message)
+        return 1
+    window.show()
+    code = app.exec()
+    ctx.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
