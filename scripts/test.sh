@@ -7,5 +7,5 @@ export COUNTER_APP_TEST_PG_URL
 COUNTER_APP_TEST_PG_URL=$(bash scripts/pg_server.sh start)
 trap 'bash scripts/pg_server.sh stop' EXIT
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check counter_app tests benchmarks
+.venv/bin/ruff check .
 .venv/bin/python -m pytest "$@"
