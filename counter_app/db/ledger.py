@@ -28,22 +28,54 @@ def canonical_json(value: object) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def event_hash(event: Event) -> str:
-    """SHA-256 over the event's content and the previous hash of its node's chain."""
+def hash_fields(
+    *,
+    id: uuid.UUID,
+    node_id: str,
+    seq: int,
+    kind: str,
+    office_id: uuid.UUID | None,
+    dossier_id: uuid.UUID | None,
+    actor: str,
+    occurred_at: datetime,
+    local_date: date,
+    payload: object,
+    prev_hash: str,
+) -> str:
+    """SHA-256 over an event's content and the previous hash of its node's chain."""
     content = {
-        "id": str(event.id),
-        "node_id": event.node_id,
-        "seq": event.seq,
-        "kind": event.kind,
-        "office_id": str(event.office_id) if event.office_id else None,
-        "dossier_id": str(event.dossier_id) if event.dossier_id else None,
-        "actor": event.actor,
-        "occurred_at": event.occurred_at.isoformat(timespec="microseconds"),
-        "local_date": event.local_date.isoformat(),
-        "payload": event.payload,
-        "prev_hash": event.prev_hash,
+        "id": str(id),
+        "node_id": node_id,
+        "seq": seq,
+        "kind": kind,
+        "office_id": str(office_id) if office_id else None,
+        "dossier_id": str(dossier_id) if dossier_id else None,
+        "actor": actor,
+        "occurred_at": occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "local_date": local_date.isoformat(),
+        "payload": payload,
+        "prev_hash": prev_hash,
     }
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+HASHED_FIELDS = (
+    "id",
+    "node_id",
+    "seq",
+    "kind",
+    "office_id",
+    "dossier_id",
+    "actor",
+    "occurred_at",
+    "local_date",
+    "payload",
+    "prev_hash",
+)
+
+
+def event_hash(event: Event) -> str:
+    return hash_fields(**{name: getattr(event, name) for name in HASHED_FIELDS})
 
 
 def _lock_head(session: Session, node_id: str) -> NodeHead:

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from counter_app.db.base import new_id
 from counter_app.db.database import Database
-from counter_app.db.ledger import GENESIS_HASH, event_hash
+from counter_app.db.ledger import GENESIS_HASH, hash_fields
 from counter_app.db.models import (
     Agency,
     Applicant,
@@ -214,13 +214,17 @@ def _random_instant(rng: random.Random, calendar, day, tz) -> datetime:  # type:
 
 
 def _write_batch(db, arrivals, templates, officers, units, calendar, policy, office, rng, now) -> None:  # type: ignore[no-untyped-def]
-    applicants, dossiers, documents, events = [], [], [], []
+    applicants: list[dict[str, object]] = []
+    dossiers: list[dict[str, object]] = []
+    documents: list[dict[str, object]] = []
+    events: list[dict[str, object]] = []
     with db.write() as session:
         head = session.get(NodeHead, db.node_id)
         if head is None:
             head = NodeHead(node_id=db.node_id, last_seq=0, last_hash=GENESIS_HASH)
             session.add(head)
             session.flush()
+        seq, last_hash = head.last_seq, head.last_hash
         counters: dict[object, int] = {}
         for received in arrivals:
             local_day = received.astimezone(calendar.tz).date()
@@ -230,20 +234,8 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
             counters[local_day] += 1
             tpl = rng.choice(templates)
             officer_id, officer_name = rng.choice(officers)
-            applicant_id = new_id()
-            name = f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE)} {rng.choice(_GIVEN)}"
-            applicants.append(
-                {
-                    "id": applicant_id,
-                    "full_name": name,
-                    "search_key": search_key(name),
-                    "id_number": f"038{rng.choice('0123')}{rng.randint(60, 99) if rng.random() < 0.8 else rng.randint(0, 9):02d}"
-                    f"{rng.randint(0, 999999):06d}",
-                    "phone": f"09{rng.randint(0, 99_999_999):08d}",
-                    "address": f"Số {rng.randint(1, 200)} {rng.choice(_STREETS)}, Thanh Hóa",
-                    "read_from_card": True,
-                }
-            )
+            applicant = _applicant(rng)
+            applicants.append(applicant)
             appointment = appointment_for(received, tpl.term, calendar, policy)
             dossier_id = new_id()
             code = format_code(office.identifier_code, local_day, counters[local_day])
@@ -255,7 +247,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 "case_id": tpl.case_id,
                 "field_id": tpl.field_id,
                 "channel": rng.choices(["direct", "online", "postal"], [70, 25, 5])[0],
-                "applicant_id": applicant_id,
+                "applicant_id": applicant["id"],
                 "received_at": received,
                 "received_local_date": local_day,
                 "received_by_id": officer_id,
@@ -269,6 +261,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 "resolved_at": None,
                 "returned_at": None,
                 "satisfaction": None,
+                "supplement_requested_at": None,
                 "note": "",
             }
             documents.extend(
@@ -283,28 +276,28 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 }
                 for d in tpl.docs
             )
-            steps = _life(rng, row, received, appointment, now, calendar, units)
             dossiers.append(row)
-            for kind, at, payload in steps:
-                head.last_seq += 1
-                event = Event(
-                    id=new_id(),
-                    node_id=db.node_id,
-                    seq=head.last_seq,
-                    kind=kind,
-                    office_id=office.id,
-                    dossier_id=dossier_id,
-                    actor_id=officer_id,
-                    actor=officer_name,
-                    occurred_at=at.astimezone(UTC),
-                    local_date=at.astimezone(calendar.tz).date(),
-                    payload={"code": code, **payload},
-                    prev_hash=head.last_hash,
-                    hash="",
-                )
-                event.hash = head.last_hash = event_hash(event)
-                events.append({c.key: getattr(event, c.key) for c in Event.__table__.columns})
+            for kind, at, payload in _life(rng, row, received, appointment, now, calendar, units):
+                seq += 1
+                event = {
+                    "id": new_id(),
+                    "node_id": db.node_id,
+                    "seq": seq,
+                    "kind": kind,
+                    "office_id": office.id,
+                    "dossier_id": dossier_id,
+                    "actor": officer_name,
+                    "occurred_at": at.astimezone(UTC),
+                    "local_date": at.astimezone(calendar.tz).date(),
+                    "payload": {"code": code, **payload},
+                    "prev_hash": last_hash,
+                }
+                event["hash"] = last_hash = hash_fields(**event)
+                event["actor_id"] = officer_id
+                events.append(event)
+        head.last_seq, head.last_hash = seq, last_hash
         _save_counters(session, office.identifier_code, counters)
+        conn = session.connection()
         for table, rows in (
             (Applicant, applicants),
             (Dossier, dossiers),
@@ -312,7 +305,26 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
             (Event, events),
         ):
             if rows:
-                session.execute(insert(table), rows)
+                conn.execute(table.__table__.insert(), rows)
+
+
+def _applicant(rng: random.Random) -> dict[str, object]:
+    name = f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE)} {rng.choice(_GIVEN)}"
+    sex_digit = rng.choice("0123")  # 0/1: born 1900s male/female, 2/3: 2000s
+    year = rng.randint(40, 99) if sex_digit in "01" else rng.randint(0, 8)
+    return {
+        "id": new_id(),
+        "full_name": name,
+        "search_key": search_key(name),
+        "id_number": f"038{sex_digit}{year:02d}{rng.randint(0, 999_999):06d}",
+        "phone": f"09{rng.randint(0, 99_999_999):08d}",
+        "address": f"Số {rng.randint(1, 200)} {rng.choice(_STREETS)}, Thanh Hóa",
+        "read_from_card": True,
+        "old_id_number": None,
+        "birth_date": None,
+        "sex": None,
+        "email": None,
+    }
 
 
 def _save_counters(session, unit_code, counters) -> None:  # type: ignore[no-untyped-def]
