@@ -15,9 +15,11 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import Session
+
 from counter_app.context import AppContext, open_context
 from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
-from counter_app.domain.errors import UserError, ValidationError
+from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.services import catalog as catalog_service
 from counter_app.services import demo, integrity, lookup, receiving
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
@@ -101,6 +103,21 @@ def _parse_local(text: str, tz: ZoneInfo) -> datetime:
     return value.replace(tzinfo=tz) if value.tzinfo is None else value
 
 
+def _procedure_term(session: Session, code: str, channel: str) -> Term:
+    """The procedure's term from the database, or from the shipped catalogue on a fresh data dir."""
+    try:
+        return receiving.term_for(catalog_service.load_current_version(session, code), channel)
+    except NotFoundError:
+        for record in catalog_service.read_records([demo.DEFAULT_CATALOG]):
+            if record.code == code.strip():
+                terms = {c.channel: c for c in record.channels}
+                chosen = terms.get(channel) or terms.get("direct")
+                return (
+                    Term(Decimal(chosen.amount), TermUnit(chosen.unit)) if chosen else Term(0, TermUnit.NONE)
+                )  # type: ignore[arg-type]
+        raise
+
+
 def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
     from counter_app.domain.calendar import WorkingCalendar
 
@@ -112,8 +129,7 @@ def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
             calendar, policy = WorkingCalendar(), Policy.HOURS
         received = _parse_local(args.received, calendar.tz)
         if args.procedure:
-            version = catalog_service.load_current_version(session, args.procedure)
-            term = receiving.term_for(version, args.channel)
+            term = _procedure_term(session, args.procedure, args.channel)
         else:
             term = Term(Decimal(str(args.days)), TermUnit(args.unit))
     due = appointment_for(received, term, calendar, Policy(args.policy) if args.policy else policy)

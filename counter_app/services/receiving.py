@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -83,8 +86,20 @@ class _Prepared:
     missing: list[RequiredDocument]
 
 
-def term_for(version: ProcedureVersion, channel: str) -> Term:
-    """The term of ``channel``, falling back to the direct one, else no appointment."""
+class _ChannelTerm(Protocol):
+    channel: str
+    amount: Decimal | str
+    unit: str
+
+
+class _HasChannels(Protocol):
+    @property
+    def channels(self) -> Sequence[_ChannelTerm]: ...
+
+
+def term_for(version: _HasChannels, channel: str) -> Term:
+    """The term of ``channel`` (of a stored version or an imported record), falling back to the
+    direct one, else no appointment."""
     by_channel = {t.channel: t for t in version.channels}
     term = by_channel.get(channel) or by_channel.get("direct")
     if term is None:
