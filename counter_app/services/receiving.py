@@ -21,9 +21,6 @@ from counter_app.db.models import (
     GuidanceRecord,
     Office,
     PendingIntake,
-    ProcedureCase,
-    ProcedureVersion,
-    RequiredDocument,
 )
 from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
 from counter_app.domain.dossier_code import format_code
@@ -32,7 +29,12 @@ from counter_app.domain.lifecycle import Channel, Status
 from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.applicants import ApplicantInput, find_or_create_applicant, validate_applicant
-from counter_app.services.catalog import load_current_version
+from counter_app.services.catalog_snapshot import (
+    CaseSnapshot,
+    DocumentSnapshot,
+    VersionSnapshot,
+    current_snapshot,
+)
 from counter_app.services.events import record
 from counter_app.services.offices import calendar_for, get_office, local_date
 
@@ -78,12 +80,12 @@ class SupplementAtIntakeResult:
 @dataclass(frozen=True)
 class _Prepared:
     office: Office
-    version: ProcedureVersion
-    case: ProcedureCase
+    version: VersionSnapshot
+    case: CaseSnapshot
     channel: Channel
     applicant: ApplicantInput
-    provided: list[RequiredDocument]
-    missing: list[RequiredDocument]
+    provided: list[DocumentSnapshot]
+    missing: list[DocumentSnapshot]
 
 
 class _ChannelTerm(Protocol):
@@ -113,7 +115,7 @@ def _prepare(session: Session, actor: Actor, req: IntakeRequest) -> _Prepared:
         channel = Channel(req.channel)
     except ValueError:
         raise ValidationError(f"Kênh nộp «{req.channel}» không hợp lệ.", field="channel") from None
-    version = load_current_version(session, req.procedure_code)
+    version = current_snapshot(session, req.procedure_code)
     if not 1 <= req.case_no <= len(version.cases):
         raise ValidationError(
             f"Thủ tục {req.procedure_code} không có trường hợp số {req.case_no}.", field="case_no"
@@ -129,7 +131,7 @@ def _prepare(session: Session, actor: Actor, req: IntakeRequest) -> _Prepared:
     return _Prepared(office, version, case, channel, applicant, provided, missing)
 
 
-def _missing(docs: list[RequiredDocument]) -> list[MissingDocument]:
+def _missing(docs: list[DocumentSnapshot]) -> list[MissingDocument]:
     return [MissingDocument(d.ordinal, d.name, d.original_qty, d.copy_qty) for d in docs]
 
 
@@ -306,7 +308,7 @@ def record_guidance(db: Database, actor: Actor, procedure_code: str, case_no: in
     """Count a guidance given (hướng dẫn một lần, đầy đủ)."""
     require_role(actor, Role.OFFICER, "ghi nhận hướng dẫn")
     with db.write() as session:
-        version = load_current_version(session, procedure_code)
+        version = current_snapshot(session, procedure_code)
         if not 1 <= case_no <= len(version.cases):
             raise ValidationError(
                 f"Thủ tục {procedure_code} không có trường hợp số {case_no}.", field="case_no"
@@ -338,7 +340,7 @@ def preview_appointment(
 ) -> datetime | None:
     """The appointment a receipt at ``at`` would get (the form shows it live)."""
     with db.read() as session:
-        version = load_current_version(session, procedure_code)
+        version = current_snapshot(session, procedure_code)
         office = get_office(session, actor.office_id)
         return appointment_for(
             at, term_for(version, channel), calendar_for(session, office), Policy(office.time_policy)
