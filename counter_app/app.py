@@ -17,9 +17,11 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.context import open_context, setup_logging
+from counter_app.db.database import Database
 from counter_app.domain.errors import UserError
 from counter_app.paths import resolve_paths
 from counter_app.services import demo
+from counter_app.ui.worker import Report, run_with_progress
 
 log = logging.getLogger(__name__)
 DEMO_DOSSIERS_ON_FIRST_RUN = 500
@@ -55,25 +57,49 @@ def main(argv: Sequence[str] | None = None) -> int:
     _install_crash_hook(log_file)
     try:
         ctx = open_context(args.data_dir)
-        if args.demo_if_empty and demo.is_empty(ctx.db):
-            now = datetime.now(UTC)
-            demo.ensure_demo_setup(ctx.db, now=now)
-            demo.generate_dossiers(ctx.db, DEMO_DOSSIERS_ON_FIRST_RUN, now=now)
     except UserError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message)
         return 1
+    state: dict[str, object] = {}
 
-    from counter_app.ui.main_window import MainWindow
+    def show_window(_result: object = None) -> None:
+        from counter_app.ui.main_window import MainWindow
 
-    try:
-        window = MainWindow(ctx.db)
-    except UserError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message)
-        return 1
-    window.show()
+        try:
+            state["window"] = window = MainWindow(ctx.db)
+        except UserError as exc:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message
+            )
+            app.exit(1)
+            return
+        window.show()
+
+    def demo_failed(exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, UserError) else str(exc)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Không tạo được dữ liệu mẫu"), message)
+        app.exit(1)
+
+    if args.demo_if_empty and demo.is_empty(ctx.db):
+        # First run: office, users, catalogue and dossiers are made off the GUI thread.
+        state["runner"] = run_with_progress(  # keep a reference: the thread must outlive this call
+            None,
+            QCoreApplication.translate("app", "Đang tạo dữ liệu mẫu lần đầu…"),
+            lambda report: _make_demo(ctx.db, report),
+            show_window,
+            demo_failed,
+        )
+    else:
+        show_window()
     code = app.exec()
     ctx.close()
     return code
+
+
+def _make_demo(db: Database, report: Report) -> int:
+    now = datetime.now(UTC)
+    demo.ensure_demo_setup(db, now=now)
+    return demo.generate_dossiers(db, DEMO_DOSSIERS_ON_FIRST_RUN, now=now, progress=report, chunk=100)
 
 
 if __name__ == "__main__":

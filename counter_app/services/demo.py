@@ -173,10 +173,14 @@ def generate_dossiers(
     *,
     now: datetime,
     seed: int = 1,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int], bool | None] | None = None,
     chunk: int = 5000,
 ) -> int:
-    """Add ``count`` synthetic dossiers received over the past year, in every status."""
+    """Add ``count`` synthetic dossiers received over the past year, in every status.
+
+    Each chunk is one transaction; ``progress(done, total)`` returning False stops after the
+    current chunk (what was written stays consistent). Returns the number written.
+    """
     rng = random.Random(seed)
     templates = _templates(db)
     with db.read() as session:
@@ -201,8 +205,8 @@ def generate_dossiers(
         batch = arrivals[done : done + chunk]
         _write_batch(db, batch, templates, officers, units, calendar, policy, office, rng, now)
         done += len(batch)
-        if progress:
-            progress(done, len(arrivals))
+        if progress is not None and progress(done, len(arrivals)) is False:
+            break
     return done
 
 

@@ -1,0 +1,67 @@
+"""Run long work off the GUI thread, with a progress dialog and a cancel button.
+
+The job receives a ``report(done, total) -> bool`` callback; it returns False once the user
+pressed cancel, and the job is expected to stop (raising or returning early).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Report = Callable[[int, int], bool]
+
+
+class _Runner(QThread):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, job: Callable[[Report], Any], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job = job
+        self.cancel_requested = threading.Event()
+
+    def run(self) -> None:
+        def report(done: int, total: int) -> bool:
+            self.progressed.emit(done, total)
+            return not self.cancel_requested.is_set()
+
+        try:
+            self.succeeded.emit(self._job(report))
+        except Exception as exc:  # handed to the GUI thread, which decides how to show it
+            self.failed.emit(exc)
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    label: str,
+    job: Callable[[Report], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> _Runner:
+    """Start ``job`` in a thread; a modal progress dialog follows it and can cancel it."""
+    dialog = QProgressDialog(label, QCoreApplication.translate("worker", "Hủy"), 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    runner = _Runner(job, parent)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    def finish() -> None:
+        dialog.reset()
+        dialog.deleteLater()
+
+    runner.progressed.connect(progressed)
+    runner.succeeded.connect(lambda result: (finish(), on_done(result)))
+    runner.failed.connect(lambda exc: (finish(), on_error(exc)))
+    dialog.canceled.connect(runner.cancel_requested.set)
+    runner.finished.connect(runner.deleteLater)
+    runner.start()
+    return runner
