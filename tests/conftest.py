@@ -105,6 +105,14 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def pg_db_url(pg_template: str) -> Iterator[str]:
+    """URL of a fresh seeded PostgreSQL database (for tests about PostgreSQL itself)."""
+    url, name = _pg_copy(pg_template)
+    yield url
+    _pg_drop(name)
+
+
+@pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
     database = Database.open(db_url, NODE)
     yield database
