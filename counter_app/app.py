@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.context import open_context, setup_logging
@@ -21,6 +21,8 @@ from counter_app.db.database import Database
 from counter_app.domain.errors import UserError
 from counter_app.paths import resolve_paths
 from counter_app.services import demo
+from counter_app.services.offices import office_timezone
+from counter_app.ui.session import UiSession
 from counter_app.ui.worker import Report, run_with_progress
 
 log = logging.getLogger(__name__)
@@ -63,10 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     state: dict[str, object] = {}
 
     def show_window(_result: object = None) -> None:
+        from counter_app.ui.login_dialog import LoginDialog
         from counter_app.ui.main_window import MainWindow
 
+        login = LoginDialog(ctx.db, demo_hint=args.demo_if_empty)
+        if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
+            app.exit(0)
+            return
         try:
-            state["window"] = window = MainWindow(ctx.db)
+            session = UiSession(ctx.db, login.actor, ctx.paths, timezone=office_timezone(ctx.db))
+            state["window"] = window = MainWindow(session)
         except UserError as exc:
             QMessageBox.critical(
                 None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message
@@ -90,7 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             demo_failed,
         )
     else:
-        show_window()
+        # Inside the event loop, so that cancelling the log-in can end it.
+        QTimer.singleShot(0, show_window)
     code = app.exec()
     ctx.close()
     return code

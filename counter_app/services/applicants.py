@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from counter_app.db.database import Database
 from counter_app.db.models import Applicant
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import Sex, validate_id_number
@@ -89,3 +90,29 @@ def find_or_create_applicant(session: Session, data: ApplicantInput) -> Applican
         applicant.address = data.address
     applicant.read_from_card = data.read_from_card
     return applicant
+
+
+def find_applicant(db: Database, *, id_number: str = "", phone: str = "") -> ApplicantInput | None:
+    """A returning applicant's last known details, by ID number first, else by phone."""
+    conditions = []
+    if id_number.strip():
+        conditions.append(Applicant.id_number == id_number.strip())
+    elif phone.strip():
+        conditions.append(Applicant.phone == phone.strip())
+    if not conditions:
+        return None
+    with db.read() as session:
+        found = session.execute(select(Applicant).where(*conditions).limit(1)).scalar_one_or_none()
+        if found is None:
+            return None
+        return ApplicantInput(
+            full_name=found.full_name,
+            id_number=found.id_number,
+            old_id_number=found.old_id_number,
+            birth_date=found.birth_date,
+            sex=found.sex,
+            phone=found.phone,
+            email=found.email,
+            address=found.address,
+            read_from_card=found.read_from_card,
+        )

@@ -34,6 +34,7 @@ from counter_app.services.catalog_snapshot import (
     DocumentSnapshot,
     VersionSnapshot,
     current_snapshot,
+    snapshot_of,
 )
 from counter_app.services.events import record
 from counter_app.services.offices import calendar_for, get_office, local_date
@@ -359,3 +360,39 @@ def open_pending_intakes(db: Database, id_number: str) -> list[uuid.UUID]:
             .order_by(PendingIntake.created_at.desc())
         ).scalars()
         return list(rows)
+
+
+@dataclass(frozen=True)
+class PendingIntakeView:
+    """What a return visit pre-fills: the procedure, case, channel and what was handed over."""
+
+    id: uuid.UUID
+    procedure_code: str
+    case_no: int
+    channel: str
+    provided: tuple[int, ...]
+    missing: tuple[int, ...]
+    reason: str
+    created_at: datetime
+
+
+def latest_pending_intake(db: Database, id_number: str) -> PendingIntakeView | None:
+    """The applicant's most recent open supplement-requested intake, if any."""
+    ids = open_pending_intakes(db, id_number)
+    if not ids:
+        return None
+    with db.read() as session:
+        pending = session.get(PendingIntake, ids[0])
+        assert pending is not None
+        version = snapshot_of(session, pending.procedure_version_id)
+        case_no = next((c.ordinal for c in version.cases if c.id == pending.case_id), 1)
+        return PendingIntakeView(
+            id=pending.id,
+            procedure_code=version.procedure_code,
+            case_no=case_no,
+            channel=pending.channel,
+            provided=tuple(int(d["ordinal"]) for d in pending.provided),  # type: ignore[call-overload]
+            missing=tuple(int(d["ordinal"]) for d in pending.missing),  # type: ignore[call-overload]
+            reason=pending.reason,
+            created_at=pending.created_at,
+        )

@@ -1,0 +1,178 @@
+"""Receiving through the real widgets: QR pre-fill, accept, supplement, refuse, bad input, double submit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from conftest import MONDAY_9AM
+from keys import type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from counter_app.db.database import Database
+from counter_app.db.models import Dossier, PendingIntake
+from counter_app.services.lookup import lookup
+from counter_app.services.offices import find_actor
+from counter_app.services.receiving import receive
+from counter_app.ui.pages.receive_page import ReceivePage
+from counter_app.ui.session import UiSession
+
+QR = "038190012345||Nguyễn Thị Ánh Hồng|01051990|Nữ|Số 5 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa|15082021"
+
+
+@pytest.fixture
+def page(qtbot: QtBot, sqlite_db: Database) -> ReceivePage:
+    widget = ReceivePage(UiSession(sqlite_db, find_actor(sqlite_db, "canbo"), clock=lambda: MONDAY_9AM))
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def dossier_count(db: Database) -> int:
+    with db.read() as session:
+        return session.execute(select(func.count()).select_from(Dossier)).scalar_one()
+
+
+def choose(qtbot: QtBot, page: ReceivePage, text: str) -> None:
+    qtbot.keyClicks(page.picker.search, text)
+    qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
+
+
+def test_given_qr_scan_into_id_field_then_form_filled_and_marked_as_read(
+    qtbot: QtBot, page: ReceivePage
+) -> None:
+    type_text(page.applicant.id_number, QR)
+
+    form = page.applicant
+    assert form.id_number.text() == "038190012345"
+    assert form.full_name.text() == "Nguyễn Thị Ánh Hồng"
+    assert form.birth_date.text() == "01/05/1990"
+    assert form.sex.currentData() == "female"
+    assert form.address.text().startswith("Số 5 đường Lê Lợi")
+    assert "đọc từ thẻ CCCD" in form.card_label.text()
+    assert form.read_from_card
+
+
+def test_given_scan_procedure_and_accept_then_dossier_received_with_events(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "noi quy")
+    assert "Đăng ký nội quy lao động" in page.procedure_label.text()
+    assert "03/12/2026" in page.appointment_label.text()
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+
+    assert page.last_result is not None
+    assert page.last_result.code == "000.00.31.H56-261123-0001"
+    view = lookup(sqlite_db, page.last_result.code)
+    assert view.applicant_name == "Nguyễn Thị Ánh Hồng"
+    assert [e.kind for e in view.events] == ["received"]
+    assert "Đã tiếp nhận hồ sơ 000.00.31.H56-261123-0001" in page.message.text()
+    assert page.applicant.id_number.text() == ""  # ready for the next citizen
+
+
+def test_given_accept_double_clicked_then_one_dossier(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "2.001955")
+    qtbot.mouseDClick(page.accept_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    assert dossier_count(sqlite_db) == 1
+    # The later presses met the cleared form: nothing happens and the success stays on screen.
+    assert page.message.text().startswith("Đã tiếp nhận hồ sơ 000.00.31.H56-261123-0001")
+
+
+def test_given_same_form_submitted_twice_then_service_returns_the_same_dossier(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "2.001955")
+    request = page._request()
+    assert request is not None
+
+    def submit(req: object) -> object:
+        return receive(sqlite_db, page._session.actor, req, now=MONDAY_9AM)  # type: ignore[arg-type]
+
+    first, again = page._run(submit), page._run(submit)
+    assert first.code == again.code  # type: ignore[union-attr]
+    assert dossier_count(sqlite_db) == 1
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("id_number", "12345", "12 chữ số"),
+        ("phone", "0123", "số"),
+    ],
+)
+def test_given_invalid_field_when_accepting_then_inline_message_and_nothing_written(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database, field: str, text: str, message: str
+) -> None:
+    type_text(page.applicant.full_name, "Trần Văn Bình")
+    qtbot.keyClicks(getattr(page.applicant, field), text)
+    choose(qtbot, page, "noi quy")
+    page.accept_dossier()
+
+    assert not page.applicant.errors[field].isHidden()
+    assert message in page.applicant.errors[field].text()
+    assert dossier_count(sqlite_db) == 0
+
+
+def test_given_unticked_required_document_then_supplement_slip_and_return_visit_prefilled(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "noi quy")
+    page.checklist.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    page.accept_dossier()
+    assert "thiếu 1 giấy tờ bắt buộc" in page.message.text()
+    assert dossier_count(sqlite_db) == 0
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Thiếu văn bản đề nghị", True))
+    page.request_supplement()
+    with sqlite_db.read() as session:
+        assert session.execute(select(func.count()).select_from(PendingIntake)).scalar_one() == 1
+    assert "Văn bản đề nghị đăng ký nội quy lao động" in page.message.text()
+
+    # The applicant comes back: scanning the card pre-fills the procedure and the ticks.
+    type_text(page.applicant.id_number, QR)
+    assert page.record is not None and page.record.code == "2.001955"
+    assert page.pending_id is not None
+    assert 2 not in page.ticked()
+    page.checklist.item(1, 0).setCheckState(Qt.CheckState.Checked)
+    page.accept_dossier()
+    assert dossier_count(sqlite_db) == 1
+
+
+def test_given_refusal_without_reason_then_message_and_nothing_written(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "noi quy")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  ", True))
+    page.refuse_dossier()
+    assert page.message.text() == "Vui lòng ghi rõ lý do từ chối tiếp nhận."
+    assert dossier_count(sqlite_db) == 0
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Không thuộc thẩm quyền", True))
+    page.refuse_dossier()
+    assert dossier_count(sqlite_db) == 1
+
+
+def test_given_post_return_without_address_then_message(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "noi quy")
+    page.return_box.setCurrentIndex(1)
+    page.accept_dossier()
+    assert page.message.text() == "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."
+    assert dossier_count(sqlite_db) == 0
+
+
+def test_given_clock_then_receipt_uses_it(page: ReceivePage) -> None:
+    assert page._session.now() == MONDAY_9AM
+    assert isinstance(page._session.now(), datetime)
