@@ -11,8 +11,9 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -91,7 +92,10 @@ def cmd_catalog_show(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def cmd_catalog_export(ctx: AppContext, args: argparse.Namespace) -> None:
     records = catalog_service.export_records(ctx.db)
-    Path(args.out).write_text(write_own_format(records), encoding="utf-8")
+    try:
+        Path(args.out).write_text(write_own_format(records), encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp {args.out}: {exc.strerror or exc}") from exc
     print(f"Đã xuất {len(records)} thủ tục ra {args.out}")
 
 
@@ -118,6 +122,13 @@ def _procedure_term(session: Session, code: str, channel: str) -> Term:
         raise
 
 
+def _amount(text: str) -> Decimal:
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation:
+        raise ValidationError(f"Thời hạn «{text}» không hợp lệ (ví dụ đúng: 3 hoặc 0.5).") from None
+
+
 def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
     from counter_app.domain.calendar import WorkingCalendar
 
@@ -131,7 +142,7 @@ def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
         if args.procedure:
             term = _procedure_term(session, args.procedure, args.channel)
         else:
-            term = Term(Decimal(str(args.days)), TermUnit(args.unit))
+            term = Term(_amount(args.days), TermUnit(args.unit))
     due = appointment_for(received, term, calendar, Policy(args.policy) if args.policy else policy)
     print(due.isoformat() if due else "không hẹn")
 
@@ -152,6 +163,11 @@ def intake_from_json(raw: object) -> receiving.IntakeRequest:
     if not isinstance(raw, dict) or not isinstance(raw.get("applicant"), dict) or not raw.get("procedure"):
         raise ValidationError("JSON phải có «procedure» và «applicant» (họ tên, CCCD, …).")
     person = dict(raw["applicant"])
+    if raw.get("postal_address") is not None and not isinstance(raw["postal_address"], str):
+        raise ValidationError("«postal_address» phải là chuỗi ký tự.")
+    for key, value in person.items():
+        if key != "read_from_card" and value is not None and not isinstance(value, str):
+            raise ValidationError(f"Thông tin người nộp không hợp lệ: «{key}» phải là chuỗi ký tự.")
     try:
         if person.get("birth_date"):
             person["birth_date"] = date.fromisoformat(person["birth_date"])
@@ -159,12 +175,19 @@ def intake_from_json(raw: object) -> receiving.IntakeRequest:
     except (TypeError, ValueError) as exc:
         raise ValidationError(f"Thông tin người nộp không hợp lệ: {exc}") from exc
     documents = raw.get("documents")
+    try:
+        case_no = int(raw.get("case", 1))
+        provided = tuple(int(d) for d in documents) if documents is not None else None
+    except (TypeError, ValueError):
+        raise ValidationError(
+            "«case» phải là một số và «documents» một danh sách số thứ tự giấy tờ."
+        ) from None
     return receiving.IntakeRequest(
         procedure_code=str(raw["procedure"]),
         applicant=applicant,
-        case_no=int(raw.get("case", 1)),
+        case_no=case_no,
         channel=str(raw.get("channel", "direct")),
-        provided=tuple(int(d) for d in documents) if documents is not None else None,
+        provided=provided,
         return_method=str(raw.get("return_method", "counter")),
         postal_address=raw.get("postal_address"),
         representative=raw.get("representative"),
@@ -187,11 +210,18 @@ def cmd_events_verify(ctx: AppContext, args: argparse.Namespace) -> None:
     print(f"Chuỗi sự kiện nguyên vẹn: {report.events_checked} sự kiện, {report.nodes} nút.")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake like every other mistake: one «Lỗi:» line, exit 1."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"Lỗi: Lệnh không hợp lệ ({message}). Xem «{self.prog} --help».\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành)")
     common.add_argument("--as", dest="as_user", help="thực hiện với tư cách người dùng này")
-    parser = argparse.ArgumentParser(prog="counter-cli", description="Bộ phận Một cửa — dòng lệnh")
+    parser = _Parser(prog="counter-cli", description="Bộ phận Một cửa — dòng lệnh")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", parents=[common], help="tạo hoặc nâng cấp cơ sở dữ liệu")
@@ -222,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--received", required=True)
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--procedure")
-    group.add_argument("--days", type=Decimal)
+    group.add_argument("--days")
     p.add_argument("--unit", default="working_day", choices=[u.value for u in TermUnit])
     p.add_argument("--policy", choices=[x.value for x in Policy])
     p.add_argument("--channel", default="direct", choices=["direct", "online", "postal"])

@@ -11,31 +11,17 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from testdata import FIXTURES, MONDAY_9AM, NODE, PG_URL_ENV
 
 from counter_app.db.database import Database
 from counter_app.services import demo
 from counter_app.services.actor import Actor
-from counter_app.services.catalog import import_catalog, read_records
 from counter_app.services.offices import find_actor
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-PORTAL_DETAILS = SHARED / "catalog" / "dvcqg" / "details"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PG_URL_ENV = "COUNTER_APP_TEST_PG_URL"
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-NODE = "test-node"
-# Small catalogue of real portal records used by most tests (2.001955: 7 working days, 4 documents).
-TEST_PROCEDURES = ("2.001955", "1.000080", "2.000513", "1.115563", "1.001695")
-# Monday 23/11/2026 09:00 local: a working morning, the day before the 24/11 holiday.
-MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -142,14 +128,3 @@ def supervisor(db: Database) -> Actor:
 @pytest.fixture
 def admin(db: Database) -> Actor:
     return find_actor(db, "quantri")
-
-
-def build_test_catalog() -> None:
-    """Regenerate tests/fixtures/test_catalog.json from the shared portal records."""
-    from counter_app.services.catalog_format import write_own_format
-
-    records = read_records([PORTAL_DETAILS / f"{code}.json" for code in TEST_PROCEDURES])
-    (FIXTURES / "test_catalog.json").write_text(write_own_format(records), encoding="utf-8")
-
-
-__all__ = ["MONDAY_9AM", "PORTAL_DETAILS", "TZ", "build_test_catalog", "import_catalog"]

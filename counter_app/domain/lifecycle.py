@@ -72,13 +72,13 @@ ACTION_LABELS = {
     Action.START: "bắt đầu giải quyết",
     Action.REQUEST_SUPPLEMENT: "yêu cầu bổ sung",
     Action.SUPPLY_SUPPLEMENT: "nhận bổ sung",
-    Action.REQUEST_PAYMENT: "chờ nghĩa vụ tài chính",
+    Action.REQUEST_PAYMENT: "chuyển chờ nghĩa vụ tài chính",
     Action.CONFIRM_PAYMENT: "xác nhận nghĩa vụ tài chính",
-    Action.RESOLVE: "có kết quả",
+    Action.RESOLVE: "cập nhật kết quả",
     Action.RETURN_RESULT: "trả kết quả",
     Action.WITHDRAW: "rút hồ sơ",
     Action.STOP: "dừng giải quyết",
-    Action.APOLOGISE: "xin lỗi, hẹn lại",
+    Action.APOLOGISE: "xin lỗi, hẹn lại ngày trả",
     Action.CANCEL: "hủy hồ sơ",
 }
 
@@ -116,6 +116,6 @@ def next_status(status: Status | str, action: Action) -> Status:
     sources, target = TRANSITIONS[action]
     if current not in sources:
         raise TransitionError(
-            f"Không thể {ACTION_LABELS[action]} hồ sơ đang ở trạng thái «{STATUS_LABELS[current]}»."
+            f"Không thể {ACTION_LABELS[action]} khi hồ sơ đang ở trạng thái «{STATUS_LABELS[current]}»."
         )
     return target if target is not None else current

@@ -29,6 +29,7 @@ from counter_app.services.catalog_format import (
     ChannelRecord,
     DocumentRecord,
     ProcedureRecord,
+    decimal_text,
     read_catalog_file,
 )
 from counter_app.services.events import record
@@ -197,7 +198,7 @@ def version_to_record(version: ProcedureVersion, code: str) -> ProcedureRecord:
             for c in version.cases
         ],
         channels=[
-            ChannelRecord(t.channel, str(Decimal(t.amount).normalize()), t.unit, t.description, list(t.fees))
+            ChannelRecord(t.channel, decimal_text(Decimal(t.amount)), t.unit, t.description, list(t.fees))
             for t in version.channels
         ],
         legal_bases=list(version.legal_bases),

@@ -75,6 +75,11 @@ class CatalogFileError(ValidationError):
     """A file that cannot be imported; names the file and the reason."""
 
 
+def decimal_text(amount: Decimal) -> str:
+    """ "7", "12.5", "10" — never the exponent form ("1E+1") that Decimal.normalize() gives."""
+    return format(amount.normalize(), "f")
+
+
 def clean_document_name(raw: str) -> str:
     """Strip the portal's "- " / "+ " bullets and trailing separators; NFC."""
     return _TRAILING.sub("", _BULLET.sub("", normalize(raw)))
@@ -105,6 +110,8 @@ def _channel_from_portal(method: dict[str, Any]) -> ChannelRecord:
     amount = Decimal(0)
     if isinstance(raw_time, int | float) and not isinstance(raw_time, bool):
         amount = Decimal(str(raw_time))
+        if not amount.is_finite() or amount < 0:
+            raise ValueError(f"Thời hạn giải quyết phải là số không âm (gặp {raw_time!r})")
         if raw_unit == "MONTH":
             # A month term is counted as 30 calendar days; the text keeps the original wording.
             unit, amount = "day", amount * 30
@@ -127,7 +134,7 @@ def _channel_from_portal(method: dict[str, Any]) -> ChannelRecord:
                 "description": normalize(str(fee.get("description") or "")),
             }
         )
-    return ChannelRecord(channel, str(amount.normalize()), unit, description, fees)
+    return ChannelRecord(channel, decimal_text(amount), unit, description, fees)
 
 
 def _one_per_channel(channels: list[ChannelRecord]) -> list[ChannelRecord]:
@@ -204,8 +211,14 @@ def _from_own(item: dict[str, Any]) -> ProcedureRecord:
     )
     if not record.code or not record.name:
         raise ValueError("thiếu mã hoặc tên thủ tục")
+    for case in record.cases:
+        for doc in case.documents:
+            doc.original_qty = _qty(doc.original_qty, "Số bản chính")
+            doc.copy_qty = _qty(doc.copy_qty, "Số bản sao")
     for channel in record.channels:
-        Decimal(channel.amount)
+        amount = Decimal(channel.amount)
+        if not amount.is_finite() or amount < 0:
+            raise ValueError(f"Thời hạn giải quyết phải là số không âm (gặp {channel.amount!r})")
         if channel.unit not in ("working_day", "day", "hour", "same_day", "none"):
             raise ValueError(f"đơn vị thời hạn không rõ: {channel.unit!r}")
     return record

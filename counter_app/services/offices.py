@@ -86,6 +86,11 @@ def create_office(db: Database, actor: Actor, data: OfficeInput, *, now: datetim
     if data.time_policy not in ("hours", "days"):
         raise ValidationError("Cách tính thời hạn phải là «hours» hoặc «days».", field="time_policy")
     with db.write() as session:
+        taken = select(Office.id).where(Office.identifier_code == data.identifier_code)
+        if session.execute(taken).first() is not None:
+            raise ValidationError(
+                f"Đã có đơn vị mã định danh «{data.identifier_code}».", field="identifier_code"
+            )
         office = Office(**data.__dict__)
         session.add(office)
         session.flush()
@@ -187,3 +192,8 @@ def find_actor(db: Database, username: str) -> Actor:
         if user is None or not user.active:
             raise NotFoundError(f"Không có người dùng «{username}».")
         return actor_of(user)
+
+
+def office_timezone(db: Database, office_id: object | None = None) -> str:
+    with db.read() as session:
+        return get_office(session, office_id).timezone

@@ -24,6 +24,7 @@ from counter_app.domain.appointment import (
 )
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from counter_app.domain.identity import validate_id_number
 from counter_app.domain.lifecycle import Action, next_status
 from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
@@ -196,20 +197,23 @@ def return_result(db: Database, actor: Actor, code: str, data: ReturnInput, *, n
         raise ValidationError("Mức hài lòng phải từ 1 (Rất hài lòng) đến 5.", field="satisfaction")
     if data.receiver_name.strip() and not data.receiver_id_number.strip():
         raise ValidationError("Người nhận thay phải có số giấy tờ tùy thân.", field="receiver_id_number")
+    if data.receiver_name.strip():
+        validate_id_number(data.receiver_id_number, field="receiver_id_number")
 
     def change(session: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
         receiver = {
             "full_name": normalize(data.receiver_name) or dossier.applicant.full_name,
             "id_number": data.receiver_id_number.strip() or (dossier.applicant.id_number or ""),
             "relation": normalize(data.relation)
-            or ("Người nộp hồ sơ" if not data.receiver_name.strip() else ""),
+            or ("Người nộp hồ sơ" if not data.receiver_name.strip() else "Người được ủy quyền"),
             "method": data.method,
             "tracking_number": data.tracking_number.strip(),
         }
         dossier.returned_at, dossier.returned_to = now, receiver
         dossier.satisfaction = data.satisfaction
-        dossier.satisfaction_reasons = [normalize(r) for r in data.reasons if normalize(r)] or None
-        return {"receiver": receiver, "satisfaction": data.satisfaction, "reasons": list(data.reasons)}
+        reasons = [normalize(r) for r in data.reasons if normalize(r)]
+        dossier.satisfaction_reasons = reasons or None
+        return {"receiver": receiver, "satisfaction": data.satisfaction, "reasons": reasons}
 
     return _step(db, actor, code, Action.RETURN_RESULT, now, change, what="trả kết quả")
 
@@ -264,6 +268,7 @@ def apologise(
 
 def cancel(db: Database, actor: Actor, code: str, reason: str, *, now: datetime) -> StepResult:
     """Cancel a mistaken dossier (supervisor): the number stays, as a cancelled number with its reason."""
+    require_role(actor, Role.SUPERVISOR, "hủy hồ sơ")  # the role first: an officer needs no reason prompt
     text = _require_reason(reason, "hủy hồ sơ")
 
     def change(session: Session, dossier: Dossier, _o: Office) -> dict[str, object]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 
-from conftest import MONDAY_9AM
 from sqlalchemy import select
+from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
 from counter_app.db.models import DailyCounter, Dossier

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import MONDAY_9AM
 from sqlalchemy import delete, func, select, update
+from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
 from counter_app.db.ledger import event_hash

@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 from sqlalchemy import func, inspect, select
+from testdata import FIXTURES
 
 from counter_app.db.database import Database
 from counter_app.db.engine import NetworkShareError, is_network_path, make_engine

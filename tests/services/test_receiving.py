@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import MONDAY_9AM, TZ
 from sqlalchemy import func, select
+from testdata import MONDAY_9AM, TZ
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event, GuidanceRecord, PendingIntake

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from conftest import MONDAY_9AM
 from keys import type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, PendingIntake

@@ -1,0 +1,320 @@
+"""counter-cli, called in-process: ``main([...])`` with ``--data-dir`` a temporary folder (SQLite)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from testdata import FIXTURES
+
+from counter_app.cli import main
+
+OFFICE = "000.00.31.H56"
+TEST_CATALOG = FIXTURES / "test_catalog.json"
+HONG = {
+    "full_name": "Nguyễn Thị Ánh Hồng",
+    "id_number": "038190012345",
+    "birth_date": "1990-05-01",
+    "sex": "female",
+    "phone": "0912 345 678",
+    "address": "Số 5 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa",
+}
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture(autouse=True)
+def _no_environment_override(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The data dir alone must decide where the database is.
+    monkeypatch.delenv("COUNTER_APP_DATABASE_URL", raising=False)
+    monkeypatch.delenv("COUNTER_APP_DATA_DIR", raising=False)
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    """``cli(*args)`` runs counter-cli on the data dir ``tmp_path``: (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main([*args, "--data-dir", str(tmp_path)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def office(cli: Run) -> Run:
+    """A data dir with the demo office and the small test catalogue (no users: the CLI acts as system)."""
+    assert cli("init", "--office-code", OFFICE, "--office-name", "Trung tâm Phục vụ hành chính công")[0] == 0
+    assert cli("catalog", "import", str(TEST_CATALOG))[0] == 0
+    return cli
+
+
+def rows(data_dir: Path, sql: str) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(data_dir / "counter.sqlite3")) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def written(data_dir: Path) -> tuple[object, ...]:
+    """Counts of everything a failed command must leave as it was."""
+    tables = (
+        "dossiers",
+        "applicants",
+        "events",
+        "procedures",
+        "procedure_versions",
+        "offices",
+        "daily_counters",
+    )
+    return tuple(rows(data_dir, f"SELECT COUNT(*) FROM {table}")[0][0] for table in tables)
+
+
+def assert_one_error_line(code: int, out: str, err: str, expected: str) -> None:
+    assert code == 1
+    assert out == ""
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("Lỗi: "), err
+    assert expected in lines[0], err
+
+
+def write_intake(path: Path, **changes: object) -> Path:
+    data: dict[str, object] = {"procedure": "2.001955", "applicant": dict(HONG)}
+    data.update(changes)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# --- init and due -------------------------------------------------------------------------------------
+
+
+def test_given_empty_data_dir_when_init_then_database_and_settings_created_and_init_is_repeatable(
+    cli: Run, tmp_path: Path
+) -> None:
+    code, out, err = cli("init")
+
+    assert (code, err) == (0, "")
+    assert out.startswith("Cơ sở dữ liệu sẵn sàng: ") and "counter.sqlite3" in out
+    assert (tmp_path / "counter.sqlite3").is_file()
+    node_id = json.loads((tmp_path / "config" / "settings.json").read_text(encoding="utf-8"))["node_id"]
+    assert node_id
+    assert cli("init")[0] == 0
+    assert (
+        json.loads((tmp_path / "config" / "settings.json").read_text(encoding="utf-8"))["node_id"] == node_id
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        # 3 × 7.5 h from Mon 23/11 16:10: 50 min that day, Tue 24/11 is a holiday, Wed and Thu 15 h,
+        # the last 6 h 40 on Fri 27/11: 07:30–11:30 and 13:30–16:10.
+        (("--days", "3"), "2026-11-27T16:10:00+07:00"),
+        # Civil code: counted from the next working day (Wed 25, Thu 26, Fri 27), due at closing time.
+        (("--days", "3", "--policy", "days"), "2026-11-27T17:00:00+07:00"),
+        # 10 calendar days after Mon 23/11 is Thu 3/12, a working day: due at its closing time.
+        (("--days", "10", "--unit", "day"), "2026-12-03T17:00:00+07:00"),
+        (("--days", "0", "--unit", "none"), "không hẹn"),
+    ],
+    ids=["hours", "days-policy", "calendar-days", "no-appointment"],
+)
+def test_given_fresh_data_dir_when_due_then_exact_appointment(
+    cli: Run, args: tuple[str, ...], expected: str
+) -> None:
+    code, out, err = cli("due", "--received", "2026-11-23T16:10", *args)
+
+    assert (code, out, err) == (0, expected + "\n", "")
+
+
+def test_given_imported_catalogue_when_due_for_procedure_then_its_term_is_used(cli: Run) -> None:
+    assert cli("catalog", "import", str(TEST_CATALOG))[:2] == (0, "Thêm mới 5, cập nhật 0, không đổi 0.\n")
+
+    hours = cli("due", "--received", "2026-11-23T16:10", "--procedure", "2.001955")
+    days = cli("due", "--received", "2026-11-23T16:10", "--procedure", "2.001955", "--policy", "days")
+
+    # 7 × 7.5 h = 52.5 h: Mon 50 min, Wed 25/11 … Wed 2/12 (6 days) 45 h, the last 6 h 40 on Thu 3/12
+    # (07:30–11:30, 13:30–16:10). Civil code: the 7th working day after Mon 23/11 is Thu 3/12.
+    assert hours == (0, "2026-12-03T16:10:00+07:00\n", "")
+    assert days == (0, "2026-12-03T17:00:00+07:00\n", "")
+
+
+# --- demo and the event chain ------------------------------------------------------------------------------
+
+
+def test_given_demo_data_when_one_event_payload_is_edited_then_verify_names_node_and_sequence(
+    cli: Run, tmp_path: Path
+) -> None:
+    code, out, _ = cli("demo", "--dossiers", "50")
+    assert code == 0 and "50 hồ sơ mới" in out
+    assert rows(tmp_path, "SELECT COUNT(*) FROM dossiers") == [(50,)]
+    code, out, err = cli("events", "verify")
+    assert (code, err) == (0, "")
+    assert out.startswith("Chuỗi sự kiện nguyên vẹn: ") and ", 1 nút." in out
+    node_id = json.loads((tmp_path / "config" / "settings.json").read_text(encoding="utf-8"))["node_id"]
+    [(seq, kind, payload)] = rows(
+        tmp_path, "SELECT seq, kind, payload FROM events WHERE kind = 'transfer' ORDER BY seq LIMIT 1"
+    )
+    edited = {**json.loads(str(payload)), "to_unit": "STP"}
+    with closing(sqlite3.connect(tmp_path / "counter.sqlite3")) as conn, conn:
+        conn.execute(
+            "UPDATE events SET payload = ? WHERE node_id = ? AND seq = ?",
+            (json.dumps(edited, ensure_ascii=False), node_id, seq),
+        )
+
+    code, out, err = cli("events", "verify")
+
+    assert_one_error_line(code, out, err, f"Nút {node_id}, sự kiện số {seq} ({kind})")
+    assert err == (
+        f"Lỗi: Chuỗi sự kiện bị phá vỡ — Nút {node_id}, sự kiện số {seq} ({kind}): "
+        "nội dung đã bị sửa (mã băm không khớp).\n"
+    )
+
+
+# --- receive, lookup, search -----------------------------------------------------------------------------
+
+
+def test_given_intake_json_when_received_then_code_printed_and_lookup_shows_dossier_with_events(
+    office: Run, tmp_path: Path
+) -> None:
+    code, out, err = office("receive", "--json", str(write_intake(tmp_path / "hong.json")))
+
+    assert (code, err) == (0, "")
+    dossier_code = out.strip()
+    assert re.fullmatch(rf"{re.escape(OFFICE)}-\d{{6}}-0001", dossier_code)
+    code, out, err = office("lookup", dossier_code.lower())
+    assert (code, err) == (0, "")
+    view = json.loads(out)
+    assert (view["code"], view["status"], view["procedure_code"]) == (dossier_code, "received", "2.001955")
+    assert (view["applicant_name"], view["applicant_phone"]) == ("Nguyễn Thị Ánh Hồng", "0912345678")
+    assert [(e["kind"], e["actor"]) for e in view["events"]] == [("received", "system")]
+    assert view["events"][0]["payload"]["code"] == dossier_code
+    assert len(view["documents"]) == 4
+    code, out, _ = office("search", "nguyen thi anh hong")
+    assert code == 0
+    assert [line.split("\t")[:3] for line in out.splitlines()] == [
+        [dossier_code, "Nguyễn Thị Ánh Hồng", "received"]
+    ]
+
+
+# --- mistakes: one "Lỗi:" line, exit 1, nothing written ------------------------------------------------------
+
+
+def _bad_json(tmp: Path) -> list[str]:
+    (tmp / "bad.json").write_text('{"procedure": "2.001955", ', encoding="utf-8")
+    return ["receive", "--json", str(tmp / "bad.json")]
+
+
+BAD_COMMANDS: list[tuple[str, Callable[[Path], list[str]], str]] = [
+    (
+        "malformed --received",
+        lambda tmp: ["due", "--received", "23/11/2026 16:10", "--days", "3"],
+        "Thời điểm «23/11/2026 16:10» không hợp lệ (dạng đúng: 2026-11-23T16:10).",
+    ),
+    (
+        "malformed --days",
+        lambda tmp: ["due", "--received", "2026-11-23T16:10", "--days", "ba"],
+        "Thời hạn «ba»",
+    ),
+    (
+        "negative --days",
+        lambda tmp: ["due", "--received", "2026-11-23T16:10", "--days", "-1"],
+        "Thời hạn giải quyết không được âm.",
+    ),
+    (
+        "due, unknown procedure",
+        lambda tmp: ["due", "--received", "2026-11-23T16:10", "--procedure", "9.999999"],
+        "Không có thủ tục mã «9.999999» trong danh mục.",
+    ),
+    (
+        "receive, unknown procedure",
+        lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", procedure="9.999999"))],
+        "Không có thủ tục mã «9.999999» trong danh mục.",
+    ),
+    ("receive, bad JSON", _bad_json, "không phải JSON hợp lệ"),
+    (
+        "receive, missing file",
+        lambda tmp: ["receive", "--json", str(tmp / "missing.json")],
+        "Không đọc được tệp {tmp}/missing.json",
+    ),
+    (
+        "receive, invalid CCCD",
+        lambda tmp: [
+            "receive",
+            "--json",
+            str(write_intake(tmp / "x.json", applicant={**HONG, "id_number": "0381900"})),
+        ],
+        "12 chữ số",
+    ),
+    (
+        "receive, CCCD as a number",
+        lambda tmp: [
+            "receive",
+            "--json",
+            str(write_intake(tmp / "x.json", applicant={**HONG, "id_number": 38190012345})),
+        ],
+        "«id_number» phải là chuỗi ký tự.",
+    ),
+    (
+        "receive, case not a number",
+        lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", case="một"))],
+        "«case» phải là một số",
+    ),
+    (
+        "receive, missing required document",
+        lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", documents=[1, 2]))],
+        "Hồ sơ còn thiếu 1 giấy tờ bắt buộc",
+    ),
+    (
+        "lookup, unknown code",
+        lambda tmp: ["lookup", f"{OFFICE}-261123-0001"],
+        f"Không tìm thấy hồ sơ mã «{OFFICE}-261123-0001».",
+    ),
+    ("lookup, malformed code", lambda tmp: ["lookup", "0001"], "«0001» không phải là mã hồ sơ hợp lệ."),
+    (
+        "catalog import, missing path",
+        lambda tmp: ["catalog", "import", str(tmp / "nowhere")],
+        "{tmp}/nowhere: không có tệp hay thư mục này.",
+    ),
+    (
+        "catalog import, malformed file",
+        lambda tmp: ["catalog", "import", str(TEST_CATALOG), str(_bad_json(tmp)[2])],
+        "Không nhập danh mục, chưa ghi gì: {tmp}/bad.json: tệp không hợp lệ",
+    ),
+    (
+        "catalog export, missing folder",
+        lambda tmp: ["catalog", "export", "--out", str(tmp / "nowhere" / "catalog.json")],
+        "Không ghi được tệp {tmp}/nowhere/catalog.json",
+    ),
+    (
+        "init, office already there",
+        lambda tmp: ["init", "--office-code", OFFICE],
+        f"Đã có đơn vị mã định danh «{OFFICE}».",
+    ),
+    (
+        "unknown user",
+        lambda tmp: ["receive", "--as", "ai_do", "--json", str(write_intake(tmp / "x.json"))],
+        "ai_do",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "make_args", "expected"), BAD_COMMANDS, ids=[c[0] for c in BAD_COMMANDS])
+def test_given_mistake_when_command_runs_then_one_error_line_exit_1_and_nothing_written(
+    office: Run, tmp_path: Path, case: str, make_args: Callable[[Path], list[str]], expected: str
+) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    args = make_args(inputs)
+    before = written(tmp_path)
+
+    code, out, err = office(*args)
+
+    assert_one_error_line(code, out, err, expected.replace("{tmp}", str(inputs)))
+    assert written(tmp_path) == before
+    assert rows(tmp_path, "SELECT COUNT(*) FROM dossiers") == [(0,)]

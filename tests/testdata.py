@@ -1,0 +1,32 @@
+"""Constants and builders shared by the tests (import as ``from testdata import …``).
+
+Kept out of conftest.py because several conftest modules exist (tests/, tests/documents/) and only
+one of them can be imported under the name ``conftest``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+PORTAL_DETAILS = SHARED / "catalog" / "dvcqg" / "details"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PG_URL_ENV = "COUNTER_APP_TEST_PG_URL"
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+NODE = "test-node"
+# Small catalogue of real portal records used by most tests (2.001955: 7 working days, 4 documents).
+TEST_PROCEDURES = ("2.001955", "1.000080", "2.000513", "1.115563", "1.001695")
+# Monday 23/11/2026 09:00 local: a working morning, the day before the 24/11 holiday.
+MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
+
+
+def build_test_catalog() -> None:
+    """Regenerate tests/fixtures/test_catalog.json from the shared portal records."""
+    from counter_app.services.catalog import read_records
+    from counter_app.services.catalog_format import write_own_format
+
+    records = read_records([PORTAL_DETAILS / f"{code}.json" for code in TEST_PROCEDURES])
+    (FIXTURES / "test_catalog.json").write_text(write_own_format(records), encoding="utf-8")
