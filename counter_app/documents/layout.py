@@ -1,0 +1,251 @@
+"""Shared layout toolkit of every slip (reportlab platypus).
+
+The administrative header (agency block | Quốc hiệu–Tiêu ngữ, number, place and date), titles,
+ruled tables that wrap and repeat their header on every page, fee and bullet lists, signature
+blocks and footnotes. Page formats and text primitives live in ``styles``, the PDF builder in
+``pdfbuild``; both are re-exported here so that a slip module imports its toolkit from one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import black
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus.flowables import HRFlowable
+
+from counter_app.documents.fonts import BOLD, REGULAR
+from counter_app.documents.model import DocumentLine, FeeLine, OfficeInfo
+from counter_app.documents.pdfbuild import FooterMark, build_pdf
+from counter_app.documents.styles import (
+    SPECS,
+    PageSpec,
+    Styles,
+    clean,
+    fit_size,
+    label_value,
+    para,
+    plain_table,
+    rich,
+    styles_for,
+)
+from counter_app.documents.vnformat import money, qty_cell
+
+__all__ = [
+    "plain_table",
+    "SPECS",
+    "DocumentColumns",
+    "FooterMark",
+    "PageSpec",
+    "Signer",
+    "Styles",
+    "build_pdf",
+    "bullets",
+    "clean",
+    "documents_table",
+    "fees_block",
+    "fit_size",
+    "footnote",
+    "grid_table",
+    "label_value",
+    "page_header",
+    "para",
+    "rich",
+    "signature_block",
+    "styles_for",
+    "title",
+]
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+
+
+# ---------------------------------------------------------------- header and title
+def page_header(
+    office: OfficeInfo, spec: PageSpec, *, number_text: str | None, date_text: str
+) -> list[Flowable]:
+    """Agency block (left) beside Quốc hiệu–Tiêu ngữ (right); 'Số' under the agency, date under the motto."""
+    st = styles_for(spec)
+    size = st.head.fontSize
+    width = spec.frame_width
+    right_w = width if spec.compact else width * 0.6
+    qh_size = fit_size(QUOC_HIEU, BOLD, size, right_w)
+    tn_size = fit_size(TIEU_NGU, BOLD, size + 1, right_w)
+    qh = ParagraphStyle("qh", st.head_bold, fontSize=qh_size, leading=qh_size * 1.2)
+    tn = ParagraphStyle("tn", st.head_bold, fontSize=tn_size, leading=tn_size * 1.2)
+    unit_w = min(stringWidth(clean(office.unit_name), BOLD, size), width if spec.compact else width * 0.4)
+    agency: list[Flowable] = [
+        para(office.governing_body, st.head),
+        para(office.unit_name, st.head_bold),
+        # Nghị định 30/2020: a rule 1/3–1/2 as long as the unit name, under it; the motto's rule is as long as it.
+        HRFlowable(width=unit_w * 0.4, thickness=0.6, color=black, spaceBefore=2, spaceAfter=2),
+    ]
+    motto: list[Flowable] = [
+        para(QUOC_HIEU, qh),
+        para(TIEU_NGU, tn),
+        HRFlowable(width=stringWidth(TIEU_NGU, BOLD, tn_size), thickness=0.6, color=black, spaceBefore=1),
+    ]
+    number = [para(number_text, st.head)] if number_text else []
+    date_line = para(
+        date_text, ParagraphStyle("date", st.italic_center, fontSize=size + (0 if spec.compact else 1))
+    )
+    if spec.compact:
+        return [*agency, *motto, Spacer(1, 2), *number, date_line]
+    table = plain_table(
+        [[agency, motto], [number, date_line]],
+        colWidths=[width - right_w, right_w],
+        style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
+        + [(p, (0, 0), (-1, -1), 0) for p in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")]
+        + [("TOPPADDING", (0, 1), (-1, 1), 3)],
+    )
+    return [table]
+
+
+def title(text: str, spec: PageSpec, subtitle: str | None = None) -> list[Flowable]:
+    """Centered bold title, optionally followed by an italic subtitle line."""
+    st = styles_for(spec)
+    out: list[Flowable] = [para(text, st.title)]
+    if subtitle:
+        out.append(para(subtitle, st.italic_center))
+    return out
+
+
+# ---------------------------------------------------------------- tables
+def grid_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    spec: PageSpec,
+    *,
+    centered: Sequence[bool],
+) -> Table:
+    """A ruled table whose cells wrap (Paragraphs) and whose header row repeats on every page."""
+    st = styles_for(spec)
+    data = [[para(h, st.cell_head) for h in header]]
+    data += [
+        [para(v, st.cell_center if c else st.cell) for v, c in zip(row, centered, strict=True)]
+        for row in rows
+    ]
+    pad = 1.5 if spec.compact else 3
+    return plain_table(
+        data,
+        colWidths=list(widths),
+        repeatRows=1,
+        style=[
+            ("GRID", (0, 0), (-1, -1), 0.5, black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class DocumentColumns:
+    """Header labels of a documents table (form wording is versioned data of each slip)."""
+
+    number: str
+    name: str
+    original: str
+    copy: str
+    certified: str
+    none: str  # row shown when the list is empty
+
+
+def documents_table(docs: Sequence[DocumentLine], spec: PageSpec, labels: DocumentColumns) -> Table:
+    """STT | Tên giấy tờ | Bản chính | Bản sao [| Bản sao chứng thực]; the last column only when used."""
+    st = styles_for(spec)
+    certified = any(d.certified_copy_qty for d in docs)
+    header = [labels.number, labels.name, labels.original, labels.copy] + (
+        [labels.certified] if certified else []
+    )
+    pad = 2 * (1.5 if spec.compact else 3)
+    size = st.cell_head.fontSize
+
+    # Count columns as wide as their header on one line, else on two lines, while the names keep
+    # ≥ 65 % of the width; at worst as their longest word ("Bản chính" never breaks inside a word).
+    def widths_for(lines: int) -> list[float]:
+        return [
+            max(max(stringWidth(w, BOLD, size) for w in h.split()), stringWidth(h, BOLD, size) / lines * 1.15)
+            + pad
+            + 2
+            for h in header[2:]
+        ]
+
+    count_w = next((w for w in (widths_for(1), widths_for(2)) if sum(w) <= spec.frame_width * 0.35), None)
+    count_w = count_w or widths_for(99)  # 99 lines: only the longest word counts
+    number_w = max(stringWidth(labels.number, BOLD, size), stringWidth("99", REGULAR, size)) + pad + 2
+    widths = [number_w, spec.frame_width - number_w - sum(count_w), *count_w]
+    rows = [
+        [str(i), d.name, qty_cell(d.original_qty), qty_cell(d.copy_qty)]
+        + ([qty_cell(d.certified_copy_qty)] if certified else [])
+        for i, d in enumerate(docs, 1)
+    ]
+    if not rows:
+        rows = [["", labels.none, "", ""] + ([""] if certified else [])]
+    return grid_table(header, rows, widths, spec, centered=[True, False] + [True] * len(count_w))
+
+
+def bullets(items: Sequence[str], spec: PageSpec) -> list[Flowable]:
+    """'- item' lines with a hanging indent (legal bases, results, channels)."""
+    return [para("- " + item, styles_for(spec).bullet) for item in items]
+
+
+def fees_block(fees: Sequence[FeeLine], spec: PageSpec, label: str, none_text: str) -> list[Flowable]:
+    """'Phí, lệ phí: Không'; a single fee on the label's line; else one '- fee: amount' line each."""
+    st = styles_for(spec)
+    if not fees:
+        return [label_value(label, none_text, st.left)]
+
+    def runs(fee: FeeLine) -> list[tuple[str, str]]:
+        out = [(fee.label, REGULAR)]
+        if fee.amount_vnd is not None:  # 0 reads "Không" as in the national catalogue, not "0 đồng"
+            out += [(": ", REGULAR), (money(fee.amount_vnd) if fee.amount_vnd else none_text, BOLD)]
+        return out
+
+    if len(fees) == 1:  # one line saved keeps the A5 receipt on its single page
+        return [rich([(label + " ", REGULAR), *runs(fees[0])], st.left)]
+    return [para(label, st.left)] + [rich([("- ", REGULAR), *runs(fee)], st.bullet) for fee in fees]
+
+
+# ---------------------------------------------------------------- signatures and notes
+@dataclass(frozen=True)
+class Signer:
+    """One signature column: title (bold), how to sign (italic), blank space, name (bold)."""
+
+    title: str
+    name: str = ""
+    note: str = "(Ký, ghi rõ họ tên)"
+
+
+def signature_block(signers: Sequence[Signer], spec: PageSpec) -> Table:
+    """Two or three equal columns of signatures, kept on one page by the Table itself."""
+    st = styles_for(spec)
+    cells: list[list[Flowable]] = []
+    for s in signers:
+        if not s.title:  # an empty column pushes a lone signature to the right, as on official letters
+            cells.append([])
+            continue
+        cell: list[Flowable] = [
+            para(s.title, st.head_bold),
+            para(s.note, st.italic_center),
+            Spacer(1, spec.sign_space),
+        ]
+        if s.name:
+            cell.append(para(s.name, ParagraphStyle("sig_name", st.head_bold, fontSize=st.center.fontSize)))
+        cells.append(cell)
+    width = spec.frame_width / len(signers)
+    pads = [(p, (0, 0), (-1, -1), 2) for p in ("LEFTPADDING", "RIGHTPADDING")]
+    return plain_table(
+        [cells], colWidths=[width] * len(signers), style=[("VALIGN", (0, 0), (-1, -1), "TOP"), *pads]
+    )
+
+
+def footnote(text: str, spec: PageSpec) -> Paragraph:
+    """Small italic note (what to bring back, hotline …)."""
+    return para(text, styles_for(spec).small)

@@ -1,0 +1,260 @@
+"""Form 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả (receipt and appointment slip).
+
+Layouts: ``a4`` = two copies (liên 1 kept by the office, liên 2 given to the applicant), each starting
+on its own page; ``a5`` = one copy; ``thermal80`` = one copy on an 80 mm roll with compact wording.
+
+The wording follows the form of Thông tư 03/2025/TT-VPCP as seen on production slips; the exact
+official text is unverified, so it lives in ``FORM_TEXTS`` keyed by version and a slip is always
+re-printed with the version it was first issued under (``ReceiptData.form_version``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+
+from counter_app.documents.barcode import THERMAL_MODULE, Code128Flowable, QrFlowable
+from counter_app.documents.fonts import BOLD
+from counter_app.documents.layout import (
+    SPECS,
+    DocumentColumns,
+    FooterMark,
+    PageSpec,
+    Signer,
+    build_pdf,
+    documents_table,
+    fees_block,
+    footnote,
+    label_value,
+    page_header,
+    para,
+    plain_table,
+    rich,
+    signature_block,
+    styles_for,
+    title,
+)
+from counter_app.documents.model import ReceiptData
+from counter_app.documents.vnformat import (
+    count2,
+    place_date,
+    time_and_date,
+    time_and_weekday_date,
+    to_local,
+)
+
+ReceiptLayout = Literal["a4", "a5", "thermal80"]
+
+# Wording per form version. Keys prefixed "compact:" replace their plain key on the 80 mm roll.
+FORM_TEXTS: dict[str, dict[str, str]] = {
+    "2025": {
+        "title": "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        "number": "Số: {number}",
+        "code": "Mã hồ sơ:",
+        "applicant": "Tiếp nhận hồ sơ của: Ông/Bà",
+        "id_number": "Số định danh cá nhân:",
+        "address": "Địa chỉ:",
+        "phone": "Số điện thoại:",
+        "email": "Email:",
+        "content": "Nội dung yêu cầu giải quyết:",
+        "case": "Trường hợp:",
+        "documents": "1. Thành phần hồ sơ nộp gồm:",
+        "col_number": "STT",
+        "col_name": "Tên giấy tờ",
+        "col_original": "Bản chính",
+        "col_copy": "Bản sao",
+        "col_certified": "Bản sao chứng thực",
+        "no_documents": "(Không có giấy tờ kèm theo)",
+        "sets": "2. Số lượng hồ sơ: {count} bộ",
+        "term": "3. Thời gian giải quyết hồ sơ theo quy định là:",
+        "received": "4. Thời gian nhận hồ sơ:",
+        "appointment": "5. Thời gian trả kết quả giải quyết hồ sơ:",
+        "no_appointment": "Không hẹn ngày trả kết quả",
+        "return": "6. Đăng ký nhận kết quả tại:",
+        "fees": "7. Phí, lệ phí:",
+        "no_fees": "Không",
+        "register": "Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {seq}",
+        "blank": "……",
+        "sign_applicant": "NGƯỜI NỘP HỒ SƠ",
+        "sign_officer": "NGƯỜI TIẾP NHẬN HỒ SƠ",
+        "sign_note": "(Ký, ghi rõ họ tên)",
+        "copy_1": "Liên 1: Lưu",
+        "copy_2": "Liên 2: Giao người nộp hồ sơ",
+        "note": "Ông/Bà vui lòng mang theo Giấy này khi đến nhận kết quả.",
+        "office_address": "Địa chỉ: {address}.",
+        "hotline": "Mọi thắc mắc xin liên hệ: {hotline}.",
+        "footer": "Mã hồ sơ {code}",
+        "compact:applicant": "Người nộp:",
+        "compact:id_number": "Số định danh:",
+        "compact:content": "Yêu cầu:",
+        "compact:documents": "1. Thành phần hồ sơ:",
+        "compact:col_original": "Chính",
+        "compact:col_copy": "Sao",
+        "compact:col_certified": "Sao CT",
+        "compact:term": "3. Thời hạn theo quy định:",
+        "compact:received": "4. Nhận hồ sơ lúc:",
+        "compact:appointment": "5. Hẹn trả kết quả:",
+        "compact:return": "6. Nhận kết quả tại:",
+        "compact:register": "Sổ theo dõi: Quyển {book}, STT {seq}",
+        "compact:title": "GIẤY TIẾP NHẬN HỒ SƠ\nVÀ HẸN TRẢ KẾT QUẢ",
+    },
+}
+
+
+def form_texts(version: str, *, compact: bool = False) -> dict[str, str]:
+    """The wording of ``version``; for the roll, "compact:" keys override their plain counterparts."""
+    try:
+        base = FORM_TEXTS[version]
+    except KeyError:
+        raise ValueError(f"unknown receipt form version {version!r}; known: {sorted(FORM_TEXTS)}") from None
+    texts = {k: v for k, v in base.items() if not k.startswith("compact:")}
+    if compact:
+        texts.update({k.removeprefix("compact:"): v for k, v in base.items() if k.startswith("compact:")})
+    return texts
+
+
+def render_receipt(data: ReceiptData, layout: ReceiptLayout = "a4") -> bytes:
+    """Render form 01 for ``data`` as PDF bytes in the given layout."""
+    if layout not in SPECS:
+        raise ValueError(f"unknown receipt layout {layout!r}; use a4, a5 or thermal80")
+    spec = SPECS[layout]
+    texts = form_texts(data.form_version, compact=spec.compact)
+    copies: tuple[str | None, ...] = (texts["copy_1"], texts["copy_2"]) if layout == "a4" else (None,)
+    # The copies differ only in their "Liên" lines, so header and body flowables are built once and
+    # drawn once per copy (platypus flowables may be drawn repeatedly): ~1.5 ms less per A4 pair.
+    header, body = _header(data, spec, texts), _body(data, spec, texts)
+    footer = texts["footer"].format(code=data.dossier_code)
+    story: list[Flowable] = []
+    for i, copy in enumerate(copies):
+        if i:
+            story.append(PageBreak())  # each copy starts on its own page so the two can be separated
+        story.append(FooterMark(f"{footer} · {copy}" if copy else footer))
+        story += header
+        story += title(texts["title"], spec, subtitle=f"({copy})" if copy else None)
+        story += body
+    return build_pdf(story, spec, title=texts["title"].replace("\n", " "), subject=data.dossier_code)
+
+
+def _header(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flowable]:
+    """Agency, Quốc hiệu–Tiêu ngữ, number and the place-and-date line of the day of receipt."""
+    received = to_local(data.received_at, data.office.timezone)
+    number = texts["number"].format(number=data.slip_number or texts["blank"])
+    return page_header(
+        data.office, spec, number_text=number, date_text=place_date(data.office.place, received)
+    )
+
+
+def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flowable]:
+    """Everything under the title: code, applicant, items 1–7, register, signatures, note."""
+    st = styles_for(spec)
+    tz = data.office.timezone
+    received = to_local(data.received_at, tz)
+    story = _code_block(data.dossier_code, spec, texts)
+
+    a = data.applicant
+    body = st.left
+    story.append(label_value(texts["applicant"], a.full_name, body, bold=True))
+    if a.id_number:
+        story.append(label_value(texts["id_number"], a.id_number, body))
+    if a.address:
+        story.append(label_value(texts["address"], a.address, body))
+    contact = ((texts["phone"], a.phone), (texts["email"], a.email))
+    if line := "; ".join(f"{label} {value}" for label, value in contact if value):
+        story.append(para(line, body))  # one line for both keeps the A5 copy on a single page
+    story.append(label_value(texts["content"], data.procedure_name, body, bold=True))
+    if data.case_name:
+        story.append(label_value(texts["case"], data.case_name, body))
+
+    story.append(para(texts["documents"], body))
+    columns = DocumentColumns(
+        texts["col_number"],
+        texts["col_name"],
+        texts["col_original"],
+        texts["col_copy"],
+        texts["col_certified"],
+        texts["no_documents"],
+    )
+    story += [documents_table(data.documents, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
+    story.append(para(texts["sets"].format(count=count2(data.sets_count)), body))
+    story.append(label_value(texts["term"], data.legal_term_text, body))
+    story.append(label_value(texts["received"], time_and_date(received), body))
+    if data.appointment_at is None:
+        appointment = texts["no_appointment"]
+    else:
+        appointment = time_and_weekday_date(to_local(data.appointment_at, tz))
+    if spec.compact:  # on the roll the appointment gets a line of its own rather than a ragged wrap
+        story += [para(texts["appointment"], body), rich([(appointment, BOLD)], st.center)]
+    else:
+        story.append(label_value(texts["appointment"], appointment, body, bold=True))
+    story.append(label_value(texts["return"], _after_tai(texts["return"], data.return_method), body))
+    # The last line of item 7 travels with the register line and the signatures, so that the last
+    # page of a long copy never holds signatures alone (such a page invites substitution), while
+    # the block stays small enough not to leave half a page empty before it.
+    fees = fees_block(data.fees, spec, texts["fees"], texts["no_fees"])
+    story += fees[:-1]
+    closing = fees[-1:]
+
+    book = count2(data.register_book) if data.register_book is not None else texts["blank"]
+    seq = str(data.register_seq) if data.register_seq is not None else texts["blank"]
+    signers = [
+        Signer(texts["sign_applicant"], a.full_name, texts["sign_note"]),
+        Signer(texts["sign_officer"], data.receiving_officer, texts["sign_note"]),
+    ]
+    closing += [
+        para(texts["register"].format(book=book, seq=seq), st.italic_center if spec.compact else body),
+        Spacer(1, 2 * mm),
+        signature_block(signers, spec),
+    ]
+    notes = texts["note"]
+    if data.office.address:
+        notes += " " + texts["office_address"].format(address=data.office.address)
+    if data.office.hotline:
+        notes += " " + texts["hotline"].format(hotline=data.office.hotline)
+    closing.append(footnote(notes, spec))
+    story.append(KeepTogether(closing))  # never leave the signatures or the note alone on a page
+    return story
+
+
+def _code_block(code: str, spec: PageSpec, texts: dict[str, str]) -> list[Flowable]:
+    """'Mã hồ sơ:' with the Code 128 (and a QR on A4/A5)."""
+    st = styles_for(spec)
+    if spec.compact:
+        bars = Code128Flowable(
+            code,
+            module=THERMAL_MODULE,
+            bar_height=10 * mm,
+            text_size=st.body.fontSize + 0.5,
+            quiet_outside=True,  # the 4 mm unprinted roll margins are the quiet zones
+            max_width=spec.frame_width,
+        )
+        assert spec.left >= bars.quiet and spec.right >= bars.quiet, "roll margins must hold the quiet zones"
+        return [Spacer(1, 2 * mm), para(texts["code"], st.center), Spacer(1, 1 * mm), bars, Spacer(1, 2 * mm)]
+    label = para(texts["code"], st.center)
+    label_w = st.body.fontSize * 5.5
+    qr_size = 20 * mm if spec.name == "a4" else 17 * mm
+    bars = Code128Flowable(
+        code,
+        bar_height=(12 if spec.name == "a4" else 10) * mm,
+        text_size=st.body.fontSize,
+        max_width=spec.frame_width - label_w - qr_size,
+    )
+    block = plain_table(
+        [[label, bars, QrFlowable(code, qr_size)]],
+        colWidths=[label_w, bars.wrap(0, 0)[0], qr_size],
+        style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
+        + [(p, (0, 0), (-1, -1), 0) for p in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")],
+        hAlign="CENTER",
+    )
+    return [Spacer(1, 1.5 * mm), block, Spacer(1, 2 * mm)]
+
+
+def _after_tai(label: str, value: str) -> str:
+    """Drop a leading "Tại" from ``value`` when the label already ends in "tại:".
+
+    Settings say "Tại Bộ phận Một cửa", and "nhận kết quả tại: Tại Bộ phận Một cửa" reads as a typo.
+    """
+    if label.rstrip(": ").lower().endswith("tại") and value.lower().startswith("tại "):
+        return value[4:]
+    return value
