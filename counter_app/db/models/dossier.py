@@ -36,6 +36,9 @@ class Dossier(IdMixin, Base):
         # Period reports select by resolution and return instants.
         Index("ix_dossiers_resolved_at", "resolved_at"),
         Index("ix_dossiers_returned_at", "returned_at"),
+        # The tracking list pages newest first (keyset on received_at, id), with or without a status.
+        Index("ix_dossiers_received_at_id", "received_at", "id"),
+        Index("ix_dossiers_status_received_at", "status", "received_at", "id"),
     )
 
     code: Mapped[str] = mapped_column(String(60), unique=True)

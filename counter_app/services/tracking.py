@@ -1,0 +1,159 @@
+"""The tracking list (Theo dõi): filtered dossiers, a page at a time, newest first.
+
+Keyset pagination (received_at, id) keeps every page an index range scan, so scrolling through a
+million dossiers costs the same on the last page as on the first.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, or_, select
+
+from counter_app.db.database import Database
+from counter_app.db.models import Agency, Applicant, Dossier, Field, Office, Procedure, ProcedureVersion, User
+from counter_app.domain.errors import ValidationError
+from counter_app.domain.lifecycle import OPEN_STATUSES
+from counter_app.services.offices import calendar_for, get_office
+
+DUE_FILTERS = ("due_today", "due_2_days", "overdue")
+
+
+@dataclass(frozen=True)
+class TrackFilter:
+    statuses: tuple[str, ...] = ()
+    field_id: uuid.UUID | None = None
+    unit_id: uuid.UUID | None = None
+    officer_id: uuid.UUID | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    due: str | None = None  # due_today | due_2_days | overdue
+
+
+@dataclass(frozen=True)
+class TrackRow:
+    id: uuid.UUID
+    code: str
+    applicant_name: str
+    procedure_name: str
+    field_name: str
+    unit_name: str
+    officer: str
+    status: str
+    received_at: datetime
+    appointment_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TrackPage:
+    rows: list[TrackRow] = field(default_factory=list)
+    next_key: tuple[datetime, uuid.UUID] | None = None
+
+
+_ROWS = (
+    select(
+        Dossier.id,
+        Dossier.code,
+        Applicant.full_name,
+        ProcedureVersion.name,
+        Field.name,
+        Agency.name,
+        User.full_name,
+        Dossier.status,
+        Dossier.received_at,
+        Dossier.appointment_at,
+    )
+    .join(Applicant, Applicant.id == Dossier.applicant_id)
+    .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
+    .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
+    .outerjoin(Field, Field.id == Dossier.field_id)
+    .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
+    .outerjoin(User, User.id == Dossier.received_by_id)
+)
+
+
+def _local_midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tz)
+
+
+def list_dossiers(
+    db: Database,
+    filters: TrackFilter,
+    *,
+    now: datetime,
+    after: tuple[datetime, uuid.UUID] | None = None,
+    limit: int = 200,
+) -> TrackPage:
+    """One page of dossiers matching ``filters``; pass ``next_key`` back as ``after`` for the next."""
+    if filters.received_from and filters.received_to and filters.received_from > filters.received_to:
+        raise ValidationError(
+            "Khoảng ngày tiếp nhận không hợp lệ: «từ ngày» sau «đến ngày».", field="received_from"
+        )
+    if filters.due is not None and filters.due not in DUE_FILTERS:
+        raise ValidationError(f"Bộ lọc hạn «{filters.due}» không hợp lệ.", field="due")
+    with db.read() as session:
+        office: Office = get_office(session)
+        tz = ZoneInfo(office.timezone)
+        stmt = _ROWS
+        if filters.statuses:
+            stmt = stmt.where(Dossier.status.in_(filters.statuses))
+        if filters.field_id:
+            stmt = stmt.where(Dossier.field_id == filters.field_id)
+        if filters.unit_id:
+            stmt = stmt.where(Dossier.current_unit_id == filters.unit_id)
+        if filters.officer_id:
+            stmt = stmt.where(Dossier.received_by_id == filters.officer_id)
+        if filters.received_from:
+            stmt = stmt.where(Dossier.received_at >= _local_midnight(filters.received_from, tz))
+        if filters.received_to:
+            stmt = stmt.where(
+                Dossier.received_at < _local_midnight(filters.received_to + timedelta(days=1), tz)
+            )
+        if filters.due:
+            stmt = stmt.where(Dossier.status.in_([str(s) for s in OPEN_STATUSES]))
+            if filters.due == "overdue":
+                stmt = stmt.where(Dossier.appointment_at < now)
+            else:
+                calendar = calendar_for(session, office)
+                last_day = now.astimezone(tz).date()
+                if filters.due == "due_2_days":
+                    last_day = calendar.next_working_day(calendar.next_working_day(last_day))
+                end = _local_midnight(last_day + timedelta(days=1), tz)
+                stmt = stmt.where(Dossier.appointment_at >= now, Dossier.appointment_at < end)
+        if after is not None:
+            at, key = after
+            stmt = stmt.where(
+                or_(Dossier.received_at < at, and_(Dossier.received_at == at, Dossier.id < key))
+            )
+        stmt = stmt.order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(limit)
+        rows = [
+            TrackRow(*(r[:5]), r[5] or "", r[6] or "", *r[7:]) for r in session.connection().execute(stmt)
+        ]
+    next_key = (rows[-1].received_at, rows[-1].id) if len(rows) == limit else None
+    return TrackPage(rows, next_key)
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: uuid.UUID
+    label: str
+
+
+def filter_choices(db: Database) -> dict[str, list[Choice]]:
+    """Fields, units and officers for the filter drop-downs."""
+    with db.read() as session:
+        return {
+            "fields": [
+                Choice(i, n) for i, n in session.execute(select(Field.id, Field.name).order_by(Field.name))
+            ],
+            "units": [
+                Choice(i, n) for i, n in session.execute(select(Agency.id, Agency.name).order_by(Agency.name))
+            ],
+            "officers": [
+                Choice(i, n)
+                for i, n in session.execute(select(User.id, User.full_name).order_by(User.full_name))
+            ],
+        }

@@ -1,0 +1,76 @@
+"""The tracking list: filters, due/overdue, keyset pages."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from testdata import MONDAY_9AM
+
+from counter_app.db.database import Database
+from counter_app.domain.errors import ValidationError
+from counter_app.services.actor import Actor
+from counter_app.services.applicants import ApplicantInput
+from counter_app.services.processing import resolve
+from counter_app.services.receiving import IntakeRequest, receive
+from counter_app.services.tracking import TrackFilter, list_dossiers
+
+BINH = ApplicantInput(full_name="Trần Văn Bình")
+
+
+def _receive(db: Database, officer: Actor, code: str, when=MONDAY_9AM) -> str:  # type: ignore[no-untyped-def]
+    return receive(db, officer, IntakeRequest(code, BINH), now=when).code
+
+
+def test_given_dossiers_then_newest_first_and_pages_follow(db: Database, officer: Actor) -> None:
+    codes = [_receive(db, officer, "2.001955", MONDAY_9AM + timedelta(minutes=i)) for i in range(5)]
+    first = list_dossiers(db, TrackFilter(), now=MONDAY_9AM, limit=2)
+    second = list_dossiers(db, TrackFilter(), now=MONDAY_9AM, limit=2, after=first.next_key)
+    third = list_dossiers(db, TrackFilter(), now=MONDAY_9AM, limit=2, after=second.next_key)
+    seen = [r.code for r in first.rows + second.rows + third.rows]
+    assert seen == list(reversed(codes))
+    assert third.next_key is None
+    assert first.rows[0].applicant_name == "Trần Văn Bình"
+    assert first.rows[0].officer == "Nguyễn Thị Lan"
+
+
+def test_given_due_filters_then_only_matching_open_dossiers(db: Database, officer: Actor) -> None:
+    # 15 working hours (1.115563) from Mon 23/11 09:00: 6 h on Monday, Tuesday 24/11 is a holiday,
+    # 7.5 h on Wednesday, the last 1.5 h end Thu 26/11 09:00. 7 working days (2.001955) → Thu 03/12.
+    hours = _receive(db, officer, "1.115563")
+    days = _receive(db, officer, "2.001955")
+    done = _receive(db, officer, "1.115563")
+    resolve(db, officer, done, now=MONDAY_9AM + timedelta(hours=1))
+    thursday_8am = MONDAY_9AM + timedelta(days=3, hours=-1)
+
+    def codes(due: str, now):  # type: ignore[no-untyped-def]
+        return {r.code for r in list_dossiers(db, TrackFilter(due=due), now=now).rows}
+
+    assert codes("due_today", thursday_8am) == {hours}
+    assert codes("due_today", MONDAY_9AM) == set()
+    assert codes("due_2_days", MONDAY_9AM) == {hours}  # Monday → Wednesday → Thursday
+    assert codes("overdue", MONDAY_9AM + timedelta(days=3)) == set()  # exactly at the appointment
+    assert codes("overdue", MONDAY_9AM + timedelta(days=3, minutes=1)) == {hours}
+    assert codes("overdue", MONDAY_9AM + timedelta(days=20)) == {hours, days}
+
+
+def test_given_status_and_date_filters_then_applied(db: Database, officer: Actor) -> None:
+    early = _receive(db, officer, "2.001955")
+    later = _receive(db, officer, "2.001955", MONDAY_9AM + timedelta(days=2))
+    resolve(db, officer, early, now=MONDAY_9AM + timedelta(hours=2))
+    resolved = list_dossiers(db, TrackFilter(statuses=("resolved",)), now=MONDAY_9AM).rows
+    assert [r.code for r in resolved] == [early]
+    on_wednesday = list_dossiers(
+        db, TrackFilter(received_from=date(2026, 11, 25), received_to=date(2026, 11, 25)), now=MONDAY_9AM
+    ).rows
+    assert [r.code for r in on_wednesday] == [later]
+
+
+def test_given_reversed_range_or_unknown_due_then_message(db: Database) -> None:
+    with pytest.raises(ValidationError) as info:
+        list_dossiers(
+            db, TrackFilter(received_from=date(2026, 12, 2), received_to=date(2026, 12, 1)), now=MONDAY_9AM
+        )
+    assert "«từ ngày» sau «đến ngày»" in info.value.message
+    with pytest.raises(ValidationError):
+        list_dossiers(db, TrackFilter(due="someday"), now=MONDAY_9AM)
