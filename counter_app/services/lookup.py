@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, Select, bindparam, or_, select
 
 from counter_app.db.database import Database
 from counter_app.db.models import (
@@ -18,7 +20,7 @@ from counter_app.db.models import (
     Procedure,
     ProcedureVersion,
 )
-from counter_app.domain.dossier_code import CODE_PATTERN, parse_code
+from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError
 from counter_app.domain.text import search_key
 
@@ -173,6 +175,10 @@ def lookup(db: Database, code: str, with_events: bool = True) -> DossierView:
         return _load(conn, code, with_events)
 
 
+# The start of a dossier code: the unit identifier (000.00.31.H56), then -YYMMDD, then -NNNN.
+_CODE_PREFIX = re.compile(r"^[0-9][0-9A-Z.]*(-[0-9]{0,6})?(-[0-9]*)?$")
+
+
 @dataclass(frozen=True)
 class SearchHit:
     code: str
@@ -196,22 +202,39 @@ def search(db: Database, text: str, limit: int = 50) -> list[SearchHit]:
     ).join(Applicant, Dossier.applicant_id == Applicant.id)
     compact = query.replace(" ", "").replace(".", "")
     upper = query.upper()
-    if CODE_PATTERN.match(upper) or ("-" in upper and upper[:1].isdigit() and "." in upper):
+    newest = Dossier.received_at.desc()
+    if "." in upper and _CODE_PREFIX.match(upper) and not compact.isdigit():  # not a phone with dots
         stmt = stmt.where(Dossier.code.startswith(upper, autoescape=True)).order_by(Dossier.code)
-    elif compact.isdigit() and len(compact) in (9, 12):
-        stmt = stmt.where(Applicant.id_number == compact).order_by(Dossier.received_at.desc())
-    elif compact.lstrip("+").isdigit() and len(compact) >= 9:
-        phone = "0" + compact[-9:]
-        stmt = stmt.where(Applicant.phone == phone).order_by(Dossier.received_at.desc())
-    else:
-        key = search_key(query)
-        upper_bound = key[:-1] + chr(ord(key[-1]) + 1)
-        applicants = (
-            select(Applicant.id)
-            .where(Applicant.search_key >= key, Applicant.search_key < upper_bound)
-            .order_by(Applicant.search_key)
-            .limit(limit)
+    elif compact.isdigit() and len(compact) == 9:
+        # Nine digits: a legacy CMND, or a phone number typed without its leading 0.
+        stmt = stmt.where(or_(Applicant.id_number == compact, Applicant.phone == "0" + compact)).order_by(
+            newest
         )
-        stmt = stmt.where(Dossier.applicant_id.in_(applicants)).order_by(Dossier.received_at.desc())
+    elif compact.isdigit() and len(compact) == 12:
+        stmt = stmt.where(Applicant.id_number == compact).order_by(newest)
+    elif compact.lstrip("+").isdigit() and len(compact) >= 9:
+        stmt = stmt.where(Applicant.phone == "0" + compact[-9:]).order_by(newest)
+    else:
+        return _search_name(db, stmt, search_key(query), limit)
     with db.engine.connect() as conn:
         return [SearchHit(*row) for row in conn.execute(stmt.limit(limit))]
+
+
+def _search_name(db: Database, stmt: Select[Any], key: str, limit: int) -> list[SearchHit]:
+    """Full names starting with the query (an index range), else names with a word starting with it."""
+    upper_bound = key[:-1] + chr(ord(key[-1]) + 1)
+    by_prefix = select(Applicant.id).where(Applicant.search_key >= key, Applicant.search_key < upper_bound)
+    # The fallback scans the names; it runs only when no full name starts with the query.
+    by_word = select(Applicant.id).where(Applicant.search_key.contains(" " + key, autoescape=True))
+    with db.engine.connect() as conn:
+        for applicants in (by_prefix, by_word):
+            query = stmt.where(
+                Dossier.applicant_id.in_(applicants.order_by(Applicant.search_key).limit(limit))
+            )
+            rows = [
+                SearchHit(*row)
+                for row in conn.execute(query.order_by(Dossier.received_at.desc()).limit(limit))
+            ]
+            if rows:
+                return rows
+    return []

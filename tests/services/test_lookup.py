@@ -155,3 +155,19 @@ def test_given_empty_query_when_searching_then_no_hit(db: Database, officer: Act
     receive_for(db, officer, HONG, MONDAY_9AM)
 
     assert [search(db, text) for text in ("", "   ", "\t\n")] == [[], [], []]
+
+
+def test_given_given_name_or_unit_prefix_or_nine_digits_then_found(db: Database, officer: Actor) -> None:
+    hong = receive_for(db, officer, HONG, MONDAY_9AM)
+    hoa = receive_for(db, officer, HOA, MONDAY_9AM + timedelta(hours=1))
+
+    def codes(text: str) -> list[str]:
+        return [hit.code for hit in search(db, text)]
+
+    # No full name starts with "hồng": names with a word starting with it are found instead.
+    assert codes("hồng") == [hong]
+    assert codes("anh hong") == [hong]
+    # The unit identifier alone is a code prefix.
+    assert codes("000.00.31.H56") == [hong, hoa]
+    # Nine digits: a phone typed without its leading 0.
+    assert codes("912345678") == [hong]

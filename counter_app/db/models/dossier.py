@@ -15,8 +15,11 @@ class Applicant(IdMixin, Base):
     __tablename__ = "applicants"
 
     full_name: Mapped[str] = mapped_column(String(200))
-    # Folded name (no case, no tone marks, đ→d) for accent-insensitive search.
-    search_key: Mapped[str] = mapped_column(String(200), index=True)
+    # Folded name (no case, no tone marks, đ→d) for accent-insensitive search by prefix range.
+    # Byte order ("C") on PostgreSQL: a language collation would ignore spaces and break the range.
+    search_key: Mapped[str] = mapped_column(
+        String(200).with_variant(String(200, collation="C"), "postgresql"), index=True
+    )
     id_number: Mapped[str | None] = mapped_column(String(12), index=True, nullable=True)
     old_id_number: Mapped[str | None] = mapped_column(String(12), nullable=True)
     birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -30,7 +30,11 @@ def upgrade() -> None:
     op.create_table(
         "applicants",
         sa.Column("full_name", sa.String(length=200), nullable=False),
-        sa.Column("search_key", sa.String(length=200), nullable=False),
+        sa.Column(
+            "search_key",
+            sa.String(length=200).with_variant(sa.String(length=200, collation="C"), "postgresql"),
+            nullable=False,
+        ),
         sa.Column("id_number", sa.String(length=12), nullable=True),
         sa.Column("old_id_number", sa.String(length=12), nullable=True),
         sa.Column("birth_date", sa.Date(), nullable=True),
