@@ -270,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("events", help="nhật ký sự kiện").add_subparsers(dest="events_command", required=True)
     p = ev.add_parser("verify", parents=[common])
     p.set_defaults(func=cmd_events_verify)
+    from counter_app.cli_print import add_print_parser
+
+    add_print_parser(sub, common)  # print receipt|guide|supplement|… (the slips as PDF files)
     return parser
 
 

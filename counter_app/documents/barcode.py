@@ -5,8 +5,9 @@ the 25-character dossier code at 288 modules); the bars are drawn by us so that 
 vector rectangles with no raster scaling.
 
 Module width (X), chosen for the printers the counters use:
-- ``LASER_MODULE`` = 0.254 mm (10 mil): exactly 3 dots at 300 dpi and 6 at 600 dpi, 2.03 at 203 dpi;
-  288 modules = 73.2 mm + two 10-module quiet zones = 78.2 mm, fits A5 with the QR beside it.
+- ``LASER_MODULE`` = 0.3386 mm (4/300 inch): exactly 4 dots at 300 dpi and 8 at 600 dpi; rendered at
+  203 dpi it still decodes at every sub-dot offset (0.254 mm did at only 4 of 10). 288 modules = 97.5 mm
+  + two 10-module quiet zones = 104.3 mm: fits A4 beside its label and A5 under its label.
 - ``THERMAL_MODULE`` = 0.25 mm: exactly 2 dots of a 203 dpi head. 288 modules = 72.0 mm, the whole
   printable width of an 80 mm roll; the quiet zones (10 X = 2.5 mm) fall on the 4 mm unprinted
   paper margins, which are always blank. Longer codes shrink X to the printable width.
@@ -29,7 +30,7 @@ from reportlab.platypus import Flowable
 from counter_app.documents.fonts import REGULAR, check_glyphs
 from counter_app.domain.errors import ValidationError
 
-LASER_MODULE = 0.254 * mm
+LASER_MODULE = 0.3386 * mm
 THERMAL_MODULE = 0.25 * mm
 QUIET_MODULES = 10  # ISO/IEC 15417 minimum quiet zone on each side
 MIN_MODULE = 0.19 * mm  # below ~1.5 dots at 203 dpi a thermal print is no longer reliably readable

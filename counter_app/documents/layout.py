@@ -157,10 +157,21 @@ class DocumentColumns:
     none: str  # row shown when the list is empty
 
 
-def documents_table(docs: Sequence[DocumentLine], spec: PageSpec, labels: DocumentColumns) -> Table:
-    """STT | Tên giấy tờ | Bản chính | Bản sao [| Bản sao chứng thực]; the last column only when used."""
+def documents_table(
+    docs: Sequence[DocumentLine],
+    spec: PageSpec,
+    labels: DocumentColumns,
+    *,
+    start: int = 1,
+    certified: bool | None = None,
+) -> Table:
+    """STT | Tên giấy tờ | Bản chính | Bản sao [| Bản sao chứng thực]; the last column only when used.
+
+    ``start`` and ``certified`` let a list be drawn as two tables with the same columns and numbering.
+    """
     st = styles_for(spec)
-    certified = any(d.certified_copy_qty for d in docs)
+    if certified is None:
+        certified = any(d.certified_copy_qty for d in docs)
     header = [labels.number, labels.name, labels.original, labels.copy] + (
         [labels.certified] if certified else []
     )
@@ -184,7 +195,7 @@ def documents_table(docs: Sequence[DocumentLine], spec: PageSpec, labels: Docume
     rows = [
         [str(i), d.name, qty_cell(d.original_qty), qty_cell(d.copy_qty)]
         + ([qty_cell(d.certified_copy_qty)] if certified else [])
-        for i, d in enumerate(docs, 1)
+        for i, d in enumerate(docs, start)
     ]
     if not rows:
         rows = [["", labels.none, "", ""] + ([""] if certified else [])]

@@ -28,6 +28,13 @@ class OfficeInfo:
     signatory_name: str = ""
     signatory_title: str = ""
     timezone: str = "Asia/Ho_Chi_Minh"  # IANA name; all printed dates are local to the office
+    # The unit as written inside a sentence ("Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa");
+    # empty: ``unit_name`` is used as is.
+    name: str = ""
+
+    @property
+    def name_in_text(self) -> str:
+        return self.name or self.unit_name
 
 
 @dataclass(frozen=True)

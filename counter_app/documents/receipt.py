@@ -232,22 +232,25 @@ def _code_block(code: str, spec: PageSpec, texts: dict[str, str]) -> list[Flowab
         assert spec.left >= bars.quiet and spec.right >= bars.quiet, "roll margins must hold the quiet zones"
         return [Spacer(1, 2 * mm), para(texts["code"], st.center), Spacer(1, 1 * mm), bars, Spacer(1, 2 * mm)]
     label = para(texts["code"], st.center)
-    label_w = st.body.fontSize * 5.5
-    qr_size = 20 * mm if spec.name == "a4" else 17 * mm
+    # On A5 the label goes above the bars: beside them, it would squeeze the module below 4 dots.
+    beside = spec.name == "a4"
+    label_w = st.body.fontSize * 5.5 if beside else 0
+    qr_size = 20 * mm if beside else 17 * mm
     bars = Code128Flowable(
         code,
-        bar_height=(12 if spec.name == "a4" else 10) * mm,
+        bar_height=(12 if beside else 10) * mm,
         text_size=st.body.fontSize,
         max_width=spec.frame_width - label_w - qr_size,
     )
+    cells = [label, bars, QrFlowable(code, qr_size)] if beside else [bars, QrFlowable(code, qr_size)]
     block = plain_table(
-        [[label, bars, QrFlowable(code, qr_size)]],
-        colWidths=[label_w, bars.wrap(0, 0)[0], qr_size],
+        [cells],
+        colWidths=([label_w] if beside else []) + [bars.wrap(0, 0)[0], qr_size],
         style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (0, 0), (-1, -1), "CENTER")]
         + [(p, (0, 0), (-1, -1), 0) for p in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")],
         hAlign="CENTER",
     )
-    return [Spacer(1, 1.5 * mm), block, Spacer(1, 2 * mm)]
+    return [Spacer(1, 1.5 * mm), *([] if beside else [label]), block, Spacer(1, 2 * mm)]
 
 
 def _after_tai(label: str, value: str) -> str:

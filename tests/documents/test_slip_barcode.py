@@ -86,9 +86,9 @@ def test_quiet_zones_of_ten_modules_are_blank(layout: str) -> None:
 
 
 def test_module_widths_suit_the_printers() -> None:
-    # 0.25 mm = exactly 2 dots of a 203 dpi thermal head; 0.254 mm = exactly 3 dots at 300 dpi.
+    # 0.25 mm = exactly 2 dots of a 203 dpi thermal head; 0.3386 mm = exactly 4 dots at 300 dpi.
     assert round(THERMAL_MODULE / 72 * 203, 2) == 2.0
-    assert round(LASER_MODULE / 72 * 300, 2) == 3.0
+    assert round(LASER_MODULE / 72 * 300, 2) == 4.0
     thermal = SPECS["thermal80"]
     bars = code128_width(CODE) * THERMAL_MODULE
     assert bars <= thermal.frame_width + 0.01  # within the 72 mm printable width

@@ -1,0 +1,121 @@
+"""counter-cli print …: the slips as PDF files.
+
+Each command prints the archived slip while what it shows is unchanged, else issues a new one
+(archived under the data dir's ``slips/YYYY/MM/`` with its ``slip_issued`` event), and copies it
+to ``--out``. The output file is checked before anything is issued and written atomically, so a
+mistake (bad code, a slip that does not apply, a reversed range, an unwritable --out) prints one
+«Lỗi: …» line, exits 1 and leaves no output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from counter_app.context import AppContext
+from counter_app.domain.errors import UserError, ValidationError
+from counter_app.services.actor import SYSTEM_ACTOR, Actor
+from counter_app.services.offices import find_actor
+from counter_app.services.slips import DateRange, GuideKey, HandoverKey, print_slip
+from counter_app.services.slips_archive import write_atomic
+
+HELP = {
+    "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)",
+    "guide": "Phiếu hướng dẫn của một thủ tục (không cần hồ sơ)",
+    "supplement": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02): mã hồ sơ hoặc mã yêu cầu khi tiếp nhận",
+    "refusal": "Phiếu từ chối tiếp nhận giải quyết hồ sơ (mẫu 03)",
+    "apology": "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04)",
+    "stop": "Thông báo dừng giải quyết hồ sơ (mẫu 05)",
+    "control": "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 06)",
+    "result": "Biên nhận trả kết quả",
+    "handover": "Danh sách bàn giao hồ sơ cho một đơn vị",
+    "register": "Sổ theo dõi hồ sơ (mẫu 07) trong một khoảng ngày",
+}
+LAYOUTS = {"receipt": ("a4", "a5", "thermal80"), "guide": ("a4", "a5"), "result": ("a4", "a5")}
+DOSSIER_SLIPS = ("receipt", "refusal", "apology", "stop", "control", "result")
+
+
+def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
+    return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
+
+
+def _date(text: str, what: str) -> date:
+    for parse in (date.fromisoformat, lambda t: datetime.strptime(t, "%d/%m/%Y").date()):
+        try:
+            return parse(text.strip())
+        except ValueError:
+            continue
+    raise ValidationError(f"{what} «{text}» không hợp lệ (dạng đúng: 2026-11-23 hoặc 23/11/2026).")
+
+
+def _check_out(out: str) -> Path:
+    """The output file, refused before anything is issued if it cannot be written."""
+    path = Path(out).expanduser()
+    if path.is_dir():
+        raise UserError(f"Không ghi được tệp {out}: đó là một thư mục.")
+    folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"Không ghi được tệp {out}: {folder} không phải là thư mục.")
+    if not folder.is_dir():
+        raise UserError(f"Không ghi được tệp {out}: thư mục {folder} không tồn tại.")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UserError(f"Không ghi được tệp {out}: không có quyền ghi.")
+    return path
+
+
+def _key(args: argparse.Namespace) -> object:
+    kind = args.print_command
+    if kind == "guide":
+        return GuideKey(args.procedure, args.case)
+    if kind == "register":
+        return DateRange(_date(args.date_from, "Ngày bắt đầu"), _date(args.date_to, "Ngày kết thúc"))
+    if kind == "handover":
+        return HandoverKey(args.unit, tuple(args.codes))
+    return args.key
+
+
+def cmd_print(ctx: AppContext, args: argparse.Namespace) -> None:
+    out = _check_out(args.out)
+    key = _key(args)
+    slip = print_slip(
+        ctx.db,
+        _actor(ctx, args),
+        args.print_command,
+        key,
+        layout=getattr(args, "layout", None),
+        now=datetime.now(UTC),
+        archive_dir=ctx.paths.slips_dir,
+    )
+    write_atomic(out, slip.pdf_bytes)
+    how = "bản đã lưu" if slip.reprinted else "phiếu mới"
+    print(f"Đã in {args.out} ({how}: {slip.path})")
+
+
+def add_print_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Register «print KIND …» under ``sub`` (the top-level subcommands of counter-cli)."""
+    group = sub.add_parser("print", help="in phiếu, giấy tờ ra tệp PDF").add_subparsers(
+        dest="print_command", required=True
+    )
+    for kind, help_text in HELP.items():
+        p = group.add_parser(kind, parents=[common], help=help_text, description=help_text)
+        if kind in DOSSIER_SLIPS:
+            p.add_argument("key", metavar="CODE", help="mã hồ sơ")
+        elif kind == "supplement":
+            p.add_argument(
+                "key", metavar="CODE_OR_INTAKE_ID", help="mã hồ sơ hoặc mã yêu cầu bổ sung khi tiếp nhận"
+            )
+        elif kind == "guide":
+            p.add_argument("procedure", metavar="PROCEDURE", help="mã thủ tục, ví dụ 2.001955")
+            p.add_argument("--case", type=int, default=1, help="số thứ tự trường hợp (mặc định 1)")
+        elif kind == "handover":
+            p.add_argument("codes", metavar="CODE", nargs="+", help="các mã hồ sơ bàn giao")
+            p.add_argument("--unit", required=True, help="mã đơn vị nhận, ví dụ SNV")
+        elif kind == "register":
+            p.add_argument("--from", dest="date_from", required=True, help="từ ngày (2026-11-01)")
+            p.add_argument("--to", dest="date_to", required=True, help="đến ngày (2026-11-30)")
+        if kind in LAYOUTS:
+            p.add_argument("--layout", choices=LAYOUTS[kind], default=LAYOUTS[kind][0])
+        p.add_argument("--out", required=True, help="tệp PDF ghi ra")
+        p.set_defaults(func=cmd_print)

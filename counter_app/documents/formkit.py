@@ -1,0 +1,188 @@
+"""Pieces shared by the letter-like slips (forms 02–06, result receipt, hand-over list).
+
+On top of ``layout``: picking a wording version, the header with "Số" and the place-and-date line,
+the applicant lines, a "Label: value" list, and the final build with a footer naming the slip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from counter_app.documents.fonts import BOLD, REGULAR
+from counter_app.documents.layout import (
+    SPECS,
+    FooterMark,
+    PageSpec,
+    Signer,
+    build_pdf,
+    label_value,
+    page_header,
+    para,
+    rich,
+    signature_block,
+    styles_for,
+    title,
+)
+from counter_app.documents.model import ApplicantInfo, OfficeInfo
+from counter_app.documents.vnformat import place_date, to_local
+
+A4 = SPECS["a4"]
+BLANK = "……"
+
+# Wording shared by every form version of the letter-like slips; each slip's table overrides or adds.
+COMMON_TEXTS: dict[str, str] = {
+    "number": "Số: {number}",
+    "applicant": "Họ và tên: Ông/Bà",
+    "addressee": "Kính gửi: Ông/Bà",
+    "id_number": "Số định danh cá nhân:",
+    "address": "Địa chỉ:",
+    "phone": "Số điện thoại:",
+    "email": "Email:",
+    "code": "Mã hồ sơ:",
+    "content": "Nội dung yêu cầu giải quyết:",
+    "case": "Trường hợp:",
+    "sign_note": "(Ký, ghi rõ họ tên)",
+    "head_note": "(Ký, ghi rõ họ tên, đóng dấu)",
+}
+
+
+def wording(table: Mapping[str, Mapping[str, str]], version: str, what: str) -> dict[str, str]:
+    """The wording of ``version`` of a slip (common texts first); unknown versions fail clearly."""
+    try:
+        own = table[version]
+    except KeyError:
+        raise ValueError(f"unknown {what} form version {version!r}; known: {sorted(table)}") from None
+    return {**COMMON_TEXTS, **own}
+
+
+def check_layout(layout: str, allowed: Sequence[str], what: str) -> None:
+    if layout not in allowed:
+        raise ValueError(f"unknown {what} layout {layout!r}; use {' or '.join(allowed)}")
+
+
+def header(
+    office: OfficeInfo, spec: PageSpec, texts: Mapping[str, str], number: str | None, moment: datetime
+) -> list[Flowable]:
+    """Agency | Quốc hiệu–Tiêu ngữ, "Số: …" and the date line.
+
+    An empty number leaves the form's blank to be filled in by hand; None omits the line.
+    """
+    local = to_local(moment, office.timezone)
+    return page_header(
+        office,
+        spec,
+        number_text=None if number is None else texts["number"].format(number=number or BLANK),
+        date_text=place_date(office.place, local),
+    )
+
+
+def opening(
+    office: OfficeInfo,
+    spec: PageSpec,
+    texts: Mapping[str, str],
+    *,
+    footer: str,
+    number: str | None,
+    moment: datetime,
+    subtitle: str | None = None,
+) -> list[Flowable]:
+    """Footer mark, header and title: how every slip here starts."""
+    story: list[Flowable] = [FooterMark(footer)]
+    story += header(office, spec, texts, number, moment)
+    story += title(texts["title"], spec, subtitle=subtitle)
+    story.append(Spacer(1, styles_for(spec).body.fontSize * 0.5))
+    return story
+
+
+def applicant_lines(
+    applicant: ApplicantInfo, spec: PageSpec, texts: Mapping[str, str], *, name_key: str = "applicant"
+) -> list[Flowable]:
+    """Name (bold), then ID number, address and "phone; email" when known."""
+    st = styles_for(spec)
+    out: list[Flowable] = [label_value(texts[name_key], applicant.full_name, st.left, bold=True)]
+    if applicant.id_number:
+        out.append(label_value(texts["id_number"], applicant.id_number, st.left))
+    if applicant.address:
+        out.append(label_value(texts["address"], applicant.address, st.left))
+    contact = ((texts["phone"], applicant.phone), (texts["email"], applicant.email))
+    if line := "; ".join(f"{label} {value}" for label, value in contact if value):
+        out.append(para(line, st.left))
+    return out
+
+
+def addressee(applicant: ApplicantInfo, spec: PageSpec, texts: Mapping[str, str]) -> list[Flowable]:
+    """'Kính gửi: Ông/Bà …' centred, with the address under it (letters signed by the head)."""
+    st = styles_for(spec)
+    out: list[Flowable] = [label_value(texts["addressee"], applicant.full_name, st.center, bold=True)]
+    if applicant.address:
+        out.append(para(f"{texts['address']} {applicant.address}", st.italic_center))
+    out.append(Spacer(1, st.body.fontSize * 0.5))
+    return out
+
+
+def fields(pairs: Sequence[tuple[str, str, bool]], spec: PageSpec) -> list[Flowable]:
+    """'Label: value' lines; the flag makes the value bold. Pairs with an empty value are skipped."""
+    st = styles_for(spec)
+    return [label_value(label, value, st.left, bold=bold) for label, value, bold in pairs if value]
+
+
+def paragraph(text: str, spec: PageSpec, *, bold_parts: Sequence[str] = ()) -> Flowable:
+    """A justified body paragraph; the given substrings are set in bold (code, dates, names)."""
+    st = styles_for(spec)
+    runs: list[tuple[str, str]] = [(text, REGULAR)]
+    for part in bold_parts:
+        if not part:
+            continue
+        split: list[tuple[str, str]] = []
+        for chunk, font in runs:
+            if font != REGULAR or part not in chunk:
+                split.append((chunk, font))
+                continue
+            before, _, after = chunk.partition(part)
+            split += [(before, REGULAR), (part, BOLD), (after, REGULAR)]
+        runs = [(c, f) for c, f in split if c]
+    return rich(runs, st.body)
+
+
+def closing(signers: Sequence[Signer], spec: PageSpec, before: Sequence[Flowable] = ()) -> Flowable:
+    """The last paragraphs and the signatures, kept on one page (signatures never stand alone)."""
+    return KeepTogether(
+        [*before, Spacer(1, styles_for(spec).body.fontSize * 0.6), signature_block(signers, spec)]
+    )
+
+
+class PageProbe(Flowable):
+    """Zero-size marker that remembers the page it was drawn on (to check a layout after building)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.page = self.canv.getPageNumber()
+
+
+def keeping_rows(
+    render: Callable[[int], tuple[bytes, PageProbe, PageProbe]], rows: int, keep: int = 3
+) -> bytes:
+    """Render a slip whose table is followed by a closing block with signatures.
+
+    ``render(k)`` lays the slip out with the table's last ``k`` rows moved into the closing block and
+    returns the PDF with two probes: after the table and at the start of the closing block. When the
+    closing block would start a page of its own (a signed page that could be put under another list),
+    the slip is laid out again with its last rows taken along (they then start that page, header first).
+    """
+    pdf, table_end, closing_start = render(0)
+    if rows and closing_start.page != table_end.page:
+        pdf, _, _ = render(min(keep, rows))
+    return pdf
+
+
+def finish(story: list[Flowable], spec: PageSpec, texts: Mapping[str, str], subject: str) -> bytes:
+    return build_pdf(story, spec, title=texts["title"].replace("\n", " "), subject=subject)

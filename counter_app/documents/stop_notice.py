@@ -1,0 +1,87 @@
+"""Form 05: Thông báo dừng giải quyết hồ sơ (TT 03/2025/TT-VPCP).
+
+Tells the applicant that the dossier cannot be continued: which dossier, the reason and the legal
+basis; signed by the head of the agency (the office's signatory). A missing legal basis leaves a
+dotted line to be filled in by hand rather than an omitted item.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from counter_app.documents.formkit import (
+    A4,
+    BLANK,
+    addressee,
+    check_layout,
+    closing,
+    finish,
+    opening,
+    paragraph,
+    wording,
+)
+from counter_app.documents.layout import Signer, label_value, styles_for
+from counter_app.documents.slip_model import StopNoticeData
+from counter_app.documents.vnformat import long_date, time_and_date, to_local
+
+StopLayout = Literal["a4"]
+
+FORM_TEXTS: dict[str, dict[str, str]] = {
+    "2025": {
+        "title": "THÔNG BÁO",
+        "subtitle": "Về việc dừng giải quyết hồ sơ",
+        "received": "Ngày {date}, {unit} đã tiếp nhận hồ sơ của Ông/Bà; mã hồ sơ: {code}; nội dung: {content}.",
+        "notice": "{unit} thông báo dừng giải quyết hồ sơ nêu trên kể từ {moment}.",
+        "reason": "Lý do:",
+        "basis": "Căn cứ pháp lý:",
+        "next": "Xin thông báo để Ông/Bà được biết./.",
+        "contact": "Mọi thắc mắc xin liên hệ: {hotline}.",
+        "sign_head": "THỦ TRƯỞNG CƠ QUAN",
+        "footer": "Thông báo dừng giải quyết hồ sơ · Mã hồ sơ {code}",
+    },
+}
+
+
+def render_stop_notice(data: StopNoticeData, layout: StopLayout = "a4") -> bytes:
+    """Render form 05 for ``data`` as PDF bytes."""
+    check_layout(layout, ("a4",), "stop notice")
+    texts = wording(FORM_TEXTS, data.form_version, "stop notice")
+    spec = A4
+    st = styles_for(spec)
+    tz = data.office.timezone
+    unit = data.office.name_in_text
+    footer = texts["footer"].format(code=data.dossier_code)
+    story = opening(
+        data.office,
+        spec,
+        texts,
+        footer=footer,
+        number=data.slip_number,
+        moment=data.stopped_at,
+        subtitle=texts["subtitle"],
+    )
+    story += addressee(data.applicant, spec, texts)
+    received = long_date(to_local(data.received_at, tz)).removeprefix("ngày ")
+    story.append(
+        paragraph(
+            texts["received"].format(
+                date=received, unit=unit, code=data.dossier_code, content=data.procedure_name
+            ),
+            spec,
+            bold_parts=[data.dossier_code, data.procedure_name],
+        )
+    )
+    moment = time_and_date(to_local(data.stopped_at, tz))
+    story.append(paragraph(texts["notice"].format(unit=unit, moment=moment), spec, bold_parts=[moment]))
+    tail = [
+        label_value(texts["reason"], data.reason, st.body),
+        label_value(texts["basis"], data.legal_basis or BLANK * 12, st.body),
+        paragraph(texts["next"], spec),
+    ]
+    if data.office.hotline:
+        tail.append(paragraph(texts["contact"].format(hotline=data.office.hotline), spec))
+    head = Signer(
+        data.office.signatory_title or texts["sign_head"], data.office.signatory_name, texts["head_note"]
+    )
+    story.append(closing([Signer(""), head], spec, tail))
+    return finish(story, spec, texts, data.dossier_code)

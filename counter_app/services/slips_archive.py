@@ -1,0 +1,60 @@
+"""The slip archive on disk: safe file names, never overwriting a different slip, atomic writes."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path, PurePosixPath
+
+from counter_app.domain.errors import UserError
+
+_UNSAFE = re.compile(r"[^0-9A-Za-z._-]+")
+
+
+def safe_name(name: str, fallback: str) -> str:
+    """Letters, digits, '.', '_' and '-' only (a dossier code is already safe)."""
+    return _UNSAFE.sub("_", name).strip("._") or fallback
+
+
+def archive(root: Path, year: int, month: int, name: str, pdf: bytes, sha: str) -> tuple[str, Path | None]:
+    """Write ``pdf`` under root/YYYY/MM/name.pdf (never over a different file: -2, -3 … are added).
+
+    Returns the path relative to ``root`` (POSIX form, as stored in the event) and the file created
+    (None when an identical file was already there).
+    """
+    folder = PurePosixPath(f"{year:04d}", f"{month:02d}")
+    for n in range(1, 1000):
+        rel = folder / (f"{name}.pdf" if n == 1 else f"{name}-{n}.pdf")
+        path = root / rel
+        try:
+            if hashlib.sha256(path.read_bytes()).hexdigest() == sha:
+                return str(rel), None
+            continue
+        except FileNotFoundError:
+            write_atomic(path, pdf)
+            return str(rel), path
+        except OSError as exc:
+            raise UserError(f"Không ghi được phiếu vào {path.parent}: {exc.strerror or exc}") from exc
+    raise UserError(f"Quá nhiều phiếu trùng tên {name} trong {root / folder}.")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, flushed, then renamed over ``path``: never a half-written PDF."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise UserError(f"Không ghi được phiếu vào {path.parent}: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise UserError(f"Không ghi được phiếu {path}: {exc.strerror or exc}") from exc

@@ -1,0 +1,280 @@
+"""The data of the slips of one dossier, read from the database (receipt, 02–05, result receipt).
+
+Each builder returns a ``Built``: the slip's plain data (``counter_app.documents`` dataclasses) and
+what the archive needs (key, file-name stem, the dossier, and a *basis*: the state the slip shows,
+so that printing again re-prints the archived slip while that state is unchanged). Dates on a
+slip are those of the act it records (receipt, request, refusal …), never the printing day, so a
+slip issued twice for the same act shows the same content.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.db.models import (
+    Applicant,
+    Dossier,
+    Event,
+    Office,
+    PendingIntake,
+    ProcedureCase,
+    ProcedureVersion,
+)
+from counter_app.documents.model import DocumentLine, ReceiptData
+from counter_app.documents.slip_model import (
+    ApologyData,
+    RefusalData,
+    ResultReceiptData,
+    StopNoticeData,
+    SupplementData,
+)
+from counter_app.domain.dossier_code import looks_like_code
+from counter_app.domain.errors import NotFoundError, TransitionError, ValidationError
+from counter_app.domain.lifecycle import STATUS_LABELS, Status
+from counter_app.services.processing import load_dossier
+from counter_app.services.slips_batch import register_seq
+from counter_app.services.slips_common import (
+    COUNTER_RETURN,
+    FORM_VERSION,
+    POSTAL_RETURN,
+    Built,
+    actor_name,
+    applicant_info,
+    fee_lines,
+    office_info,
+    user_name,
+)
+
+
+def _version(session: Session, version_id: uuid.UUID) -> ProcedureVersion:
+    version = session.get(ProcedureVersion, version_id)
+    assert version is not None
+    return version
+
+
+def case_name(session: Session, version: ProcedureVersion, case_id: uuid.UUID | None) -> str:
+    """The case's name when the procedure has several (one case needs no name)."""
+    case = session.get(ProcedureCase, case_id) if case_id is not None else None
+    return case.name if case is not None and len(version.cases) > 1 else ""
+
+
+def dossier_events(session: Session, dossier: Dossier, *kinds: str) -> list[Event]:
+    stmt = select(Event).where(Event.dossier_id == dossier.id).order_by(Event.occurred_at, Event.seq)
+    if kinds:
+        stmt = stmt.where(Event.kind.in_(kinds))
+    return list(session.execute(stmt).scalars())
+
+
+def _last(session: Session, dossier: Dossier, kind: str, missing: str) -> Event:
+    events = dossier_events(session, dossier, kind)
+    if not events:
+        raise TransitionError(missing)
+    return events[-1]
+
+
+def _at(value: object) -> datetime | None:
+    return datetime.fromisoformat(str(value)) if value else None
+
+
+def _office(session: Session, dossier: Dossier) -> Office:
+    office = session.get(Office, dossier.office_id)
+    assert office is not None
+    return office
+
+
+def _state(dossier: Dossier) -> str:
+    return STATUS_LABELS.get(Status(dossier.status), dossier.status)
+
+
+def build_receipt(session: Session, dossier: Dossier) -> Built:
+    received = _last(
+        session, dossier, "received", f"Hồ sơ {dossier.code} không được tiếp nhận (không có giấy tiếp nhận)."
+    )
+    version = _version(session, dossier.procedure_version_id)
+    payload = received.payload
+    appointment = (
+        _at(payload.get("appointment_at")) if "appointment_at" in payload else dossier.appointment_at
+    )
+    if dossier.return_method == "post":
+        return_method = POSTAL_RETURN.format(address=dossier.postal_address or "")
+    else:
+        return_method = COUNTER_RETURN
+    data = ReceiptData(
+        office=office_info(_office(session, dossier)),
+        dossier_code=dossier.code,
+        applicant=applicant_info(dossier.applicant),
+        procedure_name=version.name,
+        documents=tuple(DocumentLine(d.name, d.original_qty, d.copy_qty) for d in dossier.documents),
+        legal_term_text=re.sub(r"^(\d)(?=\s)", r"0\1", str(payload.get("term") or "")),  # "07 ngày"
+        received_at=dossier.received_at,
+        appointment_at=appointment,
+        return_method=return_method,
+        receiving_officer=user_name(session, dossier.received_by_id, actor_name(session, received)),
+        case_name=case_name(session, version, dossier.case_id),
+        fees=fee_lines(version, dossier.channel),
+        register_book=dossier.received_local_date.year,
+        register_seq=register_seq(session, dossier),
+        form_version=FORM_VERSION,
+    )
+    return Built(data, dossier.code, dossier.code, _office(session, dossier), "received", dossier)
+
+
+def build_refusal(session: Session, dossier: Dossier) -> Built:
+    if dossier.status != Status.REFUSED:
+        raise TransitionError(
+            f"Hồ sơ {dossier.code} không bị từ chối tiếp nhận (trạng thái «{_state(dossier)}»)."
+        )
+    event = _last(session, dossier, "refused", f"Hồ sơ {dossier.code} không có sự kiện từ chối tiếp nhận.")
+    version = _version(session, dossier.procedure_version_id)
+    data = RefusalData(
+        office=office_info(_office(session, dossier)),
+        applicant=applicant_info(dossier.applicant),
+        procedure_name=version.name,
+        reason=str(event.payload.get("reason") or dossier.note),
+        officer=actor_name(session, event),
+        refused_at=dossier.received_at,
+        dossier_code=dossier.code,
+        case_name=case_name(session, version, dossier.case_id),
+        form_version=FORM_VERSION,
+    )
+    return Built(data, dossier.code, dossier.code, _office(session, dossier), "refused", dossier)
+
+
+def build_apology(session: Session, dossier: Dossier) -> Built:
+    event = _last(
+        session,
+        dossier,
+        "apologise",
+        f"Hồ sơ {dossier.code} chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả.",
+    )
+    p = event.payload
+    data = ApologyData(
+        office=office_info(_office(session, dossier)),
+        applicant=applicant_info(dossier.applicant),
+        dossier_code=dossier.code,
+        procedure_name=_version(session, dossier.procedure_version_id).name,
+        received_at=dossier.received_at,
+        old_appointment_at=_at(p.get("old_appointment_at")),
+        new_appointment_at=_at(p["new_appointment_at"]),  # type: ignore[arg-type]
+        reason=str(p.get("reason") or ""),
+        issued_at=event.occurred_at,
+        apology_no=int(p.get("apology_no") or 1),  # type: ignore[call-overload]
+        form_version=FORM_VERSION,
+    )
+    return Built(data, dossier.code, dossier.code, _office(session, dossier), str(event.id), dossier)
+
+
+def build_stop(session: Session, dossier: Dossier) -> Built:
+    if dossier.status != Status.STOPPED:
+        raise TransitionError(
+            f"Hồ sơ {dossier.code} không bị dừng giải quyết (trạng thái «{_state(dossier)}»)."
+        )
+    event = _last(session, dossier, "stop", f"Hồ sơ {dossier.code} không có sự kiện dừng giải quyết.")
+    data = StopNoticeData(
+        office=office_info(_office(session, dossier)),
+        applicant=applicant_info(dossier.applicant),
+        dossier_code=dossier.code,
+        procedure_name=_version(session, dossier.procedure_version_id).name,
+        received_at=dossier.received_at,
+        reason=str(event.payload.get("reason") or ""),
+        legal_basis=str(event.payload.get("legal_basis") or ""),
+        stopped_at=event.occurred_at,
+        form_version=FORM_VERSION,
+    )
+    return Built(data, dossier.code, dossier.code, _office(session, dossier), "stopped", dossier)
+
+
+def build_result(session: Session, dossier: Dossier) -> Built:
+    if dossier.returned_at is None or not dossier.returned_to:
+        raise TransitionError(f"Hồ sơ {dossier.code} chưa trả kết quả (trạng thái «{_state(dossier)}»).")
+    event = _last(session, dossier, "return_result", f"Hồ sơ {dossier.code} không có sự kiện trả kết quả.")
+    to = dossier.returned_to
+    version = _version(session, dossier.procedure_version_id)
+    data = ResultReceiptData(
+        office=office_info(_office(session, dossier)),
+        dossier_code=dossier.code,
+        applicant=applicant_info(dossier.applicant),
+        procedure_name=version.name,
+        received_at=dossier.received_at,
+        returned_at=dossier.returned_at,
+        receiver_name=to.get("full_name", ""),
+        receiver_id_number=to.get("id_number", ""),
+        relation=to.get("relation", ""),
+        method=to.get("method", "counter"),
+        officer=actor_name(session, event),
+        results=tuple(str(r.get("name", "")) for r in version.results if r.get("name")),
+        tracking_number=to.get("tracking_number", ""),
+        postal_address=dossier.postal_address or "",
+        form_version=FORM_VERSION,
+    )
+    return Built(data, dossier.code, dossier.code, _office(session, dossier), "returned", dossier)
+
+
+def build_supplement(session: Session, key: str) -> Built:
+    """Form 02 of a dossier (supplement requested during processing) or of a pending intake (by id)."""
+    if not looks_like_code(key):
+        return _intake_supplement(session, key)
+    dossier = load_dossier(session, key)
+    event = _last(
+        session, dossier, "request_supplement", f"Hồ sơ {dossier.code} chưa có yêu cầu bổ sung hồ sơ."
+    )
+    version = _version(session, dossier.procedure_version_id)
+    data = SupplementData(
+        office=office_info(_office(session, dossier)),
+        applicant=applicant_info(dossier.applicant),
+        procedure_name=version.name,
+        missing=(),
+        reason=str(event.payload.get("reason") or ""),
+        officer=actor_name(session, event),
+        issued_at=event.occurred_at,
+        dossier_code=dossier.code,
+        received_at=dossier.received_at,
+        case_name=case_name(session, version, dossier.case_id),
+        form_version=FORM_VERSION,
+    )
+    return Built(data, dossier.code, dossier.code, _office(session, dossier), str(event.id), dossier)
+
+
+def _intake_supplement(session: Session, key: str) -> Built:
+    try:
+        intake_id = uuid.UUID(key.strip())
+    except ValueError:
+        raise ValidationError(
+            f"«{key.strip()}» không phải mã hồ sơ hay mã phiếu yêu cầu bổ sung khi tiếp nhận.", field="key"
+        ) from None
+    pending = session.get(PendingIntake, intake_id)
+    if pending is None:
+        raise NotFoundError(f"Không tìm thấy yêu cầu bổ sung khi tiếp nhận mã «{intake_id}».", field="key")
+    office = session.get(Office, pending.office_id)
+    applicant = session.get(Applicant, pending.applicant_id)
+    assert office is not None and applicant is not None
+    event = session.execute(
+        select(Event)
+        .where(
+            Event.kind == "intake_supplement_requested",
+            Event.payload["pending_intake_id"].as_string() == str(intake_id),
+        )
+        .limit(1)
+    ).scalar_one_or_none()
+    version = _version(session, pending.procedure_version_id)
+    missing = tuple(
+        DocumentLine(str(m["name"]), int(m.get("original_qty") or 0), int(m.get("copy_qty") or 0))  # type: ignore[call-overload]
+        for m in pending.missing
+    )
+    data = SupplementData(
+        office=office_info(office),
+        applicant=applicant_info(applicant),
+        procedure_name=version.name,
+        missing=missing,
+        reason=pending.reason,
+        officer=actor_name(session, event) if event is not None else "",
+        issued_at=pending.created_at,
+        case_name=case_name(session, version, pending.case_id),
+        form_version=FORM_VERSION,
+    )
+    return Built(data, str(intake_id), f"intake-{intake_id}", office, "intake")
