@@ -1,0 +1,283 @@
+"""One dossier: its data and its events as the control-slip timeline (phiếu kiểm soát, mẫu 06)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.appointment import OUTCOME_LABELS, Outcome
+from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
+from counter_app.services.lookup import DossierView, EventView
+from counter_app.services.processing import SATISFACTION_LEVELS
+from counter_app.ui.pages.track_model import status_label
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DossierDetail", text)
+
+
+def event_labels() -> dict[str, str]:
+    return {
+        "received": _tr("Tiếp nhận"),
+        "refused": _tr("Từ chối tiếp nhận"),
+        "intake_supplement_requested": _tr("Yêu cầu bổ sung khi tiếp nhận"),
+        "transfer": _tr("Chuyển xử lý"),
+        "start": _tr("Bắt đầu giải quyết"),
+        "request_supplement": _tr("Yêu cầu bổ sung"),
+        "supply_supplement": _tr("Nhận bổ sung"),
+        "request_payment": _tr("Chờ nghĩa vụ tài chính"),
+        "confirm_payment": _tr("Đã thực hiện nghĩa vụ tài chính"),
+        "resolve": _tr("Có kết quả"),
+        "return_result": _tr("Trả kết quả"),
+        "withdraw": _tr("Rút hồ sơ"),
+        "stop": _tr("Dừng giải quyết"),
+        "apologise": _tr("Xin lỗi, hẹn lại"),
+        "cancel": _tr("Hủy hồ sơ"),
+    }
+
+
+def outcome_label(outcome: str | None) -> str:
+    if not outcome:
+        return ""
+    try:
+        return OUTCOME_LABELS[Outcome(outcome)]
+    except ValueError:
+        return outcome
+
+
+def _instant(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def local(instant: datetime | None, timezone: str) -> str:
+    return instant.astimezone(ZoneInfo(timezone)).strftime("%H:%M %d/%m/%Y") if instant else ""
+
+
+def receiver_text(receiver: object) -> str:
+    """ "Trần Văn B (Người được ủy quyền, CCCD 0381…), qua bưu chính, mã bưu gửi …"."""
+    if not isinstance(receiver, dict) or not receiver.get("full_name"):
+        return ""
+    parts = [str(receiver.get("full_name") or "")]
+    extra = [str(receiver.get("relation") or "")]
+    if receiver.get("id_number"):
+        extra.append(_tr("giấy tờ số {0}").format(receiver["id_number"]))
+    text = parts[0] + (" (" + ", ".join(x for x in extra if x) + ")" if any(extra) else "")
+    if receiver.get("method") == "post":
+        text += _tr(", qua bưu chính")
+        if receiver.get("tracking_number"):
+            text += _tr(", mã bưu gửi {0}").format(receiver["tracking_number"])
+    return text
+
+
+def describe_event(event: EventView, timezone: str, unit_names: dict[str, str] | None = None) -> str:
+    """The note column of the control slip: unit, reason, outcome, new appointment, receiver."""
+    p = event.payload or {}
+    notes: list[str] = []
+    kind = event.kind
+    if kind == "received" and p.get("channel") in {str(c) for c in Channel}:
+        notes.append(_tr("Kênh: {0}").format(CHANNEL_LABELS[Channel(str(p["channel"]))]))
+    if kind == "transfer":
+        to_unit = str(p.get("to_unit") or "")
+        notes.append(
+            _tr("Giao: {0}").format(p.get("to_unit_name") or (unit_names or {}).get(to_unit, to_unit))
+        )
+    if kind == "supply_supplement" and p.get("appointment_at"):
+        notes.append(_tr("Hẹn trả mới: {0}").format(local(_instant(p["appointment_at"]), timezone)))
+    if kind == "resolve" and p.get("outcome"):
+        notes.append(_tr("Kết quả: {0}").format(outcome_label(str(p["outcome"]))))
+        if p.get("apology"):
+            notes.append(_tr("đã có văn bản xin lỗi"))
+    if kind == "apologise":
+        notes.append(
+            _tr("Hẹn cũ {0} → hẹn mới {1}").format(
+                local(_instant(p.get("old_appointment_at")), timezone) or "—",
+                local(_instant(p.get("new_appointment_at")), timezone),
+            )
+        )
+    if kind == "return_result":
+        if receiver := receiver_text(p.get("receiver")):
+            notes.append(_tr("Người nhận: {0}").format(receiver))
+        level = p.get("satisfaction")
+        if isinstance(level, int) and level in SATISFACTION_LEVELS:
+            notes.append(_tr("Đánh giá: {0}").format(SATISFACTION_LEVELS[level]))
+        if p.get("reasons"):
+            notes.append(_tr("Lý do: {0}").format(", ".join(str(r) for r in p["reasons"])))  # type: ignore[union-attr]
+    if p.get("reason") and kind != "return_result":
+        notes.append(_tr("Lý do: {0}").format(p["reason"]))
+    if p.get("legal_basis"):
+        notes.append(_tr("Căn cứ: {0}").format(p["legal_basis"]))
+    if p.get("note"):
+        notes.append(str(p["note"]))
+    return "; ".join(n for n in notes if n)
+
+
+class DossierDetail(QWidget):
+    """Read-only: the data of one dossier on the left, its timeline on the right."""
+
+    def __init__(
+        self,
+        timezone: str,
+        user_names: dict[str, str] | None = None,
+        unit_names: dict[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tz = timezone
+        self._names = user_names or {}
+        self._units = unit_names or {}
+        self.view: DossierView | None = None
+        self._labels = event_labels()
+
+        self.title = QLabel(self.tr("Chọn một hồ sơ trong danh sách để xem chi tiết."))
+        self.title.setStyleSheet("font-size: 14px; font-weight: bold")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fields: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, caption in (
+            ("applicant", self.tr("Người nộp:")),
+            ("contact", self.tr("Liên hệ:")),
+            ("procedure", self.tr("Thủ tục:")),
+            ("received", self.tr("Tiếp nhận:")),
+            ("appointment", self.tr("Hẹn trả:")),
+            ("unit", self.tr("Đơn vị xử lý:")),
+            ("result", self.tr("Kết quả:")),
+            ("returned", self.tr("Trả kết quả:")),
+        ):
+            label = QLabel()
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = label
+            form.addRow(caption, label)
+
+        self.timeline = QTableWidget(0, 4)
+        self.timeline.setHorizontalHeaderLabels(
+            [
+                self.tr("Thời gian"),
+                self.tr("Bước"),
+                self.tr("Người thực hiện"),
+                self.tr("Đơn vị, lý do, kết quả"),
+            ]
+        )
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.timeline.setWordWrap(True)
+        self.timeline.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.timeline.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        data = QWidget()
+        left = QVBoxLayout(data)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(form)
+        left.addStretch(1)
+        timeline_box = QWidget()
+        right = QVBoxLayout(timeline_box)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(QLabel(self.tr("<b>Quá trình giải quyết</b> (phiếu kiểm soát)")))
+        right.addWidget(self.timeline, 1)
+        body = QHBoxLayout()
+        body.addWidget(data, 5)
+        body.addWidget(timeline_box, 7)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(body, 1)
+
+    def show_dossier(self, view: DossierView | None, urgency: str | None = None) -> None:
+        """Show ``view``; ``urgency`` ("overdue" | "due_soon") marks the appointment line."""
+        self.view = view
+        if view is None:
+            self.title.setText(self.tr("Chọn một hồ sơ trong danh sách để xem chi tiết."))
+            for label in self.fields.values():
+                label.clear()
+            self.timeline.setRowCount(0)
+            return
+        tz = self._tz
+        self.title.setText(f"{view.code} — {status_label(view.status)}")
+        id_text = (
+            self.tr(", CCCD/CMND {0}").format(view.applicant_id_number) if view.applicant_id_number else ""
+        )
+        self.fields["applicant"].setText(f"{view.applicant_name}{id_text}")
+        contact = [x for x in (view.applicant_phone, view.applicant_address) if x]
+        self.fields["contact"].setText(" · ".join(contact))
+        self.fields["procedure"].setText(
+            f"{view.procedure_code} — {view.procedure_name}"
+            + (
+                self.tr(" (phiên bản {0})").format(view.procedure_version)
+                if view.procedure_version > 1
+                else ""
+            )
+        )
+        channel = CHANNEL_LABELS.get(view.channel, view.channel)  # type: ignore[call-overload]
+        self.fields["received"].setText(f"{local(view.received_at, tz)} · {channel}")
+        appointment = local(view.appointment_at, tz) or self.tr("không hẹn")
+        if view.apology_count:
+            appointment += self.tr(" (đã xin lỗi, hẹn lại {0} lần)").format(view.apology_count)
+        if view.legal_due_at and view.appointment_at and view.legal_due_at != view.appointment_at:
+            appointment += self.tr("; hạn theo quy định {0}").format(local(view.legal_due_at, tz))
+        if urgency == "overdue":
+            appointment = self.tr("<b style='color:#b00020'>QUÁ HẠN</b> — {0}").format(appointment)
+        elif urgency == "due_soon":
+            appointment = self.tr("<b style='color:#9a6700'>Sắp đến hạn</b> — {0}").format(appointment)
+        self.fields["appointment"].setText(appointment)
+        self.fields["unit"].setText(view.current_unit or self.tr("chưa chuyển"))
+        result = ""
+        if view.resolved_at:
+            result = f"{outcome_label(view.outcome)} ({local(view.resolved_at, tz)})"
+        self.fields["result"].setText(result or self.tr("chưa có"))
+        returned = ""
+        if view.returned_at:
+            returned = local(view.returned_at, tz)
+            event = next((e for e in reversed(view.events) if e.kind == "return_result"), None)
+            receiver = receiver_text(event.payload.get("receiver")) if event is not None else ""
+            if receiver:
+                returned += " — " + receiver
+            if view.satisfaction in SATISFACTION_LEVELS:
+                returned += self.tr("; đánh giá: {0}").format(SATISFACTION_LEVELS[view.satisfaction])
+        else:
+            method = (
+                self.tr("qua bưu chính: {0}").format(view.postal_address or "")
+                if view.return_method == "post"
+                else ""
+            )
+            returned = self.tr("chưa trả") + (f" ({method})" if method else "")
+        self.fields["returned"].setText(returned)
+
+        self.timeline.setRowCount(len(view.events))
+        for row, event in enumerate(view.events):
+            values = (
+                local(event.occurred_at, tz),
+                self._labels.get(event.kind, event.kind),
+                self._names.get(event.actor, event.actor),
+                describe_event(event, tz, self._units),
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 3:
+                    item.setToolTip(value)
+                self.timeline.setItem(row, column, item)
+        self.timeline.resizeRowsToContents()
