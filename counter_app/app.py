@@ -22,6 +22,7 @@ from counter_app.domain.errors import UserError
 from counter_app.paths import resolve_paths
 from counter_app.services import demo
 from counter_app.services.offices import office_timezone
+from counter_app.ui.gc_guard import GuiThreadGarbageCollector
 from counter_app.ui.session import UiSession
 from counter_app.ui.worker import Report, run_with_progress
 
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     _install_crash_hook(log_file)
+    collector = GuiThreadGarbageCollector(app)  # noqa: F841  (lives as long as the application)
     try:
         ctx = open_context(args.data_dir)
     except UserError as exc:

@@ -5,37 +5,52 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from counter_app.services.actor import ROLE_LABELS
 from counter_app.services.overview import office_overview
+from counter_app.services.slips_common import GuideKey, HandoverKey
 from counter_app.ui.pages.catalog_page import CatalogPage
 from counter_app.ui.pages.guide_page import GuidePage
 from counter_app.ui.pages.receive_page import ReceivePage
+from counter_app.ui.pages.return_page import ReturnPage
+from counter_app.ui.pages.track_page import TrackPage
+from counter_app.ui.scanner import ScannerFilter
 from counter_app.ui.session import UiSession
+from counter_app.ui.slip_desk import Printer, SlipDesk
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: UiSession) -> None:
+    def __init__(self, session: UiSession, printer: Printer | None = None) -> None:
         super().__init__()
         self.session = session
         self.setWindowTitle(self.tr("Bộ phận Một cửa — counter_app"))
         overview = office_overview(session.db)
         self.guide_page = GuidePage(session)
         self.receive_page = ReceivePage(session)
+        self.track_page = TrackPage(session)
+        self.return_page = ReturnPage(session)
         self.catalog_page = CatalogPage(session, overview)
         self.tabs = QTabWidget()
-        pages: list[tuple[QWidget, str]] = [
-            (self.guide_page, self.tr("Hướng dẫn (F1)")),
-            (self.receive_page, self.tr("Tiếp nhận (F2)")),
-            (self.catalog_page, self.tr("Danh mục (F6)")),
+        pages: list[tuple[str, QWidget, str]] = [
+            ("F1", self.guide_page, self.tr("Hướng dẫn (F1)")),
+            ("F2", self.receive_page, self.tr("Tiếp nhận (F2)")),
+            ("F3", self.track_page, self.tr("Theo dõi (F3)")),
+            ("F4", self.return_page, self.tr("Trả kết quả (F4)")),
+            ("F6", self.catalog_page, self.tr("Danh mục (F6)")),
         ]
-        for page, label in pages:
+        for key, page, label in pages:
             self.tabs.addTab(page, label)
-        self.setCentralWidget(self.tabs)
-        for key, page in (("F1", self.guide_page), ("F2", self.receive_page), ("F6", self.catalog_page)):
             QShortcut(QKeySequence(key), self, activated=lambda p=page: self.show_page(p))
+        self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self._focus_current())
+        self.desk = SlipDesk(session, self, printer)
+        self.desk.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._connect_slips()
+        self.scanner = ScannerFilter(self)
+        self.scanner.ignored.add(self.return_page.scan)  # the return page's own scan field
+        self.scanner.code_scanned.connect(self.open_scanned)
+        QApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
 
         actor = session.actor
         printer = QPrinterInfo.defaultPrinterName() or self.tr("chưa có máy in")
@@ -47,6 +62,32 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._restore_geometry()
         self.show_page(self.receive_page)
+
+    def _connect_slips(self) -> None:
+        """Each action prints the slip the citizen or the next desk needs."""
+        desk = self.desk
+        self.receive_page.received.connect(lambda r: desk.issue("receipt", r.code, desk.receipt_layout()))
+        self.receive_page.supplement_requested.connect(
+            lambda r: desk.issue("supplement", str(r.pending_intake_id))
+        )
+        self.receive_page.refused.connect(lambda r: desk.issue("refusal", r.code))
+        self.guide_page.print_requested.connect(lambda code, case: desk.issue("guide", GuideKey(code, case)))
+        self.track_page.transferred.connect(
+            lambda codes, unit: desk.issue("handover", HandoverKey(unit, tuple(codes)))
+        )
+        slips_after = {"apologise": "apology", "stop": "stop", "request_supplement": "supplement"}
+        self.track_page.action_done.connect(
+            lambda action, code: desk.issue(slips_after[action], code) if action in slips_after else None
+        )
+        self.return_page.returned.connect(lambda code, _result: desk.issue("result", code))
+
+    def open_scanned(self, code: str) -> None:
+        """A receipt scanned anywhere: the return page takes it there, elsewhere the dossier opens."""
+        if self.tabs.currentWidget() is self.return_page:
+            self.return_page.open_code(code)
+            return
+        self.show_page(self.track_page)
+        self.track_page.show_code(code)
 
     def show_page(self, page: QWidget) -> None:
         self.tabs.setCurrentWidget(page)
@@ -65,5 +106,6 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

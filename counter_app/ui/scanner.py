@@ -26,7 +26,7 @@ class ScannerFilter(QObject):
 
     def __init__(self, parent: QObject | None = None, *, clock=time.monotonic) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self._clock = clock
+        self.clock = clock
         self._buffer = ""
         self._last = 0.0
         # Widgets that handle scans themselves (the return page's scan field) opt out.
@@ -37,7 +37,7 @@ class ScannerFilter(QObject):
             return False
         if not isinstance(watched, QLineEdit | QApplication) and not watched.isWidgetType():
             return False
-        now = self._clock()
+        now = self.clock()
         if now - self._last > MAX_GAP_SECONDS:
             self._buffer = ""
         self._last = now

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,6 +37,9 @@ def term_text(amount: str, unit: str, description: str) -> str:
 
 
 class GuidePage(QWidget):
+    # procedure code, case number: the window prints the guidance slip
+    print_requested = Signal(str, int)
+
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
@@ -61,6 +66,8 @@ class GuidePage(QWidget):
         self.fees.setWordWrap(True)
         self.record_button = QPushButton(self.tr("Ghi nhận đã hướng dẫn"))
         self.record_button.setEnabled(False)
+        self.print_button = QPushButton(self.tr("In phiếu hướng dẫn (Ctrl+P)"))
+        self.print_button.setEnabled(False)
 
         details = QWidget()
         form = QFormLayout()
@@ -77,6 +84,7 @@ class GuidePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.record_button)
+        buttons.addWidget(self.print_button)
         right.addLayout(buttons)
 
         splitter = QSplitter()
@@ -89,6 +97,8 @@ class GuidePage(QWidget):
         self.picker.chosen.connect(self.show_procedure)
         self.case_box.currentIndexChanged.connect(self._show_case)
         self.record_button.clicked.connect(self._record)
+        self.print_button.clicked.connect(self._print)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self._print)
 
     def focus_start(self) -> None:
         self.picker.search.setFocus()
@@ -134,6 +144,7 @@ class GuidePage(QWidget):
                     fees.append(label)
         self.fees.setText("<br>".join(fees) or self.tr("Không thu phí, lệ phí."))
         self.record_button.setEnabled(True)
+        self.print_button.setEnabled(True)
 
     def _show_case(self) -> None:
         if self.record is None or not self.record.cases:
@@ -147,6 +158,13 @@ class GuidePage(QWidget):
             for col, value in enumerate((str(row + 1), name, str(doc.original_qty), str(doc.copy_qty))):
                 self.documents.setItem(row, col, QTableWidgetItem(value))
         self.documents.resizeRowsToContents()
+
+    def _print(self) -> None:
+        """Print the guidance slip: printing it is giving the guidance, so it is counted too."""
+        if self.record is None:
+            return
+        self._record()
+        self.print_requested.emit(self.record.code, max(self.case_box.currentIndex(), 0) + 1)
 
     def _record(self) -> None:
         if self.record is None:

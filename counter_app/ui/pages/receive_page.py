@@ -44,6 +44,7 @@ from counter_app.ui.session import UiSession
 class ReceivePage(QWidget):
     received = Signal(object)  # ReceiveResult
     supplement_requested = Signal(object)  # SupplementAtIntakeResult
+    refused = Signal(object)  # ReceiveResult of the refused dossier
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -304,6 +305,7 @@ class ReceivePage(QWidget):
         result = self._run(lambda req: refuse(s.db, s.actor, req, reason, now=s.now()))
         if result is not None:
             self._say(self.tr("Đã từ chối tiếp nhận, số {0}.").format(result.code))
+            self.refused.emit(result)
             self.clear(keep_message=True)
 
     # ----------------------------------------------------------------- helpers

@@ -1,0 +1,124 @@
+"""End to end through the main window: receive → transfer → resolve → return by scan, each with its slip."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from keys import type_text
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from testdata import MONDAY_9AM
+
+from counter_app.db.database import Database
+from counter_app.paths import resolve_paths
+from counter_app.services.lookup import lookup
+from counter_app.services.offices import find_actor
+from counter_app.services.processing import resolve, transfer
+from counter_app.ui.main_window import MainWindow
+from counter_app.ui.session import UiSession
+
+QR = "038190012345||Nguyễn Thị Ánh Hồng|01051990|Nữ|Số 5 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa|15082021"
+
+
+class FakePrinter:
+    """Stands for the office printer: keeps what it was asked to print."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[str, bytes, Path | None]] = []
+
+    def print_slip(
+        self, kind: str, pdf_bytes: bytes, saved_path: Path | None, *, preview: bool = False
+    ) -> str:
+        self.jobs.append((kind, pdf_bytes, saved_path))
+        return f"Đã in {kind}."
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def window(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> MainWindow:
+    clock = Clock(MONDAY_9AM)
+    session = UiSession(
+        sqlite_db, find_actor(sqlite_db, "canbo"), resolve_paths(tmp_path).ensure(), clock=clock
+    )
+    main = MainWindow(session, printer=FakePrinter())
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    return main
+
+
+def text_of(pdf: bytes) -> str:
+    from io import BytesIO
+
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(pdf)).pages)
+
+
+def test_given_counter_day_then_every_step_prints_its_slip_and_scan_returns_the_result(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database
+) -> None:
+    printer: FakePrinter = window.desk.printer  # type: ignore[assignment]
+    page = window.receive_page
+    type_text(page.applicant.id_number, QR)
+    type_text(page.picker.search, "noi quy", enter=True)
+    qtbot.keyClick(page.checklist, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    assert page.last_result is not None
+    code = page.last_result.code
+    kind, pdf, path = printer.jobs[-1]
+    assert kind == "receipt"
+    assert path is not None and path.exists() and path.read_bytes() == pdf
+    assert code in text_of(pdf) and "Nguyễn Thị Ánh Hồng" in text_of(pdf)
+
+    # The specialist unit works on it (through the services: the track page has its own tests).
+    officer = window.session.actor
+    transfer(sqlite_db, officer, code, "SNV", now=MONDAY_9AM + timedelta(hours=1))
+    resolve(sqlite_db, officer, code, now=MONDAY_9AM + timedelta(days=2))
+
+    # The citizen comes back: F4, scan the receipt, rate 1, confirm.
+    window.session.clock.now = MONDAY_9AM + timedelta(days=3)  # type: ignore[attr-defined]
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F4)
+    assert window.tabs.currentWidget() is window.return_page
+    type_text(window.return_page.focusWidget(), code, enter=True)
+    qtbot.keyClick(window.return_page.focusWidget(), Qt.Key.Key_1)
+    qtbot.keyClick(window.return_page.focusWidget(), Qt.Key.Key_Return)
+
+    view = lookup(sqlite_db, code)
+    assert view.status == "returned" and view.satisfaction == 1
+    kind, pdf, _ = printer.jobs[-1]
+    assert kind == "result"
+    assert code in text_of(pdf)
+    assert [e.kind for e in view.events].count("slip_issued") == 2  # receipt and result receipt
+
+
+def test_given_code_scanned_on_another_page_then_track_page_opens_it(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database
+) -> None:
+    page = window.receive_page
+    type_text(page.applicant.id_number, QR)
+    type_text(page.picker.search, "2.001955", enter=True)
+    page.accept_dossier()
+    code = page.last_result.code  # type: ignore[union-attr]
+
+    window.show_page(window.guide_page)
+    window.scanner.clock = lambda: (
+        0.0
+    )  # every keystroke of the burst arrives "at once", however loaded the machine
+    for char in code:  # a scanner burst into the guide page's search field
+        type_text(window.guide_page.picker.search, char)
+    type_text(window.guide_page.picker.search, "", enter=True)
+
+    assert window.tabs.currentWidget() is window.track_page
+    assert window.guide_page.picker.search.text() == ""  # the burst did not stay in the field
+    assert window.track_page.selected and window.track_page.selected[0].code == code
