@@ -32,6 +32,13 @@ def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
 
 
+class _NoPrinter:
+    """Screenshots must not print: the slips are archived as usual and the jobs dropped."""
+
+    def print_slip(self, kind: str, pdf_bytes: bytes, saved_path: object, *, preview: bool = False) -> str:
+        return f"(ảnh chụp màn hình: không in {kind})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", required=True)
@@ -45,7 +52,7 @@ def main() -> None:
         now = datetime.now(UTC)
         demo.ensure_demo_setup(ctx.db, now=now)
         demo.generate_dossiers(ctx.db, 300, now=now)
-    window = MainWindow(UiSession(ctx.db, find_actor(ctx.db, "canbo"), ctx.paths))
+    window = MainWindow(UiSession(ctx.db, find_actor(ctx.db, "canbo"), ctx.paths), printer=_NoPrinter())
     window.resize(1366, 740)
     window.show()
 
@@ -68,6 +75,10 @@ def main() -> None:
         shot("guide")
         window.show_page(window.catalog_page)
         shot("catalog")
+        window.show_page(window.track_page)
+        shot("track")
+        window.show_page(window.return_page)
+        shot("return")
         app.quit()
 
     QTimer.singleShot(500, steps)
