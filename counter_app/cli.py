@@ -195,11 +195,11 @@ def intake_from_json(raw: object) -> receiving.IntakeRequest:
 
 
 def cmd_lookup(ctx: AppContext, args: argparse.Namespace) -> None:
-    _print_json(lookup.lookup(ctx.db, args.code).to_json())
+    _print_json(lookup.lookup(ctx.db, _actor(ctx, args), args.code).to_json())
 
 
 def cmd_search(ctx: AppContext, args: argparse.Namespace) -> None:
-    for hit in lookup.search(ctx.db, args.text):
+    for hit in lookup.search(ctx.db, _actor(ctx, args), args.text):
         print(f"{hit.code}\t{hit.applicant_name}\t{hit.status}\t{hit.received_at.isoformat()}")
 
 

@@ -30,3 +30,10 @@ def build_test_catalog() -> None:
 
     records = read_records([PORTAL_DETAILS / f"{code}.json" for code in TEST_PROCEDURES])
     (FIXTURES / "test_catalog.json").write_text(write_own_format(records), encoding="utf-8")
+
+
+def reader(db: object) -> object:
+    """The demo officer, as the actor of read services (lookups, searches, lists) in tests."""
+    from counter_app.services.offices import find_actor
+
+    return find_actor(db, "canbo")  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from dataclasses import asdict, dataclass
@@ -23,6 +24,10 @@ from counter_app.db.models import (
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError
 from counter_app.domain.text import search_key
+from counter_app.services.actor import Actor
+
+# Who looked at whose personal data (Luật 91/2025/QH15): one line per view or search.
+audit = logging.getLogger("counter_app.audit")
 
 
 @dataclass(frozen=True)
@@ -167,12 +172,17 @@ def _load(session: Connection, code: str, with_events: bool) -> DossierView:
     )
 
 
-def lookup(db: Database, code: str, with_events: bool = True) -> DossierView:
-    """The dossier with this code, its documents and events (NotFoundError / ValidationError otherwise)."""
+def lookup(db: Database, actor: Actor, code: str, with_events: bool = True) -> DossierView:
+    """The dossier with this code, its documents and events (NotFoundError / ValidationError otherwise).
+
+    Personal data: who opened which dossier goes to the audit log.
+    """
     # A Core connection, not an ORM session: this is the barcode-scan path, and plain rows
     # are all it needs (a third of the per-query overhead).
     with db.engine.connect() as conn:
-        return _load(conn, code, with_events)
+        view = _load(conn, code, with_events)
+    audit.info("%s viewed dossier %s", actor.username, view.code)
+    return view
 
 
 # The start of a dossier code: the unit identifier (000.00.31.H56), then -YYMMDD, then -NNNN.
@@ -188,7 +198,7 @@ class SearchHit:
     appointment_at: datetime | None
 
 
-def search(db: Database, text: str, limit: int = 50) -> list[SearchHit]:
+def search(db: Database, actor: Actor, text: str, limit: int = 50) -> list[SearchHit]:
     """Search by code prefix, CCCD/CMND, phone, or applicant name (any accents or none).
 
     A name matches when the folded full name starts with the folded query, so it stays an
@@ -197,6 +207,7 @@ def search(db: Database, text: str, limit: int = 50) -> list[SearchHit]:
     query = text.strip()
     if not query:
         return []
+    audit.info("%s searched dossiers for %r", actor.username, query)
     stmt = select(
         Dossier.code, Applicant.full_name, Dossier.status, Dossier.received_at, Dossier.appointment_at
     ).join(Applicant, Dossier.applicant_id == Applicant.id)

@@ -17,6 +17,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Agency, Applicant, Dossier, Field, Office, Procedure, ProcedureVersion, User
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import OPEN_STATUSES
+from counter_app.services.actor import Actor
 from counter_app.services.offices import calendar_for, get_office
 
 DUE_FILTERS = ("due_today", "due_2_days", "overdue")
@@ -81,6 +82,7 @@ def _local_midnight(day: date, tz: ZoneInfo) -> datetime:
 
 def list_dossiers(
     db: Database,
+    actor: Actor,
     filters: TrackFilter,
     *,
     now: datetime,
@@ -95,7 +97,7 @@ def list_dossiers(
     if filters.due is not None and filters.due not in DUE_FILTERS:
         raise ValidationError(f"Bộ lọc hạn «{filters.due}» không hợp lệ.", field="due")
     with db.read() as session:
-        office: Office = get_office(session)
+        office: Office = get_office(session, actor.office_id)
         tz = ZoneInfo(office.timezone)
         stmt = _ROWS
         if filters.statuses:

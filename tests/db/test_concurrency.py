@@ -28,7 +28,9 @@ def _worker(url: str, node: str, start: mp.synchronize.Barrier, out: mp.Queue) -
     out.put(codes)
 
 
-def test_given_concurrent_processes_when_receiving_then_codes_unique_and_gapless(db: Database, db_url: str) -> None:
+def test_given_concurrent_processes_when_receiving_then_codes_unique_and_gapless(
+    db: Database, db_url: str
+) -> None:
     ctx = mp.get_context("spawn")
     barrier, queue = ctx.Barrier(PROCESSES), ctx.Queue()
     workers = [

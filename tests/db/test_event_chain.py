@@ -22,7 +22,9 @@ def _receive_three(db: Database, officer: Actor) -> None:
 
 def _received_events(db: Database) -> list[Event]:
     with db.read() as session:
-        return list(session.execute(select(Event).where(Event.kind == "received").order_by(Event.seq)).scalars())
+        return list(
+            session.execute(select(Event).where(Event.kind == "received").order_by(Event.seq)).scalars()
+        )
 
 
 def test_given_untouched_log_then_chain_verifies(db: Database, officer: Actor) -> None:

@@ -22,7 +22,9 @@ def test_given_data_dir_then_every_location_lives_inside_it(tmp_path: Path) -> N
         assert folder.is_relative_to((tmp_path / "d").resolve())
 
 
-def test_given_environment_override_then_used_when_no_flag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_given_environment_override_then_used_when_no_flag(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "env"))
     assert resolve_paths().data_dir == (tmp_path / "env").resolve()
     assert resolve_paths(tmp_path / "flag").data_dir == (tmp_path / "flag").resolve()
@@ -34,7 +36,9 @@ def test_given_fresh_dir_then_settings_get_a_stable_node_id(tmp_path: Path) -> N
     assert first and load_settings(paths).node_id == first
 
 
-def test_given_broken_settings_file_then_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_given_broken_settings_file_then_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     paths = resolve_paths(tmp_path).ensure()
     paths.settings_file.write_text("{not json", encoding="utf-8")
     assert main(["init", "--data-dir", str(tmp_path)]) == 1

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM, PORTAL_DETAILS, TEST_PROCEDURES
+from testdata import MONDAY_9AM, PORTAL_DETAILS, TEST_PROCEDURES, reader
 
 from counter_app.db.database import Database
 from counter_app.db.models import Event, Procedure, ProcedureVersion, RequiredDocument
@@ -154,10 +154,10 @@ def test_given_changed_record_when_imported_then_new_version_and_old_dossier_kee
     assert versions_of(db, "2.001955") == [1, 2]
     assert [(p.code, p.version_no) for p in list_procedures(db, "noi quy lao dong")] == [("2.001955", 2)]
     assert show_procedure(db, "2.001955").cases[0].documents[0].original_qty == 2
-    old_view = lookup(db, old.code)
+    old_view = lookup(db, reader(db), old.code)
     assert (old_view.procedure_version, old_view.documents[0]["original_qty"]) == (1, 1)
     new = receive(db, officer, intake, now=LATER + timedelta(minutes=5))
-    new_view = lookup(db, new.code)
+    new_view = lookup(db, reader(db), new.code)
     assert (new_view.procedure_version, new_view.documents[0]["original_qty"]) == (2, 2)
     with db.read() as session:
         event = session.execute(

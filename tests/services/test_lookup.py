@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM, TZ
+from testdata import MONDAY_9AM, TZ, reader
 
 from counter_app.db.database import Database
 from counter_app.db.models import Event
@@ -49,7 +49,7 @@ def test_given_dossier_with_steps_when_looked_up_then_view_events_and_json(
     transfer(db, officer, code, "SNV", now=MONDAY_9AM + timedelta(hours=1))
     resolve(db, officer, code, now=datetime(2026, 12, 2, 16, 0, tzinfo=TZ))
 
-    view = lookup(db, f" {code.lower()} ")
+    view = lookup(db, reader(db), f" {code.lower()} ")
 
     assert (view.code, view.status, view.outcome, view.current_unit) == (
         code,
@@ -78,7 +78,7 @@ def test_given_dossier_with_steps_when_looked_up_then_view_events_and_json(
     assert data["events"][1]["payload"]["to_unit"] == "SNV"
     assert datetime.fromisoformat(data["events"][0]["occurred_at"]) == MONDAY_9AM
     assert [d["ordinal"] for d in data["documents"]] == [1, 2, 3, 4]
-    assert lookup(db, code, with_events=False).events == []
+    assert lookup(db, reader(db), code, with_events=False).events == []
 
 
 def test_given_unknown_or_malformed_code_when_looked_up_then_error_and_nothing_written(
@@ -89,9 +89,9 @@ def test_given_unknown_or_malformed_code_when_looked_up_then_error_and_nothing_w
         before = session.execute(select(func.count()).select_from(Event)).scalar_one()
 
     with pytest.raises(NotFoundError) as missing:
-        lookup(db, "000.00.31.H56-261123-0002")
+        lookup(db, reader(db), "000.00.31.H56-261123-0002")
     with pytest.raises(ValidationError) as malformed:
-        lookup(db, "261123-0001")
+        lookup(db, reader(db), "261123-0001")
 
     assert (missing.value.message, missing.value.field) == (
         "Không tìm thấy hồ sơ mã «000.00.31.H56-261123-0002».",
@@ -111,7 +111,7 @@ def test_given_applicants_when_searching_by_name_any_accents_then_found(db: Data
     thuy = receive_for(db, officer, THUY, MONDAY_9AM + timedelta(minutes=10))
 
     def codes(text: str) -> list[str]:
-        return [hit.code for hit in search(db, text)]
+        return [hit.code for hit in search(db, reader(db), text)]
 
     assert codes("nguyen thi anh hong") == [hong]
     assert codes("  NGUYỄN   THỊ ÁNH HỒNG ") == [hong]
@@ -121,7 +121,7 @@ def test_given_applicants_when_searching_by_name_any_accents_then_found(db: Data
     assert codes("Đỗ Văn Thủy") == [thuy]  # new tone placement finds "Thuỷ"
     assert codes("do van thuy") == [thuy]  # đ folded to d
     assert codes("Nguyễn Văn") == []
-    hit = search(db, "nguyen thi anh hong")[0]
+    hit = search(db, reader(db), "nguyen thi anh hong")[0]
     assert (hit.applicant_name, hit.status) == ("Nguyễn Thị Ánh Hồng", "received")
     assert hit.received_at == MONDAY_9AM
     assert hit.appointment_at == datetime(2026, 12, 3, 9, 0, tzinfo=TZ)
@@ -136,7 +136,7 @@ def test_given_dossiers_when_searching_by_cccd_phone_or_code_prefix_then_found(
     next_day = receive_for(db, officer, HOA, MONDAY_9AM + timedelta(days=2))
 
     def codes(text: str) -> list[str]:
-        return [hit.code for hit in search(db, text)]
+        return [hit.code for hit in search(db, reader(db), text)]
 
     # Newest first for people; code order for a code prefix.
     assert codes("038190012345") == [second, first]
@@ -154,7 +154,7 @@ def test_given_dossiers_when_searching_by_cccd_phone_or_code_prefix_then_found(
 def test_given_empty_query_when_searching_then_no_hit(db: Database, officer: Actor) -> None:
     receive_for(db, officer, HONG, MONDAY_9AM)
 
-    assert [search(db, text) for text in ("", "   ", "\t\n")] == [[], [], []]
+    assert [search(db, reader(db), text) for text in ("", "   ", "\t\n")] == [[], [], []]
 
 
 def test_given_given_name_or_unit_prefix_or_nine_digits_then_found(db: Database, officer: Actor) -> None:
@@ -162,7 +162,7 @@ def test_given_given_name_or_unit_prefix_or_nine_digits_then_found(db: Database,
     hoa = receive_for(db, officer, HOA, MONDAY_9AM + timedelta(hours=1))
 
     def codes(text: str) -> list[str]:
-        return [hit.code for hit in search(db, text)]
+        return [hit.code for hit in search(db, reader(db), text)]
 
     # No full name starts with "hồng": names with a word starting with it are found instead.
     assert codes("hồng") == [hong]

@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM, NODE, TZ
+from testdata import MONDAY_9AM, NODE, TZ, reader
 
 from counter_app.db.database import Database
 from counter_app.db.models import CancelledNumber, Dossier, Event, Procedure, ProcedureVersion
@@ -208,7 +208,7 @@ def test_given_received_dossier_when_transferred_twice_then_one_event_each_namin
     }
     assert first_event.occurred_at == MONDAY_9AM + timedelta(hours=1)
     assert first_event.local_date == date(2026, 11, 23)
-    view = lookup(db, code)
+    view = lookup(db, reader(db), code)
     assert (view.status, view.current_unit, view.appointment_at) == ("in_progress", "Sở Y tế", DUE)
 
 
@@ -242,7 +242,7 @@ def test_given_scanned_code_in_lower_case_when_started_then_in_progress_with_one
     event = only_new_event(db, before, "start", officer)
     assert (result.code, result.status, result.appointment_at) == (code, "in_progress", DUE)
     assert event.payload == {"code": code, "status": "in_progress"}
-    assert lookup(db, code).legal_due_at == DUE
+    assert lookup(db, reader(db), code).legal_due_at == DUE
 
 
 # --- Supplement during processing: restart and pause ----------------------------------------------------
@@ -297,7 +297,7 @@ def test_given_pause_rule_when_supplement_supplied_then_appointment_moves_by_wor
     expected = at(7, 11)
     event = only_new_event(db, before, "supply_supplement", officer)
     assert (result.status, result.appointment_at) == ("in_progress", expected)
-    view = lookup(db, code)
+    view = lookup(db, reader(db), code)
     assert (view.appointment_at, view.legal_due_at) == (expected, expected)
     assert (event.payload["rule"], event.payload["appointment_at"]) == ("pause", "2026-12-07T11:00:00+07:00")
 
@@ -323,7 +323,7 @@ def test_given_in_progress_dossiers_when_resolved_then_outcome_early_on_time_or_
 
         case = f"resolved at {resolved_at:%d/%m %H:%M}"
         assert (result.status, result.outcome) == ("resolved", outcome), case
-        view = lookup(db, code)
+        view = lookup(db, reader(db), code)
         assert (view.outcome, view.resolved_at, view.apology_count) == (outcome, resolved_at, 0), case
         event = only_new_event(db, before, "resolve", officer)
         assert event.payload == {
@@ -346,7 +346,7 @@ def test_given_apology_with_later_appointment_when_resolved_before_it_then_still
 
     # The apology moves what the citizen was told, not the legal deadline (Thu 3/12 09:00).
     assert (result.status, result.outcome, result.appointment_at) == ("resolved", "late", new_appointment)
-    view = lookup(db, code)
+    view = lookup(db, reader(db), code)
     assert (view.apology_count, view.outcome) == (1, "late")
     assert (view.appointment_at, view.legal_due_at) == (new_appointment, DUE)
     assert view.events[-1].payload["apology"] is True
@@ -355,7 +355,7 @@ def test_given_apology_with_later_appointment_when_resolved_before_it_then_still
 def test_given_dossier_without_appointment_when_resolved_then_early(db: Database, officer: Actor) -> None:
     # 2.000513's term is not computable (unit "none"): no appointment at all.
     code = received(db, officer, procedure="2.000513")
-    assert lookup(db, code).appointment_at is None
+    assert lookup(db, reader(db), code).appointment_at is None
 
     result = resolve(db, officer, code, now=at(30, 9))
 
@@ -393,7 +393,7 @@ def test_given_resolved_dossiers_when_returned_to_applicant_then_receiver_and_ea
     for level in (2, 3, 4, 5):
         other, last = dossier_in(db, officer, "resolved")
         return_result(db, officer, other, ReturnInput(satisfaction=level), now=last + timedelta(hours=1))
-        assert lookup(db, other).satisfaction == level
+        assert lookup(db, reader(db), other).satisfaction == level
 
 
 def test_given_authorised_person_or_post_when_returned_then_receiver_and_tracking_recorded(
@@ -598,7 +598,7 @@ def test_given_officer_first_apology_then_new_appointment_and_legal_deadline_kep
 
     event = only_new_event(db, before, "apologise", officer)
     assert (result.status, result.appointment_at) == ("in_progress", new_appointment)
-    view = lookup(db, code)
+    view = lookup(db, reader(db), code)
     assert (view.apology_count, view.appointment_at, view.legal_due_at) == (1, new_appointment, DUE)
     assert datetime.fromisoformat(str(event.payload["old_appointment_at"])) == DUE
     assert event.payload["new_appointment_at"] == "2026-12-07T17:00:00+07:00"
@@ -625,7 +625,7 @@ def test_given_second_apology_when_by_officer_then_refused_and_by_supervisor_acc
 
     event = only_new_event(db, before, "apologise", supervisor)
     assert result.appointment_at == at(10, 17)
-    view = lookup(db, code)
+    view = lookup(db, reader(db), code)
     assert (view.apology_count, view.legal_due_at) == (2, DUE)
     assert event.payload["apology_no"] == 2
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM, TZ
+from testdata import MONDAY_9AM, TZ, reader
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event, GuidanceRecord, PendingIntake
@@ -44,14 +44,16 @@ def count(db: Database, model: type) -> int:
         return session.execute(select(func.count()).select_from(model)).scalar_one()
 
 
-def test_given_complete_dossier_when_received_then_code_appointment_and_event(db: Database, officer: Actor) -> None:
+def test_given_complete_dossier_when_received_then_code_appointment_and_event(
+    db: Database, officer: Actor
+) -> None:
     result = receive(db, officer, intake(), now=MONDAY_9AM)
 
     assert result.code == "000.00.31.H56-261123-0001"
     # 7 working days × 7.5 h = 52.5 h from Mon 23/11 09:00 (6 h left that day); Tue 24/11 is a
     # holiday; Wed 25 … Wed 2/12 give 45 h; the last 1.5 h end Thu 3/12 at 09:00.
     assert result.appointment_at == datetime(2026, 12, 3, 9, 0, tzinfo=TZ)
-    view = lookup(db, result.code)
+    view = lookup(db, reader(db), result.code)
     assert view.status == "received"
     assert view.applicant_name == "Nguyễn Thị Ánh Hồng"
     assert view.applicant_phone == "0912345678"
@@ -134,7 +136,9 @@ def test_given_unknown_procedure_then_not_found(db: Database, officer: Actor) ->
 def test_given_incomplete_intake_when_supplement_requested_then_pending_kept_and_return_prefills(
     db: Database, officer: Actor
 ) -> None:
-    result = request_supplement_at_intake(db, officer, intake(provided=(1,)), "Thiếu văn bản đề nghị", now=MONDAY_9AM)
+    result = request_supplement_at_intake(
+        db, officer, intake(provided=(1,)), "Thiếu văn bản đề nghị", now=MONDAY_9AM
+    )
 
     assert [m.ordinal for m in result.missing] == [2, 4]  # document 3 is "(nếu có)": not required
     assert open_pending_intakes(db, "038190012345") == [result.pending_intake_id]
@@ -156,7 +160,7 @@ def test_given_refusal_without_reason_then_message(db: Database, officer: Actor)
 
 def test_given_refusal_with_reason_then_recorded_refused(db: Database, officer: Actor) -> None:
     result = refuse(db, officer, intake(), "Không thuộc thẩm quyền", now=MONDAY_9AM)
-    view = lookup(db, result.code)
+    view = lookup(db, reader(db), result.code)
     assert view.status == "refused"
     assert view.events[0].payload["reason"] == "Không thuộc thẩm quyền"
 

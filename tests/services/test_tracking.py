@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from testdata import MONDAY_9AM
+from testdata import MONDAY_9AM, reader
 
 from counter_app.db.database import Database
 from counter_app.domain.errors import ValidationError
@@ -24,9 +24,9 @@ def _receive(db: Database, officer: Actor, code: str, when=MONDAY_9AM) -> str:  
 
 def test_given_dossiers_then_newest_first_and_pages_follow(db: Database, officer: Actor) -> None:
     codes = [_receive(db, officer, "2.001955", MONDAY_9AM + timedelta(minutes=i)) for i in range(5)]
-    first = list_dossiers(db, TrackFilter(), now=MONDAY_9AM, limit=2)
-    second = list_dossiers(db, TrackFilter(), now=MONDAY_9AM, limit=2, after=first.next_key)
-    third = list_dossiers(db, TrackFilter(), now=MONDAY_9AM, limit=2, after=second.next_key)
+    first = list_dossiers(db, reader(db), TrackFilter(), now=MONDAY_9AM, limit=2)
+    second = list_dossiers(db, reader(db), TrackFilter(), now=MONDAY_9AM, limit=2, after=first.next_key)
+    third = list_dossiers(db, reader(db), TrackFilter(), now=MONDAY_9AM, limit=2, after=second.next_key)
     seen = [r.code for r in first.rows + second.rows + third.rows]
     assert seen == list(reversed(codes))
     assert third.next_key is None
@@ -44,7 +44,7 @@ def test_given_due_filters_then_only_matching_open_dossiers(db: Database, office
     thursday_8am = MONDAY_9AM + timedelta(days=3, hours=-1)
 
     def codes(due: str, now):  # type: ignore[no-untyped-def]
-        return {r.code for r in list_dossiers(db, TrackFilter(due=due), now=now).rows}
+        return {r.code for r in list_dossiers(db, reader(db), TrackFilter(due=due), now=now).rows}
 
     assert codes("due_today", thursday_8am) == {hours}
     assert codes("due_today", MONDAY_9AM) == set()
@@ -58,10 +58,13 @@ def test_given_status_and_date_filters_then_applied(db: Database, officer: Actor
     early = _receive(db, officer, "2.001955")
     later = _receive(db, officer, "2.001955", MONDAY_9AM + timedelta(days=2))
     resolve(db, officer, early, now=MONDAY_9AM + timedelta(hours=2))
-    resolved = list_dossiers(db, TrackFilter(statuses=("resolved",)), now=MONDAY_9AM).rows
+    resolved = list_dossiers(db, reader(db), TrackFilter(statuses=("resolved",)), now=MONDAY_9AM).rows
     assert [r.code for r in resolved] == [early]
     on_wednesday = list_dossiers(
-        db, TrackFilter(received_from=date(2026, 11, 25), received_to=date(2026, 11, 25)), now=MONDAY_9AM
+        db,
+        reader(db),
+        TrackFilter(received_from=date(2026, 11, 25), received_to=date(2026, 11, 25)),
+        now=MONDAY_9AM,
     ).rows
     assert [r.code for r in on_wednesday] == [later]
 
@@ -69,8 +72,11 @@ def test_given_status_and_date_filters_then_applied(db: Database, officer: Actor
 def test_given_reversed_range_or_unknown_due_then_message(db: Database) -> None:
     with pytest.raises(ValidationError) as info:
         list_dossiers(
-            db, TrackFilter(received_from=date(2026, 12, 2), received_to=date(2026, 12, 1)), now=MONDAY_9AM
+            db,
+            reader(db),
+            TrackFilter(received_from=date(2026, 12, 2), received_to=date(2026, 12, 1)),
+            now=MONDAY_9AM,
         )
     assert "«từ ngày» sau «đến ngày»" in info.value.message
     with pytest.raises(ValidationError):
-        list_dossiers(db, TrackFilter(due="someday"), now=MONDAY_9AM)
+        list_dossiers(db, reader(db), TrackFilter(due="someday"), now=MONDAY_9AM)

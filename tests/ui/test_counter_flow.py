@@ -10,7 +10,7 @@ from keys import type_text
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from testdata import MONDAY_9AM
+from testdata import MONDAY_9AM, reader
 
 from counter_app.db.database import Database
 from counter_app.paths import resolve_paths
@@ -94,7 +94,7 @@ def test_given_counter_day_then_every_step_prints_its_slip_and_scan_returns_the_
     qtbot.keyClick(window.return_page.focusWidget(), Qt.Key.Key_1)
     qtbot.keyClick(window.return_page.focusWidget(), Qt.Key.Key_Return)
 
-    view = lookup(sqlite_db, code)
+    view = lookup(sqlite_db, reader(sqlite_db), code)
     assert view.status == "returned" and view.satisfaction == 1
     kind, pdf, _ = printer.jobs[-1]
     assert kind == "result"

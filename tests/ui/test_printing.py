@@ -48,7 +48,9 @@ def decoded_codes(pdf_file: Path, page: int, dpi: int) -> set[str]:
     return {b.text for b in found}
 
 
-def test_given_a4_receipt_when_printed_then_two_pages_a4_and_barcode_scans(qtbot: QtBot, tmp_path: Path) -> None:
+def test_given_a4_receipt_when_printed_then_two_pages_a4_and_barcode_scans(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     out = tmp_path / "printed.pdf"
     pages = print_to_pdf(render_receipt(receipt(), "a4"), out, dpi=300)
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM
+from testdata import MONDAY_9AM, reader
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, PendingIntake
@@ -67,7 +67,7 @@ def test_given_scan_procedure_and_accept_then_dossier_received_with_events(
 
     assert page.last_result is not None
     assert page.last_result.code == "000.00.31.H56-261123-0001"
-    view = lookup(sqlite_db, page.last_result.code)
+    view = lookup(sqlite_db, reader(sqlite_db), page.last_result.code)
     assert view.applicant_name == "Nguyễn Thị Ánh Hồng"
     assert [e.kind for e in view.events] == ["received"]
     assert "Đã tiếp nhận hồ sơ 000.00.31.H56-261123-0001" in page.message.text()

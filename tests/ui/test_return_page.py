@@ -14,7 +14,7 @@ from keys import type_text
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM, TZ
+from testdata import MONDAY_9AM, TZ, reader
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event
@@ -127,7 +127,7 @@ def test_given_resolved_dossier_when_scanned_rated_1_and_confirmed_then_returned
     user.key(Qt.Key.Key_Return)
 
     assert user.count == 3  # target: ≤ 4
-    view = lookup(sqlite_db, codes.resolved)
+    view = lookup(sqlite_db, reader(sqlite_db), codes.resolved)
     assert view.status == "returned"
     assert view.satisfaction == 1
     assert view.returned_at == THURSDAY_10AM
@@ -193,7 +193,7 @@ def test_given_code_that_cannot_be_returned_then_message_and_nothing_written(
     user.key(Qt.Key.Key_Return)
     assert event_count(sqlite_db) == before
     if which == "in_progress":
-        assert lookup(sqlite_db, code).status == "in_progress"
+        assert lookup(sqlite_db, reader(sqlite_db), code).status == "in_progress"
 
 
 def test_given_authorised_person_without_id_then_message_and_nothing_written(
@@ -216,13 +216,13 @@ def test_given_authorised_person_without_id_then_message_and_nothing_written(
     assert page.message.text() == "Người nhận thay phải có số giấy tờ tùy thân."
     assert page.focusWidget() is page.proxy_id
     assert event_count(sqlite_db) == before
-    assert lookup(sqlite_db, codes.resolved).status == "resolved"
+    assert lookup(sqlite_db, reader(sqlite_db), codes.resolved).status == "resolved"
 
     user.type(page.proxy_id, "038090001234")
     user.key(Qt.Key.Key_Return)
     user.key(Qt.Key.Key_2)
     user.key(Qt.Key.Key_Return)
-    view = lookup(sqlite_db, codes.resolved)
+    view = lookup(sqlite_db, reader(sqlite_db), codes.resolved)
     assert view.status == "returned" and view.satisfaction == 2
     receiver = view.events[-1].payload["receiver"]
     assert receiver == {  # type: ignore[comparison-overlap]
@@ -249,7 +249,7 @@ def test_given_dossier_registered_for_post_then_post_preselected_and_tracking_nu
     user.type(page.tracking, "EB123456789VN")
     user.key(Qt.Key.Key_Return)
     user.key(Qt.Key.Key_Return)
-    view = lookup(sqlite_db, codes.by_post)
+    view = lookup(sqlite_db, reader(sqlite_db), codes.by_post)
     assert view.status == "returned" and view.satisfaction is None
     assert view.events[-1].payload["receiver"]["tracking_number"] == "EB123456789VN"  # type: ignore[index]
 
@@ -269,7 +269,7 @@ def test_given_open_dossier_when_next_receipt_is_scanned_on_the_button_then_it_o
     assert event_count(sqlite_db) == before
     assert page.view is not None and page.view.code == codes.other_resolved
     assert page.rating() is None
-    assert lookup(sqlite_db, codes.resolved).status == "resolved"
+    assert lookup(sqlite_db, reader(sqlite_db), codes.resolved).status == "resolved"
 
 
 def test_given_open_dossier_when_escape_then_cleared_and_nothing_written(
@@ -304,4 +304,4 @@ def test_given_rating_keys_then_the_same_key_again_clears_and_a_code_typed_after
     assert page.focusWidget() is page.scan
     assert page.scan.text() == "12."
     assert page.rating() == 4  # what was chosen before the code began
-    assert lookup(sqlite_db, codes.resolved).status == "resolved"
+    assert lookup(sqlite_db, reader(sqlite_db), codes.resolved).status == "resolved"

@@ -22,7 +22,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QBrush
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM, TZ
+from testdata import MONDAY_9AM, TZ, reader
 
 from counter_app.db.database import Database
 from counter_app.db.models import Event
@@ -64,9 +64,15 @@ def codes(sqlite_db: Database) -> Codes:
     today = _receive(sqlite_db, "1.115563", MONDAY_9AM + timedelta(minutes=90), "Đỗ Thị Hôm")
     soon = _receive(sqlite_db, "1.115563", MONDAY_9AM + timedelta(days=2), "Vũ Văn Gần")
     resolve(sqlite_db, find_actor(sqlite_db, "canbo"), done, now=MONDAY_9AM + timedelta(days=2, hours=1))
-    assert lookup(sqlite_db, late).appointment_at == datetime(2026, 11, 26, 9, 0, tzinfo=TZ)
-    assert lookup(sqlite_db, today).appointment_at == datetime(2026, 11, 26, 10, 30, tzinfo=TZ)
-    assert lookup(sqlite_db, soon).appointment_at == datetime(2026, 11, 27, 9, 0, tzinfo=TZ)
+    assert lookup(sqlite_db, reader(sqlite_db), late).appointment_at == datetime(
+        2026, 11, 26, 9, 0, tzinfo=TZ
+    )
+    assert lookup(sqlite_db, reader(sqlite_db), today).appointment_at == datetime(
+        2026, 11, 26, 10, 30, tzinfo=TZ
+    )
+    assert lookup(sqlite_db, reader(sqlite_db), soon).appointment_at == datetime(
+        2026, 11, 27, 9, 0, tzinfo=TZ
+    )
     return Codes(late, today, soon, far, done)
 
 
@@ -264,7 +270,7 @@ def test_given_batch_transfer_then_resolve_through_dialogs_then_events_written_a
     assert page.dialog is None
     assert page.message.text() == "Đã chuyển 2 hồ sơ đến Sở Y tế (SYT)."
     for code in selected:
-        view = lookup(sqlite_db, code)
+        view = lookup(sqlite_db, reader(sqlite_db), code)
         assert [e.kind for e in view.events] == ["received", "transfer"]
         assert view.events[-1].payload["to_unit"] == "SYT"
         assert view.events[-1].payload["note"] == "Hồ sơ gấp"
@@ -279,7 +285,7 @@ def test_given_batch_transfer_then_resolve_through_dialogs_then_events_written_a
     page.action_buttons[Action.RESOLVE].click()
     dialog = dialog_of(page)
     press_enter(qtbot, dialog)  # the note is optional
-    view = lookup(sqlite_db, codes.today)
+    view = lookup(sqlite_db, reader(sqlite_db), codes.today)
     assert [e.kind for e in view.events] == ["received", "transfer", "resolve"]
     assert (view.status, view.outcome) == ("resolved", "on_time")  # due today 10:30, resolved at 10:00
     row = model.row_of(codes.today)
@@ -304,7 +310,7 @@ def test_given_overdue_dossier_when_apologising_then_new_appointment_and_event(
     type_text(dialog.field_widgets["reason"], "Chờ ý kiến của Sở Tài chính")
     press_enter(qtbot, dialog)
 
-    view = lookup(sqlite_db, codes.late)
+    view = lookup(sqlite_db, reader(sqlite_db), codes.late)
     assert view.appointment_at == datetime(2026, 12, 1, 16, 0, tzinfo=TZ)
     assert view.apology_count == 1
     assert view.events[-1].kind == "apologise"
@@ -356,7 +362,7 @@ def test_given_officer_then_no_cancel_and_supervisor_cancels_with_a_reason(
     assert event_count(sqlite_db) == before
     type_text(dialog.field_widgets["reason"], "Nhập nhầm thủ tục")
     press_enter(qtbot, dialog)
-    view = lookup(sqlite_db, codes.far)
+    view = lookup(sqlite_db, reader(sqlite_db), codes.far)
     assert view.status == "cancelled"
     assert view.events[-1].kind == "cancel"
     assert view.events[-1].payload["reason"] == "Nhập nhầm thủ tục"
@@ -385,7 +391,7 @@ def test_given_missing_reason_then_dialog_stays_open_with_message_and_nothing_wr
     assert dialog.message.text() == message
     assert dialog.focusWidget() is dialog.field_widgets["reason"]
     assert event_count(sqlite_db) == before
-    assert lookup(sqlite_db, codes.far).status == "received"
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).status == "received"
     qtbot.keyClick(dialog.field_widgets["reason"], Qt.Key.Key_Escape)
     assert page.dialog is None
     assert event_count(sqlite_db) == before
@@ -400,7 +406,7 @@ def test_given_stop_with_reason_and_legal_basis_then_stopped_and_timeline_names_
     type_text(dialog.field_widgets["reason"], "Không đủ điều kiện")
     type_text(dialog.field_widgets["legal_basis"], "Khoản 2 Điều 9 NĐ 118/2025")
     press_enter(qtbot, dialog)
-    view = lookup(sqlite_db, codes.far)
+    view = lookup(sqlite_db, reader(sqlite_db), codes.far)
     assert view.status == "stopped"
     assert view.events[-1].payload["legal_basis"] == "Khoản 2 Điều 9 NĐ 118/2025"
     assert (
@@ -417,11 +423,11 @@ def test_given_supplement_requested_when_supplied_then_new_appointment_shown(
     page.action_buttons[Action.REQUEST_SUPPLEMENT].click()
     type_text(dialog_of(page).field_widgets["reason"], "Bổ sung bản sao giấy phép kinh doanh")
     press_enter(qtbot, dialog_of(page))
-    assert lookup(sqlite_db, codes.far).status == "supplement_requested"
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).status == "supplement_requested"
     assert enabled(page) >= {Action.SUPPLY_SUPPLEMENT}
     page.action_buttons[Action.SUPPLY_SUPPLEMENT].click()
     press_enter(qtbot, dialog_of(page))
-    view = lookup(sqlite_db, codes.far)
+    view = lookup(sqlite_db, reader(sqlite_db), codes.far)
     assert [e.kind for e in view.events] == ["received", "request_supplement", "supply_supplement"]
     assert view.status == "in_progress"
     assert page.message.text().startswith(f"Đã nhận bổ sung hồ sơ {codes.far}. Hẹn trả mới:")
@@ -470,8 +476,8 @@ def test_given_batch_when_one_dossier_changed_meanwhile_then_the_others_transfer
     dialog.unit.setCurrentIndex(dialog.unit.findData("SNV"))
     press_enter(qtbot, dialog)
     assert handed == [([codes.today], "SNV")]
-    assert lookup(sqlite_db, codes.today).events[-1].kind == "transfer"
-    assert lookup(sqlite_db, codes.far).events[-1].kind == "resolve"
+    assert lookup(sqlite_db, reader(sqlite_db), codes.today).events[-1].kind == "transfer"
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).events[-1].kind == "resolve"
     assert page.message.text() == (
         f"Đã chuyển hồ sơ {codes.today} đến Sở Nội vụ (SNV). Không chuyển được: {codes.far}: "
         "Không thể chuyển xử lý khi hồ sơ đang ở trạng thái «Đã có kết quả»."

@@ -268,7 +268,7 @@ class ReturnPage(QWidget):
         self.clear(keep_message=True)
         self.scan.setText(code.upper())
         try:
-            view = lookup(self._session.db, code)
+            view = lookup(self._session.db, self._session.actor, code)
         except UserError as exc:
             self._say(exc.message, error=True)
             self.focus_start()

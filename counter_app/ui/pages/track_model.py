@@ -82,7 +82,7 @@ class TrackModel(QAbstractTableModel):
         """Start over with ``filters`` (``loaded``), or say why the service refused them (``failed``)."""
         now = self._session.now()
         try:
-            first = list_dossiers(self._session.db, filters, now=now, limit=self._page_size)
+            first = list_dossiers(self._session.db, self._session.actor, filters, now=now, limit=self._page_size)
             window = due_window(self._session.db, now)
         except UserError as exc:
             self.failed.emit(exc.message)
@@ -111,6 +111,7 @@ class TrackModel(QAbstractTableModel):
         now = self._window.now if self._window else self._session.now()
         page = list_dossiers(
             self._session.db,
+            self._session.actor,
             self._filter,
             now=now,
             after=self._next,  # type: ignore[arg-type]

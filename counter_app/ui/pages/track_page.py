@@ -368,7 +368,7 @@ class TrackPage(QWidget):
 
     def _show_detail(self, code: str) -> DossierView | None:
         try:
-            view = lookup(self._session.db, code)
+            view = lookup(self._session.db, self._session.actor, code)
         except UserError as exc:
             self._say(exc.message, error=True)
             self.detail.show_dossier(None)
@@ -379,7 +379,7 @@ class TrackPage(QWidget):
     def show_code(self, code: str) -> None:
         """Open a dossier by its code (a scan): select its row if loaded, else show it alone."""
         try:
-            view = lookup(self._session.db, code)
+            view = lookup(self._session.db, self._session.actor, code)
         except UserError as exc:
             self._say(exc.message, error=True)
             return
@@ -438,7 +438,7 @@ class TrackPage(QWidget):
         """Refresh the rows (of ``codes`` and ``also``) and the detail, and say what was done."""
         for code in [*codes, *(also or [])]:
             try:
-                view = lookup(self._session.db, code, with_events=False)
+                view = lookup(self._session.db, self._session.actor, code, with_events=False)
             except UserError:
                 continue
             self.model.update_from_view(view)
@@ -618,7 +618,7 @@ class TrackPage(QWidget):
         view = self.detail.view if self.detail.view and self.detail.view.code == code else None
         if view is None:
             try:
-                view = lookup(s.db, code, with_events=False)
+                view = lookup(s.db, s.actor, code, with_events=False)
             except UserError as exc:
                 self._say(exc.message, error=True)
                 return
