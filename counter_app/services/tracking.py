@@ -100,8 +100,6 @@ def list_dossiers(
         office: Office = get_office(session, actor.office_id)
         tz = ZoneInfo(office.timezone)
         stmt = _ROWS
-        if filters.statuses:
-            stmt = stmt.where(Dossier.status.in_(filters.statuses))
         if filters.field_id:
             stmt = stmt.where(Dossier.field_id == filters.field_id)
         if filters.unit_id:
@@ -130,10 +128,14 @@ def list_dossiers(
             stmt = stmt.where(
                 or_(Dossier.received_at < at, and_(Dossier.received_at == at, Dossier.id < key))
             )
-        stmt = stmt.order_by(Dossier.received_at.desc(), Dossier.id.desc()).limit(limit)
-        rows = [
-            TrackRow(*(r[:5]), r[5] or "", r[6] or "", *r[7:]) for r in session.connection().execute(stmt)
-        ]
+        newest = (Dossier.received_at.desc(), Dossier.id.desc())
+        # Several statuses: one index range per status, merged here. An IN over the status index
+        # would make the database sort every open dossier before taking the first page.
+        per_status = [stmt.where(Dossier.status == s) for s in filters.statuses] or [stmt]
+        conn = session.connection()
+        found = [r for part in per_status for r in conn.execute(part.order_by(*newest).limit(limit))]
+        found.sort(key=lambda r: (r.received_at, r.id), reverse=True)
+        rows = [TrackRow(*(r[:5]), r[5] or "", r[6] or "", *r[7:]) for r in found[:limit]]
     next_key = (rows[-1].received_at, rows[-1].id) if len(rows) == limit else None
     return TrackPage(rows, next_key)
 

@@ -80,3 +80,14 @@ def test_given_reversed_range_or_unknown_due_then_message(db: Database) -> None:
     assert "«từ ngày» sau «đến ngày»" in info.value.message
     with pytest.raises(ValidationError):
         list_dossiers(db, reader(db), TrackFilter(due="someday"), now=MONDAY_9AM)
+
+
+def test_given_several_statuses_then_merged_newest_first_across_pages(db: Database, officer: Actor) -> None:
+    codes = [_receive(db, officer, "2.001955", MONDAY_9AM + timedelta(minutes=i)) for i in range(6)]
+    for code in codes[::2]:
+        resolve(db, officer, code, now=MONDAY_9AM + timedelta(hours=3))
+    wanted = TrackFilter(statuses=("received", "resolved"))
+    first = list_dossiers(db, reader(db), wanted, now=MONDAY_9AM, limit=4)
+    rest = list_dossiers(db, reader(db), wanted, now=MONDAY_9AM, limit=4, after=first.next_key)
+    assert [r.code for r in first.rows + rest.rows] == list(reversed(codes))
+    assert rest.next_key is None

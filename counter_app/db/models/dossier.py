@@ -42,6 +42,8 @@ class Dossier(IdMixin, Base):
         # The tracking list pages newest first (keyset on received_at, id), with or without a status.
         Index("ix_dossiers_received_at_id", "received_at", "id"),
         Index("ix_dossiers_status_received_at", "status", "received_at", "id"),
+        Index("ix_dossiers_field_received_at", "field_id", "received_at", "id"),
+        Index("ix_dossiers_officer_received_at", "received_by_id", "received_at", "id"),
     )
 
     code: Mapped[str] = mapped_column(String(60), unique=True)
