@@ -187,7 +187,7 @@ def generate_dossiers(
         office = session.execute(select(Office).limit(1)).scalar_one()
         calendar = calendar_for(session, office)
         officers = session.execute(select(User.id, User.username).where(User.role == "officer")).all()
-        units = session.execute(select(Agency.id, Agency.code)).all()
+        units = session.execute(select(Agency.id, Agency.code, Agency.name)).all()
     policy = Policy(office.time_policy)
     tz = calendar.tz
     local_now = now.astimezone(tz)
@@ -266,6 +266,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 "returned_at": None,
                 "satisfaction": None,
                 "supplement_requested_at": None,
+                "returned_to": None,
                 "note": "",
             }
             documents.extend(
@@ -281,7 +282,18 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 for d in tpl.docs
             )
             dossiers.append(row)
-            for kind, at, payload in _life(rng, row, received, appointment, now, calendar, units):
+            steps = _life(rng, row, received, appointment, now, calendar, units)
+            if row.get("returned_to") is not None:
+                receiver = {
+                    "full_name": applicant["full_name"],
+                    "id_number": applicant["id_number"],
+                    "relation": "Người nộp hồ sơ",
+                    "method": "counter",
+                    "tracking_number": "",
+                }
+                row["returned_to"] = receiver
+                steps[-1][2]["receiver"] = receiver
+            for kind, at, payload in steps:
                 seq += 1
                 event = {
                     "id": new_id(),
@@ -353,9 +365,11 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
     transfer_at = received + timedelta(hours=rng.uniform(0.5, 20))
     if transfer_at >= now:
         return steps
-    unit_id, unit_code = rng.choice(units)
+    unit_id, unit_code, unit_name = rng.choice(units)
     row.update(status=str(Status.IN_PROGRESS), current_unit_id=unit_id)
-    steps.append(("transfer", transfer_at, {"status": "in_progress", "to_unit": unit_code}))
+    steps.append(
+        ("transfer", transfer_at, {"status": "in_progress", "to_unit": unit_code, "to_unit_name": unit_name})
+    )
     due = appointment or received + timedelta(days=10)
     span = (due - received).total_seconds()
     resolve_at = received + timedelta(seconds=span * rng.uniform(0.35, 1.15))
@@ -386,6 +400,7 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
     return_at = resolve_at + timedelta(hours=rng.uniform(2, 72))
     if return_at < now and rng.random() < 0.9:
         level = rng.choices([1, 2, 3, 4, 5], [55, 35, 7, 2, 1])[0]
-        row.update(status=str(Status.RETURNED), returned_at=return_at, satisfaction=level)
+        # The receiver is filled in when the row is written (the applicant is not known here).
+        row.update(status=str(Status.RETURNED), returned_at=return_at, satisfaction=level, returned_to={})
         steps.append(("return_result", return_at, {"status": "returned", "satisfaction": level}))
     return steps

@@ -246,7 +246,15 @@ def apologise(
     if new_appointment.tzinfo is None:
         raise ValidationError("Thời điểm hẹn mới phải có múi giờ.", field="new_appointment")
 
-    def change(_s: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
+    def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
+        calendar = calendar_for(session, office)
+        local_day = new_appointment.astimezone(calendar.tz).date()
+        if not calendar.is_working_day(local_day):
+            raise ValidationError(
+                f"Ngày hẹn mới {local_day:%d/%m/%Y} là ngày nghỉ ({calendar.day_off_reason(local_day)}); "
+                "hãy chọn một ngày làm việc.",
+                field="new_appointment",
+            )
         if dossier.apology_count >= 1 and actor.role == Role.OFFICER:
             raise PermissionDenied("Hồ sơ đã gia hạn một lần; lần tiếp theo phải do lãnh đạo thực hiện.")
         if dossier.appointment_at is not None and new_appointment <= dossier.appointment_at:

@@ -737,3 +737,13 @@ def test_given_unknown_or_malformed_code_then_not_found_or_validation_error(
             "code",
         ), case
     assert event_count(db) == before
+
+
+def test_given_new_appointment_on_a_day_off_when_apologising_then_refused(db: Database, officer: Actor) -> None:
+    code = receive(db, officer, IntakeRequest("2.001955", HONG), now=MONDAY_9AM).code
+    sunday = datetime(2026, 12, 20, 10, 0, tzinfo=TZ)
+    with pytest.raises(ValidationError) as info:
+        apologise(db, officer, code, sunday, "Cần xác minh thêm", now=MONDAY_9AM + timedelta(days=1))
+    assert info.value.message.startswith("Ngày hẹn mới 20/12/2026 là ngày nghỉ")
+    assert info.value.field == "new_appointment"
+    assert lookup(db, reader(db), code).apology_count == 0
