@@ -1,0 +1,263 @@
+"""What every report shares: role and input checks, filters, office-local windows, "open at an instant".
+
+Counting vocabulary used by every report (see ``period.py`` for the full rules):
+
+* the **population** of a report is every dossier that was really received: not refused (never
+  received), not cancelled (a data-entry mistake: it counts only as cancelled), not ``new`` (an online
+  submission not received yet);
+* a dossier is **closed** when it is resolved (``resolved_at``), withdrawn or stopped (the instant of its
+  ``withdraw``/``stop`` event, written with the status change; a withdrawn or stopped dossier without
+  that event — impossible through the services — counts as closed before any period);
+* a dossier is **open at an instant T** when it belongs to the population, was received before T and is
+  not closed before T;
+* it is **waiting for the citizen at T** when a supplement requested during processing before T is still
+  pending (``supplement_requested_at < T``): the clock is stopped (pause rule) or restarts (restart rule)
+  when the citizen supplies, so it is never counted overdue;
+* it is **overdue at T** when open at T, not waiting for the citizen, and ``legal_due_at < T`` (the legal
+  deadline: an apology moves only the appointment, never the deadline the outcome is judged on).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, Select, and_, false, or_, select
+from sqlalchemy.orm import Session
+
+from counter_app.db.database import Database
+from counter_app.db.models import Agency, Dossier, Event, Field, Office, Procedure, ProcedureVersion, User
+from counter_app.domain.calendar import ensure_aware
+from counter_app.domain.errors import NotFoundError, ValidationError
+from counter_app.domain.lifecycle import OPEN_STATUSES, Status
+from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.processing import SATISFACTION_LEVELS  # noqa: F401  (re-exported)
+from counter_app.services.reports.sqlkit import no_index
+
+# Statuses outside the population (see the module docstring).
+EXCLUDED = (str(Status.CANCELLED), str(Status.REFUSED), str(Status.NEW))
+OPEN = tuple(sorted(str(s) for s in OPEN_STATUSES))
+RESOLVED = (str(Status.RESOLVED), str(Status.RETURNED))
+ENDED = (str(Status.WITHDRAWN), str(Status.STOPPED))
+# Event kinds that close a dossier without a result.
+ENDING_KINDS = ("withdraw", "stop")
+
+
+@dataclass(frozen=True)
+class LabelledCount:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class OfficeInfo:
+    id: uuid.UUID
+    name: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Validated subsets; ``None`` means no restriction."""
+
+    office_ids: tuple[uuid.UUID, ...] | None = None
+    field_ids: tuple[uuid.UUID, ...] | None = None
+    version_ids: tuple[uuid.UUID, ...] | None = None
+    unit_ids: tuple[uuid.UUID, ...] | None = None
+    officer_ids: tuple[uuid.UUID, ...] | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """Conditions on ``Dossier`` (the office condition is added per time zone group)."""
+        out: list[ColumnElement[bool]] = []
+        if self.field_ids is not None:
+            out.append(Dossier.field_id.in_(self.field_ids))
+        if self.version_ids is not None:
+            out.append(Dossier.procedure_version_id.in_(self.version_ids) if self.version_ids else false())
+        if self.unit_ids is not None:
+            out.append(Dossier.current_unit_id.in_(self.unit_ids))
+        if self.officer_ids is not None:
+            out.append(Dossier.received_by_id.in_(self.officer_ids))
+        return out
+
+
+def require_supervisor(actor: Actor) -> None:
+    require_role(actor, Role.SUPERVISOR, "xem báo cáo")
+
+
+def check_day(value: object, what: str = "Ngày báo cáo") -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError(f"{what} phải là một ngày (không kèm giờ), nhận được {value!r}.", field="date")
+    return value
+
+
+def check_range(date_from: object, date_to: object) -> tuple[date, date]:
+    first, last = check_day(date_from, "Ngày bắt đầu"), check_day(date_to, "Ngày kết thúc")
+    if first > last:
+        raise ValidationError(
+            f"Khoảng thời gian không hợp lệ: ngày bắt đầu {first:%d/%m/%Y} sau ngày kết thúc {last:%d/%m/%Y}.",
+            field="date_from",
+        )
+    return first, last
+
+
+def check_instant(value: object, what: str = "Thời điểm") -> datetime:
+    if not isinstance(value, datetime):
+        raise ValidationError(f"{what} phải là ngày giờ, nhận được {value!r}.", field="at")
+    return ensure_aware(value, what).astimezone(UTC)
+
+
+def local_midnight(day: date, tz: str) -> datetime:
+    """00:00 office-local of ``day``, as a UTC instant."""
+    return datetime.combine(day, time(0), tzinfo=ZoneInfo(tz)).astimezone(UTC)
+
+
+def window(first: date, last: date, tz: str) -> tuple[datetime, datetime]:
+    """The office-local days ``first``..``last`` as the UTC half-open interval [start, end)."""
+    return local_midnight(first, tz), local_midnight(last + timedelta(days=1), tz)
+
+
+def _ids(values: Iterable[object] | None, what: str) -> tuple[uuid.UUID, ...] | None:
+    if values is None:
+        return None
+    out = []
+    for value in values:
+        try:
+            out.append(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+        except ValueError:
+            raise NotFoundError(f"Không tìm thấy {what} «{value}».") from None
+    return tuple(dict.fromkeys(out)) or None
+
+
+def _check_exist(session: Session, column, ids: tuple[uuid.UUID, ...] | None, what: str) -> None:  # type: ignore[no-untyped-def]
+    if ids is None:
+        return
+    found = set(session.execute(select(column).where(column.in_(ids))).scalars())
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFoundError(f"Không tìm thấy {what} «{missing[0]}».")
+
+
+def all_offices(session: Session, office_ids: tuple[uuid.UUID, ...] | None) -> list[OfficeInfo]:
+    """The selected offices (every office when ``office_ids`` is None); unknown id → NotFoundError."""
+    _check_exist(session, Office.id, office_ids, "đơn vị tiếp nhận")
+    query = select(Office.id, Office.name, Office.timezone)
+    if office_ids is not None:
+        query = query.where(Office.id.in_(office_ids))
+    offices = [OfficeInfo(*row) for row in session.execute(query)]
+    if not offices:
+        raise NotFoundError("Chưa có đơn vị tiếp nhận nào. Hãy chạy «counter-cli init» hoặc «demo».")
+    return sorted(offices, key=lambda o: str(o.id))
+
+
+def build_filters(
+    session: Session,
+    *,
+    office_ids: Iterable[object] | None = None,
+    field_ids: Iterable[object] | None = None,
+    procedure_codes: Iterable[str] | None = None,
+    unit_ids: Iterable[object] | None = None,
+    officer_ids: Iterable[object] | None = None,
+) -> Filters:
+    """Check every id and code exists (NotFoundError otherwise); empty selections mean "all"."""
+    offices = _ids(office_ids, "đơn vị tiếp nhận")
+    fields = _ids(field_ids, "lĩnh vực")
+    units = _ids(unit_ids, "đơn vị giải quyết")
+    officers = _ids(officer_ids, "cán bộ")
+    _check_exist(session, Office.id, offices, "đơn vị tiếp nhận")
+    _check_exist(session, Field.id, fields, "lĩnh vực")
+    _check_exist(session, Agency.id, units, "đơn vị giải quyết")
+    _check_exist(session, User.id, officers, "cán bộ")
+    versions = None
+    codes = tuple(dict.fromkeys(c.strip() for c in procedure_codes or () if c.strip())) or None
+    if codes is not None:
+        known = set(session.execute(select(Procedure.code).where(Procedure.code.in_(codes))).scalars())
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            raise NotFoundError(f"Không có thủ tục mã «{unknown[0]}».", field="procedure_codes")
+        versions = tuple(
+            session.execute(
+                select(ProcedureVersion.id)
+                .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
+                .where(Procedure.code.in_(codes))
+            ).scalars()
+        )
+    return Filters(offices, fields, versions, units, officers)
+
+
+def tz_groups(
+    offices: Sequence[OfficeInfo], filtered: bool
+) -> list[tuple[str, tuple[uuid.UUID, ...] | None]]:
+    """Offices grouped by time zone: each group is queried with its own local-day boundaries.
+
+    The office id list is None when one group holds every office and no office was selected (no
+    condition needed)."""
+    groups: dict[str, list[uuid.UUID]] = {}
+    for office in offices:
+        groups.setdefault(office.timezone, []).append(office.id)
+    if len(groups) == 1 and not filtered:
+        return [(next(iter(groups)), None)]
+    return [(tz, tuple(ids)) for tz, ids in sorted(groups.items())]
+
+
+def office_condition(ids: tuple[uuid.UUID, ...] | None) -> list[ColumnElement[bool]]:
+    return [] if ids is None else [Dossier.office_id.in_(ids)]
+
+
+def ended_since(instant: datetime) -> Select[tuple[uuid.UUID | None]]:
+    """Dossiers whose withdraw/stop event happened at or after ``instant``.
+
+    ``local_date`` (office-local, never later than the UTC date + 1) narrows the index range first."""
+    return select(Event.dossier_id).where(
+        Event.kind.in_(ENDING_KINDS),
+        Event.local_date >= (instant - timedelta(days=1)).date(),
+        Event.occurred_at >= instant,
+        Event.dossier_id.is_not(None),
+    )
+
+
+def open_at(instant: datetime) -> ColumnElement[bool]:
+    """Dossiers open at ``instant`` (module docstring); each arm through its own index: open statuses,
+    resolution instant, withdraw/stop events."""
+    return and_(
+        no_index(Dossier.received_at) < instant,
+        or_(
+            Dossier.status.in_(OPEN),
+            and_(Dossier.resolved_at >= instant, no_index(Dossier.status).in_(RESOLVED)),
+            and_(Dossier.id.in_(ended_since(instant)), no_index(Dossier.status).in_(ENDED)),
+        ),
+    )
+
+
+def not_waiting(instant: datetime) -> ColumnElement[bool]:
+    return or_(Dossier.supplement_requested_at.is_(None), Dossier.supplement_requested_at >= instant)
+
+
+def overdue_at(instant: datetime) -> ColumnElement[bool]:
+    """Condition for a dossier already known to be open at ``instant``."""
+    return and_(Dossier.legal_due_at < instant, not_waiting(instant))
+
+
+@contextmanager
+def report_session(db: Database):  # type: ignore[no-untyped-def]
+    """A read session whose queries all see one snapshot (REPEATABLE READ on PostgreSQL; a SQLite
+    read transaction in WAL mode already does)."""
+    with db.read() as session:
+        if db.dialect == "postgresql":
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        yield session
+
+
+def names(session: Session, model, ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """id → (code, name) of fields or agencies; id → (username, full_name) of users."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    first = model.username if model is User else model.code
+    second = model.full_name if model is User else model.name
+    rows = session.execute(select(model.id, first, second).where(model.id.in_(wanted)))
+    return {row[0]: (row[1], row[2]) for row in rows}
