@@ -21,6 +21,7 @@ from counter_app.db.ledger import GENESIS_HASH, hash_fields
 from counter_app.db.models import (
     Agency,
     Applicant,
+    CancelledNumber,
     DailyCounter,
     Dossier,
     DossierDocument,
@@ -222,6 +223,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
     dossiers: list[dict[str, object]] = []
     documents: list[dict[str, object]] = []
     events: list[dict[str, object]] = []
+    cancelled: list[dict[str, object]] = []
     with db.write() as session:
         head = session.get(NodeHead, db.node_id)
         if head is None:
@@ -294,6 +296,10 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 row["returned_to"] = receiver
                 steps[-1][2]["receiver"] = receiver
             for kind, at, payload in steps:
+                if kind == "cancel":  # the number stays, explained (as the cancel service does)
+                    cancelled.append(
+                        {"code": code, "reason": payload["reason"], "actor": officer_name, "cancelled_at": at}
+                    )
                 seq += 1
                 event = {
                     "id": new_id(),
@@ -319,6 +325,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
             (Dossier, dossiers),
             (DossierDocument, documents),
             (Event, events),
+            (CancelledNumber, cancelled),
         ):
             if rows:
                 conn.execute(table.__table__.insert(), rows)
@@ -359,7 +366,11 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
     if rng.random() < 0.01:
         row["status"] = str(Status.CANCELLED)
         steps.append(
-            ("cancel", received + timedelta(minutes=20), {"status": "cancelled", "reason": "Nhập nhầm"})
+            (
+                "cancel",
+                received + timedelta(minutes=20),
+                {"status": "cancelled", "reason": "Nhập nhầm thủ tục", "previous_status": "received"},
+            )
         )
         return steps
     transfer_at = received + timedelta(hours=rng.uniform(0.5, 20))
