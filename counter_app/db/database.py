@@ -61,4 +61,8 @@ class Database:
             yield session
 
     def close(self) -> None:
+        if self.dialect == "sqlite":
+            # SQLite's advice: let it refresh the planner's statistics where they went stale.
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
         self.engine.dispose()

@@ -72,6 +72,8 @@ def _sqlite_engine(url: str) -> Engine:
         if file is not None:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        # 64 MB page cache (the 2 MB default re-reads the same pages in every report).
+        cursor.execute("PRAGMA cache_size=-65536")
         cursor.close()
 
     @event.listens_for(engine, "begin")

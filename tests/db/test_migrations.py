@@ -74,6 +74,7 @@ def test_given_sqlite_file_then_pragmas_are_set(sqlite_db: Database) -> None:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30000
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == -65536
 
 
 def test_given_unsupported_url_then_clear_message() -> None:
