@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ __all__ = [
     "slip_key",
 ]
 
+audit = logging.getLogger("counter_app.audit")
 EVENT_KIND = "slip_issued"
 SLIP_KINDS = tuple(registry.FORMS)
 
@@ -214,9 +216,12 @@ def _issue(
     return IssuedSlip(archive_dir / rel, pdf, sha, kind, built.key, layout)
 
 
-def reprint_slip(db: Database, kind: str, key: object, layout: str | None, archive_dir: Path) -> IssuedSlip:
+def reprint_slip(
+    db: Database, actor: Actor, kind: str, key: object, layout: str | None, archive_dir: Path
+) -> IssuedSlip:
     """The latest issue of a slip (``layout`` None: the kind's default): its archived bytes, or a
-    re-rendering of its stored data when the file is missing or altered. No new event is written."""
+    re-rendering of its stored data when the file is missing or altered. No new event is written;
+    the re-print (personal data leaving the office on paper) goes to the audit log."""
     canonical = slip_key(kind, key)
     layout = _layout(kind, layout)
     with db.read() as session:
@@ -224,6 +229,7 @@ def reprint_slip(db: Database, kind: str, key: object, layout: str | None, archi
         if event is None:
             _never_issued(session, kind, str(canonical), layout)
     assert event is not None
+    audit.info("%s re-printed %s %s (%s)", actor.username, kind, canonical, layout)
     return _from_event(event, kind, archive_dir)
 
 

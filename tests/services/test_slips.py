@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, update
-from testdata import MONDAY_9AM, TZ
+from testdata import MONDAY_9AM, TZ, reader
 
 from counter_app.db.database import Database
 from counter_app.db.models import Applicant, Dossier, Event
@@ -104,7 +104,7 @@ def test_issue_archives_under_the_local_month_and_records_one_event(
         "0237 3 999 888",
     ):
         assert expected in text, expected
-    again = reprint_slip(db, "receipt", code.lower(), "a4", arch)
+    again = reprint_slip(db, reader(db), "receipt", code.lower(), "a4", arch)
     assert (again.pdf_bytes, again.reprinted, again.rerendered) == (slip.pdf_bytes, True, False)
     assert len(events(db)) == before + 1  # a re-print is not a new issue
 
@@ -115,18 +115,18 @@ def test_reprint_renders_the_stored_data_not_todays(db: Database, officer: Actor
     slip.path.unlink()
     with db.write() as session:
         session.execute(update(Applicant).values(address="Số 99 đường Trần Phú, phường Điện Biên"))
-    again = reprint_slip(db, "receipt", code, "a5", arch)
+    again = reprint_slip(db, reader(db), "receipt", code, "a5", arch)
     assert again.rerendered and ADDRESS in text_of(again.pdf_bytes)
     assert "Trần Phú" not in text_of(again.pdf_bytes)
     assert again.pdf_bytes == slip.pdf_bytes  # same fonts: the very same document
     assert slip.path.read_bytes() == slip.pdf_bytes  # and its archive copy is back
     slip.path.write_bytes(b"%PDF-1.4 tampered")
-    tampered = reprint_slip(db, "receipt", code, "a5", arch)
+    tampered = reprint_slip(db, reader(db), "receipt", code, "a5", arch)
     assert tampered.rerendered and tampered.pdf_bytes == slip.pdf_bytes
     # Issuing again is a new slip with today's data, archived beside the first one, never over it.
     second = issue_slip(db, officer, "receipt", code, layout="a5", now=DECEMBER_1, archive_dir=arch)
     assert second.path.name == f"{code}-receipt-a5-2.pdf" and "Trần Phú" in text_of(second.pdf_bytes)
-    assert reprint_slip(db, "receipt", code, "a5", arch).pdf_bytes == second.pdf_bytes
+    assert reprint_slip(db, reader(db), "receipt", code, "a5", arch).pdf_bytes == second.pdf_bytes
 
 
 def test_the_slips_of_a_dossiers_life(db: Database, officer: Actor, supervisor: Actor, arch: Path) -> None:
@@ -202,7 +202,9 @@ def test_refusal_stop_and_intake_supplement(db: Database, officer: Actor, arch: 
         assert f"{i} {doc.name} {doc.original_qty:02d}" in text
     assert f"Tổng số: {len(pending.missing):02d} giấy tờ cần bổ sung." in text and "Nguyễn Thị Lan" in text
     assert (
-        reprint_slip(db, "supplement", str(pending.pending_intake_id).upper(), None, arch).pdf_bytes
+        reprint_slip(
+            db, reader(db), "supplement", str(pending.pending_intake_id).upper(), None, arch
+        ).pdf_bytes
         == slip.pdf_bytes
     )
 
@@ -240,14 +242,16 @@ def test_register_handover_and_guide(db: Database, officer: Actor, arch: Path) -
     assert "Bên nhận: Sở Nội vụ (SNV)" in text and "Người giao: Nguyễn Thị Lan" in text
     assert f"1 {first} Nguyễn Thị Ánh Hồng" in text and f"2 {second} " in text
     assert "Tổng số: 02 hồ sơ." in text
-    again = reprint_slip(db, "handover", HandoverKey(" SNV ", (first.lower(), second)), None, arch)
+    again = reprint_slip(
+        db, reader(db), "handover", HandoverKey(" SNV ", (first.lower(), second)), None, arch
+    )
     assert again.pdf_bytes == handover.pdf_bytes
 
     guide = issue_slip(db, officer, "guide", GuideKey("2.001955"), now=DECEMBER_1, archive_dir=arch)
     assert guide.path.relative_to(arch).as_posix() == "2026/12/guide-2.001955-1-20261201T003000.pdf"
     text = text_of(guide.pdf_bytes)
     assert "PHIẾU HƯỚNG DẪN" in text and "Mã thủ tục: 2.001955" in text and "Nguyễn Thị Lan" in text
-    assert reprint_slip(db, "guide", "2.001955", None, arch).pdf_bytes == guide.pdf_bytes
+    assert reprint_slip(db, reader(db), "guide", "2.001955", None, arch).pdf_bytes == guide.pdf_bytes
 
 
 def test_bad_keys_are_refused_with_a_message_and_nothing_is_written(
@@ -277,9 +281,9 @@ def test_bad_keys_are_refused_with_a_message_and_nothing_is_written(
         with pytest.raises(error, match=message):
             issue_slip(db, officer, kind, key, layout=layout, now=DECEMBER_1, archive_dir=arch)
     with pytest.raises(NotFoundError, match="chưa được in lần nào"):
-        reprint_slip(db, "receipt", code, "a4", arch)
+        reprint_slip(db, reader(db), "receipt", code, "a4", arch)
     with pytest.raises(NotFoundError, match="Không tìm thấy hồ sơ"):
-        reprint_slip(db, "control", UNKNOWN_CODE, None, arch)
+        reprint_slip(db, reader(db), "control", UNKNOWN_CODE, None, arch)
     assert files(arch) == [] and len(events(db)) == before
 
 
