@@ -1,7 +1,8 @@
 """counter-app: the GUI entry point.
 
-Paths and logging first, then a crash hook (a dialog naming the log file), then the database
-(opened, checked, migrated after a backup), then the window.
+Paths and logging first, then the interface language (translators installed before any widget),
+a crash hook (a dialog naming the log file), then the database (opened, checked, migrated after a
+backup), then the window.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from counter_app.config import load_settings
 from counter_app.context import open_context, setup_logging
 from counter_app.db.database import Database
 from counter_app.domain.errors import UserError
@@ -23,6 +25,7 @@ from counter_app.paths import resolve_paths
 from counter_app.services import demo
 from counter_app.services.offices import office_timezone
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
+from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.session import UiSession
 from counter_app.ui.worker import Report, run_with_progress
 
@@ -57,6 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName("counter_app")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    try:
+        language = load_settings(paths).language
+    except UserError:
+        language = DEFAULT_LANGUAGE  # the unreadable settings file is reported when the context opens
+    install_translators(app, language)
     _install_crash_hook(log_file)
     collector = GuiThreadGarbageCollector(app)  # noqa: F841  (lives as long as the application)
     try:

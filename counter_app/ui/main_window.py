@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from counter_app.services.actor import ROLE_LABELS
 from counter_app.services.overview import office_overview
 from counter_app.services.slips_common import GuideKey, HandoverKey
+from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.catalog_page import CatalogPage
 from counter_app.ui.pages.guide_page import GuidePage
 from counter_app.ui.pages.receive_page import ReceivePage
@@ -17,6 +18,7 @@ from counter_app.ui.pages.return_page import ReturnPage
 from counter_app.ui.pages.track_page import TrackPage
 from counter_app.ui.scanner import ScannerFilter
 from counter_app.ui.session import UiSession
+from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.slip_desk import Printer, SlipDesk
 
 
@@ -56,10 +58,17 @@ class MainWindow(QMainWindow):
         printer = QPrinterInfo.defaultPrinterName() or self.tr("chưa có máy in")
         self.status_label = QLabel(
             self.tr("{0} ({1}) · {2} · CSDL: {3} · Máy in: {4}").format(
-                actor.full_name, ROLE_LABELS[actor.role], overview.office_name, overview.database, printer
+                actor.full_name,
+                domain_label(ROLE_LABELS[actor.role]),
+                overview.office_name,
+                overview.database,
+                printer,
             )
         )
         self.statusBar().addPermanentWidget(self.status_label)
+        settings = QAction(self.tr("Cài đặt…"), self, shortcut=QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+        self.menuBar().addMenu(self.tr("Hệ thống")).addAction(settings)
         self._restore_geometry()
         self.show_page(self.receive_page)
 
@@ -80,6 +89,13 @@ class MainWindow(QMainWindow):
             lambda action, code: desk.issue(slips_after[action], code) if action in slips_after else None
         )
         self.return_page.returned.connect(lambda code, _result: desk.issue("result", code))
+
+    def open_settings(self) -> SettingsDialog:
+        """Language and receipt paper (Ctrl+,)."""
+        dialog = SettingsDialog(self.session.paths, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_scanned(self, code: str) -> None:
         """A receipt scanned anywhere: the return page takes it there, elsewhere the dossier opens."""

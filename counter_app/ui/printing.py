@@ -34,7 +34,7 @@ def render_to(printer: QPrinter, pdf_bytes: bytes) -> int:
         dpi = printer.resolution()
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError("printer refused to start")
+            raise OSError(QCoreApplication.translate("SlipPrinter", "máy in không nhận lệnh in"))
         try:
             for index in range(len(pdf)):
                 if index:

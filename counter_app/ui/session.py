@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QCoreApplication
+
 from counter_app.db.database import Database
 from counter_app.paths import AppPaths
 from counter_app.services.actor import Actor
@@ -33,4 +35,5 @@ class UiSession:
         """ "16 giờ 10, ngày 27/11/2026" in the office's time zone."""
         if instant is None:
             return empty
-        return instant.astimezone(ZoneInfo(self.timezone)).strftime("%H giờ %M, ngày %d/%m/%Y")
+        pattern = QCoreApplication.translate("UiSession", "%H giờ %M, ngày %d/%m/%Y")  # strftime
+        return instant.astimezone(ZoneInfo(self.timezone)).strftime(pattern)

@@ -21,30 +21,29 @@ from counter_app.domain.appointment import OUTCOME_LABELS, Outcome
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
 from counter_app.services.lookup import DossierView, EventView
 from counter_app.services.processing import SATISFACTION_LEVELS
+from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.track_model import status_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DossierDetail", text)
 
 
 def event_labels() -> dict[str, str]:
     return {
-        "received": _tr("Tiếp nhận"),
-        "refused": _tr("Từ chối tiếp nhận"),
-        "intake_supplement_requested": _tr("Yêu cầu bổ sung khi tiếp nhận"),
-        "transfer": _tr("Chuyển xử lý"),
-        "start": _tr("Bắt đầu giải quyết"),
-        "request_supplement": _tr("Yêu cầu bổ sung"),
-        "supply_supplement": _tr("Nhận bổ sung"),
-        "request_payment": _tr("Chờ nghĩa vụ tài chính"),
-        "confirm_payment": _tr("Đã thực hiện nghĩa vụ tài chính"),
-        "resolve": _tr("Có kết quả"),
-        "return_result": _tr("Trả kết quả"),
-        "withdraw": _tr("Rút hồ sơ"),
-        "stop": _tr("Dừng giải quyết"),
-        "apologise": _tr("Xin lỗi, hẹn lại"),
-        "cancel": _tr("Hủy hồ sơ"),
+        "received": QCoreApplication.translate("DossierDetail", "Tiếp nhận"),
+        "refused": QCoreApplication.translate("DossierDetail", "Từ chối tiếp nhận"),
+        "intake_supplement_requested": QCoreApplication.translate(
+            "DossierDetail", "Yêu cầu bổ sung khi tiếp nhận"
+        ),
+        "transfer": QCoreApplication.translate("DossierDetail", "Chuyển xử lý"),
+        "start": QCoreApplication.translate("DossierDetail", "Bắt đầu giải quyết"),
+        "request_supplement": QCoreApplication.translate("DossierDetail", "Yêu cầu bổ sung"),
+        "supply_supplement": QCoreApplication.translate("DossierDetail", "Nhận bổ sung"),
+        "request_payment": QCoreApplication.translate("DossierDetail", "Chờ nghĩa vụ tài chính"),
+        "confirm_payment": QCoreApplication.translate("DossierDetail", "Đã thực hiện nghĩa vụ tài chính"),
+        "resolve": QCoreApplication.translate("DossierDetail", "Có kết quả"),
+        "return_result": QCoreApplication.translate("DossierDetail", "Trả kết quả"),
+        "withdraw": QCoreApplication.translate("DossierDetail", "Rút hồ sơ"),
+        "stop": QCoreApplication.translate("DossierDetail", "Dừng giải quyết"),
+        "apologise": QCoreApplication.translate("DossierDetail", "Xin lỗi, hẹn lại"),
+        "cancel": QCoreApplication.translate("DossierDetail", "Hủy hồ sơ"),
     }
 
 
@@ -52,7 +51,7 @@ def outcome_label(outcome: str | None) -> str:
     if not outcome:
         return ""
     try:
-        return OUTCOME_LABELS[Outcome(outcome)]
+        return domain_label(OUTCOME_LABELS[Outcome(outcome)])
     except ValueError:
         return outcome
 
@@ -77,14 +76,19 @@ def receiver_text(receiver: object) -> str:
     if not isinstance(receiver, dict) or not receiver.get("full_name"):
         return ""
     parts = [str(receiver.get("full_name") or "")]
-    extra = [str(receiver.get("relation") or "")]
+    # The relation and the rating reasons are stored in Vietnamese (see return_page): shown translated.
+    extra = [QCoreApplication.translate("ReturnPage", str(receiver.get("relation") or ""))]
     if receiver.get("id_number"):
-        extra.append(_tr("giấy tờ số {0}").format(receiver["id_number"]))
+        extra.append(
+            QCoreApplication.translate("DossierDetail", "giấy tờ số {0}").format(receiver["id_number"])
+        )
     text = parts[0] + (" (" + ", ".join(x for x in extra if x) + ")" if any(extra) else "")
     if receiver.get("method") == "post":
-        text += _tr(", qua bưu chính")
+        text += QCoreApplication.translate("DossierDetail", ", qua bưu chính")
         if receiver.get("tracking_number"):
-            text += _tr(", mã bưu gửi {0}").format(receiver["tracking_number"])
+            text += QCoreApplication.translate("DossierDetail", ", mã bưu gửi {0}").format(
+                receiver["tracking_number"]
+            )
     return text
 
 
@@ -94,37 +98,59 @@ def describe_event(event: EventView, timezone: str, unit_names: dict[str, str] |
     notes: list[str] = []
     kind = event.kind
     if kind == "received" and p.get("channel") in {str(c) for c in Channel}:
-        notes.append(_tr("Kênh: {0}").format(CHANNEL_LABELS[Channel(str(p["channel"]))]))
+        notes.append(
+            QCoreApplication.translate("DossierDetail", "Kênh: {0}").format(
+                domain_label(CHANNEL_LABELS[Channel(str(p["channel"]))])
+            )
+        )
     if kind == "transfer":
         to_unit = str(p.get("to_unit") or "")
         notes.append(
-            _tr("Giao: {0}").format(p.get("to_unit_name") or (unit_names or {}).get(to_unit, to_unit))
+            QCoreApplication.translate("DossierDetail", "Giao: {0}").format(
+                p.get("to_unit_name") or (unit_names or {}).get(to_unit, to_unit)
+            )
         )
     if kind == "supply_supplement" and p.get("appointment_at"):
-        notes.append(_tr("Hẹn trả mới: {0}").format(local(_instant(p["appointment_at"]), timezone)))
+        notes.append(
+            QCoreApplication.translate("DossierDetail", "Hẹn trả mới: {0}").format(
+                local(_instant(p["appointment_at"]), timezone)
+            )
+        )
     if kind == "resolve" and p.get("outcome"):
-        notes.append(_tr("Kết quả: {0}").format(outcome_label(str(p["outcome"]))))
+        notes.append(
+            QCoreApplication.translate("DossierDetail", "Kết quả: {0}").format(
+                outcome_label(str(p["outcome"]))
+            )
+        )
         if p.get("apology"):
-            notes.append(_tr("đã có văn bản xin lỗi"))
+            notes.append(QCoreApplication.translate("DossierDetail", "đã có văn bản xin lỗi"))
     if kind == "apologise":
         notes.append(
-            _tr("Hẹn cũ {0} → hẹn mới {1}").format(
+            QCoreApplication.translate("DossierDetail", "Hẹn cũ {0} → hẹn mới {1}").format(
                 local(_instant(p.get("old_appointment_at")), timezone) or "—",
                 local(_instant(p.get("new_appointment_at")), timezone),
             )
         )
     if kind == "return_result":
         if receiver := receiver_text(p.get("receiver")):
-            notes.append(_tr("Người nhận: {0}").format(receiver))
+            notes.append(QCoreApplication.translate("DossierDetail", "Người nhận: {0}").format(receiver))
         level = p.get("satisfaction")
         if isinstance(level, int) and level in SATISFACTION_LEVELS:
-            notes.append(_tr("Đánh giá: {0}").format(SATISFACTION_LEVELS[level]))
+            notes.append(
+                QCoreApplication.translate("DossierDetail", "Đánh giá: {0}").format(
+                    domain_label(SATISFACTION_LEVELS[level])
+                )
+            )
         if p.get("reasons"):
-            notes.append(_tr("Lý do: {0}").format(", ".join(str(r) for r in p["reasons"])))  # type: ignore[union-attr]
+            notes.append(
+                QCoreApplication.translate("DossierDetail", "Lý do: {0}").format(
+                    ", ".join(QCoreApplication.translate("ReturnPage", str(r)) for r in p["reasons"])  # type: ignore[union-attr]
+                )
+            )
     if p.get("reason") and kind != "return_result":
-        notes.append(_tr("Lý do: {0}").format(p["reason"]))
+        notes.append(QCoreApplication.translate("DossierDetail", "Lý do: {0}").format(p["reason"]))
     if p.get("legal_basis"):
-        notes.append(_tr("Căn cứ: {0}").format(p["legal_basis"]))
+        notes.append(QCoreApplication.translate("DossierDetail", "Căn cứ: {0}").format(p["legal_basis"]))
     if p.get("note"):
         notes.append(str(p["note"]))
     return "; ".join(n for n in notes if n)
@@ -232,7 +258,7 @@ class DossierDetail(QWidget):
                 else ""
             )
         )
-        channel = CHANNEL_LABELS.get(view.channel, view.channel)  # type: ignore[call-overload]
+        channel = domain_label(CHANNEL_LABELS.get(view.channel, view.channel))  # type: ignore[call-overload]
         self.fields["received"].setText(f"{local(view.received_at, tz)} · {channel}")
         appointment = local(view.appointment_at, tz) or self.tr("không hẹn")
         if view.apology_count:
@@ -257,7 +283,9 @@ class DossierDetail(QWidget):
             if receiver:
                 returned += " — " + receiver
             if view.satisfaction in SATISFACTION_LEVELS:
-                returned += self.tr("; đánh giá: {0}").format(SATISFACTION_LEVELS[view.satisfaction])
+                returned += self.tr("; đánh giá: {0}").format(
+                    domain_label(SATISFACTION_LEVELS[view.satisfaction])
+                )
         else:
             method = (
                 self.tr("qua bưu chính: {0}").format(view.postal_address or "")

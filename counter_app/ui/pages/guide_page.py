@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,21 +19,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.appointment import Term, TermUnit
+from counter_app.domain.appointment import TERM_UNIT_LABELS, Term, TermUnit
 from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
 from counter_app.services.catalog import show_procedure
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.receiving import record_guidance
+from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.procedure_picker import ProcedurePicker
 from counter_app.ui.session import UiSession
 
 
 def term_text(amount: str, unit: str, description: str) -> str:
     if unit == "none":
-        return description or "Không hẹn"
-    label = Term(amount, TermUnit(unit)).label  # type: ignore[arg-type]
-    return f"{label} — {description}" if description else label
+        return description or QCoreApplication.translate("GuidePage", "Không hẹn")
+    term = Term(amount, TermUnit(unit))  # type: ignore[arg-type]
+    unit_label = TERM_UNIT_LABELS[term.unit]
+    text = term.label.removesuffix(unit_label) + domain_label(unit_label)  # "3 " + "ngày làm việc"
+    return f"{text} — {description}" if description else text
 
 
 class GuidePage(QWidget):
@@ -112,7 +115,7 @@ class GuidePage(QWidget):
             return
         rec = self.record
         self.title.setText(f"{rec.code} — {rec.name}")
-        level = {"province": "tỉnh", "ward": "xã"}
+        level = {"province": self.tr("tỉnh"), "ward": self.tr("xã")}
         levels = ", ".join(level.get(x, x) for x in rec.level.split(",") if x)
         online = self.tr("toàn trình") if rec.full_online else self.tr("một phần")
         self.info.setText(
@@ -122,14 +125,15 @@ class GuidePage(QWidget):
         )
         self.case_box.blockSignals(True)
         self.case_box.clear()
+        general = self.tr("Trường hợp chung")
         for index, case in enumerate(rec.cases, start=1):
-            self.case_box.addItem(f"{index}. {case.name or self.tr('Trường hợp chung')}", index)
+            self.case_box.addItem(f"{index}. {case.name or general}", index)
         self.case_box.blockSignals(False)
         self.case_box.setEnabled(len(rec.cases) > 1)
         self._show_case()
         self.terms.setText(
             "<br>".join(
-                f"{CHANNEL_LABELS[Channel(c.channel)]}: {term_text(c.amount, c.unit, c.description)}"
+                f"{domain_label(CHANNEL_LABELS[Channel(c.channel)])}: {term_text(c.amount, c.unit, c.description)}"
                 for c in rec.channels
             )
             or self.tr("Không ghi thời hạn.")
@@ -138,10 +142,14 @@ class GuidePage(QWidget):
         for channel in rec.channels:
             for fee in channel.fees:
                 amount = fee.get("amount_vnd")
-                text = f"{int(amount):,} đồng".replace(",", ".") if isinstance(amount, int) else ""
-                label = ", ".join(x for x in (text, str(fee.get("description") or "")) if x)
-                if label and label not in fees:
-                    fees.append(label)
+                text = (
+                    self.tr("{0} đồng").format(f"{int(amount):,}".replace(",", "."))
+                    if isinstance(amount, int)
+                    else ""
+                )
+                line = ", ".join(x for x in (text, str(fee.get("description") or "")) if x)
+                if line and line not in fees:
+                    fees.append(line)
         self.fees.setText("<br>".join(fees) or self.tr("Không thu phí, lệ phí."))
         self.record_button.setEnabled(True)
         self.print_button.setEnabled(True)

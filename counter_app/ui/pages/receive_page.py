@@ -36,6 +36,7 @@ from counter_app.services.receiving import (
     refuse,
     request_supplement_at_intake,
 )
+from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.applicant_form import ApplicantForm
 from counter_app.ui.pages.procedure_picker import ProcedurePicker
 from counter_app.ui.session import UiSession
@@ -62,7 +63,7 @@ class ReceivePage(QWidget):
         self.case_box = QComboBox()
         self.channel_box = QComboBox()
         for channel in Channel:
-            self.channel_box.addItem(CHANNEL_LABELS[channel], str(channel))
+            self.channel_box.addItem(domain_label(CHANNEL_LABELS[channel]), str(channel))
         self.checklist = QTableWidget(0, 3)
         self.checklist.setHorizontalHeaderLabels(
             [self.tr("Giấy tờ đã nộp"), self.tr("Bản chính"), self.tr("Bản sao")]
@@ -145,8 +146,9 @@ class ReceivePage(QWidget):
         self.procedure_label.setText(f"<b>{self.record.code}</b> — {self.record.name}")
         self.case_box.blockSignals(True)
         self.case_box.clear()
+        general = self.tr("Trường hợp chung")
         for index, case in enumerate(self.record.cases, start=1):
-            self.case_box.addItem(f"{index}. {case.name or self.tr('Trường hợp chung')}", index)
+            self.case_box.addItem(f"{index}. {case.name or general}", index)
         self.case_box.blockSignals(False)
         self.case_box.setEnabled(len(self.record.cases) > 1)
         self._fill_checklist()

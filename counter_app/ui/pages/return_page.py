@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +32,7 @@ from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import OPEN_STATUSES, Action, Status, allowed_actions
 from counter_app.services.lookup import DossierView, lookup
 from counter_app.services.processing import SATISFACTION_LEVELS, ReturnInput, StepResult, return_result
+from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.dossier_detail import local, outcome_label, receiver_text
 from counter_app.ui.pages.track_model import status_label
 from counter_app.ui.session import UiSession
@@ -40,6 +41,15 @@ from counter_app.ui.session import UiSession
 # rating and the next receipt's code; a scanner types a character every few milliseconds).
 RUN_GAP_S = 0.4
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# Written into the dossier's events (and so onto the Vietnamese slips) as they are, in Vietnamese,
+# whatever the interface language; shown translated.
+PROXY_RELATION = QT_TRANSLATE_NOOP("ReturnPage", "Người được ủy quyền")
+REASONS = {
+    "time": QT_TRANSLATE_NOOP("ReturnPage", "Thời gian"),
+    "guidance": QT_TRANSLATE_NOOP("ReturnPage", "Hướng dẫn"),
+    "attitude": QT_TRANSLATE_NOOP("ReturnPage", "Thái độ"),
+    "other": QT_TRANSLATE_NOOP("ReturnPage", "Khác"),
+}
 
 
 class _Keys(QObject):
@@ -170,7 +180,7 @@ class ReturnPage(QWidget):
         self.rating_buttons: dict[int, QPushButton] = {}
         grid = QGridLayout()
         for level, label in SATISFACTION_LEVELS.items():
-            button = QPushButton(f"{level}  {label}")
+            button = QPushButton(f"{level}  {domain_label(label)}")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(34)
@@ -180,13 +190,8 @@ class ReturnPage(QWidget):
         self.reason_checks: dict[str, QCheckBox] = {}
         reasons = QHBoxLayout()
         reasons.addWidget(QLabel(self.tr("Lý do:")))
-        for key, label in (
-            ("time", self.tr("Thời gian")),
-            ("guidance", self.tr("Hướng dẫn")),
-            ("attitude", self.tr("Thái độ")),
-            ("other", self.tr("Khác")),
-        ):
-            check = QCheckBox(label)
+        for key, label in REASONS.items():
+            check = QCheckBox(self.tr(label))
             self.reason_checks[key] = check
             reasons.addWidget(check)
         self.other_reason = QLineEdit()
@@ -346,15 +351,11 @@ class ReturnPage(QWidget):
 
     def reasons(self) -> tuple[str, ...]:
         chosen = [
-            check.text() for key, check in self.reason_checks.items() if key != "other" and check.isChecked()
+            REASONS[key] for key, check in self.reason_checks.items() if key != "other" and check.isChecked()
         ]
         if self.reason_checks["other"].isChecked():
             other = self.other_reason.text().strip()
-            chosen.append(
-                f"{self.reason_checks['other'].text()}: {other}"
-                if other
-                else self.reason_checks["other"].text()
-            )
+            chosen.append(f"{REASONS['other']}: {other}" if other else REASONS["other"])
         return tuple(chosen)
 
     def _proxy_toggled(self, on: bool) -> None:
@@ -391,7 +392,7 @@ class ReturnPage(QWidget):
         data = ReturnInput(
             receiver_name=self.proxy_name.text() if proxy else "",
             receiver_id_number=self.proxy_id.text() if proxy else "",
-            relation=self.tr("Người được ủy quyền") if proxy else "",
+            relation=PROXY_RELATION if proxy else "",
             method="post" if self.post_radio.isChecked() else "counter",
             tracking_number=self.tracking.text() if self.post_radio.isChecked() else "",
             satisfaction=self.rating(),
@@ -414,7 +415,7 @@ class ReturnPage(QWidget):
         who = self.proxy_name.text().strip() if proxy else view.applicant_name
         level = data.satisfaction
         rated = (
-            self.tr("đánh giá «{0}»").format(SATISFACTION_LEVELS[level])
+            self.tr("đánh giá «{0}»").format(domain_label(SATISFACTION_LEVELS[level]))
             if level
             else self.tr("không đánh giá")
         )

@@ -27,6 +27,7 @@ from counter_app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from counter_app.services.lookup import DossierView
 from counter_app.services.track_support import DueWindow, due_window
 from counter_app.services.tracking import TrackFilter, TrackRow, list_dossiers
+from counter_app.ui.i18n import domain_label
 from counter_app.ui.session import UiSession
 
 PAGE_SIZE = 200
@@ -37,13 +38,9 @@ _OPEN = frozenset(str(s) for s in OPEN_STATUSES)
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrackModel", text)
-
-
 def status_label(status: str) -> str:
     try:
-        return STATUS_LABELS[Status(status)]
+        return domain_label(STATUS_LABELS[Status(status)])
     except ValueError:
         return status
 
@@ -66,15 +63,15 @@ class TrackModel(QAbstractTableModel):
         self._more = False
         self._window: DueWindow | None = None
         self._headers = [
-            _tr("Mã hồ sơ"),
-            _tr("Người nộp"),
-            _tr("Thủ tục"),
-            _tr("Lĩnh vực"),
-            _tr("Đơn vị xử lý"),
-            _tr("Cán bộ tiếp nhận"),
-            _tr("Trạng thái"),
-            _tr("Ngày nhận"),
-            _tr("Hẹn trả"),
+            QCoreApplication.translate("TrackModel", "Mã hồ sơ"),
+            QCoreApplication.translate("TrackModel", "Người nộp"),
+            QCoreApplication.translate("TrackModel", "Thủ tục"),
+            QCoreApplication.translate("TrackModel", "Lĩnh vực"),
+            QCoreApplication.translate("TrackModel", "Đơn vị xử lý"),
+            QCoreApplication.translate("TrackModel", "Cán bộ tiếp nhận"),
+            QCoreApplication.translate("TrackModel", "Trạng thái"),
+            QCoreApplication.translate("TrackModel", "Ngày nhận"),
+            QCoreApplication.translate("TrackModel", "Hẹn trả"),
         ]
 
     # ----------------------------------------------------------------- loading
@@ -82,7 +79,9 @@ class TrackModel(QAbstractTableModel):
         """Start over with ``filters`` (``loaded``), or say why the service refused them (``failed``)."""
         now = self._session.now()
         try:
-            first = list_dossiers(self._session.db, self._session.actor, filters, now=now, limit=self._page_size)
+            first = list_dossiers(
+                self._session.db, self._session.actor, filters, now=now, limit=self._page_size
+            )
             window = due_window(self._session.db, now)
         except UserError as exc:
             self.failed.emit(exc.message)
@@ -196,9 +195,13 @@ class TrackModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             urgency = self.urgency(row)
             if urgency == "overdue":
-                return _tr("Quá hạn: hẹn trả {0}").format(self._local(row.appointment_at))
+                return QCoreApplication.translate("TrackModel", "Quá hạn: hẹn trả {0}").format(
+                    self._local(row.appointment_at)
+                )
             if urgency == "due_soon":
-                return _tr("Sắp đến hạn: hẹn trả {0}").format(self._local(row.appointment_at))
+                return QCoreApplication.translate("TrackModel", "Sắp đến hạn: hẹn trả {0}").format(
+                    self._local(row.appointment_at)
+                )
             if column in (self.PROCEDURE, self.UNIT, self.APPLICANT):
                 return self._text(row, column)
             return None
@@ -225,5 +228,9 @@ class TrackModel(QAbstractTableModel):
             case self.RECEIVED:
                 return self._local(row.received_at)
             case self.DUE:
-                return self._local(row.appointment_at) if row.appointment_at else _tr("không hẹn")
+                return (
+                    self._local(row.appointment_at)
+                    if row.appointment_at
+                    else QCoreApplication.translate("TrackModel", "không hẹn")
+                )
         return ""

@@ -31,6 +31,7 @@ from counter_app.services.actor import Role
 from counter_app.services.lookup import DossierView, lookup
 from counter_app.services.track_support import may, suggested_new_appointment, transfer_units, user_names
 from counter_app.services.tracking import TrackFilter, filter_choices
+from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.action_dialogs import ActionDialog, AppointmentDialog, TransferDialog
 from counter_app.ui.pages.dossier_detail import DossierDetail, local
 from counter_app.ui.pages.track_model import DUE_SOON_COLOUR, OVERDUE_COLOUR, TrackModel
@@ -123,7 +124,7 @@ class TrackPage(QWidget):
         self.status_box.addItem(self.tr("Tất cả"), None)
         self.status_box.addItem(self.tr("Đang giải quyết (chưa có kết quả)"), OPEN_GROUP)
         for status in Status:
-            self.status_box.addItem(STATUS_LABELS[status], str(status))
+            self.status_box.addItem(domain_label(STATUS_LABELS[status]), str(status))
         self.due_box = QComboBox()
         for text, value in (
             (self.tr("Tất cả"), None),
@@ -241,10 +242,10 @@ class TrackPage(QWidget):
         ]
         self.action_bar = QHBoxLayout()
         self.selection_label = QLabel()
+        overdue, due_soon = self.tr("Quá hạn"), self.tr("Đến hạn trong 2 ngày làm việc")
         legend = QLabel(
-            f"<span style='background:{OVERDUE_COLOUR.name()}'>&nbsp;{self.tr('Quá hạn')}&nbsp;</span> "
-            f"<span style='background:{DUE_SOON_COLOUR.name()}'>&nbsp;{self.tr('Đến hạn trong 2 ngày làm việc')}"
-            "&nbsp;</span>"
+            f"<span style='background:{OVERDUE_COLOUR.name()}'>&nbsp;{overdue}&nbsp;</span> "
+            f"<span style='background:{DUE_SOON_COLOUR.name()}'>&nbsp;{due_soon}&nbsp;</span>"
         )
         self.info_bar = QHBoxLayout()
         self.info_bar.addWidget(self.selection_label, 1)

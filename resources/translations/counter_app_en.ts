@@ -1,0 +1,1478 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi_VN">
+<context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantForm</name>
+    <message>
+        <source>Người nộp hồ sơ</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Quét QR thẻ CCCD hoặc nhập 12 số</source>
+        <translation>Scan the ID card QR code or type the 12 digits</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Số CCCD/CMND:</source>
+        <translation>ID card number:</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Ngày sinh:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <source>Giới tính:</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Thư điện tử:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>✔ Thông tin đọc từ thẻ CCCD (chưa xác thực) — kiểm tra lại với người nộp.</source>
+        <translation>✔ Read from the ID card (not verified) — check with the applicant.</translation>
+    </message>
+    <message>
+        <source>Ngày sinh phải có dạng ngày/tháng/năm, ví dụ 01/05/1990.</source>
+        <translation>Enter the date of birth as day/month/year, e.g. 01/05/1990.</translation>
+    </message>
+    <message>
+        <source>Ngày sinh không hợp lệ.</source>
+        <translation>Invalid date of birth.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Xin lỗi – hẹn lại ngày trả</source>
+        <translation>Apologise – new return date</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0}, hẹn trả hiện tại: {1}.</source>
+        <translation>Dossier {0}, current return date: {1}.</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no date set</translation>
+    </message>
+    <message>
+        <source>Ghi nhận (Enter)</source>
+        <translation>Record (Enter)</translation>
+    </message>
+    <message>
+        <source>lúc</source>
+        <translation>at</translation>
+    </message>
+    <message>
+        <source>Lý do chậm trả:</source>
+        <translation>Reason for the delay:</translation>
+    </message>
+    <message>
+        <source>bắt buộc</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>Hẹn trả mới:</source>
+        <translation>New return date:</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Đơn vị tiếp nhận</source>
+        <translation>Receiving office</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Mã định danh:</source>
+        <translation>Identifier code:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Danh mục:</source>
+        <translation>Catalogue:</translation>
+    </message>
+    <message>
+        <source>{0} thủ tục, {1} hồ sơ</source>
+        <translation>{0} procedures, {1} dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTableModel</name>
+    <message>
+        <source>Mã thủ tục</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDetail</name>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung khi tiếp nhận</source>
+        <translation>Supplement requested at intake</translation>
+    </message>
+    <message>
+        <source>Chuyển xử lý</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Bắt đầu giải quyết</source>
+        <translation>Processing started</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Supplement requested</translation>
+    </message>
+    <message>
+        <source>Nhận bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <source>Chờ nghĩa vụ tài chính</source>
+        <translation>Awaiting payment</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện nghĩa vụ tài chính</source>
+        <translation>Payment made</translation>
+    </message>
+    <message>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Xin lỗi, hẹn lại</source>
+        <translation>Apology, new date</translation>
+    </message>
+    <message>
+        <source>Hủy hồ sơ</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>giấy tờ số {0}</source>
+        <translation>ID no. {0}</translation>
+    </message>
+    <message>
+        <source>, qua bưu chính</source>
+        <translation>, by post</translation>
+    </message>
+    <message>
+        <source>, mã bưu gửi {0}</source>
+        <translation>, tracking no. {0}</translation>
+    </message>
+    <message>
+        <source>Kênh: {0}</source>
+        <translation>Channel: {0}</translation>
+    </message>
+    <message>
+        <source>Giao: {0}</source>
+        <translation>To: {0}</translation>
+    </message>
+    <message>
+        <source>Hẹn trả mới: {0}</source>
+        <translation>New return date: {0}</translation>
+    </message>
+    <message>
+        <source>Kết quả: {0}</source>
+        <translation>Result: {0}</translation>
+    </message>
+    <message>
+        <source>đã có văn bản xin lỗi</source>
+        <translation>apology letter issued</translation>
+    </message>
+    <message>
+        <source>Hẹn cũ {0} → hẹn mới {1}</source>
+        <translation>Old date {0} → new date {1}</translation>
+    </message>
+    <message>
+        <source>Người nhận: {0}</source>
+        <translation>Received by: {0}</translation>
+    </message>
+    <message>
+        <source>Đánh giá: {0}</source>
+        <translation>Rating: {0}</translation>
+    </message>
+    <message>
+        <source>Lý do: {0}</source>
+        <translation>Reason: {0}</translation>
+    </message>
+    <message>
+        <source>Căn cứ: {0}</source>
+        <translation>Legal basis: {0}</translation>
+    </message>
+    <message>
+        <source>Chọn một hồ sơ trong danh sách để xem chi tiết.</source>
+        <translation>Select a dossier in the list to see its details.</translation>
+    </message>
+    <message>
+        <source>Người nộp:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <source>Liên hệ:</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Hẹn trả:</source>
+        <translation>Return date:</translation>
+    </message>
+    <message>
+        <source>Đơn vị xử lý:</source>
+        <translation>Processing unit:</translation>
+    </message>
+    <message>
+        <source>Kết quả:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Trả kết quả:</source>
+        <translation>Returned:</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Bước</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Người thực hiện</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Đơn vị, lý do, kết quả</source>
+        <translation>Unit, reason, result</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Quá trình giải quyết&lt;/b&gt; (phiếu kiểm soát)</source>
+        <translation>&lt;b&gt;Processing history&lt;/b&gt; (control slip)</translation>
+    </message>
+    <message>
+        <source>, CCCD/CMND {0}</source>
+        <translation>, ID {0}</translation>
+    </message>
+    <message>
+        <source> (phiên bản {0})</source>
+        <translation> (version {0})</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no date set</translation>
+    </message>
+    <message>
+        <source> (đã xin lỗi, hẹn lại {0} lần)</source>
+        <translation> (apologised, rescheduled {0} times)</translation>
+    </message>
+    <message>
+        <source>; hạn theo quy định {0}</source>
+        <translation>; statutory deadline {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#b00020&apos;&gt;QUÁ HẠN&lt;/b&gt; — {0}</source>
+        <translation>&lt;b style=&apos;color:#b00020&apos;&gt;OVERDUE&lt;/b&gt; — {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#9a6700&apos;&gt;Sắp đến hạn&lt;/b&gt; — {0}</source>
+        <translation>&lt;b style=&apos;color:#9a6700&apos;&gt;Due soon&lt;/b&gt; — {0}</translation>
+    </message>
+    <message>
+        <source>chưa chuyển</source>
+        <translation>not transferred yet</translation>
+    </message>
+    <message>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>; đánh giá: {0}</source>
+        <translation>; rating: {0}</translation>
+    </message>
+    <message>
+        <source>qua bưu chính: {0}</source>
+        <translation>by post: {0}</translation>
+    </message>
+    <message>
+        <source>chưa trả</source>
+        <translation>not returned yet</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePage</name>
+    <message>
+        <source>Không hẹn</source>
+        <translation>No return date</translation>
+    </message>
+    <message>
+        <source>Chọn một thủ tục để xem hướng dẫn.</source>
+        <translation>Choose a procedure to see its guidance.</translation>
+    </message>
+    <message>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <source>Bản sao</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Ghi nhận đã hướng dẫn</source>
+        <translation>Record guidance given</translation>
+    </message>
+    <message>
+        <source>In phiếu hướng dẫn (Ctrl+P)</source>
+        <translation>Print guidance slip (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Trường hợp:</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Thời hạn giải quyết&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Processing time&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Phí, lệ phí&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Fees and charges&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Không xem được thủ tục</source>
+        <translation>Cannot show the procedure</translation>
+    </message>
+    <message>
+        <source>tỉnh</source>
+        <translation>province</translation>
+    </message>
+    <message>
+        <source>xã</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>toàn trình</source>
+        <translation>fully online</translation>
+    </message>
+    <message>
+        <source>một phần</source>
+        <translation>partly online</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực: {0} · Cấp thực hiện: {1} · Dịch vụ công trực tuyến: {2}</source>
+        <translation>Field: {0} · Level: {1} · Online public service: {2}</translation>
+    </message>
+    <message>
+        <source>Trường hợp chung</source>
+        <translation>General case</translation>
+    </message>
+    <message>
+        <source>Không ghi thời hạn.</source>
+        <translation>No processing time given.</translation>
+    </message>
+    <message>
+        <source>{0} đồng</source>
+        <translation>{0} VND</translation>
+    </message>
+    <message>
+        <source>Không thu phí, lệ phí.</source>
+        <translation>No fees or charges.</translation>
+    </message>
+    <message>
+        <source> (nếu có)</source>
+        <translation> (if any)</translation>
+    </message>
+    <message>
+        <source>Không ghi nhận được</source>
+        <translation>Could not record</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận hướng dẫn thủ tục {0}.</source>
+        <translation>Guidance on procedure {0} recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Đăng nhập — Bộ phận Một cửa</source>
+        <translation>Log in — One-Stop Counter</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Dữ liệu mẫu: canbo / lanhdao / quantri, mật khẩu «demo».</source>
+        <translation>Demo data: canbo / lanhdao / quantri, password “demo”.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Bộ phận Một cửa — counter_app</source>
+        <translation>One-Stop Counter — counter_app</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn (F1)</source>
+        <translation>Guide (F1)</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận (F2)</source>
+        <translation>Receive (F2)</translation>
+    </message>
+    <message>
+        <source>Theo dõi (F3)</source>
+        <translation>Track (F3)</translation>
+    </message>
+    <message>
+        <source>Trả kết quả (F4)</source>
+        <translation>Return (F4)</translation>
+    </message>
+    <message>
+        <source>Danh mục (F6)</source>
+        <translation>Catalogue (F6)</translation>
+    </message>
+    <message>
+        <source>chưa có máy in</source>
+        <translation>no printer</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) · {2} · CSDL: {3} · Máy in: {4}</source>
+        <translation>{0} ({1}) · {2} · Database: {3} · Printer: {4}</translation>
+    </message>
+    <message>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Hệ thống</source>
+        <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <source>Gõ tên hoặc mã thủ tục (có dấu hay không dấu)…</source>
+        <translation>Type part of the procedure&apos;s name or code (tone marks optional)…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePage</name>
+    <message>
+        <source>Chưa chọn thủ tục.</source>
+        <translation>No procedure chosen.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ đã nộp</source>
+        <translation>Documents submitted</translation>
+    </message>
+    <message>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <source>Bản sao</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>Nhận tại Bộ phận Một cửa</source>
+        <translation>Collect at the One-Stop Counter</translation>
+    </message>
+    <message>
+        <source>Nhận qua dịch vụ bưu chính</source>
+        <translation>Deliver by post</translation>
+    </message>
+    <message>
+        <source>Địa chỉ nhận kết quả qua bưu chính</source>
+        <translation>Postal address for the result</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận (Ctrl+Enter)</source>
+        <translation>Accept (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Request supplement</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Làm mới (Esc)</source>
+        <translation>Clear (Esc)</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Trường hợp:</source>
+        <translation>Case:</translation>
+    </message>
+    <message>
+        <source>Kênh nộp:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <source>Nhận kết quả:</source>
+        <translation>Result delivery:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Trường hợp chung</source>
+        <translation>General case</translation>
+    </message>
+    <message>
+        <source>Hẹn trả kết quả: {0}</source>
+        <translation>Result due: {0}</translation>
+    </message>
+    <message>
+        <source>Thủ tục không hẹn ngày trả.</source>
+        <translation>This procedure has no return date.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã yêu cầu bổ sung ngày {0}: đánh dấu các giấy tờ vừa bổ sung.</source>
+        <translation>Supplement requested on {0}: tick the documents just supplied.</translation>
+    </message>
+    <message>
+        <source>Thông tin người nộp chưa hợp lệ.</source>
+        <translation>The applicant&apos;s details are not valid.</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận hồ sơ {0}. Hẹn trả: {1}.</source>
+        <translation>Dossier {0} accepted. Result due: {1}.</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no date set</translation>
+    </message>
+    <message>
+        <source>Nội dung/lý do cần bổ sung:</source>
+        <translation>What to supplement, and why:</translation>
+    </message>
+    <message>
+        <source>Đã lập yêu cầu bổ sung. Cần bổ sung: {0}</source>
+        <translation>Supplement request made. To supplement: {0}</translation>
+    </message>
+    <message>
+        <source>Lý do từ chối (bắt buộc):</source>
+        <translation>Reason for refusal (required):</translation>
+    </message>
+    <message>
+        <source>Đã từ chối tiếp nhận, số {0}.</source>
+        <translation>Refused, number {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPage</name>
+    <message>
+        <source>Người được ủy quyền</source>
+        <translation>Authorised person</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Waiting time</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>Thái độ</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Quét mã vạch trên giấy hẹn hoặc gõ mã hồ sơ rồi nhấn Enter</source>
+        <translation>Scan the receipt or type a dossier code, then Enter</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Người nộp:</source>
+        <translation>Applicant:</translation>
+    </message>
+    <message>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Hẹn trả:</source>
+        <translation>Return date:</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Đơn vị xử lý:</source>
+        <translation>Processing unit:</translation>
+    </message>
+    <message>
+        <source>Hình thức nhận:</source>
+        <translation>Delivery:</translation>
+    </message>
+    <message>
+        <source>Người nhận kết quả</source>
+        <translation>Result collected by</translation>
+    </message>
+    <message>
+        <source>Người nộp hồ sơ</source>
+        <translation>The applicant</translation>
+    </message>
+    <message>
+        <source>Người được ủy quyền (Ctrl+U)</source>
+        <translation>Authorised person (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Số CCCD/CMND (bắt buộc)</source>
+        <translation>ID card number (required)</translation>
+    </message>
+    <message>
+        <source>Hình thức trả</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính (Ctrl+B)</source>
+        <translation>By post (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Mã bưu gửi</source>
+        <translation>Postal tracking number</translation>
+    </message>
+    <message>
+        <source>Mức độ hài lòng (phím 1–5; nhấn lại để bỏ chọn)</source>
+        <translation>Satisfaction (keys 1–5; press again to clear)</translation>
+    </message>
+    <message>
+        <source>Lý do:</source>
+        <translation>Reasons:</translation>
+    </message>
+    <message>
+        <source>lý do khác</source>
+        <translation>other reason</translation>
+    </message>
+    <message>
+        <source>Xác nhận trả kết quả (Enter)</source>
+        <translation>Confirm return (Enter)</translation>
+    </message>
+    <message>
+        <source>Làm lại (Esc)</source>
+        <translation>Start over (Esc)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mã hồ sơ&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dossier code&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Người nộp hồ sơ: {0}</source>
+        <translation>Applicant: {0}</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đăng ký nhận kết quả qua bưu chính: nhập mã bưu gửi rồi nhấn Enter.</source>
+        <translation>Result to be sent by post: enter the tracking number, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Đã có kết quả. Người nhận: người nộp hồ sơ. Đánh giá (phím 1–5) rồi nhấn Enter để trả.</source>
+        <translation>Result ready. Collected by: the applicant. Rate (keys 1–5), then press Enter to return.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0} đã trả kết quả lúc {1} cho {2}.</source>
+        <translation>Dossier {0}: result already returned at {1} to {2}.</translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no date set</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0} chưa có kết quả: đang ở trạng thái «{1}». Hẹn trả: {2}.</source>
+        <translation>Dossier {0} has no result yet: status “{1}”. Result due: {2}.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0} ở trạng thái «{1}»: không có kết quả để trả.</source>
+        <translation>Dossier {0} is “{1}”: there is no result to return.</translation>
+    </message>
+    <message>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Qua bưu chính: {0}</source>
+        <translation>By post: {0}</translation>
+    </message>
+    <message>
+        <source>Tại Bộ phận Một cửa</source>
+        <translation>At the One-Stop Counter</translation>
+    </message>
+    <message>
+        <source>Nhập họ tên người được ủy quyền nhận kết quả.</source>
+        <translation>Enter the full name of the authorised person.</translation>
+    </message>
+    <message>
+        <source>đánh giá «{0}»</source>
+        <translation>rated “{0}”</translation>
+    </message>
+    <message>
+        <source>không đánh giá</source>
+        <translation>not rated</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả hồ sơ {0} cho {1}, {2}.</source>
+        <translation>Result of dossier {0} returned to {1}, {2}.</translation>
+    </message>
+    <message>
+        <source>Chưa mở hồ sơ nào.</source>
+        <translation>No dossier open.</translation>
+    </message>
+    <message>
+        <source>Quét mã vạch trên giấy hẹn trả kết quả để bắt đầu.</source>
+        <translation>Scan the barcode on the receipt to start.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ mới có hiệu lực từ lần mở phần mềm tiếp theo.</source>
+        <translation>A new language takes effect the next time the application starts.</translation>
+    </message>
+    <message>
+        <source>Không có thư mục cấu hình: không lưu được ngôn ngữ.</source>
+        <translation>No configuration folder: the language cannot be saved.</translation>
+    </message>
+    <message>
+        <source>80 mm (máy in nhiệt)</source>
+        <translation>80 mm (thermal printer)</translation>
+    </message>
+    <message>
+        <source>Ngôn ngữ giao diện:</source>
+        <translation>Interface language:</translation>
+    </message>
+    <message>
+        <source>Khổ giấy tiếp nhận và hẹn trả kết quả:</source>
+        <translation>Receipt paper size:</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Không lưu được cài đặt: {0}</source>
+        <translation>Could not save the settings: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SlipDesk</name>
+    <message>
+        <source>Chưa có thư mục dữ liệu để lưu phiếu.</source>
+        <translation>No data folder to save the slip in.</translation>
+    </message>
+    <message>
+        <source>Không lập được phiếu: {0}</source>
+        <translation>Could not make the slip: {0}</translation>
+    </message>
+    <message>
+        <source>Không in được ({0}); phiếu đã lưu tại {1}.</source>
+        <translation>Could not print ({0}); the slip is saved at {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrinter</name>
+    <message>
+        <source>máy in không nhận lệnh in</source>
+        <translation>the printer refused the job</translation>
+    </message>
+    <message>
+        <source>Không có máy in: phiếu đã được lưu tại {0} và mở để xem.</source>
+        <translation>No printer: the slip was saved at {0} and opened for viewing.</translation>
+    </message>
+    <message>
+        <source>Đã hủy in.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <source>Đã in trên {0}.</source>
+        <translation>Printed on {0}.</translation>
+    </message>
+    <message>
+        <source>Đã in {0} trang trên {1}.</source>
+        <translation>Printed {0} page(s) on {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>TrackModel</name>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Đơn vị xử lý</source>
+        <translation>Processing unit</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Quá hạn: hẹn trả {0}</source>
+        <translation>Overdue: due {0}</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn: hẹn trả {0}</source>
+        <translation>Due soon: due {0}</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no date set</translation>
+    </message>
+</context>
+<context>
+    <name>TrackPage</name>
+    <message>
+        <source>Bộ lọc (Ctrl+F)</source>
+        <translation>Filters (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết (chưa có kết quả)</source>
+        <translation>In progress (no result yet)</translation>
+    </message>
+    <message>
+        <source>Đến hạn hôm nay</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Đến hạn trong 2 ngày</source>
+        <translation>Due within 2 days</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Nhận từ ngày</source>
+        <translation>Received from</translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Làm mới (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Hạn trả:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Chuyển xử lý</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Request supplement</translation>
+    </message>
+    <message>
+        <source>Nhận bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <source>Cập nhật kết quả</source>
+        <translation>Record result</translation>
+    </message>
+    <message>
+        <source>Xin lỗi – hẹn lại</source>
+        <translation>Apologise – reschedule</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation>Stop processing</translation>
+    </message>
+    <message>
+        <source>Hủy hồ sơ</source>
+        <translation>Cancel dossier</translation>
+    </message>
+    <message>
+        <source>Đến hạn trong 2 ngày làm việc</source>
+        <translation>Due within 2 working days</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào theo bộ lọc.</source>
+        <translation>No dossier matches the filters.</translation>
+    </message>
+    <message>
+        <source>Đang hiện {0} hồ sơ mới nhất; cuộn xuống để xem tiếp.</source>
+        <translation>Showing the {0} newest dossiers; scroll down for more.</translation>
+    </message>
+    <message>
+        <source>{0} hồ sơ.</source>
+        <translation>{0} dossiers.</translation>
+    </message>
+    <message>
+        <source>Đã chọn {0} hồ sơ khác trạng thái: chỉ chuyển lô hồ sơ cùng trạng thái.</source>
+        <translation>{0} dossiers with different statuses selected: only dossiers with the same status can be transferred together.</translation>
+    </message>
+    <message>
+        <source>Đã chọn {0} hồ sơ.</source>
+        <translation>{0} dossiers selected.</translation>
+    </message>
+    <message>
+        <source>Đã chuyển hồ sơ {0} đến {1}.</source>
+        <translation>Dossier {0} transferred to {1}.</translation>
+    </message>
+    <message>
+        <source>Đã chuyển {0} hồ sơ đến {1}.</source>
+        <translation>{0} dossiers transferred to {1}.</translation>
+    </message>
+    <message>
+        <source>Không chuyển được: {0}</source>
+        <translation>Not transferred: {0}</translation>
+    </message>
+    <message>
+        <source>bắt buộc</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung hồ sơ</source>
+        <translation>Request a supplement</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0}: ghi đầy đủ, một lần, các giấy tờ cần bổ sung.</source>
+        <translation>Dossier {0}: list every document to be supplemented, all at once.</translation>
+    </message>
+    <message>
+        <source>Nội dung, lý do:</source>
+        <translation>What and why:</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung (Enter)</source>
+        <translation>Request supplement (Enter)</translation>
+    </message>
+    <message>
+        <source>Đã yêu cầu bổ sung hồ sơ {0}.</source>
+        <translation>Supplement requested for dossier {0}.</translation>
+    </message>
+    <message>
+        <source>Xác nhận công dân đã nộp đủ giấy tờ bổ sung cho hồ sơ {0}? Hẹn trả được tính lại theo quy định của thủ tục.</source>
+        <translation>Confirm that the citizen has supplied all the missing documents for dossier {0}? The return date is recalculated by the procedure&apos;s rules.</translation>
+    </message>
+    <message>
+        <source>Đã nhận đủ (Enter)</source>
+        <translation>All received (Enter)</translation>
+    </message>
+    <message>
+        <source>Đã nhận bổ sung hồ sơ {0}. Hẹn trả mới: {1}.</source>
+        <translation>Supplement received for dossier {0}. New return date: {1}.</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no date set</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0} đã có kết quả giải quyết, sẵn sàng trả cho công dân.</source>
+        <translation>Dossier {0} has its result, ready to be returned to the citizen.</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Cập nhật (Enter)</source>
+        <translation>Record (Enter)</translation>
+    </message>
+    <message>
+        <source>Đã cập nhật kết quả hồ sơ {0}.</source>
+        <translation>Result recorded for dossier {0}.</translation>
+    </message>
+    <message>
+        <source>Công dân xin rút hồ sơ {0}.</source>
+        <translation>The citizen withdraws dossier {0}.</translation>
+    </message>
+    <message>
+        <source>Lý do rút:</source>
+        <translation>Reason for withdrawal:</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ (Enter)</source>
+        <translation>Withdraw (Enter)</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận rút hồ sơ {0}.</source>
+        <translation>Withdrawal of dossier {0} recorded.</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết hồ sơ {0} (thông báo mẫu 05).</source>
+        <translation>Stop processing dossier {0} (notice form 05).</translation>
+    </message>
+    <message>
+        <source>Lý do dừng:</source>
+        <translation>Reason for stopping:</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết (Enter)</source>
+        <translation>Stop processing (Enter)</translation>
+    </message>
+    <message>
+        <source>Đã dừng giải quyết hồ sơ {0}.</source>
+        <translation>Processing of dossier {0} stopped.</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý:</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <source>điều, khoản, văn bản</source>
+        <translation>article, clause, document</translation>
+    </message>
+    <message>
+        <source>Hủy hồ sơ {0} do nhập sai. Số hồ sơ được giữ lại kèm lý do hủy, không dùng lại.</source>
+        <translation>Cancel dossier {0}, entered by mistake. Its number is kept with the reason and never reused.</translation>
+    </message>
+    <message>
+        <source>Lý do hủy:</source>
+        <translation>Reason for cancelling:</translation>
+    </message>
+    <message>
+        <source>Hủy hồ sơ (Enter)</source>
+        <translation>Cancel dossier (Enter)</translation>
+    </message>
+    <message>
+        <source>Đã hủy hồ sơ {0}.</source>
+        <translation>Dossier {0} cancelled.</translation>
+    </message>
+    <message>
+        <source>Đã ghi nhận xin lỗi, hẹn lại hồ sơ {0} vào {1}.</source>
+        <translation>Apology recorded; dossier {0} rescheduled to {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Chuyển xử lý</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Chuyển (Enter)</source>
+        <translation>Transfer (Enter)</translation>
+    </message>
+    <message>
+        <source>Chuyển hồ sơ {0} đến đơn vị xử lý.</source>
+        <translation>Transfer dossier {0} to a processing unit.</translation>
+    </message>
+    <message>
+        <source>Chuyển {0} hồ sơ cùng lúc đến một đơn vị xử lý:
+{1}</source>
+        <translation>Transfer {0} dossiers together to one processing unit:
+{1}</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận:</source>
+        <translation>To unit:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>không bắt buộc</source>
+        <translation>optional</translation>
+    </message>
+</context>
+<context>
+    <name>UiSession</name>
+    <message>
+        <source>%H giờ %M, ngày %d/%m/%Y</source>
+        <translation>%H:%M on %d/%m/%Y</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Lỗi không mong muốn</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>Phần mềm gặp lỗi không mong muốn: {0}
+
+Chi tiết đã ghi vào nhật ký:
+{1}</source>
+        <translation>The application hit an unexpected error: {0}
+
+Details are in the log:
+{1}</translation>
+    </message>
+    <message>
+        <source>Không mở được dữ liệu</source>
+        <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <source>Không tạo được dữ liệu mẫu</source>
+        <translation>Cannot create the demo data</translation>
+    </message>
+    <message>
+        <source>Đang tạo dữ liệu mẫu lần đầu…</source>
+        <translation>Creating the demo data (first run)…</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Mới (chờ tiếp nhận)</source>
+        <translation>New (awaiting intake)</translation>
+    </message>
+    <message>
+        <source>Đã tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <source>Chờ thực hiện nghĩa vụ tài chính</source>
+        <translation>Awaiting payment of fees</translation>
+    </message>
+    <message>
+        <source>Rút hồ sơ</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Dừng giải quyết</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Đã có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Bưu chính</source>
+        <translation>By post</translation>
+    </message>
+    <message>
+        <source>tiếp nhận</source>
+        <translation>receive</translation>
+    </message>
+    <message>
+        <source>chuyển xử lý</source>
+        <translation>transfer</translation>
+    </message>
+    <message>
+        <source>bắt đầu giải quyết</source>
+        <translation>start processing</translation>
+    </message>
+    <message>
+        <source>yêu cầu bổ sung</source>
+        <translation>request a supplement</translation>
+    </message>
+    <message>
+        <source>nhận bổ sung</source>
+        <translation>receive a supplement</translation>
+    </message>
+    <message>
+        <source>chuyển chờ nghĩa vụ tài chính</source>
+        <translation>set to awaiting payment</translation>
+    </message>
+    <message>
+        <source>xác nhận nghĩa vụ tài chính</source>
+        <translation>confirm payment</translation>
+    </message>
+    <message>
+        <source>cập nhật kết quả</source>
+        <translation>record the result</translation>
+    </message>
+    <message>
+        <source>trả kết quả</source>
+        <translation>return the result</translation>
+    </message>
+    <message>
+        <source>rút hồ sơ</source>
+        <translation>withdraw the dossier</translation>
+    </message>
+    <message>
+        <source>dừng giải quyết</source>
+        <translation>stop processing</translation>
+    </message>
+    <message>
+        <source>xin lỗi, hẹn lại ngày trả</source>
+        <translation>apologise and set a new return date</translation>
+    </message>
+    <message>
+        <source>hủy hồ sơ</source>
+        <translation>cancel the dossier</translation>
+    </message>
+    <message>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>ngày làm việc</source>
+        <translation>working day(s)</translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation>day(s)</translation>
+    </message>
+    <message>
+        <source>giờ làm việc</source>
+        <translation>working hour(s)</translation>
+    </message>
+    <message>
+        <source>trong ngày</source>
+        <translation>same day</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no return date</translation>
+    </message>
+    <message>
+        <source>Rất hài lòng</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <source>Hài lòng</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>Bình thường</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Không hài lòng</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <source>Rất không hài lòng</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <source>Cán bộ một cửa</source>
+        <translation>Counter officer</translation>
+    </message>
+    <message>
+        <source>Lãnh đạo</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>worker</name>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>
