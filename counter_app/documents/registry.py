@@ -138,6 +138,10 @@ FORMS: dict[str, SlipForm] = {
 }
 
 
+# The slips' legal names by kind (the UI shows them through the translator).
+SLIP_TITLES: dict[str, str] = {kind: form.label for kind, form in FORMS.items()}
+
+
 def form_of(kind: str) -> SlipForm:
     try:
         return FORMS[kind]

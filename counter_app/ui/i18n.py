@@ -38,6 +38,7 @@ LABEL_SOURCES = (
     ("counter_app.domain.appointment", "TERM_UNIT_LABELS"),
     ("counter_app.services.processing", "SATISFACTION_LEVELS"),
     ("counter_app.services.actor", "ROLE_LABELS"),
+    ("counter_app.documents.registry", "SLIP_TITLES"),
 )
 
 _LOCALES = {

@@ -57,4 +57,15 @@ LABELS = (
     QT_TRANSLATE_NOOP("labels", "Cán bộ một cửa"),
     QT_TRANSLATE_NOOP("labels", "Lãnh đạo"),
     QT_TRANSLATE_NOOP("labels", "Quản trị"),
+    # counter_app.documents.registry.SLIP_TITLES
+    QT_TRANSLATE_NOOP("labels", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+    QT_TRANSLATE_NOOP("labels", "Phiếu hướng dẫn"),
+    QT_TRANSLATE_NOOP("labels", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+    QT_TRANSLATE_NOOP("labels", "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+    QT_TRANSLATE_NOOP("labels", "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"),
+    QT_TRANSLATE_NOOP("labels", "Thông báo dừng giải quyết hồ sơ"),
+    QT_TRANSLATE_NOOP("labels", "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+    QT_TRANSLATE_NOOP("labels", "Sổ theo dõi hồ sơ"),
+    QT_TRANSLATE_NOOP("labels", "Biên nhận trả kết quả"),
+    QT_TRANSLATE_NOOP("labels", "Danh sách bàn giao hồ sơ"),
 )

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
             lambda action, code: desk.issue(slips_after[action], code) if action in slips_after else None
         )
         self.return_page.returned.connect(lambda code, _result: desk.issue("result", code))
+        self.track_page.detail.reprint_requested.connect(desk.reprint)
 
     def open_settings(self) -> SettingsDialog:
         """Language and receipt paper (Ctrl+,)."""

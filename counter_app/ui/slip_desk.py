@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from counter_app.domain.errors import UserError
-from counter_app.services.slips import IssuedSlip, print_slip
+from counter_app.services.slips import IssuedSlip, print_slip, reprint_slip
 from counter_app.ui.printing import SlipPrinter
 from counter_app.ui.session import UiSession
 
@@ -62,10 +62,29 @@ class SlipDesk(QObject):
         except UserError as exc:
             self.said.emit(self.tr("Không lập được phiếu: {0}").format(exc.message))
             return None
+        self._print(kind, slip)
+        return slip
+
+    def reprint(self, kind: str, key: str, layout: str, fresh: bool) -> IssuedSlip | None:
+        """Re-print the archived copy (or, ``fresh``, a new issue) with a preview first."""
+        s = self._session
+        try:
+            if fresh:
+                slip = print_slip(
+                    s.db, s.actor, kind, key, layout=layout, now=s.now(), archive_dir=self.archive_dir
+                )
+            else:
+                slip = reprint_slip(s.db, s.actor, kind, key, layout, self.archive_dir)
+        except UserError as exc:
+            self.said.emit(self.tr("Không in lại được: {0}").format(exc.message))
+            return None
+        self._print(kind, slip, preview=True)
+        return slip
+
+    def _print(self, kind: str, slip: IssuedSlip, *, preview: bool = False) -> None:
         self.last = slip
         try:
-            self.said.emit(self.printer.print_slip(kind, slip.pdf_bytes, slip.path))
+            self.said.emit(self.printer.print_slip(kind, slip.pdf_bytes, slip.path, preview=preview))
         except OSError as exc:  # a printer that fails must not hide that the slip exists
             log.warning("printing %s failed: %s", kind, exc)
             self.said.emit(self.tr("Không in được ({0}); phiếu đã lưu tại {1}.").format(exc, slip.path))
-        return slip

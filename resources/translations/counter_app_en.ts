@@ -323,6 +323,18 @@
         <translation>&lt;b&gt;Processing history&lt;/b&gt; (control slip)</translation>
     </message>
     <message>
+        <source>In lại phiếu (Ctrl+P)</source>
+        <translation>Re-print slip (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Phiếu đã lập:</source>
+        <translation>Slips issued:</translation>
+    </message>
+    <message>
+        <source>Phiếu kiểm soát quá trình (in mới)</source>
+        <translation>Control slip (print anew)</translation>
+    </message>
+    <message>
         <source>, CCCD/CMND {0}</source>
         <translation>, ID {0}</translation>
     </message>
@@ -893,6 +905,10 @@
     <message>
         <source>Không lập được phiếu: {0}</source>
         <translation>Could not make the slip: {0}</translation>
+    </message>
+    <message>
+        <source>Không in lại được: {0}</source>
+        <translation>Could not re-print: {0}</translation>
     </message>
     <message>
         <source>Không in được ({0}); phiếu đã lưu tại {1}.</source>
@@ -1466,6 +1482,46 @@ Details are in the log:
     <message>
         <source>Quản trị</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation>Dossier receipt and appointment slip</translation>
+    </message>
+    <message>
+        <source>Phiếu hướng dẫn</source>
+        <translation>Guidance slip</translation>
+    </message>
+    <message>
+        <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Supplement request slip</translation>
+    </message>
+    <message>
+        <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
+        <translation>Refusal slip</translation>
+    </message>
+    <message>
+        <source>Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết</source>
+        <translation>Apology and extension letter</translation>
+    </message>
+    <message>
+        <source>Thông báo dừng giải quyết hồ sơ</source>
+        <translation>Stop notice</translation>
+    </message>
+    <message>
+        <source>Phiếu kiểm soát quá trình giải quyết hồ sơ</source>
+        <translation>Processing control slip</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi hồ sơ</source>
+        <translation>Dossier register</translation>
+    </message>
+    <message>
+        <source>Biên nhận trả kết quả</source>
+        <translation>Result hand-over receipt</translation>
+    </message>
+    <message>
+        <source>Danh sách bàn giao hồ sơ</source>
+        <translation>Dossier hand-over list</translation>
     </message>
 </context>
 <context>

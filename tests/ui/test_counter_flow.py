@@ -28,11 +28,14 @@ class FakePrinter:
 
     def __init__(self) -> None:
         self.jobs: list[tuple[str, bytes, Path | None]] = []
+        self.previewed: list[str] = []
 
     def print_slip(
         self, kind: str, pdf_bytes: bytes, saved_path: Path | None, *, preview: bool = False
     ) -> str:
         self.jobs.append((kind, pdf_bytes, saved_path))
+        if preview:
+            self.previewed.append(kind)
         return f"Đã in {kind}."
 
 
@@ -129,3 +132,30 @@ def test_given_code_scanned_on_another_page_then_track_page_opens_it(
     assert window.tabs.currentWidget() is window.track_page
     assert window.guide_page.picker.search.text() == ""  # the burst did not stay in the field
     assert window.track_page.selected and window.track_page.selected[0].code == code
+
+
+def test_given_received_dossier_when_reprinting_from_its_detail_then_archived_receipt_previewed(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    printer: FakePrinter = window.desk.printer  # type: ignore[assignment]
+    page = window.receive_page
+    type_text(page.applicant.id_number, QR)
+    type_text(page.picker.search, "2.001955", enter=True)
+    page.accept_dossier()
+    code = page.last_result.code  # type: ignore[union-attr]
+    _, original, _ = printer.jobs[-1]
+
+    window.open_scanned(code)
+    detail = window.track_page.detail
+    items = [detail.slips.itemText(i) for i in range(detail.slips.count())]
+    assert items[0].startswith("Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A4)")
+    assert items[-1] == "Phiếu kiểm soát quá trình (in mới)"
+    detail.slips.setCurrentIndex(0)
+    qtbot.mouseClick(detail.reprint_button, Qt.MouseButton.LeftButton)
+
+    kind, again, _ = printer.jobs[-1]
+    assert (kind, again) == ("receipt", original)  # the archived document, not a new rendering
+    assert printer.previewed == ["receipt"]
+    detail.slips.setCurrentIndex(detail.slips.count() - 1)
+    qtbot.mouseClick(detail.reprint_button, Qt.MouseButton.LeftButton)
+    assert printer.jobs[-1][0] == "control" and code in text_of(printer.jobs[-1][1])

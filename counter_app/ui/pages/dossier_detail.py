@@ -5,18 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from counter_app.documents.registry import form_of
 from counter_app.domain.appointment import OUTCOME_LABELS, Outcome
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
 from counter_app.services.lookup import DossierView, EventView
@@ -156,8 +160,16 @@ def describe_event(event: EventView, timezone: str, unit_names: dict[str, str] |
     return "; ".join(n for n in notes if n)
 
 
+def slip_title(kind: str) -> str:
+    """The legal name of a slip, through the translator (the slip itself is always Vietnamese)."""
+    return domain_label(form_of(kind).label)
+
+
 class DossierDetail(QWidget):
-    """Read-only: the data of one dossier on the left, its timeline on the right."""
+    """Read-only: the data of one dossier on the left, its timeline on the right; re-prints its slips."""
+
+    # slip kind, key, layout, fresh (True: issue anew, e.g. the control slip; False: the archived copy)
+    reprint_requested = Signal(str, str, str, bool)
 
     def __init__(
         self,
@@ -225,6 +237,16 @@ class DossierDetail(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(QLabel(self.tr("<b>Quá trình giải quyết</b> (phiếu kiểm soát)")))
         right.addWidget(self.timeline, 1)
+        self.slips = QComboBox()
+        self.reprint_button = QPushButton(self.tr("In lại phiếu (Ctrl+P)"))
+        self.reprint_button.setEnabled(False)
+        self.reprint_button.clicked.connect(self._reprint)
+        QShortcut(QKeySequence("Ctrl+P"), self, activated=self._reprint)
+        slips_row = QHBoxLayout()
+        slips_row.addWidget(QLabel(self.tr("Phiếu đã lập:")))
+        slips_row.addWidget(self.slips, 1)
+        slips_row.addWidget(self.reprint_button)
+        right.addLayout(slips_row)
         body = QHBoxLayout()
         body.addWidget(data, 5)
         body.addWidget(timeline_box, 7)
@@ -232,6 +254,32 @@ class DossierDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(body, 1)
+
+    def _fill_slips(self, view: DossierView | None) -> None:
+        """The slips this dossier was issued (latest per kind and paper), and a fresh control slip."""
+        self.slips.clear()
+        if view is None:
+            self.reprint_button.setEnabled(False)
+            return
+        issued: dict[tuple[str, str], tuple[str, datetime]] = {}
+        for event in view.events:
+            if event.kind == "slip_issued":
+                payload = event.payload
+                issued[(str(payload["slip"]), str(payload["layout"]))] = (
+                    str(payload["key"]),
+                    event.occurred_at,
+                )
+        tz = ZoneInfo(self._tz)
+        for (kind, layout), (key, at) in issued.items():
+            when = at.astimezone(tz).strftime("%H:%M %d/%m/%Y")
+            self.slips.addItem(f"{slip_title(kind)} ({layout.upper()}) — {when}", (kind, key, layout, False))
+        self.slips.addItem(self.tr("Phiếu kiểm soát quá trình (in mới)"), ("control", view.code, "a4", True))
+        self.reprint_button.setEnabled(True)
+
+    def _reprint(self) -> None:
+        choice = self.slips.currentData()
+        if choice is not None:
+            self.reprint_requested.emit(*choice)
 
     def show_dossier(self, view: DossierView | None, urgency: str | None = None) -> None:
         """Show ``view``; ``urgency`` ("overdue" | "due_soon") marks the appointment line."""
@@ -241,7 +289,9 @@ class DossierDetail(QWidget):
             for label in self.fields.values():
                 label.clear()
             self.timeline.setRowCount(0)
+            self._fill_slips(None)
             return
+        self._fill_slips(view)
         tz = self._tz
         self.title.setText(f"{view.code} — {status_label(view.status)}")
         id_text = (
