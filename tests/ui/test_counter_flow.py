@@ -159,3 +159,25 @@ def test_given_received_dossier_when_reprinting_from_its_detail_then_archived_re
     detail.slips.setCurrentIndex(detail.slips.count() - 1)
     qtbot.mouseClick(detail.reprint_button, Qt.MouseButton.LeftButton)
     assert printer.jobs[-1][0] == "control" and code in text_of(printer.jobs[-1][1])
+
+
+def test_given_procedure_when_guidance_printed_then_slip_printed_and_guidance_counted(
+    qtbot: QtBot, window: MainWindow, sqlite_db: Database
+) -> None:
+    from sqlalchemy import func, select
+
+    from counter_app.db.models import GuidanceRecord
+
+    printer: FakePrinter = window.desk.printer  # type: ignore[assignment]
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F1)
+    guide = window.guide_page
+    type_text(guide.picker.search, "noi quy lao dong", enter=True)
+    assert "2.001955" in guide.title.text()
+    qtbot.keyClick(guide.picker.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+    kind, pdf, path = printer.jobs[-1]
+    assert kind == "guide" and path is not None and path.exists()
+    text = text_of(pdf)
+    assert "PHIẾU HƯỚNG DẪN" in text and "Nội quy lao động" in text
+    with sqlite_db.read() as session:
+        assert session.execute(select(func.count()).select_from(GuidanceRecord)).scalar_one() == 1
