@@ -7,11 +7,12 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
-from counter_app.services.actor import ROLE_LABELS
+from counter_app.services.actor import ROLE_LABELS, Role
 from counter_app.services.overview import office_overview
 from counter_app.services.slips_common import GuideKey, HandoverKey
 from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.catalog_page import CatalogPage
+from counter_app.ui.pages.dashboard_page import DashboardPage
 from counter_app.ui.pages.guide_page import GuidePage
 from counter_app.ui.pages.receive_page import ReceivePage
 from counter_app.ui.pages.return_page import ReturnPage
@@ -33,12 +34,15 @@ class MainWindow(QMainWindow):
         self.track_page = TrackPage(session)
         self.return_page = ReturnPage(session)
         self.catalog_page = CatalogPage(session, overview)
+        # The supervisor's page: today's figures (reports are theirs, DOMAIN §1).
+        self.dashboard_page = DashboardPage(session) if session.actor.role != Role.OFFICER else None
         self.tabs = QTabWidget()
         pages: list[tuple[str, QWidget, str]] = [
             ("F1", self.guide_page, self.tr("Hướng dẫn (F1)")),
             ("F2", self.receive_page, self.tr("Tiếp nhận (F2)")),
             ("F3", self.track_page, self.tr("Theo dõi (F3)")),
             ("F4", self.return_page, self.tr("Trả kết quả (F4)")),
+            *([("F5", self.dashboard_page, self.tr("Hôm nay (F5)"))] if self.dashboard_page else []),
             ("F6", self.catalog_page, self.tr("Danh mục (F6)")),
         ]
         for key, page, label in pages:
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
         )
         self.return_page.returned.connect(lambda code, _result: desk.issue("result", code))
         self.track_page.detail.reprint_requested.connect(desk.reprint)
+        if self.dashboard_page is not None:
+            self.dashboard_page.open_dossier.connect(self.open_scanned)
 
     def open_settings(self) -> SettingsDialog:
         """Language and receipt paper (Ctrl+,)."""

@@ -31,6 +31,10 @@ class UiSession:
     def now(self) -> datetime:
         return self.clock()
 
+    def local(self, instant: datetime) -> datetime:
+        """The instant in the office's time zone."""
+        return instant.astimezone(ZoneInfo(self.timezone))
+
     def local_text(self, instant: datetime | None, empty: str = "") -> str:
         """ "16 giờ 10, ngày 27/11/2026" in the office's time zone."""
         if instant is None:

@@ -65,3 +65,18 @@ def run_with_progress(
     runner.finished.connect(runner.deleteLater)
     runner.start()
     return runner
+
+
+def run_in_background(
+    parent: QObject | None,
+    job: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> _Runner:
+    """Start ``job`` in a thread with no dialog (the caller shows its own busy indicator)."""
+    runner = _Runner(lambda _report: job(), parent)
+    runner.succeeded.connect(on_done)
+    runner.failed.connect(on_error)
+    runner.finished.connect(runner.deleteLater)
+    runner.start()
+    return runner

@@ -153,6 +153,97 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Supplement requests</translation>
+    </message>
+    <message>
+        <source>Từ chối</source>
+        <translation>Refusals</translation>
+    </message>
+    <message>
+        <source>Chuyển xử lý</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>Có kết quả</source>
+        <translation>Result ready</translation>
+    </message>
+    <message>
+        <source>Trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Đến hạn ngày làm việc tới</source>
+        <translation>Due next working day</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận theo kênh</source>
+        <translation>Received by channel</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận theo lĩnh vực</source>
+        <translation>Received by field</translation>
+    </message>
+    <message>
+        <source>Mức độ hài lòng hôm nay</source>
+        <translation>Satisfaction today</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Đơn vị xử lý</source>
+        <translation>Processing unit</translation>
+    </message>
+    <message>
+        <source>Hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Hồ sơ quá hạn&lt;/b&gt; (nhấp đúp để mở)</source>
+        <translation>&lt;b&gt;Overdue dossiers&lt;/b&gt; (double-click to open)</translation>
+    </message>
+    <message>
+        <source>Đang cập nhật…</source>
+        <translation>Updating…</translation>
+    </message>
+    <message>
+        <source>{0} — ngày {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>Cập nhật lúc {0}</source>
+        <translation>Updated at {0}</translation>
+    </message>
+</context>
+<context>
     <name>DossierDetail</name>
     <message>
         <source>Tiếp nhận</source>
@@ -530,6 +621,10 @@
     <message>
         <source>Trả kết quả (F4)</source>
         <translation>Return (F4)</translation>
+    </message>
+    <message>
+        <source>Hôm nay (F5)</source>
+        <translation>Today (F5)</translation>
     </message>
     <message>
         <source>Danh mục (F6)</source>
@@ -1024,8 +1119,8 @@
         <translation>to</translation>
     </message>
     <message>
-        <source>Làm mới (F5)</source>
-        <translation>Refresh (F5)</translation>
+        <source>Làm mới (Ctrl+Shift+R)</source>
+        <translation>Refresh (Ctrl+Shift+R)</translation>
     </message>
     <message>
         <source>Bỏ lọc</source>

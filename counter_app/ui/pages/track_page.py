@@ -85,7 +85,7 @@ class TrackPage(QWidget):
         QVBoxLayout(self).addWidget(splitter)
 
         QShortcut(
-            QKeySequence("F5"),
+            QKeySequence("Ctrl+Shift+R"),
             self,
             activated=self.reload,
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
@@ -141,7 +141,7 @@ class TrackPage(QWidget):
         self.to_check = QCheckBox(self.tr("đến ngày"))
         self.from_date = self._date_edit(today.replace(day=1))
         self.to_date = self._date_edit(today)
-        self.reload_button = QPushButton(self.tr("Làm mới (F5)"))
+        self.reload_button = QPushButton(self.tr("Làm mới (Ctrl+Shift+R)"))
         self.clear_button = QPushButton(self.tr("Bỏ lọc"))
 
         grid = QGridLayout()
@@ -297,7 +297,7 @@ class TrackPage(QWidget):
         self.model.set_filter(self.current_filter())
 
     def reload(self) -> None:
-        """Read the list again (F5), keeping the selected dossier selected if it is still listed."""
+        """Read the list again (Ctrl+Shift+R), keeping the selected dossier selected if it is still listed."""
         self._reselect = self.selected[0].code if self.selected else None
         self.apply_filters()
 
