@@ -60,6 +60,8 @@ def main() -> None:
         app.processEvents()
         window.screen().grabWindow(0).save(str(out / f"{name}.png"))
 
+    state: dict[str, object] = {}
+
     def steps() -> None:
         page = window.receive_page
         type_text(page.applicant.id_number, QR)
@@ -79,7 +81,14 @@ def main() -> None:
         shot("track")
         window.show_page(window.return_page)
         shot("return")
-        app.quit()
+        window.close()
+        # The supervisor's dashboard, once its background refresh has landed.
+        boss = MainWindow(UiSession(ctx.db, find_actor(ctx.db, "lanhdao"), ctx.paths), printer=_NoPrinter())
+        boss.resize(1366, 740)
+        boss.show()
+        boss.show_page(boss.dashboard_page)
+        state["window"] = boss
+        QTimer.singleShot(2500, lambda: (boss.screen().grabWindow(0).save(str(out / "dashboard.png")), app.quit()))
 
     QTimer.singleShot(500, steps)
     app.exec()
