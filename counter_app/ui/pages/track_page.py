@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Action, Status, allowed_actions
-from counter_app.services import processing
 from counter_app.services.actor import Role
 from counter_app.services.lookup import DossierView, lookup
-from counter_app.services.track_support import may, suggested_new_appointment, transfer_units, user_names
+from counter_app.services.track_support import may, transfer_units, user_names
 from counter_app.services.tracking import TrackFilter, filter_choices
 from counter_app.ui.i18n import domain_label
-from counter_app.ui.pages.action_dialogs import ActionDialog, AppointmentDialog, TransferDialog
-from counter_app.ui.pages.dossier_detail import DossierDetail, local
+from counter_app.ui.pages.action_dialogs import ActionDialog
+from counter_app.ui.pages.dossier_detail import DossierDetail
+from counter_app.ui.pages.track_actions import TrackActions
 from counter_app.ui.pages.track_model import DUE_SOON_COLOUR, OVERDUE_COLOUR, TrackModel
 from counter_app.ui.session import UiSession
 
@@ -46,7 +46,7 @@ class Selected:
     status: str
 
 
-class TrackPage(QWidget):
+class TrackPage(TrackActions, QWidget):
     # (codes, unit code): a batch hand-over list can be printed for them.
     transferred = Signal(list, str)
     # (action, code) after any action succeeded (apology letter 04, stop notice 05 … can be printed).
@@ -414,243 +414,6 @@ class TrackPage(QWidget):
             self.selection_label.setText(self.tr("Đã chọn {0} hồ sơ.").format(len(self.selected)))
 
     # ----------------------------------------------------------------- actions
-    def _codes(self, action: Action) -> list[str]:
-        button = self.action_buttons[action]
-        if not button.isEnabled() or not self.selected:
-            return []
-        return [s.code for s in self.selected]
-
-    def _open(
-        self, dialog: ActionDialog, submit: Callable[[], object], done: Callable[[object], None]
-    ) -> None:
-        self.dialog = dialog
-        dialog.submit = submit
-        dialog.accepted.connect(lambda: done(dialog.result_value))
-        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
-        dialog.open()
-
-    def _dialog_closed(self, dialog: ActionDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-        self.table.setFocus()
-
-    def _after(self, action: Action, codes: list[str], text: str, also: list[str] | None = None) -> None:
-        """Refresh the rows (of ``codes`` and ``also``) and the detail, and say what was done."""
-        for code in [*codes, *(also or [])]:
-            try:
-                view = lookup(self._session.db, self._session.actor, code, with_events=False)
-            except UserError:
-                continue
-            self.model.update_from_view(view)
-            if code in codes:
-                self.action_done.emit(str(action), code)
-        if self.table.selectionModel().hasSelection() or not codes:
-            self._selection_changed()
-        else:
-            self.show_code(codes[0])  # opened by its code, outside the current filter
-        self._say(text)
-
-    def transfer_selected(self) -> None:
-        codes = self._codes(Action.TRANSFER)
-        if not codes:
-            return
-        s = self._session
-        dialog = TransferDialog(codes, self.units, self)
-
-        def submit() -> object:
-            unit, note = dialog.unit_code(), dialog.text("note")
-            done: list[str] = []
-            failed: list[tuple[str, str]] = []
-            for code in codes:
-                try:
-                    processing.transfer(s.db, s.actor, code, unit, note, now=s.now())
-                except UserError as exc:
-                    if not done and code == codes[0]:
-                        raise  # nothing written yet: keep the dialog open with the reason
-                    failed.append((code, exc.message))
-                else:
-                    done.append(code)
-            return done, failed
-
-        def finished(result: object) -> None:
-            done, failed = result  # type: ignore[misc]
-            unit_name = dialog.unit.currentText()
-            text = (
-                self.tr("Đã chuyển hồ sơ {0} đến {1}.").format(done[0], unit_name)
-                if len(done) == 1
-                else self.tr("Đã chuyển {0} hồ sơ đến {1}.").format(len(done), unit_name)
-            )
-            if failed:
-                text += " " + self.tr("Không chuyển được: {0}").format(
-                    "; ".join(f"{code}: {message}" for code, message in failed)
-                )
-            self._after(Action.TRANSFER, done, text, also=[code for code, _ in failed])
-            if failed:
-                self._say(text, error=True)
-            self.transferred.emit(done, dialog.unit_code())
-
-        self._open(dialog, submit, finished)
-
-    def _reason_action(
-        self,
-        action: Action,
-        title: str,
-        intro: str,
-        caption: str,
-        ok_text: str,
-        call: Callable[[str, ActionDialog], object],
-        done_text: str,
-        extra: tuple[str, str, str] | None = None,
-        required: bool = True,
-    ) -> None:
-        codes = self._codes(action)
-        if not codes:
-            return
-        code = codes[0]
-        dialog = ActionDialog(title, intro.format(code), ok_text, self)
-        dialog.add_line("reason", caption, self.tr("bắt buộc") if required else self.tr("không bắt buộc"))
-        if extra is not None:
-            dialog.add_line(*extra)
-        self._open(
-            dialog,
-            lambda: call(code, dialog),
-            lambda _r: self._after(action, [code], done_text.format(code)),
-        )
-
-    def request_supplement(self) -> None:
-        s = self._session
-        self._reason_action(
-            Action.REQUEST_SUPPLEMENT,
-            self.tr("Yêu cầu bổ sung hồ sơ"),
-            self.tr("Hồ sơ {0}: ghi đầy đủ, một lần, các giấy tờ cần bổ sung."),
-            self.tr("Nội dung, lý do:"),
-            self.tr("Yêu cầu bổ sung (Enter)"),
-            lambda code, d: processing.request_supplement(s.db, s.actor, code, d.text("reason"), now=s.now()),
-            self.tr("Đã yêu cầu bổ sung hồ sơ {0}."),
-        )
-
-    def supply_supplement(self) -> None:
-        codes = self._codes(Action.SUPPLY_SUPPLEMENT)
-        if not codes:
-            return
-        s, code = self._session, codes[0]
-        dialog = ActionDialog(
-            self.tr("Nhận bổ sung"),
-            self.tr(
-                "Xác nhận công dân đã nộp đủ giấy tờ bổ sung cho hồ sơ {0}? "
-                "Hẹn trả được tính lại theo quy định của thủ tục."
-            ).format(code),
-            self.tr("Đã nhận đủ (Enter)"),
-            self,
-        )
-
-        def done(result: object) -> None:
-            due = getattr(result, "appointment_at", None)
-            self._after(
-                Action.SUPPLY_SUPPLEMENT,
-                [code],
-                self.tr("Đã nhận bổ sung hồ sơ {0}. Hẹn trả mới: {1}.").format(
-                    code, local(due, s.timezone) or self.tr("không hẹn")
-                ),
-            )
-
-        self._open(dialog, lambda: processing.supply_supplement(s.db, s.actor, code, now=s.now()), done)
-
-    def resolve(self) -> None:
-        s = self._session
-        self._reason_action(
-            Action.RESOLVE,
-            self.tr("Cập nhật kết quả"),
-            self.tr("Hồ sơ {0} đã có kết quả giải quyết, sẵn sàng trả cho công dân."),
-            self.tr("Ghi chú:"),
-            self.tr("Cập nhật (Enter)"),
-            lambda code, d: processing.resolve(s.db, s.actor, code, d.text("reason"), now=s.now()),
-            self.tr("Đã cập nhật kết quả hồ sơ {0}."),
-            required=False,
-        )
-
-    def withdraw(self) -> None:
-        s = self._session
-        self._reason_action(
-            Action.WITHDRAW,
-            self.tr("Rút hồ sơ"),
-            self.tr("Công dân xin rút hồ sơ {0}."),
-            self.tr("Lý do rút:"),
-            self.tr("Rút hồ sơ (Enter)"),
-            lambda code, d: processing.withdraw(s.db, s.actor, code, d.text("reason"), now=s.now()),
-            self.tr("Đã ghi nhận rút hồ sơ {0}."),
-        )
-
-    def stop(self) -> None:
-        s = self._session
-        self._reason_action(
-            Action.STOP,
-            self.tr("Dừng giải quyết"),
-            self.tr("Dừng giải quyết hồ sơ {0} (thông báo mẫu 05)."),
-            self.tr("Lý do dừng:"),
-            self.tr("Dừng giải quyết (Enter)"),
-            lambda code, d: processing.stop(
-                s.db, s.actor, code, d.text("reason"), d.text("legal_basis"), now=s.now()
-            ),
-            self.tr("Đã dừng giải quyết hồ sơ {0}."),
-            extra=("legal_basis", self.tr("Căn cứ pháp lý:"), self.tr("điều, khoản, văn bản")),
-        )
-
-    def cancel(self) -> None:
-        if not self.can_cancel:
-            return
-        s = self._session
-        self._reason_action(
-            Action.CANCEL,
-            self.tr("Hủy hồ sơ"),
-            self.tr("Hủy hồ sơ {0} do nhập sai. Số hồ sơ được giữ lại kèm lý do hủy, không dùng lại."),
-            self.tr("Lý do hủy:"),
-            self.tr("Hủy hồ sơ (Enter)"),
-            lambda code, d: processing.cancel(s.db, s.actor, code, d.text("reason"), now=s.now()),
-            self.tr("Đã hủy hồ sơ {0}."),
-        )
-
-    def apologise(self) -> None:
-        codes = self._codes(Action.APOLOGISE)
-        if not codes:
-            return
-        s, code = self._session, codes[0]
-        view = self.detail.view if self.detail.view and self.detail.view.code == code else None
-        if view is None:
-            try:
-                view = lookup(s.db, s.actor, code, with_events=False)
-            except UserError as exc:
-                self._say(exc.message, error=True)
-                return
-        now = s.now()
-        dialog = AppointmentDialog(
-            code,
-            local(view.appointment_at, s.timezone),
-            suggested_new_appointment(s.db, view.appointment_at, now),
-            s.timezone,
-            self,
-        )
-
-        def done(result: object) -> None:
-            due = getattr(result, "appointment_at", None)
-            self._after(
-                Action.APOLOGISE,
-                [code],
-                self.tr("Đã ghi nhận xin lỗi, hẹn lại hồ sơ {0} vào {1}.").format(
-                    code, local(due, s.timezone)
-                ),
-            )
-
-        self._open(
-            dialog,
-            lambda: processing.apologise(
-                s.db, s.actor, code, dialog.new_appointment(), dialog.text("reason"), now=s.now()
-            ),
-            done,
-        )
-
-    # ----------------------------------------------------------------- helpers
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(f"color: {'#b00020' if error else '#1b5e20'}")
         self.message.setText(text)
