@@ -273,6 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
     from counter_app.cli_print import add_print_parser
 
     add_print_parser(sub, common)  # print receipt|guide|supplement|… (the slips as PDF files)
+    from counter_app.cli_report import add_report_parser
+
+    add_report_parser(sub, common)  # report day|period|register|overdue|satisfaction (PDF, XLSX, CSV)
     return parser
 
 

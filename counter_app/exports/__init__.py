@@ -1,0 +1,104 @@
+"""Reports as spreadsheet files: XLSX (openpyxl) and CSV (UTF-8 with BOM). Headless: no Qt, no database.
+
+The report dataclasses of ``counter_app.services.reports`` become ``tables.Table``s (``period_tables``,
+``day_tables``, ``list_tables``), which ``xlsx`` writes as one sheet each and ``csvfile`` writes one of
+(the report's main table). The PDF renderers of ``counter_app.documents.reports`` draw the same tables.
+
+Which table a CSV file holds (one table per file):
+
+* period report: the Biểu 06 table with its total row;
+* end of day: every count of the day, one per line ("Nhóm", "Chỉ tiêu", "Số lượng": receipts by channel
+  and field, slips, acts, due and overdue counts, satisfaction); the lists are in the XLSX and PDF;
+* overdue list: the overdue dossiers (the due-soon list is a second sheet of the XLSX);
+* satisfaction: the table by procedure, whose total row is the distribution over the levels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from counter_app.exports.csvfile import csv_bytes
+from counter_app.exports.day_tables import day_tables
+from counter_app.exports.list_tables import at_line, lines_table, satisfaction_tables
+from counter_app.exports.period_tables import daily_table, period_table
+from counter_app.exports.tables import Column, Table
+from counter_app.exports.xlsx import workbook_bytes
+from counter_app.services.reports import DayReport, DossierLine, PeriodReport, SatisfactionReport
+from counter_app.services.reports.daily import DayCount
+
+
+def period_xlsx(
+    report: PeriodReport, days: Sequence[DayCount] = (), *, office: str = "", created: datetime | None = None
+) -> bytes:
+    tables = [period_table(report)]
+    if days:
+        tables.append(daily_table(days, report.date_from, report.date_to))
+    return workbook_bytes(tables, office=office, created=created)
+
+
+def period_csv(report: PeriodReport) -> bytes:
+    return csv_bytes(period_table(report))
+
+
+def day_xlsx(report: DayReport, tz: str, *, office: str = "", created: datetime | None = None) -> bytes:
+    return workbook_bytes(day_tables(report, tz), office=office, created=created)
+
+
+def day_csv(report: DayReport, tz: str) -> bytes:
+    return csv_bytes(day_tables(report, tz)[0])
+
+
+def overdue_tables(
+    overdue: Sequence[DossierLine], due_soon: Sequence[DossierLine] | None, at: datetime, tz: str
+) -> list[Table]:
+    out = [lines_table(overdue, tz, overdue=True, subtitle=at_line(at, tz))]
+    if due_soon is not None:
+        out.append(lines_table(due_soon, tz, overdue=False, subtitle=at_line(at, tz)))
+    return out
+
+
+def overdue_xlsx(
+    overdue: Sequence[DossierLine],
+    due_soon: Sequence[DossierLine] | None,
+    at: datetime,
+    tz: str,
+    *,
+    office: str = "",
+    created: datetime | None = None,
+) -> bytes:
+    return workbook_bytes(overdue_tables(overdue, due_soon, at, tz), office=office, created=created)
+
+
+def overdue_csv(overdue: Sequence[DossierLine], at: datetime, tz: str) -> bytes:
+    return csv_bytes(overdue_tables(overdue, None, at, tz)[0])
+
+
+def satisfaction_xlsx(
+    report: SatisfactionReport, *, office: str = "", created: datetime | None = None
+) -> bytes:
+    return workbook_bytes(satisfaction_tables(report), office=office, created=created)
+
+
+def satisfaction_csv(report: SatisfactionReport) -> bytes:
+    return csv_bytes(satisfaction_tables(report)[0])
+
+
+__all__ = [
+    "Column",
+    "Table",
+    "csv_bytes",
+    "day_csv",
+    "day_tables",
+    "day_xlsx",
+    "overdue_csv",
+    "overdue_tables",
+    "overdue_xlsx",
+    "period_csv",
+    "period_table",
+    "period_xlsx",
+    "satisfaction_csv",
+    "satisfaction_tables",
+    "satisfaction_xlsx",
+    "workbook_bytes",
+]

@@ -1,0 +1,56 @@
+"""Writing a report file: checked before the (long) report is computed, then written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from counter_app.domain.errors import UserError
+
+EXTENSIONS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}
+
+
+def output_format(path: Path, allowed: tuple[str, ...] = ("pdf", "xlsx", "csv")) -> str:
+    """The format named by the file's extension; another extension → UserError."""
+    kind = EXTENSIONS.get(path.suffix.lower())
+    if kind not in allowed:
+        names = " hoặc ".join(", ".join(f".{k}" for k in allowed).rsplit(", ", 1))
+        raise UserError(f"Không ghi được tệp {path}: phần mở rộng phải là {names}.")
+    return kind  # type: ignore[return-value]
+
+
+def check_writable(path: Path) -> Path:
+    """Refuse, before any work, an output file that cannot be written."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise UserError(f"Không ghi được tệp {path}: đó là một thư mục.")
+    folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"Không ghi được tệp {path}: {folder} không phải là thư mục.")
+    if not folder.is_dir():
+        raise UserError(f"Không ghi được tệp {path}: thư mục {folder} không tồn tại.")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UserError(f"Không ghi được tệp {path}: không có quyền ghi.")
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """A temporary file in the same folder, flushed, then renamed over ``path``: never half a file."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise UserError(f"Không ghi được tệp {path}: {exc.strerror or exc}") from exc
+    try:
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, 0o644)  # a report is shared: not the private mode of a temporary file
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise UserError(f"Không ghi được tệp {path}: {exc.strerror or exc}") from exc
