@@ -15,6 +15,7 @@ from counter_app.ui.pages.catalog_page import CatalogPage
 from counter_app.ui.pages.dashboard_page import DashboardPage
 from counter_app.ui.pages.guide_page import GuidePage
 from counter_app.ui.pages.receive_page import ReceivePage
+from counter_app.ui.pages.reports_page import ReportsPage
 from counter_app.ui.pages.return_page import ReturnPage
 from counter_app.ui.pages.track_page import TrackPage
 from counter_app.ui.scanner import ScannerFilter
@@ -34,15 +35,24 @@ class MainWindow(QMainWindow):
         self.track_page = TrackPage(session)
         self.return_page = ReturnPage(session)
         self.catalog_page = CatalogPage(session, overview)
-        # The supervisor's page: today's figures (reports are theirs, DOMAIN §1).
-        self.dashboard_page = DashboardPage(session) if session.actor.role != Role.OFFICER else None
+        # The supervisor's page: today's figures and the period reports (theirs, DOMAIN §1).
+        self.dashboard_page: DashboardPage | None = None
+        self.reports_page: ReportsPage | None = None
+        self.supervisor_page: QTabWidget | None = None
+        if session.actor.role != Role.OFFICER:
+            self.dashboard_page = DashboardPage(session)
+            self.reports_page = ReportsPage(session, printer=printer)
+            self.supervisor_page = QTabWidget()
+            self.supervisor_page.addTab(self.dashboard_page, self.tr("Hôm nay"))
+            self.supervisor_page.addTab(self.reports_page, self.tr("Báo cáo theo kỳ"))
+            self.supervisor_page.currentChanged.connect(lambda _i: self._focus_current())
         self.tabs = QTabWidget()
         pages: list[tuple[str, QWidget, str]] = [
             ("F1", self.guide_page, self.tr("Hướng dẫn (F1)")),
             ("F2", self.receive_page, self.tr("Tiếp nhận (F2)")),
             ("F3", self.track_page, self.tr("Theo dõi (F3)")),
             ("F4", self.return_page, self.tr("Trả kết quả (F4)")),
-            *([("F5", self.dashboard_page, self.tr("Hôm nay (F5)"))] if self.dashboard_page else []),
+            *([("F5", self.supervisor_page, self.tr("Báo cáo (F5)"))] if self.supervisor_page else []),
             ("F6", self.catalog_page, self.tr("Danh mục (F6)")),
         ]
         for key, page, label in pages:
@@ -113,11 +123,17 @@ class MainWindow(QMainWindow):
         self.track_page.show_code(code)
 
     def show_page(self, page: QWidget) -> None:
+        if self.supervisor_page is not None and self.supervisor_page.indexOf(page) >= 0:
+            self.supervisor_page.setCurrentWidget(page)
+            page = self.supervisor_page
         self.tabs.setCurrentWidget(page)
         self._focus_current()
 
     def _focus_current(self) -> None:
-        focus = getattr(self.tabs.currentWidget(), "focus_start", None)
+        current = self.tabs.currentWidget()
+        if isinstance(current, QTabWidget):
+            current = current.currentWidget()
+        focus = getattr(current, "focus_start", None)
         if focus is not None:
             focus()
 

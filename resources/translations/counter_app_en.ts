@@ -607,6 +607,14 @@
         <translation>One-Stop Counter — counter_app</translation>
     </message>
     <message>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Báo cáo theo kỳ</source>
+        <translation>Period reports</translation>
+    </message>
+    <message>
         <source>Hướng dẫn (F1)</source>
         <translation>Guide (F1)</translation>
     </message>
@@ -623,8 +631,8 @@
         <translation>Return (F4)</translation>
     </message>
     <message>
-        <source>Hôm nay (F5)</source>
-        <translation>Today (F5)</translation>
+        <source>Báo cáo (F5)</source>
+        <translation>Reports (F5)</translation>
     </message>
     <message>
         <source>Danh mục (F6)</source>
@@ -763,6 +771,89 @@
     <message>
         <source>Đã từ chối tiếp nhận, số {0}.</source>
         <translation>Refused, number {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Tình hình, kết quả giải quyết TTHC (theo kỳ)</source>
+        <translation>Handling of administrative procedures (period)</translation>
+    </message>
+    <message>
+        <source>Báo cáo cuối ngày</source>
+        <translation>End-of-day report</translation>
+    </message>
+    <message>
+        <source>Hồ sơ quá hạn và sắp đến hạn</source>
+        <translation>Overdue and due-soon dossiers</translation>
+    </message>
+    <message>
+        <source>Mức độ hài lòng</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi hồ sơ</source>
+        <translation>Dossier register</translation>
+    </message>
+    <message>
+        <source>Theo lĩnh vực</source>
+        <translation>By field</translation>
+    </message>
+    <message>
+        <source>Theo đơn vị xử lý</source>
+        <translation>By handling unit</translation>
+    </message>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Xuất Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>Xuất CSV…</source>
+        <translation>Export to CSV…</translation>
+    </message>
+    <message>
+        <source>Báo cáo:</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <source>Đến ngày:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <source>Nhóm theo:</source>
+        <translation>Group by:</translation>
+    </message>
+    <message>
+        <source>Đang lập báo cáo…</source>
+        <translation>Building the report…</translation>
+    </message>
+    <message>
+        <source>Báo cáo có {0} trang.</source>
+        <translation>The report has {0} pages.</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {0}: {1}</source>
+        <translation>Could not write {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Đã lưu báo cáo tại {0}.</source>
+        <translation>Report saved to {0}.</translation>
     </message>
 </context>
 <context>
