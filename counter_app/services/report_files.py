@@ -35,6 +35,24 @@ FORMATS = {kind: ("pdf",) if kind == "register" else ("pdf", "xlsx", "csv") for 
 
 
 @dataclass(frozen=True)
+class ReportFilters:
+    """Which dossiers count (empty: all), for the period, lists and satisfaction reports."""
+
+    field_ids: tuple[uuid.UUID, ...] = ()
+    procedure_codes: tuple[str, ...] = ()
+    unit_ids: tuple[uuid.UUID, ...] = ()
+    officer_ids: tuple[uuid.UUID, ...] = ()
+
+    def kwargs(self) -> dict[str, object]:
+        return {
+            "field_ids": self.field_ids or None,
+            "procedure_codes": self.procedure_codes or None,
+            "unit_ids": self.unit_ids or None,
+            "officer_ids": self.officer_ids or None,
+        }
+
+
+@dataclass(frozen=True)
 class ReportRequest:
     kind: str  # day | period | register | overdue | satisfaction
     fmt: str  # pdf | xlsx | csv
@@ -46,6 +64,7 @@ class ReportRequest:
     office_code: str | None = None
     officer_username: str | None = None  # day: one counter
     due_soon: int = 2  # overdue: also the dossiers due in this many working days
+    filters: ReportFilters = ReportFilters()
 
 
 def check_range(first: date | None, last: date | None) -> tuple[date, date]:
@@ -116,9 +135,11 @@ def _day(db, actor, request, now, office, _offices, head) -> bytes:  # type: ign
 
 def _period(db, actor, request, now, _office_row, offices, head) -> bytes:  # type: ignore[no-untyped-def]
     first, last = check_range(request.date_from, request.date_to)
-    report = reports.period_report(db, actor, first, last, office_ids=offices, by=request.by)
+    chosen = request.filters.kwargs()
+    report = reports.period_report(db, actor, first, last, office_ids=offices, by=request.by, **chosen)
     fits = (last - first).days < MAX_DAYS  # the per-day chart and sheet: a year at most
-    days = daily_counts(db, actor, first, last, office_ids=offices) if fits and request.fmt != "csv" else ()
+    wanted = fits and request.fmt != "csv"
+    days = daily_counts(db, actor, first, last, office_ids=offices, **chosen) if wanted else ()
     if request.fmt == "pdf":
         return pdf.render_period_report(report, head(_scope(db, offices)), days)
     if request.fmt == "xlsx":
@@ -136,8 +157,9 @@ def _register(db, actor, request, now, office, _offices, _head) -> bytes:  # typ
 def _overdue(db, actor, request, now, office, offices, head) -> bytes:  # type: ignore[no-untyped-def]
     tz = office.timezone
     at = request.at or now
-    late = reports.overdue_list(db, actor, at, office_ids=offices)
-    soon = reports.due_soon_list(db, actor, at, request.due_soon, office_ids=offices)
+    chosen = request.filters.kwargs()
+    late = reports.overdue_list(db, actor, at, office_ids=offices, **chosen)
+    soon = reports.due_soon_list(db, actor, at, request.due_soon, office_ids=offices, **chosen)
     if request.fmt == "pdf":
         text = "trong ngày" if request.due_soon == 0 else f"trong {request.due_soon} ngày làm việc tới"
         return pdf.render_overdue_list(late, head(_scope(db, offices)), at, soon, text)
@@ -148,7 +170,8 @@ def _overdue(db, actor, request, now, office, offices, head) -> bytes:  # type: 
 
 def _satisfaction(db, actor, request, now, office, offices, head) -> bytes:  # type: ignore[no-untyped-def]
     first, last = check_range(request.date_from, request.date_to)
-    report = reports.satisfaction_report(db, actor, first, last, office_ids=offices)
+    chosen = request.filters.kwargs()
+    report = reports.satisfaction_report(db, actor, first, last, office_ids=offices, **chosen)
     if request.fmt == "pdf":
         return pdf.render_satisfaction_report(report, head(_scope(db, offices)))
     if request.fmt == "xlsx":

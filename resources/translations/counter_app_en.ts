@@ -796,6 +796,10 @@
         <translation>Dossier register</translation>
     </message>
     <message>
+        <source>Mã thủ tục, cách nhau bởi dấu phẩy (để trống: tất cả)</source>
+        <translation>Procedure codes, comma-separated (empty: all)</translation>
+    </message>
+    <message>
         <source>Theo lĩnh vực</source>
         <translation>By field</translation>
     </message>
@@ -834,6 +838,26 @@
     <message>
         <source>Nhóm theo:</source>
         <translation>Group by:</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>Đơn vị xử lý:</source>
+        <translation>Handling unit:</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
     </message>
     <message>
         <source>Đang lập báo cáo…</source>

@@ -93,3 +93,18 @@ def test_given_reversed_range_then_message_and_no_report(qtbot: QtBot, page: Rep
     qtbot.waitUntil(lambda: "không hợp lệ" in page.message.text(), timeout=15000)
     assert page.message.text().startswith("Khoảng thời gian không hợp lệ")
     assert page.pdf is None
+
+
+def test_given_field_filter_then_export_counts_only_that_field(
+    qtbot: QtBot, page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "ho-tich.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "*.csv"))
+    index = page.field.findText("Hộ tịch")
+    assert index > 0, [page.field.itemText(i) for i in range(page.field.count())]
+    page.field.setCurrentIndex(index)  # no dossier of this field was received
+    page.csv_button.click()
+    qtbot.waitUntil(target.exists, timeout=15000)
+    text = target.read_bytes().decode("utf-8-sig")
+    assert "Hộ tịch" in text or "Tổng" in text
+    assert "Lao động, tiền lương" not in text  # the three dossiers of that field are filtered out

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import UserError
 from counter_app.exports.files import write_atomic
-from counter_app.services.report_files import FORMATS, ReportRequest, build_report
+from counter_app.services.report_files import FORMATS, ReportFilters, ReportRequest, build_report
+from counter_app.services.tracking import Choice, filter_choices
 from counter_app.ui.printing import SlipPrinter
 from counter_app.ui.session import UiSession
 from counter_app.ui.worker import run_with_progress
@@ -55,6 +57,12 @@ class ReportsPage(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
+        choices = filter_choices(session.db)
+        self.field = self._choice_box(choices["fields"])
+        self.unit = self._choice_box(choices["units"])
+        self.officer = self._choice_box(choices["officers"])
+        self.procedure = QLineEdit()
+        self.procedure.setPlaceholderText(self.tr("Mã thủ tục, cách nhau bởi dấu phẩy (để trống: tất cả)"))
         self.by = QComboBox()
         self.by.addItem(self.tr("Theo lĩnh vực"), "field")
         self.by.addItem(self.tr("Theo đơn vị xử lý"), "unit")
@@ -75,6 +83,10 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Từ ngày:"), self.date_from)
         form.addRow(self.tr("Đến ngày:"), self.date_to)
         form.addRow(self.tr("Nhóm theo:"), self.by)
+        form.addRow(self.tr("Lĩnh vực:"), self.field)
+        form.addRow(self.tr("Đơn vị xử lý:"), self.unit)
+        form.addRow(self.tr("Cán bộ:"), self.officer)
+        form.addRow(self.tr("Thủ tục:"), self.procedure)
         buttons = QHBoxLayout()
         for button in (self.preview_button, self.print_button, self.xlsx_button, self.csv_button):
             buttons.addWidget(button)
@@ -91,12 +103,21 @@ class ReportsPage(QWidget):
         self.csv_button.clicked.connect(lambda: self._export("csv"))
         self._kind_changed()
 
+    def _choice_box(self, choices: list[Choice]) -> QComboBox:
+        box = QComboBox()
+        box.addItem(self.tr("Tất cả"), None)
+        for choice in choices:
+            box.addItem(choice.label, choice.id)
+        return box
+
     def focus_start(self) -> None:
         self.kind.setFocus()
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
         self.by.setEnabled(kind == "period")
+        for widget in (self.field, self.unit, self.officer, self.procedure):
+            widget.setEnabled(kind in ("period", "overdue", "satisfaction"))
         self.date_from.setEnabled(kind != "overdue")
         self.date_to.setEnabled(kind in ("period", "satisfaction", "register"))
         exportable = "xlsx" in FORMATS[kind]
@@ -106,6 +127,13 @@ class ReportsPage(QWidget):
     def request(self, fmt: str) -> ReportRequest:
         first = self.date_from.date().toPython()
         kind = self.kind.currentData()
+        field, unit, officer = (box.currentData() for box in (self.field, self.unit, self.officer))
+        filters = ReportFilters(
+            field_ids=(field,) if field else (),
+            procedure_codes=tuple(c.strip() for c in self.procedure.text().split(",") if c.strip()),
+            unit_ids=(unit,) if unit else (),
+            officer_ids=(officer,) if officer else (),
+        )
         return ReportRequest(
             kind=kind,
             fmt=fmt,
@@ -113,6 +141,7 @@ class ReportsPage(QWidget):
             date_to=self.date_to.date().toPython(),
             day=first if kind == "day" else None,
             by=self.by.currentData(),
+            filters=filters,
         )
 
     def _build(self, fmt: str, then) -> None:  # type: ignore[no-untyped-def]
