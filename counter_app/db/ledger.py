@@ -142,3 +142,18 @@ def next_daily_number(session: Session, unit_code: str, day: date) -> int:
         .returning(DailyCounter.last_seq)
     )
     return int(session.execute(stmt).scalar_one())
+
+
+def book_key(unit_code: str) -> str:
+    """The counter key of a unit's register book (kept short: the key column holds 40 characters)."""
+    return f"B:{unit_code}"
+
+
+def next_book_number(session: Session, unit_code: str, year: int) -> int:
+    """Atomically take the next line of the unit's register book (sổ theo dõi, quyển số = year).
+
+    The book's counter shares the daily counters' table under its own key (the book's first day),
+    so it is taken in the same transaction as the dossier, in commit order: a receipt's printed
+    TT can never be overtaken by a concurrent receipt.
+    """
+    return next_daily_number(session, book_key(unit_code), date(year, 1, 1))

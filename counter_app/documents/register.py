@@ -113,7 +113,7 @@ def _cells(row: RegisterRow, texts: dict[str, str], tz: str) -> list[object]:
         return para(f"{short_date(local)}\n{local.hour:02d} giờ {local.minute:02d}", st.cell_center)
 
     return [
-        para(str(row.seq), st.cell_center),
+        para(str(row.seq) if row.seq else "", st.cell_center),  # 0: not entered in the book (refused)
         para(row.dossier_code, st.cell),
         para(row.procedure_name, st.cell),
         para(row.applicant_name, st.cell),

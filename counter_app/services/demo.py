@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from counter_app.db.base import new_id
 from counter_app.db.database import Database
-from counter_app.db.ledger import GENESIS_HASH, hash_fields
+from counter_app.db.ledger import GENESIS_HASH, book_key, hash_fields
 from counter_app.db.models import (
     Agency,
     Applicant,
@@ -232,12 +232,18 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
             session.flush()
         seq, last_hash = head.last_seq, head.last_hash
         counters: dict[object, int] = {}
+        books: dict[object, int] = {}  # the register book's last line per year
         for received in arrivals:
             local_day = received.astimezone(calendar.tz).date()
             if local_day not in counters:
                 row = session.get(DailyCounter, (office.identifier_code, local_day))
                 counters[local_day] = row.last_seq if row else 0
             counters[local_day] += 1
+            first_day = local_day.replace(month=1, day=1)
+            if first_day not in books:
+                row = session.get(DailyCounter, (book_key(office.identifier_code), first_day))
+                books[first_day] = row.last_seq if row else 0
+            books[first_day] += 1
             tpl = rng.choice(templates)
             officer_id, officer_name = rng.choice(officers)
             applicant = _applicant(rng)
@@ -257,6 +263,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 "received_at": received,
                 "received_local_date": local_day,
                 "received_by_id": officer_id,
+                "register_seq": books[first_day],
                 "appointment_at": appointment,
                 "legal_due_at": appointment,
                 "status": "received",
@@ -319,6 +326,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 events.append(event)
         head.last_seq, head.last_hash = seq, last_hash
         _save_counters(session, office.identifier_code, counters)
+        _save_counters(session, book_key(office.identifier_code), books)
         conn = session.connection()
         for table, rows in (
             (Applicant, applicants),

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.ledger import next_daily_number
+from counter_app.db.ledger import next_book_number, next_daily_number
 from counter_app.db.models import (
     Applicant,
     Dossier,
@@ -162,6 +162,10 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
                 field="provided",
             )
         dossier = _new_dossier(session, actor, prep, now, Status.RECEIVED, req)
+        # Its line in the register book (refused dossiers are not entered there).
+        dossier.register_seq = next_book_number(
+            session, prep.office.identifier_code, dossier.received_local_date.year
+        )
         dossier.return_method, dossier.postal_address = req.return_method, postal_address
         calendar = calendar_for(session, prep.office)
         term = term_for(prep.version, prep.channel)

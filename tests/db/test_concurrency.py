@@ -47,8 +47,11 @@ def test_given_concurrent_processes_when_receiving_then_codes_unique_and_gapless
     assert sorted(codes) == expected
     with db.read() as session:
         assert sorted(session.execute(select(Dossier.code)).scalars()) == expected
-        counter = session.execute(select(DailyCounter.last_seq)).scalar_one()
-        assert counter == PROCESSES * EACH
+        counters = dict(session.execute(select(DailyCounter.unit_code, DailyCounter.last_seq)).all())
+        assert counters == {"000.00.31.H56": PROCESSES * EACH, "B:000.00.31.H56": PROCESSES * EACH}
+        # The register book's lines too: one per dossier, none twice, none skipped.
+        lines = sorted(session.execute(select(Dossier.register_seq)).scalars())
+        assert lines == list(range(1, PROCESSES * EACH + 1))
     report = verify_events(db)
     assert report.first_broken is None
     assert report.nodes == PROCESSES + 1  # the seeding node and one per workstation

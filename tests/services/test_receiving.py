@@ -171,3 +171,13 @@ def test_given_guidance_then_counted(db: Database, officer: Actor) -> None:
     assert count(db, GuidanceRecord) == 2
     with pytest.raises(ValidationError):
         record_guidance(db, officer, "2.001955", 9, now=MONDAY_9AM)
+
+
+def test_given_receipts_then_register_book_lines_follow_and_refusals_get_none(db: Database, officer: Actor) -> None:
+    first = receive(db, officer, intake(), now=MONDAY_9AM)
+    refused = refuse(db, officer, intake(), "Không thuộc thẩm quyền", now=MONDAY_9AM + timedelta(minutes=1))
+    second = receive(db, officer, intake(), now=MONDAY_9AM + timedelta(days=2))
+    with db.read() as session:
+        lines = dict(session.execute(select(Dossier.code, Dossier.register_seq)).all())
+    assert (lines[first.code], lines[second.code]) == (1, 2)  # the book of 2026 starts at line 1
+    assert lines[refused.code] is None  # never entered in the book

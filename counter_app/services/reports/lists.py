@@ -197,6 +197,7 @@ def register(
                 Dossier.apology_count,
                 CancelledNumber.reason,
                 Dossier.id,
+                Dossier.register_seq,
             )
             .join(Applicant, Applicant.id == Dossier.applicant_id)
             .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
@@ -213,7 +214,10 @@ def register(
         reasons = _cancel_reasons(session, [r.id for r in rows if r.status == "cancelled" and not r.reason])
     rows.sort(key=lambda r: (r.received_at, r.code))
     out = []
-    for seq, r in enumerate(rows, start=1):
+    for r in rows:
+        # TT = the dossier's line in the register book, as printed on its receipt (0: never entered,
+        # e.g. refused at the counter — listed so the gap in the dossier numbers is explained).
+        seq = r.register_seq or 0
         status = r.status
         if status == str(Status.CANCELLED):
             note = f"Đã hủy: {r.reason or reasons.get(r.id, '')}".strip()

@@ -172,15 +172,16 @@ def test_register_pdf_reuses_form_07(db: Database) -> None:
     pdf = render_register_report(rows, head_for(db, r.history), FIRST, rows[-1].received_at.date())
     assert page_size_mm(pdf) == (297, 210)
     text = " ".join(page_texts(pdf))
+    line = {row.code: row.seq for row in rows}  # the register-book lines (the receipts' TT)
+    assert line[c["D8"]] == 0 and c["D8"] in text  # refused at the counter: listed, with no line
     for expected in (
         "SỔ THEO DÕI HỒ SƠ Từ ngày 01/12/2026 đến ngày 03/12/2026",
-        f"1 {c['D3']} Thủ tục đăng ký khai sinh",
+        f"{line[c['D3']]} {c['D3']} Thủ tục đăng ký khai sinh",
         "01/12/2026 06 giờ 30",  # received 06:30 local on the first day (30/11 in UTC)
-        f"2 {c['D4']} Đăng ký nội quy lao động của doanh nghiệp Hoàng Minh Dũng",
+        f"{line[c['D4']]} {c['D4']} Đăng ký nội quy lao động của doanh nghiệp Hoàng Minh Dũng",
         "Trực tiếp tại quầy người nhận Hoàng Minh Dũng (Người nộp hồ sơ)",
-        f"4 {c['D8']}",
         "Không hẹn Từ chối tiếp nhận: Hồ sơ không thuộc thẩm quyền",
-        f"5 {c['D6']}",
+        f"{line[c['D6']]} {c['D6']}",
         "Đã hủy: Nhập nhầm thủ tục",
         "Tổng số: 5 hồ sơ.",
     ):

@@ -70,25 +70,30 @@ def test_register(db: Database) -> None:
     h = build(db)
     c, title = h.codes, names(db)
     rows = register(db, h.supervisor, date(2026, 12, 1), date(2026, 12, 3))
-    # Every number issued on 1–3/12, in order of receipt: refused and cancelled ones explain their gap.
+    # TT is the dossier's line in the year's register book, as on its receipt: D3, D4, D5 and D6 were
+    # received one after the other, so their lines follow each other; D8 was refused at the counter:
+    # listed without a line, to explain the gap in the dossier numbers.
+    book = _book_lines(db)
+    assert [book[c[k]] for k in ("D4", "D5", "D6")] == [book[c["D3"]] + n for n in (1, 2, 3)]
+    assert book[c["D8"]] is None
     assert [astuple(r) for r in rows] == [
-        (1, c["D3"], B, title[B], "Lê Thị Cúc", "Số 2 Lê Lợi", "0912345678", None,
+        (book[c["D3"]], c["D3"], B, title[B], "Lê Thị Cúc", "Số 2 Lê Lợi", "0912345678", None,
          at(1, 6, 30), at(11, 17), at(11, 16), None, "", "resolved", "Đã có kết quả", ""),
-        (2, c["D4"], A, title[A], "Hoàng Minh Dũng", "Số 2 Lê Lợi", "0912345678", None,
+        (book[c["D4"]], c["D4"], A, title[A], "Hoàng Minh Dũng", "Số 2 Lê Lợi", "0912345678", None,
          at(2, 9), at(11, 9), at(3, 15), at(3, 16, 30),
          "Trực tiếp tại quầy — người nhận Hoàng Minh Dũng (Người nộp hồ sơ)", "returned", "Đã trả kết quả", ""),
-        (3, c["D5"], B, title[B], "Vũ Thị Giang", "Số 2 Lê Lợi", "0912345678", "Sở Tư pháp",
+        (book[c["D5"]], c["D5"], B, title[B], "Vũ Thị Giang", "Số 2 Lê Lợi", "0912345678", "Sở Tư pháp",
          at(3, 10), at(14, 17), None, None, "", "in_progress", "Đang giải quyết", ""),
-        (4, c["D8"], B, title[B], "Ngô Văn Khánh", "Số 2 Lê Lợi", "0912345678", None,
+        (0, c["D8"], B, title[B], "Ngô Văn Khánh", "Số 2 Lê Lợi", "0912345678", None,
          at(3, 11), None, None, None, "", "refused", "Từ chối tiếp nhận",
          "Từ chối tiếp nhận: Hồ sơ không thuộc thẩm quyền"),
-        (5, c["D6"], A, title[A], "Đỗ Văn Hải", "Số 2 Lê Lợi", "0912345678", "Sở Y tế",
+        (book[c["D6"]], c["D6"], A, title[A], "Đỗ Văn Hải", "Số 2 Lê Lợi", "0912345678", "Sở Y tế",
          at(3, 13, 45), at(14, 13, 45), None, None, "", "cancelled", "Đã hủy", "Đã hủy: Nhập nhầm thủ tục"),
     ]  # fmt: skip
     apology = register(db, h.supervisor, date(2026, 11, 25), date(2026, 11, 25))
     assert [(r.seq, r.code, r.note, r.how_returned) for r in apology] == [
         (
-            1,
+            book[c["D2"]],
             c["D2"],
             "Xin lỗi, hẹn lại 1 lần",
             "Trực tiếp tại quầy — người nhận Trần Văn Bình (Người nộp hồ sơ)",
@@ -97,6 +102,16 @@ def test_register(db: Database) -> None:
     assert [r.code for r in register(db, h.supervisor, date(2026, 12, 12), date(2026, 12, 12))] == [c["D12"]]
     with pytest.raises(ValidationError, match="^Khoảng thời gian không hợp lệ"):
         register(db, h.supervisor, date(2026, 12, 3), date(2026, 12, 1))
+
+
+def _book_lines(db: Database) -> dict[str, int | None]:
+    """Register-book line of every dossier, straight from the table."""
+    from sqlalchemy import select
+
+    from counter_app.db.models import Dossier
+
+    with db.read() as session:
+        return dict(session.execute(select(Dossier.code, Dossier.register_seq)).all())
 
 
 def test_satisfaction(db: Database) -> None:
