@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from counter_app.context import AppContext, open_context
+from counter_app.context import AppContext, open_context, setup_logging
 from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.services import catalog as catalog_service
@@ -284,6 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = None
     try:
         ctx = open_context(args.data_dir)
+        setup_logging(ctx.paths)  # the audit lines (who looked up, searched, printed) go to the log
         args.func(ctx, args)
         return 0
     except UserError as exc:

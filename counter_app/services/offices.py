@@ -197,3 +197,16 @@ def find_actor(db: Database, username: str) -> Actor:
 def office_timezone(db: Database, office_id: object | None = None) -> str:
     with db.read() as session:
         return get_office(session, office_id).timezone
+
+
+@dataclass(frozen=True)
+class OfficeChoice:
+    identifier_code: str
+    name: str
+
+
+def office_choices(db: Database) -> list[OfficeChoice]:
+    """Every receiving unit of this database (report filters)."""
+    with db.read() as session:
+        rows = session.execute(select(Office.identifier_code, Office.name).order_by(Office.name))
+        return [OfficeChoice(code, name) for code, name in rows]

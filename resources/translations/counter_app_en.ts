@@ -840,6 +840,10 @@
         <translation>Group by:</translation>
     </message>
     <message>
+        <source>Đơn vị tiếp nhận:</source>
+        <translation>Receiving office:</translation>
+    </message>
+    <message>
         <source>Lĩnh vực:</source>
         <translation>Field:</translation>
     </message>

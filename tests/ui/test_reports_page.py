@@ -108,3 +108,10 @@ def test_given_field_filter_then_export_counts_only_that_field(
     text = target.read_bytes().decode("utf-8-sig")
     assert "Hộ tịch" in text or "Tổng" in text
     assert "Lao động, tiền lương" not in text  # the three dossiers of that field are filtered out
+
+
+def test_given_office_chosen_then_request_names_it(page: ReportsPage) -> None:
+    assert page.office.itemText(0) == "Tất cả" and page.request("pdf").office_code is None
+    page.office.setCurrentIndex(1)
+    assert page.office.currentText() == "Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa (000.00.31.H56)"
+    assert page.request("pdf").office_code == "000.00.31.H56"

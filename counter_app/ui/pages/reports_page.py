@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import UserError
 from counter_app.exports.files import write_atomic
+from counter_app.services.offices import office_choices
 from counter_app.services.report_files import FORMATS, ReportFilters, ReportRequest, build_report
 from counter_app.services.tracking import Choice, filter_choices
 from counter_app.ui.printing import SlipPrinter
@@ -58,6 +59,10 @@ class ReportsPage(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
         choices = filter_choices(session.db)
+        self.office = QComboBox()
+        self.office.addItem(self.tr("Tất cả"), None)
+        for office in office_choices(session.db):
+            self.office.addItem(f"{office.name} ({office.identifier_code})", office.identifier_code)
         self.field = self._choice_box(choices["fields"])
         self.unit = self._choice_box(choices["units"])
         self.officer = self._choice_box(choices["officers"])
@@ -83,6 +88,7 @@ class ReportsPage(QWidget):
         form.addRow(self.tr("Từ ngày:"), self.date_from)
         form.addRow(self.tr("Đến ngày:"), self.date_to)
         form.addRow(self.tr("Nhóm theo:"), self.by)
+        form.addRow(self.tr("Đơn vị tiếp nhận:"), self.office)
         form.addRow(self.tr("Lĩnh vực:"), self.field)
         form.addRow(self.tr("Đơn vị xử lý:"), self.unit)
         form.addRow(self.tr("Cán bộ:"), self.officer)
@@ -141,6 +147,7 @@ class ReportsPage(QWidget):
             date_to=self.date_to.date().toPython(),
             day=first if kind == "day" else None,
             by=self.by.currentData(),
+            office_code=self.office.currentData(),
             filters=filters,
         )
 
