@@ -316,7 +316,9 @@ class ReceivePage(QWidget):
             button.setEnabled(enabled)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
+        # Large: the officer reads the code and the appointment out to the citizen from here.
+        colour = "#b00020" if error else "#1b5e20"
+        self.message.setStyleSheet(f"color: {colour}; font-size: 15px; font-weight: bold")
         self.message.setText(text)
 
     def clear(self, keep_message: bool = False) -> None:
