@@ -9,6 +9,9 @@ Measures, beside raw sqlite3 baselines on the same file in the same run:
 - accent-insensitive name search, first 50 rows, vs the raw index-range query;
 - receive throughput through the service layer (validation, daily number, appointment, event with
   hash, one transaction each) vs raw sqlite3 inserts of a dossier row and an event row per transaction.
+
+Lookups and searches are timed side by side (each input through the service, then the raw
+queries) after one untimed pass, so page caches are warm on both sides and machine noise hits both.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import median_over, table  # noqa: E402
+from common import medians_interleaved, table  # noqa: E402
 
 from counter_app.context import open_context  # noqa: E402
 from counter_app.domain.text import search_key  # noqa: E402
@@ -71,13 +74,10 @@ def main() -> None:
     def raw_row(code: str) -> None:
         raw.execute("SELECT * FROM dossiers WHERE code = ?", (code,)).fetchone()
 
-    # Warm the OS page cache for these rows first: whichever side ran first would otherwise pay
-    # for reading a multi-gigabyte file from disk.
-    for code in codes:
-        raw_full(code)
-    service_lookup = median_over(lambda c: lookup(db, actor, c), codes)
-    raw_lookup = median_over(raw_full, codes)
-    raw_single = median_over(raw_row, codes)
+    def service_full(code: str) -> None:
+        lookup(db, actor, code)
+
+    service_lookup, raw_lookup, raw_single = medians_interleaved([service_full, raw_full, raw_row], codes)
 
     names = ["nguyen van h", "tran thi", "le minh", "pham quoc t", "hoang ngoc"]
 
@@ -92,8 +92,10 @@ def main() -> None:
             (key, upper),
         ).fetchall()
 
-    service_search = median_over(lambda q: search(db, actor, q), names * 20)
-    raw_search_ms = median_over(raw_search, names * 20)
+    def service_search_fn(q: str) -> None:
+        search(db, actor, q)
+
+    service_search, raw_search_ms = medians_interleaved([service_search_fn, raw_search], names * 20)
 
     request = IntakeRequest(
         "2.001955",

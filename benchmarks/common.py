@@ -29,6 +29,27 @@ def median_over(fn: Callable[[object], object], inputs: Sequence[object], warmup
     return statistics.median(samples)
 
 
+def medians_interleaved(
+    fns: Sequence[Callable[[object], object]], inputs: Sequence[object], rounds: int = 3
+) -> list[float]:
+    """Median milliseconds of each function over ``inputs``, run side by side.
+
+    Every input goes through all the functions in turn, after one untimed pass over all of them,
+    so a noisy neighbour on a shared machine slows each side alike instead of skewing a ratio.
+    """
+    for item in inputs:
+        for fn in fns:
+            fn(item)
+    samples: list[list[float]] = [[] for _ in fns]
+    for _ in range(rounds):
+        for item in inputs:
+            for fn, into in zip(fns, samples, strict=True):
+                start = time.perf_counter()
+                fn(item)
+                into.append((time.perf_counter() - start) * 1000)
+    return [statistics.median(s) for s in samples]
+
+
 def table(rows: list[tuple[str, str, str, str]]) -> str:
     header = ("measure", "counter_app", "raw baseline", "target")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, or_, select
+from sqlalchemy import Select, bindparam, or_, select
 
 from counter_app.db.database import Database
 from counter_app.db.models import (
@@ -21,6 +21,7 @@ from counter_app.db.models import (
     Procedure,
     ProcedureVersion,
 )
+from counter_app.db.prepared import PreparedSelect, ReadCursor, read_cursor
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError
 from counter_app.domain.text import search_key
@@ -115,35 +116,33 @@ _DOSSIER_ROW = (
 )
 
 
-# Built once with bound parameters: re-executing the same statement objects skips SQLAlchemy's
-# per-call statement construction and result adaptation (a scan must open in a blink).
-_BY_CODE = _DOSSIER_ROW.where(Dossier.code == bindparam("code"))
-_DOCUMENTS = (
+# Compiled once: a scan must open the dossier in a blink, so these run on the DBAPI cursor with
+# SQLAlchemy's own type conversion but without its per-statement execution overhead (db/prepared.py).
+_BY_CODE = PreparedSelect(_DOSSIER_ROW.where(Dossier.code == bindparam("code")), "DossierRow")
+_DOCUMENTS = PreparedSelect(
     select(
         DossierDocument.ordinal, DossierDocument.name, DossierDocument.original_qty, DossierDocument.copy_qty
     )
     .where(DossierDocument.dossier_id == bindparam("dossier_id"))
-    .order_by(DossierDocument.ordinal)
+    .order_by(DossierDocument.ordinal),
+    "DocumentRow",
 )
-_EVENTS = (
+_EVENTS = PreparedSelect(
     select(Event.seq, Event.node_id, Event.kind, Event.actor, Event.occurred_at, Event.payload)
     .where(Event.dossier_id == bindparam("dossier_id"))
-    .order_by(Event.occurred_at, Event.seq)
+    .order_by(Event.occurred_at, Event.seq),
+    "EventRow",
 )
 
 
-def _load(session: Connection, code: str, with_events: bool) -> DossierView:
+def _load(reader: ReadCursor, code: str, with_events: bool) -> DossierView:
     parsed = str(parse_code(code))
-    row = session.execute(_BY_CODE, {"code": parsed}).one_or_none()
-    if row is None:
+    found = _BY_CODE.rows(reader, code=parsed)
+    if not found:
         raise NotFoundError(f"Không tìm thấy hồ sơ mã «{parsed}».", field="code")
-    documents = [
-        {"ordinal": o, "name": n, "original_qty": a, "copy_qty": b}
-        for o, n, a, b in session.execute(_DOCUMENTS, {"dossier_id": row.id})
-    ]
-    events = []
-    if with_events:
-        events = [EventView(*e) for e in session.execute(_EVENTS, {"dossier_id": row.id})]
+    row = found[0]
+    documents = [row._asdict() for row in _DOCUMENTS.rows(reader, dossier_id=row.id)]
+    events = [EventView(*e) for e in _EVENTS.rows(reader, dossier_id=row.id)] if with_events else []
     return DossierView(
         id=row.id,
         code=row.code,
@@ -177,10 +176,8 @@ def lookup(db: Database, actor: Actor, code: str, with_events: bool = True) -> D
 
     Personal data: who opened which dossier goes to the audit log.
     """
-    # A Core connection, not an ORM session: this is the barcode-scan path, and plain rows
-    # are all it needs (a third of the per-query overhead).
-    with db.engine.connect() as conn:
-        view = _load(conn, code, with_events)
+    with read_cursor(db.engine) as reader:
+        view = _load(reader, code, with_events)
     audit.info("%s viewed dossier %s", actor.username, view.code)
     return view
 
