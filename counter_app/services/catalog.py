@@ -33,6 +33,7 @@ from counter_app.services.catalog_format import (
     read_catalog_file,
 )
 from counter_app.services.events import record
+from counter_app.services.field_names import add_field, rename_field
 
 
 @dataclass
@@ -85,8 +86,10 @@ def import_catalog(
         for index, rec in enumerate(records):
             if progress is not None and not progress(index, len(records)):
                 raise UserError("Đã hủy nhập danh mục; chưa ghi gì.")
-            outcome = _import_one(session, rec, fields, now)
+            outcome, renamed = _import_one(session, rec, fields, now)
             getattr(summary, outcome).append(rec.code)
+            if renamed is not None:
+                record(session, db, actor, "field_renamed", now, payload=renamed)
             if outcome != "unchanged":
                 record(
                     session, db, actor, "catalog_imported", now, payload={"code": rec.code, "change": outcome}
@@ -94,20 +97,34 @@ def import_catalog(
     return summary
 
 
-def _import_one(session: Session, rec: ProcedureRecord, fields: dict[str, Field], now: datetime) -> str:
+def _field_of(
+    session: Session, rec: ProcedureRecord, fields: dict[str, Field], now: datetime
+) -> dict[str, object] | None:
+    """Create the record's field if new, or rename it from ``now`` on; the rename event's payload."""
+    if not rec.field_code:
+        return None
+    field_row = fields.get(rec.field_code)
+    if field_row is None:
+        fields[rec.field_code] = add_field(session, rec.field_code, rec.field_name)
+        return None
+    previous = rename_field(session, field_row, rec.field_name, now) if rec.field_name else None
+    if previous is None:
+        return None
+    return {"field": rec.field_code, "from": previous, "to": rec.field_name, "procedure": rec.code}
+
+
+def _import_one(
+    session: Session, rec: ProcedureRecord, fields: dict[str, Field], now: datetime
+) -> tuple[str, dict[str, object] | None]:
+    """added / updated / unchanged, and the field rename this record brought (an unchanged record
+    never renames: another record of the same import may carry the field's newer name)."""
     digest = rec.content_hash()
     procedure = session.execute(select(Procedure).where(Procedure.code == rec.code)).scalar_one_or_none()
     current = procedure.current_version if procedure is not None else None
     if current is not None and current.content_hash == digest:
-        return "unchanged"
-    field_row = None
-    if rec.field_code:
-        field_row = fields.get(rec.field_code)
-        if field_row is None:
-            field_row = fields[rec.field_code] = Field(code=rec.field_code, name=rec.field_name)
-            session.add(field_row)
-        elif rec.field_name and field_row.name != rec.field_name:
-            field_row.name = rec.field_name
+        return "unchanged", None
+    renamed = _field_of(session, rec, fields, now)
+    field_row = fields.get(rec.field_code) if rec.field_code else None
     outcome = "updated"
     if procedure is None:
         procedure = Procedure(code=rec.code)
@@ -161,7 +178,7 @@ def _import_one(session: Session, rec: ProcedureRecord, fields: dict[str, Field]
     session.flush()
     procedure.current_version = version
     procedure.search_key = search_key(f"{rec.code} {rec.name}")
-    return outcome
+    return outcome, renamed
 
 
 def load_current_version(session: Session, code: str) -> ProcedureVersion:

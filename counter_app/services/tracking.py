@@ -18,6 +18,7 @@ from counter_app.db.models import Agency, Applicant, Dossier, Field, Office, Pro
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import OPEN_STATUSES
 from counter_app.services.actor import Actor
+from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for, get_office
 
 DUE_FILTERS = ("due_today", "due_2_days", "overdue")
@@ -60,7 +61,7 @@ _ROWS = (
         Dossier.code,
         Applicant.full_name,
         ProcedureVersion.name,
-        Field.name,
+        Dossier.field_id,  # named below as the field was called when the dossier was received
         Agency.name,
         User.full_name,
         Dossier.status,
@@ -70,7 +71,6 @@ _ROWS = (
     .join(Applicant, Applicant.id == Dossier.applicant_id)
     .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
     .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
-    .outerjoin(Field, Field.id == Dossier.field_id)
     .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
     .outerjoin(User, User.id == Dossier.received_by_id)
 )
@@ -135,7 +135,11 @@ def list_dossiers(
         conn = session.connection()
         found = [r for part in per_status for r in conn.execute(part.order_by(*newest).limit(limit))]
         found.sort(key=lambda r: (r.received_at, r.id), reverse=True)
-        rows = [TrackRow(*(r[:5]), r[5] or "", r[6] or "", *r[7:]) for r in found[:limit]]
+        names = FieldNames.load(session)
+        rows = [
+            TrackRow(*r[:4], names.at(r[4], r.received_at) or "", r[5] or "", r[6] or "", *r[7:])
+            for r in found[:limit]
+        ]
     next_key = (rows[-1].received_at, rows[-1].id) if len(rows) == limit else None
     return TrackPage(rows, next_key)
 

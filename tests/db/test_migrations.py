@@ -7,13 +7,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 from testdata import FIXTURES
 
+from counter_app.db.base import Base
 from counter_app.db.database import Database
 from counter_app.db.engine import NetworkShareError, is_network_path, make_engine
 from counter_app.db.migrate import current_revision, head_revision, upgrade
-from counter_app.db.models import Dossier, Event
+from counter_app.db.models import Dossier, Event, Field, FieldName
 from counter_app.domain.errors import UserError
 from counter_app.services.integrity import verify_events
 
@@ -33,6 +36,10 @@ def test_given_first_schema_file_when_opened_then_upgraded_with_backup_and_data_
     with db.read() as session:
         assert session.execute(select(func.count()).select_from(Dossier)).scalar_one() == 40
         assert session.execute(select(func.count()).select_from(Event)).scalar_one() > 40
+        # 0005: every field's existing name counts from the start.
+        fields = session.execute(select(Field.id, Field.name)).all()
+        history = session.execute(select(FieldName.field_id, FieldName.name, FieldName.valid_from)).all()
+        assert fields and sorted(history) == sorted((i, n, None) for i, n in fields)
     assert verify_events(db).first_broken is None
     db.close()
     (backup,) = backups.iterdir()
@@ -40,6 +47,13 @@ def test_given_first_schema_file_when_opened_then_upgraded_with_backup_and_data_
     with sqlite3.connect(backup) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert copy.execute("SELECT count(*) FROM dossiers").fetchone() == (40,)
+
+
+def test_given_migrated_database_then_schema_matches_the_models(db: Database) -> None:
+    """The migrations build exactly what the models declare, on both backends (no drift)."""
+    with db.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert differences == []
 
 
 def test_given_current_database_when_opened_again_then_no_backup(tmp_path: Path) -> None:

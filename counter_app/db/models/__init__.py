@@ -3,6 +3,7 @@
 from counter_app.db.models.catalog import (
     ChannelTerm,
     Field,
+    FieldName,
     Procedure,
     ProcedureCase,
     ProcedureVersion,
@@ -29,6 +30,7 @@ __all__ = [
     "DossierDocument",
     "Event",
     "Field",
+    "FieldName",
     "GuidanceRecord",
     "NodeHead",
     "Office",

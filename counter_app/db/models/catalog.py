@@ -17,12 +17,26 @@ from counter_app.db.base import Base, IdMixin, UTCDateTime
 
 
 class Field(IdMixin, Base):
-    """Lĩnh vực (e.g. G09-NV23 Lao động, tiền lương)."""
+    """Lĩnh vực (e.g. G09-NV23 Lao động, tiền lương).
+
+    ``name`` is the current name; what it was called at an earlier instant is in FieldName, so a
+    rename never rewrites the lists and reports of dossiers received before it (DOMAIN §2).
+    """
 
     __tablename__ = "fields"
 
     code: Mapped[str] = mapped_column(String(60), unique=True)
     name: Mapped[str] = mapped_column(String(300))
+
+
+class FieldName(IdMixin, Base):
+    """A field's name from ``valid_from`` (None: from the start) until its next FieldName."""
+
+    __tablename__ = "field_names"
+
+    field_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fields.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Procedure(IdMixin, Base):

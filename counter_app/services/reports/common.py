@@ -116,6 +116,11 @@ def local_midnight(day: date, tz: str) -> datetime:
     return datetime.combine(day, time(0), tzinfo=ZoneInfo(tz)).astimezone(UTC)
 
 
+def last_instant(end: datetime) -> datetime:
+    """The last instant inside the half-open interval ending at ``end``."""
+    return end - timedelta(microseconds=1)
+
+
 def window(first: date, last: date, tz: str) -> tuple[datetime, datetime]:
     """The office-local days ``first``..``last`` as the UTC half-open interval [start, end)."""
     return local_midnight(first, tz), local_midnight(last + timedelta(days=1), tz)

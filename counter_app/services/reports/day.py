@@ -29,9 +29,10 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.models import Dossier, Event, Field, Office, User
+from counter_app.db.models import Dossier, Event, Office, User
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel, Status
 from counter_app.services.actor import Actor
+from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for, get_office
 from counter_app.services.reports.common import (
     EXCLUDED,
@@ -40,6 +41,7 @@ from counter_app.services.reports.common import (
     build_filters,
     check_day,
     check_instant,
+    last_instant,
     local_midnight,
     names,
     not_waiting,
@@ -181,7 +183,7 @@ def end_of_day(
         due = [line for line in lines if line.legal_due_at >= end]  # type: ignore[operator]
         cancellations = _cancellations(session, office, day, officer)
         satisfaction = _satisfaction(session, office.id, day, officer)
-        fields = names(session, Field, [f for _, f, _, _ in received])
+        fields = FieldNames.load(session).labels_at([f for _, f, _, _ in received], last_instant(end))
         people = names(session, User, [a for _, a in acts] + [r for _, _, r, _ in received])
     return _assemble(
         day, office, officer, instant, received, acts, fields, people, overdue, due, tomorrow,

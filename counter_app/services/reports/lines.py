@@ -9,9 +9,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import ColumnElement, String, and_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from counter_app.db.models import Agency, Applicant, Dossier, Field, Office, Procedure, ProcedureVersion
+from counter_app.db.models import Agency, Applicant, Dossier, Office, Procedure, ProcedureVersion
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.lifecycle import STATUS_LABELS
+from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for
 from counter_app.services.reports.clock import WorkClock
 from counter_app.services.reports.common import local_midnight
@@ -56,7 +57,7 @@ def fetch_lines(
             Applicant.phone,
             Procedure.code,
             ProcedureVersion.name,
-            Field.name,
+            Dossier.field_id,  # named below as the field was called when the dossier was received
             Agency.name,
             *raw,  # read below without the ORM's (slow, on SQLite) date parsing
             Dossier.apology_count,
@@ -65,15 +66,27 @@ def fetch_lines(
         .join(Applicant, Applicant.id == Dossier.applicant_id)
         .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
         .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
-        .outerjoin(Field, Field.id == Dossier.field_id)
         .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
         .where(*where)
     )
     ids = UuidReader()
-    rows = [
-        (*r[:8], read_instant(r[8]), read_instant(r[9]), read_instant(r[10]), r[11], ids(r[12]))
-        for r in session.connection().execute(query)
-    ]
+    names = FieldNames.load(session)
+    rows = []
+    for r in session.connection().execute(query):
+        received_at = read_instant(r[8])
+        field_name = names.at(r[6], received_at)
+        rows.append(
+            (
+                *r[:6],
+                field_name,
+                r[7],
+                received_at,
+                read_instant(r[9]),
+                read_instant(r[10]),
+                r[11],
+                ids(r[12]),
+            )
+        )
     late: dict[str, float] = {}
     if overdue_at is not None:
         known = calendars or {}

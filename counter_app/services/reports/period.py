@@ -46,14 +46,16 @@ from datetime import date
 from sqlalchemy import ColumnElement
 
 from counter_app.db.database import Database
-from counter_app.db.models import Agency, Dossier, Field
+from counter_app.db.models import Agency, Dossier
 from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
+from counter_app.services.field_names import FieldNames
 from counter_app.services.reports.average import average, measure
 from counter_app.services.reports.common import (
     all_offices,
     build_filters,
     check_range,
+    last_instant,
     names,
     report_session,
     require_supervisor,
@@ -211,9 +213,11 @@ def period_report(
         codes: Counter[tuple[object, int]] = Counter()
         days: dict[tuple[object, str], list[float]] = defaultdict(list)
         exact = True
+        period_end = window(first, last, "UTC")[1]
         for tz, ids in tz_groups(offices, flt.office_ids is not None):
             group = ids or tuple(o.id for o in offices)
             start, end = window(first, last, tz)
+            period_end = max(period_end, end)
             bounds = Bounds(first, last, start, end, group, restrict=ids is not None)
             found = count_codes(db, session, key, bounds, flt.conditions(), _plan)
             codes.update(found)
@@ -224,7 +228,11 @@ def period_report(
         selected = set((flt.field_ids if by == "field" else flt.unit_ids) or ())
         shown = [k for k in per_key if any(per_key[k].values()) or k in selected]
         shown += [k for k in selected if k not in per_key]
-        labels = names(session, Field if by == "field" else Agency, shown)
+        if by == "field":
+            # Named as the fields were called at the period's end (a later rename rewrites nothing).
+            labels = FieldNames.load(session).labels_at(shown, last_instant(period_end))
+        else:
+            labels = names(session, Agency, shown)
     resolved_cells: Counter[tuple[object, str]] = Counter()
     for (k, code), n in codes.items():
         if code < 100 and code % 16 in CLOSING_OUTCOME:
