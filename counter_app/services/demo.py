@@ -376,12 +376,12 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
         steps.append(
             (
                 "cancel",
-                received + timedelta(minutes=20),
+                _office_hours(calendar, received + timedelta(minutes=20), received, rng),
                 {"status": "cancelled", "reason": "Nhập nhầm thủ tục", "previous_status": "received"},
             )
         )
         return steps
-    transfer_at = received + timedelta(hours=rng.uniform(0.5, 20))
+    transfer_at = _office_hours(calendar, received + timedelta(hours=rng.uniform(0.5, 20)), received, rng)
     if transfer_at >= now:
         return steps
     unit_id, unit_code, unit_name = rng.choice(units)
@@ -391,7 +391,9 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
     )
     due = appointment or received + timedelta(days=10)
     span = (due - received).total_seconds()
-    resolve_at = received + timedelta(seconds=span * rng.uniform(0.35, 1.15))
+    resolve_at = _office_hours(
+        calendar, received + timedelta(seconds=span * rng.uniform(0.35, 1.15)), transfer_at, rng
+    )
     fate = rng.random()
     if fate < 0.02 and resolve_at < now:
         row["status"] = str(Status.WITHDRAWN)
@@ -404,11 +406,12 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
     if resolve_at >= now:
         if fate < 0.1:
             row["status"] = str(Status.SUPPLEMENT_REQUESTED)
-            row["supplement_requested_at"] = transfer_at + timedelta(hours=2)
+            asked_at = _office_hours(calendar, transfer_at + timedelta(hours=2), transfer_at, rng)
+            row["supplement_requested_at"] = asked_at
             steps.append(
                 (
                     "request_supplement",
-                    transfer_at + timedelta(hours=2),
+                    asked_at,
                     {"status": "supplement_requested", "reason": "Bổ sung giấy tờ"},
                 )
             )
@@ -416,10 +419,27 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
     outcome = classify_outcome(resolve_at, appointment, calendar)
     row.update(status=str(Status.RESOLVED), resolved_at=resolve_at, outcome=str(outcome))
     steps.append(("resolve", resolve_at, {"status": "resolved", "outcome": str(outcome)}))
-    return_at = resolve_at + timedelta(hours=rng.uniform(2, 72))
+    return_at = _office_hours(calendar, resolve_at + timedelta(hours=rng.uniform(2, 72)), resolve_at, rng)
     if return_at < now and rng.random() < 0.9:
         level = rng.choices([1, 2, 3, 4, 5], [55, 35, 7, 2, 1])[0]
         # The receiver is filled in when the row is written (the applicant is not known here).
         row.update(status=str(Status.RETURNED), returned_at=return_at, satisfaction=level, returned_to={})
         steps.append(("return_result", return_at, {"status": "returned", "satisfaction": level}))
     return steps
+
+
+def _office_hours(calendar, instant, after, rng):  # type: ignore[no-untyped-def]
+    """``instant`` if the office is open then, else a few minutes into its next session; always
+    after ``after`` (each step of a dossier's life follows the one before)."""
+    instant = max(instant, after + timedelta(minutes=1))
+    if calendar.is_working_instant(instant):
+        return instant
+    local = calendar.to_local(instant)
+    day = local.date()
+    while True:
+        for session in calendar.sessions_on(day):
+            start = datetime.combine(day, session.start, local.tzinfo)
+            if start > local:
+                length = (datetime.combine(day, session.end, local.tzinfo) - start).total_seconds()
+                return start + timedelta(seconds=min(rng.uniform(60, 45 * 60), length - 1))
+        day = calendar.next_working_day(day)
