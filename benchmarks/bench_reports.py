@@ -62,7 +62,7 @@ SELECT 'line', d.code || '|' || d.status || '|' || a.full_name || '|' || coalesc
         OR (d.resolved_at >= :end AND +d.status IN ('resolved', 'returned'))
         OR (d.id IN (SELECT dossier_id FROM events WHERE kind IN ('withdraw', 'stop') AND local_date >= :day
                      AND occurred_at >= :end AND dossier_id IS NOT NULL) AND +d.status IN ('withdrawn', 'stopped')))
-   AND (d.supplement_requested_at IS NULL OR d.supplement_requested_at >= :end)
+   AND (d.waiting_since IS NULL OR d.waiting_since >= :end)
    AND d.legal_due_at < :tomorrow_end
 UNION ALL
 SELECT 'cancel', d.code || '|' || e.actor || '|' || e.occurred_at || '|' || e.payload, 1
@@ -84,21 +84,21 @@ SELECT field_id, code, count(*) FROM (
             + (CASE WHEN resolved_at IS NOT NULL THEN
                       (CASE WHEN resolved_at < :start THEN 0
                             WHEN resolved_at >= :end THEN
-                              (CASE WHEN legal_due_at < :end AND (supplement_requested_at IS NULL
-                                         OR supplement_requested_at >= :end) THEN 8 ELSE 7 END)
+                              (CASE WHEN legal_due_at < :end AND (waiting_since IS NULL
+                                         OR waiting_since >= :end) THEN 8 ELSE 7 END)
                             WHEN outcome = 'late' THEN (CASE WHEN apology_count > 0 THEN 4 ELSE 3 END)
                             WHEN outcome = 'on_time' THEN 2 ELSE 1 END)
                     WHEN status IN ('withdrawn', 'stopped') THEN
                       (CASE WHEN id IN (SELECT dossier_id FROM events WHERE kind IN ('withdraw', 'stop')
                                         AND local_date >= :last_day AND occurred_at >= :end)
-                              THEN (CASE WHEN legal_due_at < :end AND (supplement_requested_at IS NULL
-                                         OR supplement_requested_at >= :end) THEN 8 ELSE 7 END)
+                              THEN (CASE WHEN legal_due_at < :end AND (waiting_since IS NULL
+                                         OR waiting_since >= :end) THEN 8 ELSE 7 END)
                             WHEN received_local_date >= :first OR id IN (SELECT dossier_id FROM events
                                         WHERE kind IN ('withdraw', 'stop')
                                         AND local_date >= :first_day AND occurred_at >= :start)
                               THEN (CASE status WHEN 'withdrawn' THEN 5 ELSE 6 END)
                             ELSE 0 END)
-                    WHEN legal_due_at < :end AND (supplement_requested_at IS NULL OR supplement_requested_at >= :end)
+                    WHEN legal_due_at < :end AND (waiting_since IS NULL OR waiting_since >= :end)
                       THEN 8 ELSE 7 END)
     END AS code
   FROM dossiers WHERE received_local_date <= :last AND status <> 'new' LIMIT -1)

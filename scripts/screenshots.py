@@ -29,7 +29,9 @@ QR = "038190012345||Nguyễn Thị Ánh Hồng|01051990|Nữ|Số 5 đường L�
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
 
 
 class _NoPrinter:
@@ -88,7 +90,9 @@ def main() -> None:
         boss.show()
         boss.show_page(boss.dashboard_page)
         state["window"] = boss
-        QTimer.singleShot(2500, lambda: (boss.screen().grabWindow(0).save(str(out / "dashboard.png")), app.quit()))
+        QTimer.singleShot(
+            2500, lambda: (boss.screen().grabWindow(0).save(str(out / "dashboard.png")), app.quit())
+        )
 
     QTimer.singleShot(500, steps)
     app.exec()

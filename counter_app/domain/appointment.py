@@ -226,12 +226,22 @@ def appointment_after_supplement(
         raise ValidationError("Thời điểm nộp bổ sung không được trước thời điểm yêu cầu bổ sung.")
     if rule is SupplementRule.RESTART:
         return appointment_for(supplied, term, calendar, policy, same_day_cutoff)
-    if original_appointment is None:
+    return deadline_after_pause(original_appointment, requested, supplied, calendar)
+
+
+def deadline_after_pause(
+    deadline: datetime | None, paused_at: datetime, resumed_at: datetime, calendar: WorkingCalendar
+) -> datetime | None:
+    """``deadline`` moved by the working time the clock stood still, from ``paused_at`` to
+    ``resumed_at`` (a supplement under the pause rule, a financial obligation being paid)."""
+    if resumed_at < paused_at:
+        raise ValidationError("Thời điểm tiếp tục giải quyết không được trước thời điểm tạm dừng.")
+    if deadline is None:
         return None
-    original = calendar.to_local(original_appointment)
-    paused = calendar.working_time_between(requested, supplied)
+    original = calendar.to_local(deadline)
+    paused = calendar.working_time_between(calendar.to_local(paused_at), calendar.to_local(resumed_at))
     if paused == timedelta():
-        # Nothing to shift: keep the appointment as is, even if it is a closing time.
+        # Nothing to shift: keep the deadline as is, even if it is a closing time.
         return original
     return calendar.add_working_time(original, paused)
 

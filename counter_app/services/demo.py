@@ -274,7 +274,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                 "resolved_at": None,
                 "returned_at": None,
                 "satisfaction": None,
-                "supplement_requested_at": None,
+                "waiting_since": None,
                 "returned_to": None,
                 "note": "",
             }
@@ -404,17 +404,18 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
         steps.append(("stop", resolve_at, {"status": "stopped", "reason": "Không đủ điều kiện"}))
         return steps
     if resolve_at >= now:
+        # Still being worked on; some wait for the citizen: a supplement, or a fee or tax to pay.
+        wait = None
         if fate < 0.1:
-            row["status"] = str(Status.SUPPLEMENT_REQUESTED)
-            asked_at = _office_hours(calendar, transfer_at + timedelta(hours=2), transfer_at, rng)
-            row["supplement_requested_at"] = asked_at
-            steps.append(
-                (
-                    "request_supplement",
-                    asked_at,
-                    {"status": "supplement_requested", "reason": "Bổ sung giấy tờ"},
-                )
-            )
+            wait = ("request_supplement", 2, {"reason": "Bổ sung giấy tờ"}, Status.SUPPLEMENT_REQUESTED)
+        elif fate < 0.15:
+            wait = ("request_payment", 6, {"obligation": "Lệ phí 100.000 đồng"}, Status.AWAITING_PAYMENT)
+        if wait is not None:
+            kind, hours, payload, status = wait
+            asked_at = _office_hours(calendar, transfer_at + timedelta(hours=hours), transfer_at, rng)
+            if asked_at < now:
+                row.update(status=str(status), waiting_since=asked_at)
+                steps.append((kind, asked_at, {"status": str(status), **payload}))
         return steps
     outcome = classify_outcome(resolve_at, appointment, calendar)
     row.update(status=str(Status.RESOLVED), resolved_at=resolve_at, outcome=str(outcome))

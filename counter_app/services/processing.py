@@ -1,4 +1,5 @@
-"""After receipt: hand-offs, supplements, resolution, return, withdrawal, stop, apology, cancel.
+"""After receipt: hand-offs, supplements, financial obligations, resolution, return, withdrawal, stop,
+apology, cancel.
 
 Every action loads the dossier by code, asks the lifecycle whether the step is possible,
 changes the state and writes its event in one transaction.
@@ -21,6 +22,7 @@ from counter_app.domain.appointment import (
     SupplementRule,
     appointment_after_supplement,
     classify_outcome,
+    deadline_after_pause,
 )
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
@@ -125,7 +127,7 @@ def request_supplement(db: Database, actor: Actor, code: str, reason: str, *, no
     text = _require_reason(reason, "yêu cầu bổ sung")
 
     def change(_s: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
-        dossier.supplement_requested_at = now
+        dossier.waiting_since = now
         return {"reason": text}
 
     return _step(db, actor, code, Action.REQUEST_SUPPLEMENT, now, change, what="yêu cầu bổ sung")
@@ -136,13 +138,13 @@ def supply_supplement(db: Database, actor: Actor, code: str, *, now: datetime) -
 
     def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
         version = session.get(ProcedureVersion, dossier.procedure_version_id)
-        assert version is not None and dossier.supplement_requested_at is not None
+        assert version is not None and dossier.waiting_since is not None
         rule = SupplementRule(version.supplement_rule)
         new_due = (
             appointment_after_supplement(
                 dossier.received_at,
                 dossier.legal_due_at,
-                dossier.supplement_requested_at,
+                dossier.waiting_since,
                 now,
                 term_for(version, dossier.channel),
                 rule,
@@ -153,10 +155,48 @@ def supply_supplement(db: Database, actor: Actor, code: str, *, now: datetime) -
             else None
         )
         dossier.legal_due_at = dossier.appointment_at = new_due
-        dossier.supplement_requested_at = None
+        dossier.waiting_since = None
         return {"rule": str(rule), "appointment_at": new_due.isoformat() if new_due else None}
 
     return _step(db, actor, code, Action.SUPPLY_SUPPLEMENT, now, change, what="nhận bổ sung")
+
+
+def request_payment(db: Database, actor: Actor, code: str, obligation: str, *, now: datetime) -> StepResult:
+    """Chờ thực hiện nghĩa vụ tài chính: the applicant must pay (fee, tax…) before the result.
+
+    The clock stops until the payment is confirmed: the time the citizen takes to pay is not the
+    office's processing time, so the dossier is not counted overdue meanwhile.
+    """
+    text = normalize(obligation or "")
+    if not text:
+        raise ValidationError(
+            "Vui lòng ghi rõ khoản phải nộp (phí, lệ phí, thuế…) và số tiền.", field="reason"
+        )
+
+    def change(_s: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
+        dossier.waiting_since = now
+        return {"obligation": text}
+
+    return _step(db, actor, code, Action.REQUEST_PAYMENT, now, change, what="chuyển chờ nghĩa vụ tài chính")
+
+
+def confirm_payment(db: Database, actor: Actor, code: str, note: str = "", *, now: datetime) -> StepResult:
+    """The applicant has paid: processing resumes and both deadlines move by the working time waited."""
+
+    def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
+        assert dossier.waiting_since is not None
+        calendar = calendar_for(session, office)
+        since = dossier.waiting_since
+        dossier.legal_due_at = deadline_after_pause(dossier.legal_due_at, since, now, calendar)
+        dossier.appointment_at = deadline_after_pause(dossier.appointment_at, since, now, calendar)
+        dossier.waiting_since = None
+        return {
+            "note": normalize(note),
+            "legal_due_at": dossier.legal_due_at.isoformat() if dossier.legal_due_at else None,
+            "appointment_at": dossier.appointment_at.isoformat() if dossier.appointment_at else None,
+        }
+
+    return _step(db, actor, code, Action.CONFIRM_PAYMENT, now, change, what="xác nhận nghĩa vụ tài chính")
 
 
 def resolve(db: Database, actor: Actor, code: str, note: str = "", *, now: datetime) -> StepResult:

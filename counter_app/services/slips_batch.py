@@ -212,6 +212,14 @@ def _handoffs(session: Session, dossier: Dossier, office: Office, events: list[E
         elif e.kind == "supply_supplement":
             due = _at(p.get("appointment_at"))
             rows.append(HandoffRow(applicant, holder, at, "", "Nhận hồ sơ bổ sung"))
+        elif e.kind == "request_payment":
+            text = str(p.get("obligation") or "")
+            rows.append(
+                HandoffRow(holder, applicant, at, judge(at), f"Chờ thực hiện nghĩa vụ tài chính: {text}")
+            )
+        elif e.kind == "confirm_payment":
+            due = _at(p.get("legal_due_at"))
+            rows.append(HandoffRow(applicant, holder, at, "", "Đã thực hiện nghĩa vụ tài chính"))
         elif e.kind == "resolve":
             outcome = str(p.get("outcome") or judge(at))
             rows.append(HandoffRow(holder, ONE_STOP, at, outcome, text or "Có kết quả giải quyết"))

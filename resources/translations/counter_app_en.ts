@@ -326,6 +326,10 @@
         <translation>To: {0}</translation>
     </message>
     <message>
+        <source>Khoản phải nộp: {0}</source>
+        <translation>Amount due: {0}</translation>
+    </message>
+    <message>
         <source>Hẹn trả mới: {0}</source>
         <translation>New return date: {0}</translation>
     </message>
@@ -1274,6 +1278,14 @@
         <translation>Request supplement</translation>
     </message>
     <message>
+        <source>Chờ nộp phí, thuế</source>
+        <translation>Awaiting fees/taxes</translation>
+    </message>
+    <message>
+        <source>Đã nộp phí, thuế</source>
+        <translation>Fees/taxes paid</translation>
+    </message>
+    <message>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
     </message>
@@ -1376,6 +1388,46 @@
     <message>
         <source>không hẹn</source>
         <translation>no date set</translation>
+    </message>
+    <message>
+        <source>Chờ thực hiện nghĩa vụ tài chính</source>
+        <translation>Awaiting financial obligation</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0}: công dân phải nộp phí, lệ phí, thuế… trước khi nhận kết quả. Thời gian chờ nộp không tính vào thời hạn giải quyết.</source>
+        <translation>Dossier {0}: the applicant must pay fees, charges, taxes… before receiving the result. The time spent waiting for payment does not count towards the processing deadline.</translation>
+    </message>
+    <message>
+        <source>Khoản phải nộp, số tiền:</source>
+        <translation>What is due, amount:</translation>
+    </message>
+    <message>
+        <source>Chuyển chờ nộp (Enter)</source>
+        <translation>Await payment (Enter)</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0} đang chờ thực hiện nghĩa vụ tài chính.</source>
+        <translation>Dossier {0} is awaiting its financial obligation.</translation>
+    </message>
+    <message>
+        <source>Đã thực hiện nghĩa vụ tài chính</source>
+        <translation>Financial obligation fulfilled</translation>
+    </message>
+    <message>
+        <source>Xác nhận công dân đã nộp đủ nghĩa vụ tài chính cho hồ sơ {0}? Hẹn trả được lùi thêm đúng thời gian làm việc đã chờ nộp.</source>
+        <translation>Confirm the applicant has paid everything due for dossier {0}? The appointment moves by the working time spent waiting for payment.</translation>
+    </message>
+    <message>
+        <source>Đã nộp (Enter)</source>
+        <translation>Paid (Enter)</translation>
+    </message>
+    <message>
+        <source>Ghi chú (số biên lai…):</source>
+        <translation>Note (receipt number…):</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0} tiếp tục giải quyết. Hẹn trả mới: {1}.</source>
+        <translation>Dossier {0} resumes processing. New appointment: {1}.</translation>
     </message>
     <message>
         <source>Hồ sơ {0} đã có kết quả giải quyết, sẵn sàng trả cho công dân.</source>

@@ -18,7 +18,7 @@ from counter_app.services.offices import calendar_for
 def test_given_demo_dossiers_then_every_step_in_office_hours_in_order_and_chain_valid(
     sqlite_db: Database,
 ) -> None:
-    assert generate_dossiers(sqlite_db, 400, now=MONDAY_9AM, seed=7) == 400
+    assert generate_dossiers(sqlite_db, 1500, now=MONDAY_9AM) == 1500
 
     with sqlite_db.read() as session:
         office = session.execute(select(Office).limit(1)).scalar_one()
@@ -34,8 +34,15 @@ def test_given_demo_dossiers_then_every_step_in_office_hours_in_order_and_chain_
     by_dossier: dict[object, list[datetime]] = defaultdict(list)
     for dossier_id, _, at in steps:
         by_dossier[dossier_id].append(at)
-    assert len(by_dossier) == 400
+    assert len(by_dossier) == 1500
     assert all(times == sorted(times) for times in by_dossier.values())
     assert all(at <= MONDAY_9AM for _, _, at in steps)
-    assert {"in_progress", "resolved", "returned", "cancelled"} <= statuses
+    assert {
+        "in_progress",
+        "supplement_requested",
+        "awaiting_payment",
+        "resolved",
+        "returned",
+        "cancelled",
+    } <= statuses
     assert verify_events(sqlite_db).first_broken is None

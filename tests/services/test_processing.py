@@ -36,6 +36,8 @@ from counter_app.services.processing import (
     ReturnInput,
     apologise,
     cancel,
+    confirm_payment,
+    request_payment,
     request_supplement,
     resolve,
     return_result,
@@ -46,6 +48,7 @@ from counter_app.services.processing import (
     withdraw,
 )
 from counter_app.services.receiving import IntakeRequest, receive
+from counter_app.services.reports import overdue_list
 
 HONG = ApplicantInput(
     full_name="Nguyễn Thị Ánh Hồng",
@@ -139,6 +142,10 @@ PATH_TO: dict[str, list[Step]] = {
     "received": [],
     "in_progress": [lambda db, a, c, n: start(db, a, c, now=n)],
     "supplement_requested": [lambda db, a, c, n: request_supplement(db, a, c, "Thiếu văn bản góp ý", now=n)],
+    "awaiting_payment": [
+        lambda db, a, c, n: start(db, a, c, now=n),
+        lambda db, a, c, n: request_payment(db, a, c, "Lệ phí 100.000 đồng", now=n),
+    ],
     "resolved": [lambda db, a, c, n: resolve(db, a, c, now=n)],
     "returned": [
         lambda db, a, c, n: resolve(db, a, c, now=n),
@@ -256,7 +263,7 @@ def test_given_restart_rule_when_supplement_supplied_then_term_counted_again_fro
     requested = request_supplement(db, officer, code, "  Thiếu   văn bản góp ý ", now=at(25, 10, month=11))
     request_event = only_new_event(db, before, "request_supplement", officer)
     assert (requested.status, requested.appointment_at) == ("supplement_requested", DUE)
-    assert dossier_row(db, code).supplement_requested_at == at(25, 10, month=11)
+    assert dossier_row(db, code).waiting_since == at(25, 10, month=11)
 
     before = event_count(db)
     result = supply_supplement(db, officer, code, now=at(27, 14, month=11))
@@ -267,7 +274,7 @@ def test_given_restart_rule_when_supplement_supplied_then_term_counted_again_fro
     supply_event = only_new_event(db, before, "supply_supplement", officer)
     assert (result.status, result.appointment_at) == ("in_progress", expected)
     row = dossier_row(db, code)
-    assert (row.appointment_at, row.legal_due_at, row.supplement_requested_at) == (expected, expected, None)
+    assert (row.appointment_at, row.legal_due_at, row.waiting_since) == (expected, expected, None)
     assert request_event.payload == {
         "code": code,
         "status": "supplement_requested",
@@ -300,6 +307,52 @@ def test_given_pause_rule_when_supplement_supplied_then_appointment_moves_by_wor
     view = lookup(db, reader(db), code)
     assert (view.appointment_at, view.legal_due_at) == (expected, expected)
     assert (event.payload["rule"], event.payload["appointment_at"]) == ("pause", "2026-12-07T11:00:00+07:00")
+
+
+# --- Financial obligation: the clock stops while the citizen pays -------------------------------------------
+
+
+def test_given_payment_requested_then_waiting_not_overdue_and_confirmed_payment_moves_both_deadlines(
+    db: Database, officer: Actor, supervisor: Actor
+) -> None:
+    code, _ = dossier_in(db, officer, "in_progress")
+    other, _ = dossier_in(db, officer, "in_progress")
+    apologise(db, officer, code, at(10, 15), "Chờ ý kiến Sở Tài chính", now=at(25, 9, month=11))
+    before = event_count(db)
+
+    requested = request_payment(
+        db, officer, code, "  Lệ phí   trước bạ 500.000 đồng ", now=at(25, 10, month=11)
+    )
+
+    request_event = only_new_event(db, before, "request_payment", officer)
+    assert (requested.status, requested.appointment_at) == ("awaiting_payment", at(10, 15))
+    assert dossier_row(db, code).waiting_since == at(25, 10, month=11)
+    assert request_event.payload == {
+        "code": code,
+        "status": "awaiting_payment",
+        "obligation": "Lệ phí trước bạ 500.000 đồng",
+    }
+    # Past the legal deadline (Thu 3/12 09:00) the waiting dossier is not overdue; the other one is.
+    overdue = [line.code for line in overdue_list(db, supervisor, at(4, 10))]
+    assert other in overdue and code not in overdue
+
+    before = event_count(db)
+    result = confirm_payment(db, officer, code, "Biên lai số 0012345", now=at(27, 14, month=11))
+
+    # Waited 17 working hours (as in the pause-rule supplement test): legal Thu 3/12 09:00 → Mon 7/12
+    # 11:00; the appointment from the apology, Thu 10/12 15:00 (2 h left that day) → Fri 11/12 7.5 h →
+    # the last 7.5 h on Mon 14/12 → 17:00.
+    confirm_event = only_new_event(db, before, "confirm_payment", officer)
+    assert (result.status, result.appointment_at) == ("in_progress", at(14, 17))
+    row = dossier_row(db, code)
+    assert (row.legal_due_at, row.appointment_at, row.waiting_since) == (at(7, 11), at(14, 17), None)
+    assert confirm_event.payload == {
+        "code": code,
+        "status": "in_progress",
+        "note": "Biên lai số 0012345",
+        "legal_due_at": "2026-12-07T11:00:00+07:00",
+        "appointment_at": "2026-12-14T17:00:00+07:00",
+    }
 
 
 # --- Resolve: outcome against the legal deadline ---------------------------------------------------------
@@ -493,6 +546,11 @@ def test_given_no_reason_when_step_needs_one_then_message_and_nothing_written(
             lambda: apologise(db, officer, code, DUE + timedelta(days=1), "", now=now),
             "Vui lòng ghi rõ lý do chậm trả kết quả.",
         ),
+        (
+            "request payment",
+            lambda: request_payment(db, officer, code, "   ", now=now),
+            "Vui lòng ghi rõ khoản phải nộp (phí, lệ phí, thuế…) và số tiền.",
+        ),
     ]
     for case, call, message in cases:
         error = refused_unchanged(db, code, call, ValidationError, case)
@@ -676,6 +734,24 @@ def test_given_status_when_impossible_step_then_transition_error_naming_status_a
             "yêu cầu bổ sung",
             "Chờ bổ sung",
         ),
+        (
+            "received",
+            lambda db, a, c, n: request_payment(db, a, c, "Lệ phí", now=n),
+            "chuyển chờ nghĩa vụ tài chính",
+            "Đã tiếp nhận",
+        ),
+        (
+            "in_progress",
+            lambda db, a, c, n: confirm_payment(db, a, c, now=n),
+            "xác nhận nghĩa vụ tài chính",
+            "Đang giải quyết",
+        ),
+        (
+            "awaiting_payment",
+            lambda db, a, c, n: resolve(db, a, c, now=n),
+            "cập nhật kết quả",
+            "Chờ thực hiện nghĩa vụ tài chính",
+        ),
         ("resolved", lambda db, a, c, n: withdraw(db, a, c, "Xin rút", now=n), "rút hồ sơ", "Đã có kết quả"),
         ("resolved", lambda db, a, c, n: stop(db, a, c, "Dừng", now=n), "dừng giải quyết", "Đã có kết quả"),
         ("resolved", lambda db, a, c, n: transfer(db, a, c, "SNV", now=n), "chuyển xử lý", "Đã có kết quả"),
@@ -739,7 +815,9 @@ def test_given_unknown_or_malformed_code_then_not_found_or_validation_error(
     assert event_count(db) == before
 
 
-def test_given_new_appointment_on_a_day_off_when_apologising_then_refused(db: Database, officer: Actor) -> None:
+def test_given_new_appointment_on_a_day_off_when_apologising_then_refused(
+    db: Database, officer: Actor
+) -> None:
     code = receive(db, officer, IntakeRequest("2.001955", HONG), now=MONDAY_9AM).code
     sunday = datetime(2026, 12, 20, 10, 0, tzinfo=TZ)
     with pytest.raises(ValidationError) as info:

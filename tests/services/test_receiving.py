@@ -173,7 +173,9 @@ def test_given_guidance_then_counted(db: Database, officer: Actor) -> None:
         record_guidance(db, officer, "2.001955", 9, now=MONDAY_9AM)
 
 
-def test_given_receipts_then_register_book_lines_follow_and_refusals_get_none(db: Database, officer: Actor) -> None:
+def test_given_receipts_then_register_book_lines_follow_and_refusals_get_none(
+    db: Database, officer: Actor
+) -> None:
     first = receive(db, officer, intake(), now=MONDAY_9AM)
     refused = refuse(db, officer, intake(), "Không thuộc thẩm quyền", now=MONDAY_9AM + timedelta(minutes=1))
     second = receive(db, officer, intake(), now=MONDAY_9AM + timedelta(days=2))

@@ -31,7 +31,7 @@ from counter_app.services.applicants import ApplicantInput
 from counter_app.services.demo import generate_dossiers
 from counter_app.services.lookup import lookup
 from counter_app.services.offices import find_actor
-from counter_app.services.processing import request_supplement, resolve
+from counter_app.services.processing import request_supplement, resolve, transfer
 from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.ui.pages.action_dialogs import ActionDialog, AppointmentDialog, TransferDialog
 from counter_app.ui.pages.track_model import DUE_SOON_COLOUR, OVERDUE_COLOUR, PAGE_SIZE, TrackModel
@@ -431,6 +431,41 @@ def test_given_supplement_requested_when_supplied_then_new_appointment_shown(
     assert [e.kind for e in view.events] == ["received", "request_supplement", "supply_supplement"]
     assert view.status == "in_progress"
     assert page.message.text().startswith(f"Đã nhận bổ sung hồ sơ {codes.far}. Hẹn trả mới:")
+
+
+def test_given_in_progress_when_payment_requested_and_confirmed_by_keyboard_then_waits_and_resumes(
+    qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes
+) -> None:
+    transfer(sqlite_db, find_actor(sqlite_db, "canbo"), codes.far, "SNV", now=MONDAY_9AM + timedelta(hours=1))
+    page.reload()
+    select_code(page, codes.far)
+    assert Action.REQUEST_PAYMENT in enabled(page) and Action.CONFIRM_PAYMENT not in enabled(page)
+
+    qtbot.keyClick(page.table, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    dialog = dialog_of(page)
+    type_text(dialog.field_widgets["reason"], "  ")
+    press_enter(qtbot, dialog)
+    # Nothing to pay named: the dialog stays with the message, nothing written.
+    assert dialog.message.text() == "Vui lòng ghi rõ khoản phải nộp (phí, lệ phí, thuế…) và số tiền."
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).status == "in_progress"
+    type_text(dialog.field_widgets["reason"], "Lệ phí 100.000 đồng")
+    press_enter(qtbot, dialog)
+
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).status == "awaiting_payment"
+    assert enabled(page) == {Action.CONFIRM_PAYMENT, Action.APOLOGISE, Action.WITHDRAW, Action.STOP}
+    assert page.detail.title.text() == f"{codes.far} — Chờ thực hiện nghĩa vụ tài chính"
+    assert page.detail.timeline.item(2, 3).text() == "Khoản phải nộp: Lệ phí 100.000 đồng"
+
+    qtbot.keyClick(page.table, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    dialog = dialog_of(page)
+    type_text(dialog.field_widgets["note"], "Biên lai 0012345")
+    press_enter(qtbot, dialog)
+
+    view = lookup(sqlite_db, reader(sqlite_db), codes.far)
+    assert (view.status, view.events[-1].kind) == ("in_progress", "confirm_payment")
+    assert view.events[-1].payload["note"] == "Biên lai 0012345"
+    # Confirmed the instant it was requested: no working time waited, the appointment stays.
+    assert page.message.text() == f"Hồ sơ {codes.far} tiếp tục giải quyết. Hẹn trả mới: 09:15 03/12/2026."
 
 
 def test_given_code_of_a_dossier_outside_the_filter_when_shown_then_detail_and_its_actions(

@@ -62,7 +62,8 @@ class Dossier(IdMixin, Base):
     received_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     # What the applicant was told (moved by an apology) …
     appointment_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    # … and the deadline by law (moved only by the supplement rule): outcome is judged on it.
+    # … and the deadline by law (moved only by the supplement rule and a paid financial
+    # obligation's pause): the outcome is judged on it.
     legal_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     status: Mapped[str] = mapped_column(String(24), index=True)
     current_unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agencies.id"), nullable=True)
@@ -74,8 +75,9 @@ class Dossier(IdMixin, Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     apology_count: Mapped[int] = mapped_column(Integer, default=0)
-    # When a supplement during processing is pending (pause rule keeps the clock stopped).
-    supplement_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Since when the dossier waits for the citizen — a supplement requested during processing, or a
+    # financial obligation to pay — with the clock stopped; None while it is being worked on.
+    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     register_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # Who took the result: {"full_name", "id_number", "relation"}; "how": counter | post (+ tracking).
     returned_to: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)

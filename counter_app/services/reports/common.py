@@ -10,9 +10,10 @@ Counting vocabulary used by every report (see ``period.py`` for the full rules):
   that event — impossible through the services — counts as closed before any period);
 * a dossier is **open at an instant T** when it belongs to the population, was received before T and is
   not closed before T;
-* it is **waiting for the citizen at T** when a supplement requested during processing before T is still
-  pending (``supplement_requested_at < T``): the clock is stopped (pause rule) or restarts (restart rule)
-  when the citizen supplies, so it is never counted overdue;
+* it is **waiting for the citizen at T** when, since before T, a supplement requested during processing
+  is still pending or a financial obligation is still unpaid (``waiting_since < T``): the clock is
+  stopped (pause rule, payment) or restarts (restart rule) when the citizen acts, so it is never
+  counted overdue;
 * it is **overdue at T** when open at T, not waiting for the citizen, and ``legal_due_at < T`` (the legal
   deadline: an apology moves only the appointment, never the deadline the outcome is judged on).
 """
@@ -239,7 +240,7 @@ def open_at(instant: datetime) -> ColumnElement[bool]:
 
 
 def not_waiting(instant: datetime) -> ColumnElement[bool]:
-    return or_(Dossier.supplement_requested_at.is_(None), Dossier.supplement_requested_at >= instant)
+    return or_(Dossier.waiting_since.is_(None), Dossier.waiting_since >= instant)
 
 
 def overdue_at(instant: datetime) -> ColumnElement[bool]:

@@ -114,7 +114,11 @@ def describe_event(event: EventView, timezone: str, unit_names: dict[str, str] |
                 p.get("to_unit_name") or (unit_names or {}).get(to_unit, to_unit)
             )
         )
-    if kind == "supply_supplement" and p.get("appointment_at"):
+    if kind == "request_payment" and p.get("obligation"):
+        notes.append(
+            QCoreApplication.translate("DossierDetail", "Khoản phải nộp: {0}").format(p["obligation"])
+        )
+    if kind in ("supply_supplement", "confirm_payment") and p.get("appointment_at"):
         notes.append(
             QCoreApplication.translate("DossierDetail", "Hẹn trả mới: {0}").format(
                 local(_instant(p["appointment_at"]), timezone)

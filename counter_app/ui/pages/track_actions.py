@@ -150,35 +150,78 @@ class TrackActions:
             QCoreApplication.translate("TrackPage", "Đã yêu cầu bổ sung hồ sơ {0}."),
         )
 
-    def supply_supplement(self) -> None:
-        codes = self._codes(Action.SUPPLY_SUPPLEMENT)
+    def _resume_action(
+        self,
+        action: Action,
+        title: str,
+        question: str,
+        ok_text: str,
+        call: Callable[[str, ActionDialog], object],
+        done_text: str,
+        note_caption: str | None = None,
+    ) -> None:
+        """The citizen came back (supplied, paid): confirm, resume, and say the new appointment."""
+        codes = self._codes(action)
         if not codes:
             return
         s, code = self._session, codes[0]
-        dialog = ActionDialog(
+        dialog = ActionDialog(title, question.format(code), ok_text, self)
+        if note_caption is not None:
+            dialog.add_line("note", note_caption, QCoreApplication.translate("TrackPage", "không bắt buộc"))
+
+        def done(result: object) -> None:
+            due = getattr(result, "appointment_at", None)
+            no_appointment = QCoreApplication.translate("TrackPage", "không hẹn")
+            self._after(action, [code], done_text.format(code, local(due, s.timezone) or no_appointment))
+
+        self._open(dialog, lambda: call(code, dialog), done)
+
+    def supply_supplement(self) -> None:
+        s = self._session
+        self._resume_action(
+            Action.SUPPLY_SUPPLEMENT,
             QCoreApplication.translate("TrackPage", "Nhận bổ sung"),
             QCoreApplication.translate(
                 "TrackPage",
                 "Xác nhận công dân đã nộp đủ giấy tờ bổ sung cho hồ sơ {0}? "
                 "Hẹn trả được tính lại theo quy định của thủ tục.",
-            ).format(code),
+            ),
             QCoreApplication.translate("TrackPage", "Đã nhận đủ (Enter)"),
-            self,
+            lambda code, _d: processing.supply_supplement(s.db, s.actor, code, now=s.now()),
+            QCoreApplication.translate("TrackPage", "Đã nhận bổ sung hồ sơ {0}. Hẹn trả mới: {1}."),
         )
 
-        def done(result: object) -> None:
-            due = getattr(result, "appointment_at", None)
-            self._after(
-                Action.SUPPLY_SUPPLEMENT,
-                [code],
-                QCoreApplication.translate(
-                    "TrackPage", "Đã nhận bổ sung hồ sơ {0}. Hẹn trả mới: {1}."
-                ).format(
-                    code, local(due, s.timezone) or QCoreApplication.translate("TrackPage", "không hẹn")
-                ),
-            )
+    def request_payment(self) -> None:
+        s = self._session
+        self._reason_action(
+            Action.REQUEST_PAYMENT,
+            QCoreApplication.translate("TrackPage", "Chờ thực hiện nghĩa vụ tài chính"),
+            QCoreApplication.translate(
+                "TrackPage",
+                "Hồ sơ {0}: công dân phải nộp phí, lệ phí, thuế… trước khi nhận kết quả. "
+                "Thời gian chờ nộp không tính vào thời hạn giải quyết.",
+            ),
+            QCoreApplication.translate("TrackPage", "Khoản phải nộp, số tiền:"),
+            QCoreApplication.translate("TrackPage", "Chuyển chờ nộp (Enter)"),
+            lambda code, d: processing.request_payment(s.db, s.actor, code, d.text("reason"), now=s.now()),
+            QCoreApplication.translate("TrackPage", "Hồ sơ {0} đang chờ thực hiện nghĩa vụ tài chính."),
+        )
 
-        self._open(dialog, lambda: processing.supply_supplement(s.db, s.actor, code, now=s.now()), done)
+    def confirm_payment(self) -> None:
+        s = self._session
+        self._resume_action(
+            Action.CONFIRM_PAYMENT,
+            QCoreApplication.translate("TrackPage", "Đã thực hiện nghĩa vụ tài chính"),
+            QCoreApplication.translate(
+                "TrackPage",
+                "Xác nhận công dân đã nộp đủ nghĩa vụ tài chính cho hồ sơ {0}? "
+                "Hẹn trả được lùi thêm đúng thời gian làm việc đã chờ nộp.",
+            ),
+            QCoreApplication.translate("TrackPage", "Đã nộp (Enter)"),
+            lambda code, d: processing.confirm_payment(s.db, s.actor, code, d.text("note"), now=s.now()),
+            QCoreApplication.translate("TrackPage", "Hồ sơ {0} tiếp tục giải quyết. Hẹn trả mới: {1}."),
+            note_caption=QCoreApplication.translate("TrackPage", "Ghi chú (số biên lai…):"),
+        )
 
     def resolve(self) -> None:
         s = self._session

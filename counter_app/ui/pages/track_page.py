@@ -234,6 +234,8 @@ class TrackPage(TrackActions, QWidget):
             (Action.TRANSFER, self.tr("Chuyển xử lý"), "Ctrl+T", self.transfer_selected),
             (Action.REQUEST_SUPPLEMENT, self.tr("Yêu cầu bổ sung"), "Ctrl+B", self.request_supplement),
             (Action.SUPPLY_SUPPLEMENT, self.tr("Nhận bổ sung"), "Ctrl+N", self.supply_supplement),
+            (Action.REQUEST_PAYMENT, self.tr("Chờ nộp phí, thuế"), "Ctrl+J", self.request_payment),
+            (Action.CONFIRM_PAYMENT, self.tr("Đã nộp phí, thuế"), "Ctrl+G", self.confirm_payment),
             (Action.RESOLVE, self.tr("Cập nhật kết quả"), "Ctrl+K", self.resolve),
             (Action.APOLOGISE, self.tr("Xin lỗi – hẹn lại"), "Ctrl+L", self.apologise),
             (Action.WITHDRAW, self.tr("Rút hồ sơ"), "Ctrl+R", self.withdraw),
