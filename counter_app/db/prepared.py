@@ -6,8 +6,9 @@ own bind and result processors for each column's type, so rows come back exactly
 25 µs a statement, more than an indexed query itself takes on SQLite. That matters on one path,
 the barcode scan that opens a dossier; everything else goes through ``Connection.execute``.
 
-Not covered here (not needed by the callers): expanding IN parameters, SQLAlchemy's statement
-events and echo logging.
+Errors are raised as SQLAlchemy's DBAPIError subclasses, a lost connection invalidated, as
+``Connection.execute`` does. Not covered here (not needed by the callers): expanding IN
+parameters, SQLAlchemy's statement events and echo logging.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, Select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.pool import PoolProxiedConnection
 
 Processor = Callable[[Any], Any] | None
 
@@ -39,11 +41,13 @@ class PreparedSelect:
 
     def __init__(self, statement: Select[Any], name: str = "Row") -> None:
         self._statement = statement
-        self._compiled: dict[str, _Compiled] = {}
+        # Per dialect and driver: the SQL text and its parameter style differ between them.
+        self._compiled: dict[tuple[str, str, str], _Compiled] = {}
         self.row_type = namedtuple(name, [column.key for column in statement.selected_columns])  # type: ignore[misc]
 
     def _compile(self, dialect: Dialect) -> _Compiled:
-        compiled = self._compiled.get(dialect.name)
+        key = (dialect.name, dialect.driver, dialect.paramstyle)
+        compiled = self._compiled.get(key)
         if compiled is None:
             sql = self._statement.compile(dialect=dialect)
             compiled = _Compiled(
@@ -63,7 +67,7 @@ class PreparedSelect:
                     is not None
                 ],
             )
-            self._compiled[dialect.name] = compiled
+            self._compiled[key] = compiled
         return compiled
 
     def rows(self, reader: ReadCursor, **params: Any) -> list[Any]:
@@ -79,11 +83,8 @@ class PreparedSelect:
             process = compiled.bind_processors[name]
             values[name] = process(value) if process is not None and value is not None else value
         args: Any = values if compiled.positional is None else [values[n] for n in compiled.positional]
-        try:
+        with _as_sqlalchemy_errors(reader.dialect, compiled.sql, args, reader.connection):
             fetched = reader.cursor.execute(compiled.sql, args).fetchall()
-        except reader.dialect.loaded_dbapi.Error as exc:
-            # The same wrapped exception Connection.execute raises, so callers catch one kind.
-            raise DBAPIError.instance(compiled.sql, args, exc, reader.dialect.loaded_dbapi.Error) from exc
         converted = compiled.converted_columns
         if not converted:
             return [self.row_type._make(row) for row in fetched]
@@ -100,22 +101,48 @@ class PreparedSelect:
 class ReadCursor:
     cursor: Any
     dialect: Dialect
+    connection: PoolProxiedConnection
+
+
+@contextmanager
+def _as_sqlalchemy_errors(
+    dialect: Dialect, statement: str, params: Any = None, connection: PoolProxiedConnection | None = None
+) -> Iterator[None]:
+    """Driver errors become the DBAPIError subclasses Connection.execute raises; a lost connection
+    is invalidated (the pool opens a fresh one next time) and said so in the error."""
+    try:
+        yield
+    except dialect.loaded_dbapi.Error as exc:
+        raw = connection.dbapi_connection if connection is not None else None
+        lost = dialect.is_disconnect(exc, raw, None)
+        if lost and connection is not None:
+            connection.invalidate(exc)
+        raise DBAPIError.instance(
+            statement, params, exc, dialect.loaded_dbapi.Error, connection_invalidated=lost, dialect=dialect
+        ) from exc
 
 
 @contextmanager
 def read_cursor(engine: Engine) -> Iterator[ReadCursor]:
     """A pooled connection's DBAPI cursor inside one read transaction, rolled back after."""
-    connection = engine.raw_connection()
+    dialect = engine.dialect
+    with _as_sqlalchemy_errors(dialect, "-- pool checkout"):
+        connection = engine.raw_connection()
     try:
-        cursor = connection.cursor()
-        if engine.dialect.name == "sqlite":
-            # The engine runs pysqlite in autocommit mode and begins transactions itself
-            # (db/engine.py); one BEGIN keeps the reads below on one snapshot.
-            cursor.execute("BEGIN")
+        with _as_sqlalchemy_errors(dialect, "BEGIN", connection=connection):
+            cursor = connection.cursor()
+            if dialect.name == "sqlite":
+                # The engine runs pysqlite in autocommit mode and begins transactions itself
+                # (db/engine.py); one BEGIN keeps the reads below on one snapshot.
+                cursor.execute("BEGIN")
         try:
-            yield ReadCursor(cursor, engine.dialect)
+            yield ReadCursor(cursor, dialect, connection)
         finally:
-            connection.rollback()
-            cursor.close()
+            if connection.is_valid:
+                cursor.close()
     finally:
+        # A lost connection was invalidated and has nothing to roll back; the error that lost
+        # it is the one the caller sees.
+        if connection.is_valid:
+            connection.rollback()
         connection.close()

@@ -82,14 +82,14 @@ def import_catalog(
     require_role(actor, Role.ADMIN, "nhập danh mục thủ tục")
     summary = ImportSummary()
     with db.write() as session:
-        fields = {f.code: f for f in session.execute(select(Field)).scalars()}
+        fields, renames = _settle_fields(session, records, now)
+        for payload in renames:
+            record(session, db, actor, "field_renamed", now, payload=payload)
         for index, rec in enumerate(records):
             if progress is not None and not progress(index, len(records)):
                 raise UserError("Đã hủy nhập danh mục; chưa ghi gì.")
-            outcome, renamed = _import_one(session, rec, fields, now)
+            outcome = _import_one(session, rec, fields, now)
             getattr(summary, outcome).append(rec.code)
-            if renamed is not None:
-                record(session, db, actor, "field_renamed", now, payload=renamed)
             if outcome != "unchanged":
                 record(
                     session, db, actor, "catalog_imported", now, payload={"code": rec.code, "change": outcome}
@@ -97,33 +97,46 @@ def import_catalog(
     return summary
 
 
-def _field_of(
-    session: Session, rec: ProcedureRecord, fields: dict[str, Field], now: datetime
-) -> dict[str, object] | None:
-    """Create the record's field if new, or rename it from ``now`` on; the rename event's payload."""
-    if not rec.field_code:
-        return None
-    field_row = fields.get(rec.field_code)
-    if field_row is None:
-        fields[rec.field_code] = add_field(session, rec.field_code, rec.field_name)
-        return None
-    previous = rename_field(session, field_row, rec.field_name, now) if rec.field_name else None
-    if previous is None:
-        return None
-    return {"field": rec.field_code, "from": previous, "to": rec.field_name, "procedure": rec.code}
+def _settle_fields(
+    session: Session, records: list[ProcedureRecord], now: datetime
+) -> tuple[dict[str, Field], list[dict[str, object]]]:
+    """Every field by code, after creating the new ones and renaming, once, those whose name the
+    changed records carry differently; with the payload of each rename's event.
+
+    Only changed records count (an unchanged one carries the name its version was imported with);
+    when changed records disagree on a field's name, the last one in the import wins.
+    """
+    fields = {f.code: f for f in session.execute(select(Field)).scalars()}
+    current = dict(
+        session.execute(
+            select(Procedure.code, ProcedureVersion.content_hash).join(
+                ProcedureVersion, ProcedureVersion.id == Procedure.current_version_id
+            )
+        ).all()
+    )
+    named: dict[str, tuple[str, str]] = {}  # field code → (name, the procedure that carries it)
+    for rec in records:
+        changed = current.get(rec.code) != rec.content_hash()
+        # A record without the field's name creates the field nameless, never unnames it.
+        if rec.field_code and changed and (rec.field_name or rec.field_code not in named):
+            named[rec.field_code] = (rec.field_name, rec.code)
+    renames: list[dict[str, object]] = []
+    for code, (name, procedure) in named.items():
+        field_row = fields.get(code)
+        if field_row is None:
+            fields[code] = add_field(session, code, name)
+        elif name and (previous := rename_field(session, field_row, name, now)) is not None:
+            renames.append({"field": code, "from": previous, "to": name, "procedure": procedure})
+    return fields, renames
 
 
-def _import_one(
-    session: Session, rec: ProcedureRecord, fields: dict[str, Field], now: datetime
-) -> tuple[str, dict[str, object] | None]:
-    """added / updated / unchanged, and the field rename this record brought (an unchanged record
-    never renames: another record of the same import may carry the field's newer name)."""
+def _import_one(session: Session, rec: ProcedureRecord, fields: dict[str, Field], now: datetime) -> str:
+    """added / updated / unchanged (its field already settled by _settle_fields)."""
     digest = rec.content_hash()
     procedure = session.execute(select(Procedure).where(Procedure.code == rec.code)).scalar_one_or_none()
     current = procedure.current_version if procedure is not None else None
     if current is not None and current.content_hash == digest:
-        return "unchanged", None
-    renamed = _field_of(session, rec, fields, now)
+        return "unchanged"
     field_row = fields.get(rec.field_code) if rec.field_code else None
     outcome = "updated"
     if procedure is None:
@@ -178,7 +191,7 @@ def _import_one(
     session.flush()
     procedure.current_version = version
     procedure.search_key = search_key(f"{rec.code} {rec.name}")
-    return outcome, renamed
+    return outcome
 
 
 def load_current_version(session: Session, code: str) -> ProcedureVersion:

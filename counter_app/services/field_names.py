@@ -80,13 +80,6 @@ def rename_field(session: Session, field: Field, name: str, now: datetime) -> st
     if field.name == name:
         return None
     previous = field.name
-    latest = session.execute(
-        select(FieldName).where(FieldName.field_id == field.id, FieldName.valid_from == now).limit(1)
-    ).scalar_one_or_none()
-    if latest is not None:
-        # Renamed twice at the same instant (two records of one import disagree): the last wins.
-        latest.name = name
-    else:
-        session.add(FieldName(field_id=field.id, name=name, valid_from=now))
+    session.add(FieldName(field_id=field.id, name=name, valid_from=now))
     field.name = name
     return previous

@@ -7,8 +7,9 @@ from datetime import UTC, timedelta
 import psycopg
 import pytest
 from sqlalchemy import bindparam, column, or_, select, table
-from sqlalchemy.exc import ArgumentError, DBAPIError
-from testdata import MONDAY_9AM
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from testdata import MONDAY_9AM, NODE
 
 from counter_app.db.database import Database
 from counter_app.db.models import Applicant, Dossier, Event
@@ -124,3 +125,27 @@ def test_given_reads_done_then_transaction_ended_and_connection_back_in_pool(db:
         assert connection.in_transaction is False
     else:
         assert connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+
+
+@pytest.mark.postgres
+def test_given_connection_lost_mid_read_then_sqlalchemy_error_and_next_read_on_a_fresh_connection(
+    pg_db_url: str,
+) -> None:
+    db = Database.open(pg_db_url, NODE)
+    try:
+        with pytest.raises(OperationalError) as caught, read_cursor(db.engine) as reader:
+            pid = reader.cursor.execute("SELECT pg_backend_pid()").fetchone()[0]
+            with psycopg.connect(_libpq_url(pg_db_url), autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            PreparedSelect(_DOSSIER).rows(reader, code="000.00.31.H56-261123-0001")
+
+        assert caught.value.connection_invalidated
+        assert db.engine.pool.checkedout() == 0
+        with read_cursor(db.engine) as reader:
+            assert PreparedSelect(_DOSSIER).rows(reader, code="000.00.31.H56-261123-0001") == []
+    finally:
+        db.close()
+
+
+def _libpq_url(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)

@@ -11,6 +11,7 @@ import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 from testdata import PORTAL_DETAILS, TZ
 
@@ -77,6 +78,17 @@ def test_given_renamed_field_then_reports_name_it_as_at_the_period_end(
     ]
 
 
+def test_given_rename_just_after_local_midnight_then_the_day_before_keeps_the_old_name(
+    db: Database, officer: Actor, supervisor: Actor, admin: Actor, tmp_path: Path
+) -> None:
+    receive(db, officer, INTAKE, now=FRIDAY_9AM)
+    # 05:00 on Saturday in Hà Nội is still Friday in UTC: the rename is after Friday's period.
+    import_paths(db, admin, [_renamed_record(tmp_path)], now=datetime(2026, 11, 21, 5, 0, tzinfo=TZ))
+
+    friday = period_report(db, supervisor, date(2026, 11, 20), date(2026, 11, 20))
+    assert [(r.code, r.label) for r in friday.rows] == [("G09-NV23", OLD)]
+
+
 def test_given_renamed_field_then_current_name_in_filters_and_catalogue_and_rename_is_an_event(
     db: Database, officer: Actor, admin: Actor, tmp_path: Path
 ) -> None:
@@ -111,3 +123,45 @@ def test_given_same_renamed_record_imported_again_then_no_second_rename(
     with db.read() as session:
         assert len(session.execute(select(FieldName).join(Field).where(Field.code == "G09-NV23")).all()) == 2
         assert len(session.execute(select(Event).where(Event.kind == "field_renamed")).all()) == 1
+
+
+def _changed_record(tmp_path: Path, code: str, field_name: str) -> Path:
+    """The portal record ``code``, its content changed, naming its field ``field_name``."""
+    data = json.loads((PORTAL_DETAILS / f"{code}.json").read_text(encoding="utf-8"))
+    data["data"]["name"] += " (sửa đổi)"
+    data["data"]["categoriesDetails"][0]["name"] = field_name
+    path = tmp_path / f"{code}-{len(field_name)}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        # The last changed record naming the field wins, once: never a rename and its undoing.
+        (("1.000080", "2.000513"), ("Hộ tịch", [])),
+        (
+            ("2.000513", "1.000080"),
+            ("Hộ tịch và chứng thực", [("Hộ tịch", "Hộ tịch và chứng thực", "1.000080")]),
+        ),
+    ],
+)
+def test_given_records_of_one_import_disagreeing_on_a_field_name_then_the_last_wins_once(
+    db: Database, admin: Actor, tmp_path: Path, order: tuple[str, str], expected: tuple[str, list]
+) -> None:
+    names = {"1.000080": "Hộ tịch và chứng thực", "2.000513": "Hộ tịch"}
+    files = [_changed_record(tmp_path, code, names[code]) for code in order]
+
+    summary = import_paths(db, admin, files, now=RENAMED_AT)
+
+    assert sorted(summary.updated) == ["1.000080", "2.000513"]
+    with db.read() as session:
+        field = session.execute(select(Field).where(Field.code == "G15-TP07")).scalar_one()
+        history = (
+            session.execute(select(FieldName.name).where(FieldName.field_id == field.id)).scalars().all()
+        )
+        events = session.execute(select(Event.payload).where(Event.kind == "field_renamed")).scalars().all()
+    name, renames = expected
+    assert field.name == name
+    assert [(e["from"], e["to"], e["procedure"]) for e in events] == renames
+    assert len(history) == 1 + len(renames)

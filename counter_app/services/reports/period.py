@@ -41,7 +41,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement
 
@@ -49,6 +49,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Agency, Dossier
 from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
+from counter_app.services.events import DEFAULT_TZ
 from counter_app.services.field_names import FieldNames
 from counter_app.services.reports.average import average, measure
 from counter_app.services.reports.common import (
@@ -213,11 +214,11 @@ def period_report(
         codes: Counter[tuple[object, int]] = Counter()
         days: dict[tuple[object, str], list[float]] = defaultdict(list)
         exact = True
-        period_end = window(first, last, "UTC")[1]
+        ends: list[datetime] = []  # each time zone's end of the period
         for tz, ids in tz_groups(offices, flt.office_ids is not None):
             group = ids or tuple(o.id for o in offices)
             start, end = window(first, last, tz)
-            period_end = max(period_end, end)
+            ends.append(end)
             bounds = Bounds(first, last, start, end, group, restrict=ids is not None)
             found = count_codes(db, session, key, bounds, flt.conditions(), _plan)
             codes.update(found)
@@ -230,6 +231,7 @@ def period_report(
         shown += [k for k in selected if k not in per_key]
         if by == "field":
             # Named as the fields were called at the period's end (a later rename rewrites nothing).
+            period_end = max(ends) if ends else window(first, last, DEFAULT_TZ)[1]
             labels = FieldNames.load(session).labels_at(shown, last_instant(period_end))
         else:
             labels = names(session, Agency, shown)
