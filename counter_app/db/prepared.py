@@ -83,8 +83,10 @@ class PreparedSelect:
             process = compiled.bind_processors[name]
             values[name] = process(value) if process is not None and value is not None else value
         args: Any = values if compiled.positional is None else [values[n] for n in compiled.positional]
-        with _as_sqlalchemy_errors(reader.dialect, compiled.sql, args, reader.connection):
+        try:
             fetched = reader.cursor.execute(compiled.sql, args).fetchall()
+        except reader.dialect.loaded_dbapi.Error as exc:
+            raise _sqlalchemy_error(exc, reader.dialect, compiled.sql, args, reader.connection) from exc
         converted = compiled.converted_columns
         if not converted:
             return [self.row_type._make(row) for row in fetched]
@@ -104,37 +106,41 @@ class ReadCursor:
     connection: PoolProxiedConnection
 
 
-@contextmanager
-def _as_sqlalchemy_errors(
-    dialect: Dialect, statement: str, params: Any = None, connection: PoolProxiedConnection | None = None
-) -> Iterator[None]:
-    """Driver errors become the DBAPIError subclasses Connection.execute raises; a lost connection
-    is invalidated (the pool opens a fresh one next time) and said so in the error."""
-    try:
-        yield
-    except dialect.loaded_dbapi.Error as exc:
-        raw = connection.dbapi_connection if connection is not None else None
-        lost = dialect.is_disconnect(exc, raw, None)
-        if lost and connection is not None:
-            connection.invalidate(exc)
-        raise DBAPIError.instance(
-            statement, params, exc, dialect.loaded_dbapi.Error, connection_invalidated=lost, dialect=dialect
-        ) from exc
+def _sqlalchemy_error(
+    exc: Exception,
+    dialect: Dialect,
+    statement: str,
+    params: Any = None,
+    connection: PoolProxiedConnection | None = None,
+) -> DBAPIError:
+    """The DBAPIError subclass Connection.execute would raise for this driver error; a lost
+    connection is invalidated (the pool opens a fresh one next time) and said so in the error."""
+    raw = connection.dbapi_connection if connection is not None else None
+    lost = dialect.is_disconnect(exc, raw, None)
+    if lost and connection is not None:
+        connection.invalidate(exc)
+    return DBAPIError.instance(
+        statement, params, exc, dialect.loaded_dbapi.Error, connection_invalidated=lost, dialect=dialect
+    )
 
 
 @contextmanager
 def read_cursor(engine: Engine) -> Iterator[ReadCursor]:
     """A pooled connection's DBAPI cursor inside one read transaction, rolled back after."""
     dialect = engine.dialect
-    with _as_sqlalchemy_errors(dialect, "-- pool checkout"):
-        connection = engine.raw_connection()
     try:
-        with _as_sqlalchemy_errors(dialect, "BEGIN", connection=connection):
+        connection = engine.raw_connection()
+    except dialect.loaded_dbapi.Error as exc:
+        raise _sqlalchemy_error(exc, dialect, "-- pool checkout") from exc
+    try:
+        try:
             cursor = connection.cursor()
             if dialect.name == "sqlite":
                 # The engine runs pysqlite in autocommit mode and begins transactions itself
                 # (db/engine.py); one BEGIN keeps the reads below on one snapshot.
                 cursor.execute("BEGIN")
+        except dialect.loaded_dbapi.Error as exc:
+            raise _sqlalchemy_error(exc, dialect, "BEGIN", connection=connection) from exc
         try:
             yield ReadCursor(cursor, dialect, connection)
         finally:

@@ -39,6 +39,11 @@ STATUS_LABELS: dict[Status, str] = {
 OPEN_STATUSES = frozenset(
     {Status.RECEIVED, Status.IN_PROGRESS, Status.SUPPLEMENT_REQUESTED, Status.AWAITING_PAYMENT}
 )
+# The citizen must act (supply documents, pay a fee or tax): the clock stands still, so such a
+# dossier is neither due nor overdue until they do.
+WAITING_STATUSES = frozenset({Status.SUPPLEMENT_REQUESTED, Status.AWAITING_PAYMENT})
+# Open and on the office's clock: what "due" and "overdue" are about.
+RUNNING_STATUSES = OPEN_STATUSES - WAITING_STATUSES
 
 
 class Channel(StrEnum):

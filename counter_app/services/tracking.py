@@ -16,7 +16,7 @@ from sqlalchemy import and_, or_, select
 from counter_app.db.database import Database
 from counter_app.db.models import Agency, Applicant, Dossier, Field, Office, Procedure, ProcedureVersion, User
 from counter_app.domain.errors import ValidationError
-from counter_app.domain.lifecycle import OPEN_STATUSES
+from counter_app.domain.lifecycle import RUNNING_STATUSES
 from counter_app.services.actor import Actor
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for, get_office
@@ -113,7 +113,8 @@ def list_dossiers(
                 Dossier.received_at < _local_midnight(filters.received_to + timedelta(days=1), tz)
             )
         if filters.due:
-            stmt = stmt.where(Dossier.status.in_([str(s) for s in OPEN_STATUSES]))
+            # Waiting for the citizen: the clock stands still, nothing is due.
+            stmt = stmt.where(Dossier.status.in_([str(s) for s in RUNNING_STATUSES]))
             if filters.due == "overdue":
                 stmt = stmt.where(Dossier.appointment_at < now)
             else:

@@ -31,7 +31,7 @@ from counter_app.services.applicants import ApplicantInput
 from counter_app.services.demo import generate_dossiers
 from counter_app.services.lookup import lookup
 from counter_app.services.offices import find_actor
-from counter_app.services.processing import request_supplement, resolve, transfer
+from counter_app.services.processing import request_payment, request_supplement, resolve, transfer
 from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.ui.pages.action_dialogs import ActionDialog, AppointmentDialog, TransferDialog
 from counter_app.ui.pages.track_model import DUE_SOON_COLOUR, OVERDUE_COLOUR, PAGE_SIZE, TrackModel
@@ -181,6 +181,30 @@ def test_given_open_dossiers_then_overdue_red_and_due_soon_amber_and_closed_unco
     assert "Sắp đến hạn" in page.detail.fields["appointment"].text()
     select_code(page, codes.done)
     assert page.detail.fields["appointment"].text() == "09:05 26/11/2026"  # past, but resolved
+
+
+def test_given_dossiers_waiting_for_the_citizen_then_neither_overdue_nor_due(
+    page: TrackPage, sqlite_db: Database, codes: Codes
+) -> None:
+    officer = find_actor(sqlite_db, "canbo")
+    request_supplement(sqlite_db, officer, codes.late, "Thiếu bản sao", now=MONDAY_9AM + timedelta(hours=2))
+    transfer(sqlite_db, officer, codes.today, "SNV", now=MONDAY_9AM + timedelta(hours=2))
+    request_payment(
+        sqlite_db, officer, codes.today, "Lệ phí 50.000 đồng", now=MONDAY_9AM + timedelta(hours=3)
+    )
+    page.reload()
+
+    # The clock stands still while the citizen supplies or pays: no colour, in no due list.
+    brush = page.model.data(
+        page.model.index(page.model.row_of(codes.late), 0), Qt.ItemDataRole.BackgroundRole
+    )
+    assert not isinstance(brush, QBrush)
+    select_code(page, codes.late)
+    assert "QUÁ HẠN" not in page.detail.fields["appointment"].text()
+    page.set_due_filter("overdue")
+    assert shown(page) == set()
+    page.set_due_filter("due_2_days")
+    assert shown(page) == {codes.soon}
 
 
 # ------------------------------------------------------------------------------------------ paging

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.errors import UserError
-from counter_app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
+from counter_app.domain.lifecycle import RUNNING_STATUSES, STATUS_LABELS, Status
 from counter_app.services.lookup import DossierView
 from counter_app.services.track_support import DueWindow, due_window
 from counter_app.services.tracking import TrackFilter, TrackRow, list_dossiers
@@ -33,7 +33,8 @@ from counter_app.ui.session import UiSession
 PAGE_SIZE = 200
 OVERDUE_COLOUR = QColor("#f8d0d0")  # light red
 DUE_SOON_COLOUR = QColor("#ffe3a3")  # amber
-_OPEN = frozenset(str(s) for s in OPEN_STATUSES)
+# Only a dossier on the office's clock is coloured: one waiting for the citizen is never late.
+_RUNNING = frozenset(str(s) for s in RUNNING_STATUSES)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -152,8 +153,9 @@ class TrackModel(QAbstractTableModel):
         return self.urgency_of(row.status, row.appointment_at)
 
     def urgency_of(self, status: str, appointment_at: datetime | None) -> str | None:
-        """Overdue ("overdue"), due within 2 working days ("due_soon") or None, for an open dossier."""
-        if self._window is None or appointment_at is None or status not in _OPEN:
+        """Overdue ("overdue"), due within 2 working days ("due_soon") or None, for a dossier on the
+        office's clock (open and not waiting for the citizen)."""
+        if self._window is None or appointment_at is None or status not in _RUNNING:
             return None
         if appointment_at < self._window.now:
             return "overdue"
