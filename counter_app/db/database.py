@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter_app.db.engine import database_label, make_engine, writer
@@ -31,7 +32,15 @@ class Database:
         if migrate:
             try:
                 upgrade(engine, backup_dir)
-            except OperationalError as exc:
+            except DBAPIError as exc:
+                engine.dispose()
+                if isinstance(exc.orig, sqlite3.DatabaseError) and "not a database" in str(exc.orig):
+                    raise UserError(
+                        f"Tệp {db.label} không phải là cơ sở dữ liệu (hoặc đã hỏng). Hãy chọn đúng tệp "
+                        "dữ liệu, hoặc khôi phục từ một bản sao lưu trong thư mục backups."
+                    ) from exc
+                # Unreachable server, refused login, a migration the data does not allow…: one line,
+                # nothing changed (a failed migration is rolled back; SQLite was backed up first).
                 raise UserError(f"Không mở được cơ sở dữ liệu {db.label}: {exc.orig}") from exc
         return db
 

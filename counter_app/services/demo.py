@@ -372,14 +372,11 @@ def _life(rng, row, received, appointment, now, calendar, units):  # type: ignor
     """Walk one dossier through a plausible life up to ``now``; returns its events."""
     steps = [("received", received, {"status": "received", "channel": row["channel"]})]
     if rng.random() < 0.01:
-        row["status"] = str(Status.CANCELLED)
-        steps.append(
-            (
-                "cancel",
-                _office_hours(calendar, received + timedelta(minutes=20), received, rng),
-                {"status": "cancelled", "reason": "Nhập nhầm thủ tục", "previous_status": "received"},
-            )
-        )
+        cancel_at = _office_hours(calendar, received + timedelta(minutes=20), received, rng)
+        if cancel_at < now:  # else too recent to have been noticed yet
+            row["status"] = str(Status.CANCELLED)
+            reason = {"status": "cancelled", "reason": "Nhập nhầm thủ tục", "previous_status": "received"}
+            steps.append(("cancel", cancel_at, reason))
         return steps
     transfer_at = _office_hours(calendar, received + timedelta(hours=rng.uniform(0.5, 20)), received, rng)
     if transfer_at >= now:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.models import Agency, CancelledNumber, Dossier, Office, ProcedureVersion
+from counter_app.db.models import Agency, CancelledNumber, Dossier, Event, Office, ProcedureVersion
 from counter_app.domain.appointment import (
     Outcome,
     Policy,
@@ -181,14 +181,26 @@ def request_payment(db: Database, actor: Actor, code: str, obligation: str, *, n
 
 
 def confirm_payment(db: Database, actor: Actor, code: str, note: str = "", *, now: datetime) -> StepResult:
-    """The applicant has paid: processing resumes and both deadlines move by the working time waited."""
+    """The applicant has paid: processing resumes; the legal deadline moves by the working time
+    waited, and so does the appointment unless one was promised (by an apology) during the wait."""
 
     def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
         assert dossier.waiting_since is not None
         calendar = calendar_for(session, office)
         since = dossier.waiting_since
         dossier.legal_due_at = deadline_after_pause(dossier.legal_due_at, since, now, calendar)
-        dossier.appointment_at = deadline_after_pause(dossier.appointment_at, since, now, calendar)
+        # An appointment promised during the wait (an apology) already allowed for it.
+        promised_meanwhile = session.execute(
+            select(Event.id)
+            .where(
+                Event.dossier_id == dossier.id,
+                Event.kind == str(Action.APOLOGISE),
+                Event.occurred_at >= since,
+            )
+            .limit(1)
+        ).first()
+        if promised_meanwhile is None:
+            dossier.appointment_at = deadline_after_pause(dossier.appointment_at, since, now, calendar)
         dossier.waiting_since = None
         return {
             "note": normalize(note),

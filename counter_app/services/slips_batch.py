@@ -219,7 +219,8 @@ def _handoffs(session: Session, dossier: Dossier, office: Office, events: list[E
             )
         elif e.kind == "confirm_payment":
             due = _at(p.get("legal_due_at"))
-            rows.append(HandoffRow(applicant, holder, at, "", "Đã thực hiện nghĩa vụ tài chính"))
+            paid = "Đã thực hiện nghĩa vụ tài chính" + (f" ({text})" if text else "")
+            rows.append(HandoffRow(applicant, holder, at, "", paid))
         elif e.kind == "resolve":
             outcome = str(p.get("outcome") or judge(at))
             rows.append(HandoffRow(holder, ONE_STOP, at, outcome, text or "Có kết quả giải quyết"))

@@ -274,8 +274,8 @@
         <translation>Supplement received</translation>
     </message>
     <message>
-        <source>Chờ nghĩa vụ tài chính</source>
-        <translation>Awaiting payment</translation>
+        <source>Chờ thực hiện nghĩa vụ tài chính</source>
+        <translation>Awaiting financial obligation</translation>
     </message>
     <message>
         <source>Đã thực hiện nghĩa vụ tài chính</source>
@@ -328,6 +328,10 @@
     <message>
         <source>Khoản phải nộp: {0}</source>
         <translation>Amount due: {0}</translation>
+    </message>
+    <message>
+        <source>Hẹn trả: {0}</source>
+        <translation>Appointment: {0}</translation>
     </message>
     <message>
         <source>Hẹn trả mới: {0}</source>
@@ -1278,16 +1282,24 @@
         <translation>Request supplement</translation>
     </message>
     <message>
-        <source>Chờ nộp phí, thuế</source>
-        <translation>Awaiting fees/taxes</translation>
+        <source>Yêu cầu nộp phí, thuế</source>
+        <translation>Request fees/taxes</translation>
     </message>
     <message>
-        <source>Đã nộp phí, thuế</source>
-        <translation>Fees/taxes paid</translation>
+        <source>Xác nhận nộp phí, thuế</source>
+        <translation>Confirm fees/taxes paid</translation>
     </message>
     <message>
         <source>Nhận bổ sung</source>
         <translation>Supplement received</translation>
+    </message>
+    <message>
+        <source>Xác nhận công dân đã nộp đủ phí, lệ phí, thuế cho hồ sơ {0}? Hẹn trả được lùi thêm đúng thời gian làm việc đã chờ nộp.</source>
+        <translation>Confirm the applicant has paid all fees, charges and taxes for dossier {0}? The appointment moves by the working time spent waiting for payment.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0} tiếp tục giải quyết. Hẹn trả: {1}.</source>
+        <translation>Dossier {0} resumes processing. Appointment: {1}.</translation>
     </message>
     <message>
         <source>Cập nhật kết quả</source>
@@ -1414,20 +1426,12 @@
         <translation>Financial obligation fulfilled</translation>
     </message>
     <message>
-        <source>Xác nhận công dân đã nộp đủ nghĩa vụ tài chính cho hồ sơ {0}? Hẹn trả được lùi thêm đúng thời gian làm việc đã chờ nộp.</source>
-        <translation>Confirm the applicant has paid everything due for dossier {0}? The appointment moves by the working time spent waiting for payment.</translation>
-    </message>
-    <message>
         <source>Đã nộp (Enter)</source>
         <translation>Paid (Enter)</translation>
     </message>
     <message>
         <source>Ghi chú (số biên lai…):</source>
         <translation>Note (receipt number…):</translation>
-    </message>
-    <message>
-        <source>Hồ sơ {0} tiếp tục giải quyết. Hẹn trả mới: {1}.</source>
-        <translation>Dossier {0} resumes processing. New appointment: {1}.</translation>
     </message>
     <message>
         <source>Hồ sơ {0} đã có kết quả giải quyết, sẵn sàng trả cho công dân.</source>

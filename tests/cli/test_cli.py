@@ -144,6 +144,18 @@ def test_given_imported_catalogue_when_due_for_procedure_then_its_term_is_used(c
     assert days == (0, "2026-12-03T17:00:00+07:00\n", "")
 
 
+def test_given_a_file_that_is_not_a_database_then_one_error_line_and_file_untouched(
+    cli: Run, tmp_path: Path
+) -> None:
+    garbage = "Bảng kê hồ sơ tháng 11 (không phải cơ sở dữ liệu)\n" * 20
+    (tmp_path / "counter.sqlite3").write_text(garbage, encoding="utf-8")
+
+    code, out, err = cli("init")
+
+    assert_one_error_line(code, out, err, "không phải là cơ sở dữ liệu (hoặc đã hỏng)")
+    assert (tmp_path / "counter.sqlite3").read_text(encoding="utf-8") == garbage
+
+
 # --- demo and the event chain ------------------------------------------------------------------------------
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,12 @@ def test_given_first_schema_file_when_opened_then_upgraded_with_backup_and_data_
     file = tmp_path / "counter.sqlite3"
     shutil.copy(FIRST_SCHEMA, file)
     backups = tmp_path / "backups"
+    with closing(sqlite3.connect(file)) as raw, raw:
+        # A supplement pending in the old schema: 0006 renames its column to waiting_since.
+        raw.execute(
+            "UPDATE dossiers SET supplement_requested_at = '2026-11-20 03:00:00.000000' "
+            "WHERE rowid = (SELECT min(rowid) FROM dossiers)"
+        )
 
     db = Database.open(f"sqlite:///{file}", "test-node", backup_dir=backups)
 
@@ -36,6 +44,8 @@ def test_given_first_schema_file_when_opened_then_upgraded_with_backup_and_data_
     with db.read() as session:
         assert session.execute(select(func.count()).select_from(Dossier)).scalar_one() == 40
         assert session.execute(select(func.count()).select_from(Event)).scalar_one() > 40
+        waiting = session.execute(select(Dossier.waiting_since).where(Dossier.waiting_since.is_not(None)))
+        assert waiting.scalars().all() == [datetime(2026, 11, 20, 3, 0, tzinfo=UTC)]
         # 0005: every field's existing name counts from the start.
         fields = session.execute(select(Field.id, Field.name)).all()
         history = session.execute(select(FieldName.field_id, FieldName.name, FieldName.valid_from)).all()

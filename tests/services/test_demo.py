@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event, Office
-from counter_app.services.demo import generate_dossiers
+from counter_app.services.demo import _life, generate_dossiers
 from counter_app.services.integrity import verify_events
 from counter_app.services.offices import calendar_for
 
@@ -46,3 +46,30 @@ def test_given_demo_dossiers_then_every_step_in_office_hours_in_order_and_chain_
         "cancelled",
     } <= statuses
     assert verify_events(sqlite_db).first_broken is None
+
+
+class _Always:
+    """A random source that always draws its lowest value (every rare branch taken)."""
+
+    def random(self) -> float:
+        return 0.0
+
+    def uniform(self, low: float, high: float) -> float:
+        return low
+
+    def choice(self, items: list[object]) -> object:
+        return items[0]
+
+
+def test_given_receipt_minutes_before_now_then_no_step_after_now(sqlite_db: Database) -> None:
+    with sqlite_db.read() as session:
+        calendar = calendar_for(session, session.execute(select(Office).limit(1)).scalar_one())
+    received = MONDAY_9AM - timedelta(minutes=5)
+    row = {"channel": "direct"}
+
+    steps = _life(
+        _Always(), row, received, MONDAY_9AM + timedelta(days=7), MONDAY_9AM, calendar, [("u", "SNV", "")]
+    )
+
+    # The cancel drawn 20 minutes after receipt would fall after now: nothing happened yet.
+    assert [(kind, at) for kind, at, _ in steps] == [("received", received)]

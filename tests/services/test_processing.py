@@ -355,6 +355,24 @@ def test_given_payment_requested_then_waiting_not_overdue_and_confirmed_payment_
     }
 
 
+def test_given_apology_during_the_wait_when_paid_then_that_appointment_kept_and_only_the_deadline_moves(
+    db: Database, officer: Actor
+) -> None:
+    code, _ = dossier_in(db, officer, "in_progress")
+    request_payment(db, officer, code, "Lệ phí 100.000 đồng", now=at(25, 10, month=11))
+    # Promised while the citizen was paying: it already allows for the wait.
+    apologise(db, officer, code, at(10, 15), "Chờ nộp lệ phí", now=at(26, 9, month=11))
+
+    result = confirm_payment(db, officer, code, now=at(27, 14, month=11))
+
+    row = dossier_row(db, code)
+    assert (result.appointment_at, row.appointment_at, row.legal_due_at) == (
+        at(10, 15),
+        at(10, 15),
+        at(7, 11),
+    )
+
+
 # --- Resolve: outcome against the legal deadline ---------------------------------------------------------
 
 

@@ -181,7 +181,7 @@ def test_control_slip_rows_for_a_financial_obligation(db: Database, officer: Act
     transfer(db, officer, code, "SNV", now=at(23, 10, 11))
     request_payment(db, officer, code, "Lệ phí 100.000 đồng", now=at(25, 9, 11))
     # Waited 18 working hours: the legal deadline Thu 3/12 09:00 moves to Mon 7/12 14:00.
-    confirm_payment(db, officer, code, now=at(27, 14, 11))
+    confirm_payment(db, officer, code, "Biên lai 0012345", now=at(27, 14, 11))
     resolve(db, officer, code, now=at(7, 10))
 
     control = text_of(print_slip(db, officer, "control", code, now=at(7, 11), archive_dir=arch).pdf_bytes)
@@ -189,7 +189,8 @@ def test_control_slip_rows_for_a_financial_obligation(db: Database, officer: Act
     for expected in (
         "2 Sở Nội vụ Nguyễn Thị Ánh Hồng 09 giờ 00 phút, 25/11/2026 Trước hạn Chờ thực hiện nghĩa vụ tài",
         "Lệ phí 100.000 đồng",
-        "3 Nguyễn Thị Ánh Hồng Sở Nội vụ 14 giờ 00 phút, 27/11/2026 Đã thực hiện nghĩa vụ tài chính",
+        "3 Nguyễn Thị Ánh Hồng Sở Nội vụ 14 giờ 00 phút, 27/11/2026 Đã thực hiện nghĩa vụ tài",
+        "(Biên lai 0012345)",
         # Judged against the moved deadline: on its day, before its hour.
         "4 Sở Nội vụ Bộ phận Một cửa 10 giờ 00 phút, 07/12/2026 Đúng hạn Có kết quả giải quyết",
     ):

@@ -457,7 +457,7 @@ def test_given_supplement_requested_when_supplied_then_new_appointment_shown(
     assert page.message.text().startswith(f"Đã nhận bổ sung hồ sơ {codes.far}. Hẹn trả mới:")
 
 
-def test_given_in_progress_when_payment_requested_and_confirmed_by_keyboard_then_waits_and_resumes(
+def test_given_in_progress_when_payment_requested_and_confirmed_then_waits_and_resumes_later(
     qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes
 ) -> None:
     transfer(sqlite_db, find_actor(sqlite_db, "canbo"), codes.far, "SNV", now=MONDAY_9AM + timedelta(hours=1))
@@ -480,16 +480,25 @@ def test_given_in_progress_when_payment_requested_and_confirmed_by_keyboard_then
     assert page.detail.title.text() == f"{codes.far} — Chờ thực hiện nghĩa vụ tài chính"
     assert page.detail.timeline.item(2, 3).text() == "Khoản phải nộp: Lệ phí 100.000 đồng"
 
+    # Ctrl+G opens the confirmation; Escape leaves it unconfirmed.
     qtbot.keyClick(page.table, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    dialog = dialog_of(page)
+    qtbot.keyClick(dialog_of(page).field_widgets["note"], Qt.Key.Key_Escape)
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).status == "awaiting_payment"
+
+    # Paid the next day: a working day waited, so the appointment moves by one.
+    page.close()
+    friday = make_page(qtbot, sqlite_db, now=THURSDAY_10AM + timedelta(days=1))
+    select_code(friday, codes.far)
+    friday.action_buttons[Action.CONFIRM_PAYMENT].click()
+    dialog = dialog_of(friday)
     type_text(dialog.field_widgets["note"], "Biên lai 0012345")
     press_enter(qtbot, dialog)
 
     view = lookup(sqlite_db, reader(sqlite_db), codes.far)
     assert (view.status, view.events[-1].kind) == ("in_progress", "confirm_payment")
     assert view.events[-1].payload["note"] == "Biên lai 0012345"
-    # Confirmed the instant it was requested: no working time waited, the appointment stays.
-    assert page.message.text() == f"Hồ sơ {codes.far} tiếp tục giải quyết. Hẹn trả mới: 09:15 03/12/2026."
+    assert friday.message.text() == f"Hồ sơ {codes.far} tiếp tục giải quyết. Hẹn trả: 09:15 04/12/2026."
+    assert friday.detail.timeline.item(3, 3).text() == "Hẹn trả: 09:15 04/12/2026; Biên lai 0012345"
 
 
 def test_given_code_of_a_dossier_outside_the_filter_when_shown_then_detail_and_its_actions(

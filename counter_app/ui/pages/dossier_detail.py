@@ -40,7 +40,7 @@ def event_labels() -> dict[str, str]:
         "start": QCoreApplication.translate("DossierDetail", "Bắt đầu giải quyết"),
         "request_supplement": QCoreApplication.translate("DossierDetail", "Yêu cầu bổ sung"),
         "supply_supplement": QCoreApplication.translate("DossierDetail", "Nhận bổ sung"),
-        "request_payment": QCoreApplication.translate("DossierDetail", "Chờ nghĩa vụ tài chính"),
+        "request_payment": QCoreApplication.translate("DossierDetail", "Chờ thực hiện nghĩa vụ tài chính"),
         "confirm_payment": QCoreApplication.translate("DossierDetail", "Đã thực hiện nghĩa vụ tài chính"),
         "resolve": QCoreApplication.translate("DossierDetail", "Có kết quả"),
         "return_result": QCoreApplication.translate("DossierDetail", "Trả kết quả"),
@@ -118,7 +118,13 @@ def describe_event(event: EventView, timezone: str, unit_names: dict[str, str] |
         notes.append(
             QCoreApplication.translate("DossierDetail", "Khoản phải nộp: {0}").format(p["obligation"])
         )
-    if kind in ("supply_supplement", "confirm_payment") and p.get("appointment_at"):
+    if kind == "confirm_payment" and p.get("appointment_at"):
+        notes.append(
+            QCoreApplication.translate("DossierDetail", "Hẹn trả: {0}").format(
+                local(_instant(p["appointment_at"]), timezone)
+            )
+        )
+    if kind == "supply_supplement" and p.get("appointment_at"):
         notes.append(
             QCoreApplication.translate("DossierDetail", "Hẹn trả mới: {0}").format(
                 local(_instant(p["appointment_at"]), timezone)

@@ -214,12 +214,12 @@ class TrackActions:
             QCoreApplication.translate("TrackPage", "Đã thực hiện nghĩa vụ tài chính"),
             QCoreApplication.translate(
                 "TrackPage",
-                "Xác nhận công dân đã nộp đủ nghĩa vụ tài chính cho hồ sơ {0}? "
+                "Xác nhận công dân đã nộp đủ phí, lệ phí, thuế cho hồ sơ {0}? "
                 "Hẹn trả được lùi thêm đúng thời gian làm việc đã chờ nộp.",
             ),
             QCoreApplication.translate("TrackPage", "Đã nộp (Enter)"),
             lambda code, d: processing.confirm_payment(s.db, s.actor, code, d.text("note"), now=s.now()),
-            QCoreApplication.translate("TrackPage", "Hồ sơ {0} tiếp tục giải quyết. Hẹn trả mới: {1}."),
+            QCoreApplication.translate("TrackPage", "Hồ sơ {0} tiếp tục giải quyết. Hẹn trả: {1}."),
             note_caption=QCoreApplication.translate("TrackPage", "Ghi chú (số biên lai…):"),
         )
 
