@@ -53,7 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--demo-if-empty", action="store_true", help="tạo dữ liệu mẫu nếu CSDL còn trống")
     args, qt_args = parser.parse_known_args(argv)
 
-    paths = resolve_paths(args.data_dir).ensure()
+    try:
+        paths = resolve_paths(args.data_dir).ensure()
+    except UserError as exc:  # e.g. --data-dir names a file: say so in a window, not a traceback
+        app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+        install_translators(app, DEFAULT_LANGUAGE)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message)
+        return 1
     log_file = setup_logging(paths)
     app = QApplication([sys.argv[0], *qt_args])
     QCoreApplication.setOrganizationName("counter_app")

@@ -288,7 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.func(ctx, args)
         return 0
     except UserError as exc:
-        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        # One line, whatever the message carries (a driver's error may span several).
+        print("Lỗi: " + " ".join(exc.message.split()), file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)

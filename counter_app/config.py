@@ -43,13 +43,25 @@ def load_settings(paths: AppPaths) -> Settings:
             raw = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise UserError(f"Không đọc được tệp cấu hình {file}: {exc}") from exc
-        known = {k: v for k, v in raw.items() if k in Settings.__dataclass_fields__}
-        settings = Settings(**known)
+        settings = _settings_from(raw, file)
     if not settings.node_id:
         # The node id names this workstation in the event log; generated once, kept forever.
         settings.node_id = str(uuid7())
         save_settings(paths, settings)
     return settings
+
+
+def _settings_from(raw: object, file: Path) -> Settings:
+    """Settings from the file's JSON, every known key checked (unknown keys are ignored)."""
+    if not isinstance(raw, dict):
+        raise UserError(f"Tệp cấu hình {file} phải là một đối tượng JSON ({{…}}).")
+    for key in ("database_url", "node_id", "language"):
+        if key in raw and not isinstance(raw[key], str):
+            raise UserError(f"Tệp cấu hình {file}: «{key}» phải là một chuỗi.")
+    printers = raw.get("printers", {})
+    if not isinstance(printers, dict) or not all(isinstance(v, str) for v in printers.values()):
+        raise UserError(f"Tệp cấu hình {file}: «printers» phải là một đối tượng tên máy in.")
+    return Settings(**{k: v for k, v in raw.items() if k in Settings.__dataclass_fields__})
 
 
 def save_settings(paths: AppPaths, settings: Settings) -> None:

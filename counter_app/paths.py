@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from counter_app.domain.errors import UserError
+
 APP_NAME = "counter_app"
 APP_AUTHOR = "counter_app"
 DATA_DIR_ENV = "COUNTER_APP_DATA_DIR"
@@ -43,8 +45,22 @@ class AppPaths:
     def ensure(self) -> AppPaths:
         """Create the directories (idempotent) and return self."""
         for folder in (self.data_dir, self.config_dir, self.log_dir, self.backup_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise UserError(
+                    f"Không tạo được thư mục dữ liệu {folder}: {_why(exc)}. "
+                    "Hãy chọn một thư mục mà máy này ghi được."
+                ) from exc
         return self
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return "đã có một tệp trùng tên (không phải thư mục)"
+    if isinstance(exc, PermissionError):
+        return "không có quyền ghi"
+    return exc.strerror or str(exc)
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -156,6 +156,46 @@ def test_given_a_file_that_is_not_a_database_then_one_error_line_and_file_untouc
     assert (tmp_path / "counter.sqlite3").read_text(encoding="utf-8") == garbage
 
 
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ("{not json", "Không đọc được tệp cấu hình"),
+        ('["a list"]', "phải là một đối tượng JSON"),
+        ('{"database_url": 5}', "«database_url» phải là một chuỗi."),
+        ('{"node_id": ["x"]}', "«node_id» phải là một chuỗi."),
+        ('{"printers": {"receipt": 3}}', "«printers» phải là một đối tượng tên máy in."),
+        ('{"database_url": "mysql://db/x"}', "Cơ sở dữ liệu không được hỗ trợ: mysql."),
+        # A server that refuses the connection: the driver's two-line message on one line.
+        (
+            '{"database_url": "postgresql://nobody@127.0.0.1:1/x"}',
+            "Không mở được cơ sở dữ liệu 127.0.0.1:1/x",
+        ),
+    ],
+)
+def test_given_bad_settings_then_one_error_line(
+    cli: Run, tmp_path: Path, settings: str, expected: str
+) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text(settings, encoding="utf-8")
+
+    code, out, err = cli("init")
+
+    assert_one_error_line(code, out, err, expected)
+    assert not (tmp_path / "counter.sqlite3").exists()
+
+
+def test_given_data_dir_that_is_a_file_then_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "data"
+    file.write_text("x", encoding="utf-8")
+
+    code = main(["init", "--data-dir", str(file)])
+
+    out, err = capsys.readouterr()
+    assert_one_error_line(code, out, err, "đã có một tệp trùng tên (không phải thư mục)")
+
+
 # --- demo and the event chain ------------------------------------------------------------------------------
 
 
