@@ -178,6 +178,7 @@ def end_of_day(
             [*mine, open_at(instant), not_waiting(instant), Dossier.legal_due_at < tomorrow_end],
             instant,
             {office.id: calendar},
+            as_of=instant,
         )
         overdue = [line for line in lines if line.legal_due_at < instant]  # type: ignore[operator]
         due = [line for line in lines if line.legal_due_at >= end]  # type: ignore[operator]

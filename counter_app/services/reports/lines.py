@@ -5,18 +5,23 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, String, and_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from counter_app.db.models import Agency, Applicant, Dossier, Office, Procedure, ProcedureVersion
+from counter_app.db.models import Agency, Applicant, Dossier, Event, Office, Procedure, ProcedureVersion
 from counter_app.domain.calendar import WorkingCalendar
-from counter_app.domain.lifecycle import STATUS_LABELS
+from counter_app.domain.lifecycle import STATUS_LABELS, Action
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for
 from counter_app.services.reports.clock import WorkClock
 from counter_app.services.reports.common import local_midnight
 from counter_app.services.reports.sqlkit import UuidReader, no_index, read_instant
+
+_KNOWN_STATUSES = frozenset(str(s) for s in STATUS_LABELS)
+# Every event that moves a received dossier's status or unit (an apology moves neither).
+_CHANGING_KINDS = tuple(str(a) for a in Action if a not in (Action.RECEIVE, Action.APOLOGISE))
 
 
 @dataclass(frozen=True)
@@ -43,9 +48,12 @@ def fetch_lines(
     where: list[ColumnElement[bool]],
     overdue_at: datetime | None = None,
     calendars: dict[uuid.UUID, WorkingCalendar] | None = None,
+    as_of: datetime | None = None,
 ) -> list[DossierLine]:
     """Dossiers matching ``where`` with their names, ordered by legal deadline then code; with
-    ``overdue_at``, the working days each overdue one is late by (``calendars``: those already read)."""
+    ``overdue_at``, the working days each overdue one is late by (``calendars``: those already read);
+    with ``as_of``, the status and unit each had at that instant (a list about the past shows the
+    past, not what happened since)."""
     raw = [
         type_coerce(c, String) for c in (Dossier.received_at, Dossier.appointment_at, Dossier.legal_due_at)
     ]
@@ -71,15 +79,20 @@ def fetch_lines(
     )
     ids = UuidReader()
     names = FieldNames.load(session)
+    fetched = session.connection().execute(query).all()
+    # A list about a past instant shows each dossier as it stood then (status, unit).
+    then = _status_and_unit_at(session, {r[0] for r in fetched}, as_of) if as_of is not None else {}
     rows = []
-    for r in session.connection().execute(query):
+    for r in fetched:
         received_at = read_instant(r[8])
-        field_name = names.at(r[6], received_at)
+        status, unit = then.get(r[0], (r[1], r[7]))
         rows.append(
             (
-                *r[:6],
-                field_name,
-                r[7],
+                r[0],
+                status,
+                *r[2:6],
+                names.at(r[6], received_at),
+                unit,
                 received_at,
                 read_instant(r[9]),
                 read_instant(r[10]),
@@ -107,6 +120,49 @@ def fetch_lines(
     far = datetime.max.replace(tzinfo=lines[0].received_at.tzinfo) if lines else None
     lines.sort(key=lambda line: (line.legal_due_at or far, line.code))
     return lines
+
+
+def _status_and_unit_at(
+    session: Session, codes: set[str], instant: datetime
+) -> dict[str, tuple[str, str | None]]:
+    """The (status, unit name) at ``instant`` of those of ``codes`` that changed since, by code,
+    replayed from their events before then: a receipt starts "received", every later lifecycle
+    event carries the status it left, every transfer the unit it went to."""
+    # Only a dossier whose status or unit changed since can differ from its row today; those are
+    # found on the (kind, local date) index from the earliest office-local date of ``instant`` (for
+    # today's end of day that is tomorrow: nothing to read).
+    zones = session.execute(select(Office.timezone).distinct()).scalars()
+    since = min((instant.astimezone(ZoneInfo(tz)).date() for tz in zones), default=instant.date())
+    changed = (
+        select(no_index(Event.dossier_id))
+        .where(Event.kind.in_(_CHANGING_KINDS), Event.local_date >= since, Event.occurred_at >= instant)
+        .distinct()
+    )
+    by_id = {
+        dossier_id: code
+        for dossier_id, code in session.execute(
+            select(Dossier.id, Dossier.code).where(Dossier.id.in_(changed))
+        )
+        if code in codes
+    }
+    wanted = list(by_id)
+    out: dict[uuid.UUID, tuple[str, str | None]] = {}
+    for start in range(0, len(wanted), 500):  # within every backend's limit of bound parameters
+        events = session.execute(
+            select(Event.dossier_id, Event.kind, Event.payload)
+            .where(Event.dossier_id.in_(wanted[start : start + 500]), Event.occurred_at < instant)
+            .order_by(Event.dossier_id, Event.occurred_at, Event.seq)
+        )
+        for dossier_id, kind, payload in events:
+            status, unit = out.get(dossier_id, ("", None))
+            if kind == "received":  # the receipt's event names no status: it is the first one
+                status = "received"
+            elif isinstance(payload.get("status"), str):
+                status = payload["status"]
+            if kind == "transfer":
+                unit = payload.get("to_unit_name") or payload.get("to_unit")
+            out[dossier_id] = (status, unit)
+    return {by_id[i]: v for i, v in out.items() if v[0] in _KNOWN_STATUSES}
 
 
 def due_before(session: Session, office_id: uuid.UUID, day: date, working_days: int, tz: str) -> datetime:

@@ -106,7 +106,8 @@ def overdue_list(
     instant = check_instant(at)
     with report_session(db) as session:
         _, _, where = _filters(session, office_ids, field_ids, procedure_codes, unit_ids, officer_ids)
-        return tuple(fetch_lines(session, [*where, open_at(instant), overdue_at(instant)], instant))
+        conditions = [*where, open_at(instant), overdue_at(instant)]
+        return tuple(fetch_lines(session, conditions, instant, as_of=instant))
 
 
 def due_soon_list(
@@ -136,7 +137,7 @@ def due_soon_list(
                 )
             )
         conditions = [*where, open_at(instant), not_waiting(instant), or_(*windows)]
-        return tuple(fetch_lines(session, conditions))
+        return tuple(fetch_lines(session, conditions, as_of=instant))
 
 
 def _how_returned(returned_to: dict[str, str] | None) -> str:

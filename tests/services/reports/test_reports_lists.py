@@ -40,10 +40,13 @@ def test_overdue_and_due_soon(db: Database) -> None:
     #   D1:  6 h (3/12) + 22 h 30 (4, 7, 8/12) + 4 h (9/12 morning) = 32 h 30 = 4.33 working days
     #   D15: 6 h (7/12) + 7 h 30 (8/12) + 4 h = 17 h 30 = 2.33 working days
     late = overdue_list(db, sup, WEDNESDAY_NOON)
-    assert [(d.code, d.legal_due_at, d.overdue_working_days, d.status) for d in late] == [
-        (c["D1"], at(3, 9), 4.33, "in_progress"),
-        (c["D15"], at(7, 9), 2.33, "resolved"),  # resolved since, but open at that instant
+    # Each line as it stood at that instant: D15 was resolved only on 14/12; then it was still
+    # waiting at the counter, with no unit.
+    assert [(d.code, d.legal_due_at, d.overdue_working_days, d.status, d.unit_name) for d in late] == [
+        (c["D1"], at(3, 9), 4.33, "in_progress", "Sở Nội vụ"),
+        (c["D15"], at(7, 9), 2.33, "received", None),
     ]
+    assert late[1].status_label == "Đã tiếp nhận"
     assert [(d.applicant_name, d.procedure_code, d.field_name) for d in late][0] == (
         "Nguyễn Thị Ánh Hồng",
         A,
