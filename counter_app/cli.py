@@ -7,7 +7,10 @@ and exits with status 1; nothing is written half-done (each command is one trans
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -16,9 +19,11 @@ from pathlib import Path
 from typing import NoReturn
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter_app.context import AppContext, open_context, setup_logging
+from counter_app.db.engine import database_error_text
 from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.services import catalog as catalog_service
@@ -29,6 +34,8 @@ from counter_app.services.catalog_format import write_own_format
 from counter_app.services.offices import OfficeInput, calendar_for, create_office, find_actor, get_office
 
 EXIT_USER_ERROR = 1
+EXIT_UNEXPECTED = 2
+log = logging.getLogger(__name__)
 
 
 def _now() -> datetime:
@@ -279,21 +286,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _error_line(message: str) -> None:
+    # One line, whatever the message carries (a driver's error may span several); characters the
+    # console cannot show become "?" rather than a second error.
+    line = "Lỗi: " + " ".join(message.split()) + "\n"
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    sys.stderr.write(line.encode(encoding, "replace").decode(encoding, "replace"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     ctx = None
+    log_file = None
     try:
         ctx = open_context(args.data_dir)
-        setup_logging(ctx.paths)  # the audit lines (who looked up, searched, printed) go to the log
+        log_file = setup_logging(
+            ctx.paths
+        )  # the audit lines (who looked up, searched, printed) go to the log
         args.func(ctx, args)
         return 0
     except UserError as exc:
-        # One line, whatever the message carries (a driver's error may span several).
-        print("Lỗi: " + " ".join(exc.message.split()), file=sys.stderr)
+        _error_line(exc.message)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``counter-cli catalog list | head``): nothing left to say to it.
+        # Python flushes stdout at exit; pointing it at nothing keeps that flush from failing again.
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # not a real file (tests)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USER_ERROR
+    except DBAPIError as exc:
+        log.exception("database error")
+        _error_line(database_error_text(exc))
+        return EXIT_USER_ERROR
+    except Exception as exc:  # the last guard: a line and the details in the log, never a traceback
+        log.exception("unexpected error")
+        where = f" Chi tiết đã ghi vào nhật ký {log_file}." if log_file else ""
+        _error_line(f"Lỗi không mong muốn ({type(exc).__name__}: {exc}).{where}")
+        return EXIT_UNEXPECTED
     finally:
         if ctx is not None:
             ctx.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,8 @@ from sqlalchemy.orm import Session
 from counter_app.db.engine import database_label, make_engine, writer
 from counter_app.db.migrate import upgrade
 from counter_app.domain.errors import UserError
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -72,6 +75,10 @@ class Database:
     def close(self) -> None:
         if self.dialect == "sqlite":
             # SQLite's advice: let it refresh the planner's statistics where they went stale.
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA optimize")
+            # Best effort: a read-only or busy file keeps its statistics, the work is done.
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA optimize")
+            except DBAPIError as exc:
+                log.info("PRAGMA optimize skipped: %s", exc.orig)
         self.engine.dispose()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from counter_app.domain.errors import UserError
 
@@ -99,3 +100,17 @@ def database_label(url: str) -> str:
     if parsed.get_backend_name() == "sqlite":
         return os.fspath(parsed.database or ":memory:")
     return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
+
+
+def database_error_text(exc: DBAPIError) -> str:
+    """What to tell a user about a database error the program could not prevent."""
+    reason = str(exc.orig).lower()
+    if "locked" in reason or "busy" in reason:
+        return "Cơ sở dữ liệu đang bận (một máy hoặc chương trình khác đang ghi). Hãy thử lại sau ít phút."
+    if "readonly" in reason or "read-only" in reason:
+        return "Tệp cơ sở dữ liệu chỉ cho đọc: không ghi được. Hãy kiểm tra quyền ghi của thư mục dữ liệu."
+    if "disk" in reason and ("full" in reason or "i/o" in reason):
+        return "Không ghi được vào đĩa (đầy hoặc lỗi). Hãy giải phóng chỗ trống rồi thử lại."
+    if exc.connection_invalidated:
+        return "Mất kết nối tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng rồi thử lại."
+    return f"Cơ sở dữ liệu báo lỗi: {exc.orig}"

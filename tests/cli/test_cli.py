@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import sys
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -13,6 +14,8 @@ import pytest
 from testdata import FIXTURES
 
 from counter_app.cli import main
+from counter_app.db import engine as engine_module
+from counter_app.services import lookup as lookup_service
 
 OFFICE = "000.00.31.H56"
 TEST_CATALOG = FIXTURES / "test_catalog.json"
@@ -194,6 +197,55 @@ def test_given_data_dir_that_is_a_file_then_one_error_line(
 
     out, err = capsys.readouterr()
     assert_one_error_line(code, out, err, "đã có một tệp trùng tên (không phải thư mục)")
+
+
+def test_given_an_unexpected_error_then_one_line_exit_2_and_the_details_in_the_log(
+    office: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("hỏng bất ngờ")
+
+    monkeypatch.setattr(lookup_service, "lookup", broken)
+
+    code, out, err = office("lookup", f"{OFFICE}-261123-0001")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        "Lỗi: Lỗi không mong muốn (RuntimeError: hỏng bất ngờ). Chi tiết đã ghi vào nhật ký "
+        f"{tmp_path / 'logs' / 'counter_app.log'}.\n"
+    )
+    log_text = (tmp_path / "logs" / "counter_app.log").read_text(encoding="utf-8")
+    assert "Traceback" in log_text and "RuntimeError: hỏng bất ngờ" in log_text
+
+
+def test_given_database_locked_by_another_program_then_busy_message(
+    office: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    with closing(sqlite3.connect(tmp_path / "counter.sqlite3")) as other:
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+        code, out, err = office("receive", "--json", str(write_intake(tmp_path / "hong.json")))
+        other.rollback()
+
+    assert_one_error_line(code, out, err, "Cơ sở dữ liệu đang bận")
+    assert rows(tmp_path, "SELECT COUNT(*) FROM dossiers") == [(0,)]
+
+
+def test_given_reader_gone_then_broken_pipe_ends_quietly(
+    office: Run, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class GonePipe:
+        encoding = "utf-8"
+
+        def write(self, _text: str) -> int:
+            raise BrokenPipeError
+
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+    monkeypatch.setattr(sys, "stdout", GonePipe())
+    code, _, err = office("catalog", "list")
+    assert code == 1 and "Traceback" not in err
 
 
 # --- demo and the event chain ------------------------------------------------------------------------------
