@@ -17,15 +17,16 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import NoReturn
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from counter_app.cli_dates import parse_instant
 from counter_app.context import AppContext, open_context, setup_logging
 from counter_app.db.engine import database_error_text
 from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
+from counter_app.jsonfile import read_json
 from counter_app.services import catalog as catalog_service
 from counter_app.services import demo, integrity, lookup, receiving
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
@@ -106,14 +107,6 @@ def cmd_catalog_export(ctx: AppContext, args: argparse.Namespace) -> None:
     print(f"Đã xuất {len(records)} thủ tục ra {args.out}")
 
 
-def _parse_local(text: str, tz: ZoneInfo) -> datetime:
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(f"Thời điểm «{text}» không hợp lệ (dạng đúng: 2026-11-23T16:10).") from None
-    return value.replace(tzinfo=tz) if value.tzinfo is None else value
-
-
 def _procedure_term(session: Session, code: str, channel: str) -> Term:
     """The procedure's term from the database, or from the shipped catalogue on a fresh data dir."""
     try:
@@ -145,7 +138,7 @@ def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
             calendar, policy = calendar_for(session, office), Policy(office.time_policy)
         except UserError:
             calendar, policy = WorkingCalendar(), Policy.HOURS
-        received = _parse_local(args.received, calendar.tz)
+        received = parse_instant(args.received, calendar.tz)
         if args.procedure:
             term = _procedure_term(session, args.procedure, args.channel)
         else:
@@ -155,49 +148,69 @@ def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_receive(ctx: AppContext, args: argparse.Namespace) -> None:
-    try:
-        raw = json.loads(Path(args.json).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UserError(f"Không đọc được tệp {args.json}: {exc.strerror}") from exc
-    except ValueError as exc:
-        raise UserError(f"Tệp {args.json} không phải JSON hợp lệ: {exc}") from exc
+    raw = read_json(Path(args.json))
     result = receiving.receive(ctx.db, _actor(ctx, args), intake_from_json(raw), now=_now())
     print(result.code)
 
 
+_APPLICANT_KEYS = tuple(ApplicantInput.__dataclass_fields__)
+_INTAKE_TEXT_KEYS = ("procedure", "channel", "return_method", "postal_address")
+
+
 def intake_from_json(raw: object) -> receiving.IntakeRequest:
-    """The CLI's JSON intake: {"procedure", "case", "channel", "applicant": {...}, "documents": [...]}."""
+    """The CLI's JSON intake: {"procedure", "case", "channel", "applicant": {...}, "documents": [...]}.
+
+    Every value's type is checked here, with the key named: JSON's looseness (true for 1, "123" for
+    [1, 2, 3], 1.9 for 1) must not slip through as a different dossier."""
     if not isinstance(raw, dict) or not isinstance(raw.get("applicant"), dict) or not raw.get("procedure"):
         raise ValidationError("JSON phải có «procedure» và «applicant» (họ tên, CCCD, …).")
+    for key in _INTAKE_TEXT_KEYS:
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise ValidationError(f"«{key}» phải là chuỗi ký tự (đặt trong dấu nháy kép).")
     person = dict(raw["applicant"])
-    if raw.get("postal_address") is not None and not isinstance(raw["postal_address"], str):
-        raise ValidationError("«postal_address» phải là chuỗi ký tự.")
-    for key, value in person.items():
-        if key != "read_from_card" and value is not None and not isinstance(value, str):
-            raise ValidationError(f"Thông tin người nộp không hợp lệ: «{key}» phải là chuỗi ký tự.")
-    try:
-        if person.get("birth_date"):
-            person["birth_date"] = date.fromisoformat(person["birth_date"])
-        applicant = ApplicantInput(**person)
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(f"Thông tin người nộp không hợp lệ: {exc}") from exc
-    documents = raw.get("documents")
-    try:
-        case_no = int(raw.get("case", 1))
-        provided = tuple(int(d) for d in documents) if documents is not None else None
-    except (TypeError, ValueError):
+    unknown = sorted(set(person) - set(_APPLICANT_KEYS))
+    if unknown:
         raise ValidationError(
-            "«case» phải là một số và «documents» một danh sách số thứ tự giấy tờ."
-        ) from None
+            f"«applicant» có khóa không biết: {', '.join(unknown)} (dùng: {', '.join(_APPLICANT_KEYS)})."
+        )
+    if "full_name" not in person:
+        raise ValidationError("«applicant» phải có «full_name» (họ tên người nộp).")
+    for key, value in person.items():
+        if key == "read_from_card":
+            if not isinstance(value, bool):
+                raise ValidationError("«read_from_card» phải là true hoặc false.")
+        elif value is not None and not isinstance(value, str):
+            raise ValidationError(f"Thông tin người nộp không hợp lệ: «{key}» phải là chuỗi ký tự.")
+    if person.get("birth_date"):
+        try:
+            person["birth_date"] = date.fromisoformat(person["birth_date"])
+        except ValueError:
+            raise ValidationError(
+                f"«birth_date» «{person['birth_date']}» không phải ngày hợp lệ (dạng đúng: 1990-05-01)."
+            ) from None
+    case_no = raw.get("case", 1)
+    if isinstance(case_no, bool) or not isinstance(case_no, int):
+        raise ValidationError("«case» phải là một số nguyên (số thứ tự trường hợp, ví dụ 1).")
+    documents = raw.get("documents")
+    if documents is not None and (
+        not isinstance(documents, list)
+        or any(isinstance(d, bool) or not isinstance(d, int) for d in documents)
+    ):
+        raise ValidationError("«documents» phải là danh sách số thứ tự giấy tờ, ví dụ [1, 2, 4].")
+    representative = raw.get("representative")
+    if representative is not None and (
+        not isinstance(representative, dict) or not all(isinstance(v, str) for v in representative.values())
+    ):
+        raise ValidationError("«representative» phải là một đối tượng có các giá trị chuỗi (họ tên, CCCD…).")
     return receiving.IntakeRequest(
-        procedure_code=str(raw["procedure"]),
-        applicant=applicant,
+        procedure_code=raw["procedure"],
+        applicant=ApplicantInput(**person),
         case_no=case_no,
-        channel=str(raw.get("channel", "direct")),
-        provided=provided,
-        return_method=str(raw.get("return_method", "counter")),
+        channel=raw.get("channel") or "direct",
+        provided=tuple(documents) if documents is not None else None,
+        return_method=raw.get("return_method") or "counter",
         postal_address=raw.get("postal_address"),
-        representative=raw.get("representative"),
+        representative=representative,
     )
 
 

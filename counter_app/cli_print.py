@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import argparse
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
+from counter_app.cli_dates import parse_date
 from counter_app.context import AppContext
-from counter_app.domain.errors import UserError, ValidationError
+from counter_app.domain.errors import UserError
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.offices import find_actor
 from counter_app.services.slips import DateRange, GuideKey, HandoverKey, print_slip
@@ -41,15 +42,6 @@ def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
     return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
 
 
-def _date(text: str, what: str) -> date:
-    for parse in (date.fromisoformat, lambda t: datetime.strptime(t, "%d/%m/%Y").date()):
-        try:
-            return parse(text.strip())
-        except ValueError:
-            continue
-    raise ValidationError(f"{what} «{text}» không hợp lệ (dạng đúng: 2026-11-23 hoặc 23/11/2026).")
-
-
 def _check_out(out: str) -> Path:
     """The output file, refused before anything is issued if it cannot be written."""
     path = Path(out).expanduser()
@@ -70,7 +62,9 @@ def _key(args: argparse.Namespace) -> object:
     if kind == "guide":
         return GuideKey(args.procedure, args.case)
     if kind == "register":
-        return DateRange(_date(args.date_from, "Ngày bắt đầu"), _date(args.date_to, "Ngày kết thúc"))
+        return DateRange(
+            parse_date(args.date_from, "Ngày bắt đầu"), parse_date(args.date_to, "Ngày kết thúc")
+        )
     if kind == "handover":
         return HandoverKey(args.unit, tuple(args.codes))
     return args.key

@@ -21,10 +21,9 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from counter_app.cli_dates import parse_date, parse_instant
 from counter_app.context import AppContext
-from counter_app.domain.errors import ValidationError
 from counter_app.exports.files import check_writable, output_format, write_atomic
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.offices import find_actor, get_office
@@ -41,23 +40,6 @@ HELP = {
 
 def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
     return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
-
-
-def parse_date(text: str, what: str) -> date:
-    for parse in (date.fromisoformat, lambda t: datetime.strptime(t, "%d/%m/%Y").date()):
-        try:
-            return parse(text.strip())
-        except ValueError:
-            continue
-    raise ValidationError(f"{what} «{text}» không hợp lệ (dạng đúng: 2026-11-23 hoặc 23/11/2026).")
-
-
-def parse_instant(text: str, tz: str) -> datetime:
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(f"Thời điểm «{text}» không hợp lệ (dạng đúng: 2026-11-23T16:10).") from None
-    return value.replace(tzinfo=ZoneInfo(tz)) if value.tzinfo is None else value
 
 
 def _request(args: argparse.Namespace, kind: str, fmt: str, tz: str) -> ReportRequest:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
-from counter_app.domain.errors import UserError
+from counter_app.domain.errors import UserError, describe_os_error
 
 APP_NAME = "counter_app"
 APP_AUTHOR = "counter_app"
@@ -49,18 +49,10 @@ class AppPaths:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise UserError(
-                    f"Không tạo được thư mục dữ liệu {folder}: {_why(exc)}. "
+                    f"Không tạo được thư mục dữ liệu {folder}: {describe_os_error(exc)}. "
                     "Hãy chọn một thư mục mà máy này ghi được."
                 ) from exc
         return self
-
-
-def _why(exc: OSError) -> str:
-    if isinstance(exc, FileExistsError | NotADirectoryError):
-        return "đã có một tệp trùng tên (không phải thư mục)"
-    if isinstance(exc, PermissionError):
-        return "không có quyền ghi"
-    return exc.strerror or str(exc)
 
 
 def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

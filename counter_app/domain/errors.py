@@ -32,3 +32,16 @@ class TransitionError(UserError):
 
 class PermissionDenied(UserError):
     """The actor's role does not allow the action."""
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A file-system error in Vietnamese (the OS's own text is English on most machines)."""
+    if isinstance(exc, FileNotFoundError):
+        return "không có tệp hay thư mục này"
+    if isinstance(exc, IsADirectoryError):
+        return "đây là một thư mục, không phải tệp"
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return "đã có một tệp trùng tên (không phải thư mục)"
+    if isinstance(exc, PermissionError):
+        return "không có quyền truy cập"
+    return exc.strerror or str(exc)

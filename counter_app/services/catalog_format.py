@@ -18,6 +18,7 @@ from counter_app.db.ledger import canonical_json
 from counter_app.domain.appointment import TERM_UNIT_LABELS, TermUnit
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.text import normalize
+from counter_app.jsonfile import read_json
 
 OWN_FORMAT = "counter_app.catalog"
 OWN_FORMAT_VERSION = 1
@@ -227,7 +228,10 @@ def _from_own(item: dict[str, Any]) -> ProcedureRecord:
 def read_catalog_file(path: Path) -> list[ProcedureRecord]:
     """Parse one file (portal record or own format) or raise CatalogFileError naming it."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_json(path)
+    except ValidationError as exc:
+        raise CatalogFileError(exc.message) from exc
+    try:
         if isinstance(raw, dict) and raw.get("format") == OWN_FORMAT:
             if raw.get("version") != OWN_FORMAT_VERSION:
                 raise ValueError(f"phiên bản định dạng {raw.get('version')!r} không được hỗ trợ")
@@ -237,8 +241,6 @@ def read_catalog_file(path: Path) -> list[ProcedureRecord]:
                 raise ValueError(f"bản ghi báo lỗi {raw.get('code')!r}")
             return [_from_portal(raw["data"])]
         raise ValueError("không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app")
-    except OSError as exc:
-        raise CatalogFileError(f"{path}: không đọc được tệp ({exc.strerror or exc}).") from exc
     except (ValueError, KeyError, TypeError, AttributeError, InvalidOperation) as exc:
         reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"
         raise CatalogFileError(f"{path}: tệp không hợp lệ — {reason}.") from exc

@@ -87,6 +87,11 @@ def assert_one_error_line(code: int, out: str, err: str, expected: str) -> None:
     assert expected in lines[0], err
 
 
+def _write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 def write_intake(path: Path, **changes: object) -> Path:
     data: dict[str, object] = {"procedure": "2.001955", "applicant": dict(HONG)}
     data.update(changes)
@@ -340,11 +345,78 @@ BAD_COMMANDS: list[tuple[str, Callable[[Path], list[str]], str]] = [
         lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", procedure="9.999999"))],
         "Không có thủ tục mã «9.999999» trong danh mục.",
     ),
-    ("receive, bad JSON", _bad_json, "không phải JSON hợp lệ"),
+    ("receive, bad JSON", _bad_json, "bad.json: JSON sai ở dòng 1, cột 27."),
+    (
+        "receive, BOM-less Latin-1 file",
+        lambda tmp: [
+            "receive",
+            "--json",
+            str(_write_bytes(tmp / "latin.json", b'{"procedure": "2.001955"}' + b"\xff")),
+        ],
+        "latin.json: không phải văn bản UTF-8 (byte thứ 26).",
+    ),
+    (
+        "receive, JSON nested too deep",
+        lambda tmp: ["receive", "--json", str(_write_bytes(tmp / "deep.json", b"[" * 100_000))],
+        "deep.json: JSON lồng nhau quá nhiều tầng.",
+    ),
+    (
+        "receive, case true",
+        lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", case=True))],
+        "«case» phải là một số nguyên",
+    ),
+    (
+        "receive, case 1.9",
+        lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", case=1.9))],
+        "«case» phải là một số nguyên",
+    ),
+    (
+        "receive, documents as a string",
+        lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", documents="123"))],
+        "«documents» phải là danh sách số thứ tự giấy tờ",
+    ),
+    (
+        "receive, procedure as a number",
+        lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", procedure=1.000080))],
+        "«procedure» phải là chuỗi ký tự",
+    ),
+    (
+        "receive, read_from_card not a boolean",
+        lambda tmp: [
+            "receive",
+            "--json",
+            str(write_intake(tmp / "x.json", applicant={**HONG, "read_from_card": "yes"})),
+        ],
+        "«read_from_card» phải là true hoặc false.",
+    ),
+    (
+        "receive, unknown applicant key",
+        lambda tmp: ["receive", "--json", str(write_intake(tmp / "x.json", applicant={**HONG, "ten": "A"}))],
+        "«applicant» có khóa không biết: ten",
+    ),
+    (
+        "receive, impossible birth date",
+        lambda tmp: [
+            "receive",
+            "--json",
+            str(write_intake(tmp / "x.json", applicant={**HONG, "birth_date": "1990-02-31"})),
+        ],
+        "«birth_date» «1990-02-31» không phải ngày hợp lệ",
+    ),
+    (
+        "due, year out of range",
+        lambda tmp: ["due", "--received", "0001-01-01T08:00", "--days", "3"],
+        "năm phải trong khoảng 2000–2099.",
+    ),
+    (
+        "report, year out of range",
+        lambda tmp: ["report", "day", "--date", "9999-12-31", "--out", str(tmp / "d.pdf")],
+        "năm phải trong khoảng 2000–2099.",
+    ),
     (
         "receive, missing file",
         lambda tmp: ["receive", "--json", str(tmp / "missing.json")],
-        "Không đọc được tệp {tmp}/missing.json",
+        "{tmp}/missing.json: không đọc được tệp (không có tệp hay thư mục này).",
     ),
     (
         "receive, invalid CCCD",
@@ -388,7 +460,7 @@ BAD_COMMANDS: list[tuple[str, Callable[[Path], list[str]], str]] = [
     (
         "catalog import, malformed file",
         lambda tmp: ["catalog", "import", str(TEST_CATALOG), str(_bad_json(tmp)[2])],
-        "Không nhập danh mục, chưa ghi gì: {tmp}/bad.json: tệp không hợp lệ",
+        "Không nhập danh mục, chưa ghi gì: {tmp}/bad.json: JSON sai ở dòng 1, cột 27.",
     ),
     (
         "catalog export, missing folder",

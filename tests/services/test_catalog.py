@@ -210,7 +210,7 @@ def _not_a_record(path: Path) -> None:
 
 
 BAD_FILES = [
-    ("invalid JSON", _invalid_json, "tệp không hợp lệ — Expecting"),
+    ("invalid JSON", _invalid_json, "JSON sai ở dòng 1, cột 25."),
     ("record without code", _without_code, "tệp không hợp lệ — thiếu mã hoặc tên thủ tục."),
     (
         "negative originalQty",

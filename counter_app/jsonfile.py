@@ -1,0 +1,25 @@
+"""Reading a JSON file a user handed over, with every way it can be wrong said in Vietnamese."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from counter_app.domain.errors import ValidationError, describe_os_error
+
+
+def read_json(path: Path) -> object:
+    """The parsed file; ValidationError "«path»: reason" otherwise. A UTF-8 byte-order mark is fine
+    (Windows Notepad writes one)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise ValidationError(f"{path}: không đọc được tệp ({describe_os_error(exc)}).") from exc
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"{path}: không phải văn bản UTF-8 (byte thứ {exc.start + 1}).") from exc
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"{path}: JSON sai ở dòng {exc.lineno}, cột {exc.colno}.") from exc
+    except RecursionError as exc:
+        raise ValidationError(f"{path}: JSON lồng nhau quá nhiều tầng.") from exc
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise ValidationError(f"{path}: JSON có giá trị không đọc được.") from exc
