@@ -36,6 +36,8 @@ from counter_app.services.offices import OfficeInput, calendar_for, create_offic
 
 EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 2
+# A demo office bigger than a province's year (they are built in memory before being written).
+MAX_DEMO_DOSSIERS = 10_000_000
 log = logging.getLogger(__name__)
 
 
@@ -63,8 +65,8 @@ def cmd_init(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> None:
-    if args.dossiers < 0:
-        raise ValidationError("Số hồ sơ mẫu không được âm.")
+    if not 0 <= args.dossiers <= MAX_DEMO_DOSSIERS:
+        raise ValidationError(f"Số hồ sơ mẫu phải từ 0 đến {MAX_DEMO_DOSSIERS:,}.".replace(",", "."))
     demo.ensure_demo_setup(ctx.db, now=_now())
 
     def progress(done: int, total: int) -> None:

@@ -35,6 +35,7 @@ from counter_app.db.models import (
 )
 from counter_app.domain.appointment import Policy, appointment_for, classify_outcome
 from counter_app.domain.dossier_code import format_code
+from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import Status
 from counter_app.domain.text import search_key
 from counter_app.services.actor import SYSTEM_ACTOR, Role
@@ -119,25 +120,32 @@ def is_empty(db: Database) -> bool:
 
 
 def ensure_demo_setup(db: Database, *, now: datetime, catalog: Path = DEFAULT_CATALOG) -> None:
-    """Office, units, users and catalogue, once (idempotent)."""
-    if not is_empty(db):
-        return
-    office = create_office(db, SYSTEM_ACTOR, DEMO_OFFICE, now=now)
+    """Office, units, users and catalogue: each made only if missing, so running it again completes
+    a set-up that stopped half-way (a full disk), and an office made by ``init`` gets the rest."""
+    with db.read() as session:
+        office = session.execute(select(Office).limit(1)).scalar_one_or_none()
+        users = set(session.execute(select(User.username)).scalars())
+        units = set(session.execute(select(Agency.code)).scalars())
+        has_catalogue = session.execute(select(func.count()).select_from(Procedure)).scalar_one() > 0
+    office_id = office.id if office is not None else create_office(db, SYSTEM_ACTOR, DEMO_OFFICE, now=now).id
     for username, full_name, role in DEMO_USERS:
-        create_user(
-            db,
-            SYSTEM_ACTOR,
-            username=username,
-            full_name=full_name,
-            role=role,
-            password=DEMO_PASSWORD,
-            office_id=office.id,
-            now=now,
-        )
+        if username not in users:
+            create_user(
+                db,
+                SYSTEM_ACTOR,
+                username=username,
+                full_name=full_name,
+                role=role,
+                password=DEMO_PASSWORD,
+                office_id=office_id,
+                now=now,
+            )
     with db.write() as session:
         for code, name in DEMO_UNITS:
-            session.add(Agency(code=code, name=name))
-    import_catalog(db, SYSTEM_ACTOR, read_records([catalog]), now=now)
+            if code not in units:
+                session.add(Agency(code=code, name=name))
+    if not has_catalogue:
+        import_catalog(db, SYSTEM_ACTOR, read_records([catalog]), now=now)
 
 
 @dataclass
@@ -189,6 +197,11 @@ def generate_dossiers(
         calendar = calendar_for(session, office)
         officers = session.execute(select(User.id, User.username).where(User.role == "officer")).all()
         units = session.execute(select(Agency.id, Agency.code, Agency.name)).all()
+    if not templates or not officers or not units:
+        raise UserError(
+            "Chưa đủ dữ liệu để tạo hồ sơ mẫu (cần danh mục thủ tục, cán bộ một cửa và đơn vị xử lý): "
+            "hãy chạy lại «counter-cli demo» để hoàn tất phần cài đặt mẫu."
+        )
     policy = Policy(office.time_policy)
     tz = calendar.tz
     local_now = now.astimezone(tz)

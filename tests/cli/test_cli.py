@@ -256,6 +256,27 @@ def test_given_reader_gone_then_broken_pipe_ends_quietly(
 # --- demo and the event chain ------------------------------------------------------------------------------
 
 
+def test_given_office_made_by_init_when_demo_then_completed_and_dossiers_under_its_code(
+    cli: Run, tmp_path: Path
+) -> None:
+    assert cli("init", "--office-code", "000.00.31.H57", "--office-name", "Trung tâm xã Đông Sơn")[0] == 0
+
+    code, out, _ = cli("demo", "--dossiers", "5")
+
+    assert code == 0 and "5 hồ sơ mới" in out
+    assert rows(tmp_path, "SELECT COUNT(*) FROM dossiers WHERE code LIKE '000.00.31.H57-%'") == [(5,)]
+    assert rows(tmp_path, "SELECT COUNT(*) FROM offices") == [(1,)]
+    # Running it again adds dossiers, never a second set of users or units.
+    assert cli("demo", "--dossiers", "2")[0] == 0
+    assert rows(tmp_path, "SELECT COUNT(*) FROM users WHERE username = 'canbo'") == [(1,)]
+
+
+@pytest.mark.parametrize("count", ["-5", "10000000000"])
+def test_given_demo_count_out_of_range_then_one_error_line(cli: Run, count: str) -> None:
+    code, out, err = cli("demo", "--dossiers", count)
+    assert_one_error_line(code, out, err, "Số hồ sơ mẫu phải từ 0 đến 10.000.000.")
+
+
 def test_given_demo_data_when_one_event_payload_is_edited_then_verify_names_node_and_sequence(
     cli: Run, tmp_path: Path
 ) -> None:
