@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
 from counter_app.db.database import Database
-from counter_app.db.ledger import GENESIS_HASH, event_hash
+from counter_app.db.ledger import GENESIS_HASH, HASHED_FIELDS, hash_fields
 from counter_app.db.models import Event
 
 
@@ -19,27 +24,69 @@ class ChainReport:
 
 
 def verify_events(db: Database, batch: int = 5000) -> ChainReport:
-    """Walk each node's events in sequence; report the first gap, edit or broken link."""
+    """Walk each node's events in sequence; report the first gap, edit, broken link or unreadable row.
+
+    Columns are read as stored and decoded here, row by row: a row edited into something that no
+    longer decodes (a payload that is not JSON, a date that is not a date) is a broken link to
+    report, not a reason to stop reading.
+    """
     checked, nodes = 0, 0
+    raw = [type_coerce(getattr(Event, name), String).label(name) for name in (*HASHED_FIELDS, "hash")]
     with db.read() as session:
         node_ids = session.execute(select(Event.node_id).distinct().order_by(Event.node_id)).scalars().all()
         for node_id in node_ids:
             nodes += 1
             prev_hash, expected_seq = GENESIS_HASH, 1
-            stmt = select(Event).where(Event.node_id == node_id).order_by(Event.seq)
-            for event in session.execute(stmt.execution_options(yield_per=batch)).scalars():
+            stmt = select(*raw).where(Event.node_id == node_id).order_by(Event.seq)
+            for row in session.execute(stmt.execution_options(yield_per=batch)):
                 checked += 1
+                fields = _decoded(row._mapping)
+                seq = fields["seq"] if fields else row.seq
                 problem = None
-                if event.seq != expected_seq:
-                    problem = f"thiếu sự kiện số {expected_seq} (gặp số {event.seq})"
-                elif event.prev_hash != prev_hash:
+                if fields is None:
+                    problem = "nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)"
+                elif seq != expected_seq:
+                    problem = f"thiếu sự kiện số {expected_seq} (gặp số {seq})"
+                elif fields["prev_hash"] != prev_hash:
                     problem = "liên kết với sự kiện trước bị sai"
-                elif event_hash(event) != event.hash:
+                elif hash_fields(**fields) != row.hash:
                     problem = "nội dung đã bị sửa (mã băm không khớp)"
                 if problem:
                     return ChainReport(
-                        checked, nodes, f"Nút {node_id}, sự kiện số {event.seq} ({event.kind}): {problem}."
+                        checked, nodes, f"Nút {node_id}, sự kiện số {seq} ({row.kind}): {problem}."
                     )
-                prev_hash, expected_seq = event.hash, expected_seq + 1
-                session.expunge(event)
+                prev_hash, expected_seq = row.hash, expected_seq + 1
     return ChainReport(checked, nodes, None)
+
+
+def _decoded(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The hashed fields as the hash takes them, or None if a stored value cannot be decoded."""
+    try:
+        payload = row["payload"]
+        occurred = row["occurred_at"]
+        local = row["local_date"]
+        return {
+            "id": _uuid(row["id"]),
+            "node_id": row["node_id"],
+            "seq": int(row["seq"]),
+            "kind": row["kind"],
+            "office_id": _uuid(row["office_id"]) if row["office_id"] is not None else None,
+            "dossier_id": _uuid(row["dossier_id"]) if row["dossier_id"] is not None else None,
+            "actor": row["actor"],
+            # SQLite keeps text (naive UTC); PostgreSQL's driver already gives the typed values.
+            "occurred_at": occurred if isinstance(occurred, datetime) else _utc(occurred),
+            "local_date": local if isinstance(local, date) else date.fromisoformat(local),
+            "payload": json.loads(payload) if isinstance(payload, str) else payload,
+            "prev_hash": row["prev_hash"],
+        }
+    except (TypeError, ValueError):
+        return None
+
+
+def _uuid(value: object) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _utc(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value

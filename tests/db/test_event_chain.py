@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
+
+import pytest
 from sqlalchemy import delete, func, select, update
 from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
+from counter_app.db.engine import sqlite_file_of
 from counter_app.db.ledger import event_hash
 from counter_app.db.models import Event
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.integrity import verify_events
+from counter_app.services.offices import find_actor
 from counter_app.services.receiving import IntakeRequest, receive
 
 
@@ -67,3 +73,24 @@ def test_given_event_rewritten_with_a_valid_hash_then_next_link_breaks(db: Datab
     # … is betrayed by the next event, which still links to the original hash.
     assert report.first_broken is not None
     assert f"sự kiện số {second.seq} (received): liên kết với sự kiện trước bị sai" in report.first_broken
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("payload", '{"code": "forged"'), ("occurred_at", "hôm qua"), ("local_date", "2026-13-45")],
+)
+def test_given_event_edited_into_something_unreadable_then_verify_names_it(
+    sqlite_db: Database, column: str, value: str
+) -> None:
+    officer = find_actor(sqlite_db, "canbo")
+    _receive_three(sqlite_db, officer)
+    target = _received_events(sqlite_db)[1]
+    file = sqlite_file_of(sqlite_db.url)
+    assert file is not None
+    with closing(sqlite3.connect(file)) as raw, raw:
+        raw.execute(f"UPDATE events SET {column} = ? WHERE id = ?", (value, target.id.hex))
+
+    report = verify_events(sqlite_db)
+
+    assert report.first_broken is not None
+    assert f"sự kiện số {target.seq} (received): nội dung không đọc được" in report.first_broken
