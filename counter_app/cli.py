@@ -26,6 +26,7 @@ from counter_app.context import AppContext, open_context, setup_logging
 from counter_app.db.engine import database_error_text
 from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
+from counter_app.exports.files import check_writable, write_atomic
 from counter_app.jsonfile import read_json
 from counter_app.services import catalog as catalog_service
 from counter_app.services import demo, integrity, lookup, receiving
@@ -101,11 +102,9 @@ def cmd_catalog_show(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_catalog_export(ctx: AppContext, args: argparse.Namespace) -> None:
+    out = check_writable(Path(args.out))
     records = catalog_service.export_records(ctx.db)
-    try:
-        Path(args.out).write_text(write_own_format(records), encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp {args.out}: {exc.strerror or exc}") from exc
+    write_atomic(out, write_own_format(records).encode("utf-8"))
     print(f"Đã xuất {len(records)} thủ tục ra {args.out}")
 
 

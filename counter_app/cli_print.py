@@ -10,17 +10,15 @@ mistake (bad code, a slip that does not apply, a reversed range, an unwritable -
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 from counter_app.cli_dates import parse_date
 from counter_app.context import AppContext
-from counter_app.domain.errors import UserError
+from counter_app.exports.files import check_writable, write_atomic
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.offices import find_actor
 from counter_app.services.slips import DateRange, GuideKey, HandoverKey, print_slip
-from counter_app.services.slips_archive import write_atomic
 
 HELP = {
     "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)",
@@ -42,21 +40,6 @@ def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
     return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
 
 
-def _check_out(out: str) -> Path:
-    """The output file, refused before anything is issued if it cannot be written."""
-    path = Path(out).expanduser()
-    if path.is_dir():
-        raise UserError(f"Không ghi được tệp {out}: đó là một thư mục.")
-    folder = path.parent if str(path.parent) else Path(".")
-    if folder.exists() and not folder.is_dir():
-        raise UserError(f"Không ghi được tệp {out}: {folder} không phải là thư mục.")
-    if not folder.is_dir():
-        raise UserError(f"Không ghi được tệp {out}: thư mục {folder} không tồn tại.")
-    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UserError(f"Không ghi được tệp {out}: không có quyền ghi.")
-    return path
-
-
 def _key(args: argparse.Namespace) -> object:
     kind = args.print_command
     if kind == "guide":
@@ -71,7 +54,7 @@ def _key(args: argparse.Namespace) -> object:
 
 
 def cmd_print(ctx: AppContext, args: argparse.Namespace) -> None:
-    out = _check_out(args.out)
+    out = check_writable(Path(args.out))
     key = _key(args)
     slip = print_slip(
         ctx.db,

@@ -26,6 +26,9 @@ def check_writable(path: Path) -> Path:
     path = path.expanduser()
     if path.is_dir():
         raise UserError(f"Không ghi được tệp {path}: đó là một thư mục.")
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        # Replacing it would swap a link or a device for a plain file.
+        raise UserError(f"Không ghi được tệp {path}: đó không phải một tệp thường.")
     folder = path.parent if str(path.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
         raise UserError(f"Không ghi được tệp {path}: {folder} không phải là thư mục.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -251,6 +252,33 @@ def test_given_reader_gone_then_broken_pipe_ends_quietly(
     monkeypatch.setattr(sys, "stdout", GonePipe())
     code, _, err = office("catalog", "list")
     assert code == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_given_output_that_is_not_a_plain_file_then_refused_and_left_alone(
+    office: Run, tmp_path: Path, kind: str
+) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("giữ nguyên", encoding="utf-8")
+    out = tmp_path / "out.json"
+    if kind == "symlink":
+        out.symlink_to(target)
+    else:
+        os.mkfifo(out)
+
+    code, stdout, err = office("catalog", "export", "--out", str(out))
+
+    assert_one_error_line(code, stdout, err, f"Không ghi được tệp {out}: đó không phải một tệp thường.")
+    assert out.is_symlink() if kind == "symlink" else out.is_fifo()
+    assert target.read_text(encoding="utf-8") == "giữ nguyên"
+
+
+def test_given_catalog_export_then_whole_file_readable_by_others(office: Run, tmp_path: Path) -> None:
+    out = tmp_path / "catalog.json"
+    assert office("catalog", "export", "--out", str(out))[0] == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["procedures"]
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert not list(tmp_path.glob(".catalog.*.tmp"))
 
 
 # --- demo and the event chain ------------------------------------------------------------------------------
