@@ -24,6 +24,21 @@ def normalize(s: str) -> str:
     return " ".join(unicodedata.normalize("NFC", s).split())
 
 
+# Control, formatting (e.g. right-to-left overrides), private-use and unpaired surrogate characters:
+# never typed on purpose, invisible or misleading on a slip, and absent from the slip's font.
+_NEVER_PRINTED = frozenset({"Cc", "Cf", "Co", "Cs"})
+
+
+def unprintable_char(s: str, *, symbols: bool = True) -> str | None:
+    """The first character of ``s`` a slip cannot show, as "U+XXXX", or None; with
+    ``symbols=False`` pictographs (emoji, "So") count too — a person's name never has one."""
+    for char in s:
+        category = unicodedata.category(char)
+        if category in _NEVER_PRINTED or (not symbols and category == "So"):
+            return f"U+{ord(char):04X}"
+    return None
+
+
 def search_key(s: str) -> str:
     """Return the case-, tone- and diacritic-insensitive key of ``s`` for searching.
 

@@ -13,7 +13,7 @@ from counter_app.db.models import Applicant
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.identity import Sex, validate_id_number
 from counter_app.domain.phone import validate_email, validate_phone
-from counter_app.domain.text import normalize, search_key
+from counter_app.domain.text import normalize, search_key, unprintable_char
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,20 @@ def validate_applicant(data: ApplicantInput) -> ApplicantInput:
         errors["full_name"] = "Vui lòng nhập họ tên người nộp hồ sơ."
     elif len(name) > 200:
         errors["full_name"] = "Họ tên quá dài (tối đa 200 ký tự)."
+    elif bad := unprintable_char(name, symbols=False):
+        errors["full_name"] = f"Họ tên có ký tự không dùng được ({bad}): hãy gõ lại họ tên."
+    address = normalize(data.address or "")
+    if bad := unprintable_char(address):
+        errors["address"] = f"Địa chỉ có ký tự không dùng được ({bad}): hãy gõ lại địa chỉ."
+    elif len(address) > 500:
+        errors["address"] = "Địa chỉ quá dài (tối đa 500 ký tự)."
     sex = None
     if data.sex:
         try:
             sex = Sex.parse(data.sex)
         except ValidationError as exc:
             errors["sex"] = exc.message
-    values: dict[str, object] = {"full_name": name, "address": normalize(data.address or "")}
+    values: dict[str, object] = {"full_name": name, "address": address}
     checks = (
         ("id_number", data.id_number, lambda v: validate_id_number(v, birth_date=data.birth_date, sex=sex)),
         ("phone", data.phone, validate_phone),

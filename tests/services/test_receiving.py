@@ -108,6 +108,12 @@ def test_given_missing_required_document_when_accepting_then_refused_and_nothing
         ({"phone": "0123"}, "phone", ""),
         ({"full_name": "  "}, "full_name", "họ tên"),
         ({"id_number": "038090012345"}, "id_number", ""),  # century/sex digit says male, input says female
+        # Never typed on purpose, and no slip could print them.
+        ({"full_name": "Nguyễn\x00 Thị Hồng"}, "full_name", "Họ tên có ký tự không dùng được (U+0000)"),
+        ({"full_name": "Nguyễn Thị \u202eHồng"}, "full_name", "(U+202E)"),
+        ({"full_name": "Nguyễn Thị Hồng 🌸"}, "full_name", "(U+1F338)"),
+        ({"address": "Số 5 \x07Lê Lợi"}, "address", "Địa chỉ có ký tự không dùng được (U+0007)"),
+        ({"address": "Số 5 " * 120}, "address", "Địa chỉ quá dài (tối đa 500 ký tự)."),
     ],
 )
 def test_given_bad_applicant_data_when_receiving_then_field_message_and_nothing_written(
