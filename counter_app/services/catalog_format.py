@@ -225,6 +225,55 @@ def _from_own(item: dict[str, Any]) -> ProcedureRecord:
     return record
 
 
+_TEXT_FIELDS = ("code", "name", "field_code", "field_name", "level", "supplement_rule", "requirements")
+_MAX_QTY = 100  # copies of one document: more is a typing mistake (and overflows a database integer)
+
+
+def _check_record(record: ProcedureRecord) -> ProcedureRecord:
+    """Every value of a record read from a file has the type and range the database will store."""
+    for key in _TEXT_FIELDS:
+        if not isinstance(getattr(record, key), str):
+            raise ValueError(f"«{key}» của thủ tục phải là chuỗi ký tự")
+    if not record.code.strip() or not record.name.strip():
+        raise ValueError("thiếu mã hoặc tên thủ tục")
+    if not isinstance(record.full_online, bool):
+        raise ValueError("«full_online» phải là true hoặc false")
+    if record.supplement_rule not in ("restart", "pause"):
+        raise ValueError(f"«supplement_rule» phải là restart hoặc pause (gặp {record.supplement_rule!r})")
+    for key in ("legal_bases", "results"):
+        items = getattr(record, key)
+        if not isinstance(items, list) or not all(
+            isinstance(i, dict) and all(isinstance(v, str | None) for v in i.values()) for i in items
+        ):
+            raise ValueError(f"«{key}» phải là danh sách đối tượng có giá trị chuỗi")
+    for case in record.cases:
+        if not isinstance(case.name, str):
+            raise ValueError("tên trường hợp phải là chuỗi ký tự")
+        for doc in case.documents:
+            if not isinstance(doc.name, str) or not isinstance(doc.code, str):
+                raise ValueError("tên và mã giấy tờ phải là chuỗi ký tự")
+            if not isinstance(doc.required, bool):
+                raise ValueError(f"«required» của giấy tờ «{doc.name}» phải là true hoặc false")
+            if doc.original_qty > _MAX_QTY or doc.copy_qty > _MAX_QTY:
+                raise ValueError(f"số bản của giấy tờ «{doc.name}» quá lớn (tối đa {_MAX_QTY})")
+    seen: set[str] = set()
+    for channel in record.channels:
+        if channel.channel not in ("direct", "online", "postal"):
+            raise ValueError(f"kênh nộp không rõ: {channel.channel!r} (direct, online hoặc postal)")
+        if channel.channel in seen:
+            raise ValueError(f"kênh nộp {channel.channel!r} ghi hai lần")
+        seen.add(channel.channel)
+        if not isinstance(channel.description, str) or not isinstance(channel.fees, list):
+            raise ValueError("mô tả thời hạn phải là chuỗi và lệ phí là một danh sách")
+        for fee in channel.fees:
+            if not isinstance(fee, dict):
+                raise ValueError("mỗi khoản lệ phí phải là một đối tượng")
+            amount = fee.get("amount")
+            if amount is not None and not (isinstance(amount, str) and Decimal(amount).is_finite()):
+                raise ValueError(f"số tiền lệ phí không hợp lệ: {amount!r}")
+    return record
+
+
 def read_catalog_file(path: Path) -> list[ProcedureRecord]:
     """Parse one file (portal record or own format) or raise CatalogFileError naming it."""
     try:
@@ -235,11 +284,11 @@ def read_catalog_file(path: Path) -> list[ProcedureRecord]:
         if isinstance(raw, dict) and raw.get("format") == OWN_FORMAT:
             if raw.get("version") != OWN_FORMAT_VERSION:
                 raise ValueError(f"phiên bản định dạng {raw.get('version')!r} không được hỗ trợ")
-            return [_from_own(item) for item in raw["procedures"]]
+            return [_check_record(_from_own(item)) for item in raw["procedures"]]
         if isinstance(raw, dict) and isinstance(raw.get("data"), dict):
             if raw.get("code") not in (None, "OK"):
                 raise ValueError(f"bản ghi báo lỗi {raw.get('code')!r}")
-            return [_from_portal(raw["data"])]
+            return [_check_record(_from_portal(raw["data"]))]
         raise ValueError("không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app")
     except (ValueError, KeyError, TypeError, AttributeError, InvalidOperation) as exc:
         reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"

@@ -205,6 +205,21 @@ def _own_format_future_version(path: Path) -> None:
     write_json(path, {"format": "counter_app.catalog", "version": 2, "procedures": []})
 
 
+def _own_format_changed(change: Any) -> Any:
+    """A maker of an own-format file whose first procedure ``change(procedure)`` spoiled."""
+
+    def make(path: Path) -> None:
+        data = json.loads(write_own_format(read_records([PORTAL_DETAILS / "1.000094.json"])))
+        change(data["procedures"][0])
+        write_json(path, data)
+
+    return make
+
+
+def _doc(p: dict[str, Any]) -> dict[str, Any]:
+    return p["cases"][0]["documents"][0]
+
+
 def _not_a_record(path: Path) -> None:
     write_json(path, [1, 2, 3])
 
@@ -233,6 +248,51 @@ BAD_FILES = [
         "Thời hạn giải quyết phải là số không âm (gặp '-3').",
     ),
     ("own format, version 2", _own_format_future_version, "phiên bản định dạng 2 không được hỗ trợ."),
+    (
+        "own format, full_online as text",
+        _own_format_changed(lambda p: p.update(full_online="yes")),
+        "«full_online» phải là true hoặc false.",
+    ),
+    (
+        "own format, required as text",
+        _own_format_changed(lambda p: _doc(p).update(required="no")),
+        "phải là true hoặc false.",
+    ),
+    (
+        "own format, name as a list",
+        _own_format_changed(lambda p: p.update(name=["a"])),
+        "«name» của thủ tục phải là chuỗi ký tự.",
+    ),
+    (
+        "own format, blank code",
+        _own_format_changed(lambda p: p.update(code="   ")),
+        "thiếu mã hoặc tên thủ tục.",
+    ),
+    (
+        "own format, huge original_qty",
+        _own_format_changed(lambda p: _doc(p).update(original_qty=10**30)),
+        "quá lớn (tối đa 100).",
+    ),
+    (
+        "own format, the same channel twice",
+        _own_format_changed(lambda p: p["channels"].append(dict(p["channels"][0]))),
+        "ghi hai lần.",
+    ),
+    (
+        "own format, unknown channel",
+        _own_format_changed(lambda p: p["channels"][0].update(channel="pigeon")),
+        "kênh nộp không rõ: 'pigeon'",
+    ),
+    (
+        "own format, unknown supplement rule",
+        _own_format_changed(lambda p: p.update(supplement_rule="zzz")),
+        "«supplement_rule» phải là restart hoặc pause",
+    ),
+    (
+        "own format, legal bases as text",
+        _own_format_changed(lambda p: p.update(legal_bases="abc")),
+        "«legal_bases» phải là danh sách đối tượng có giá trị chuỗi.",
+    ),
     ("not a record", _not_a_record, "không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app."),
 ]
 
