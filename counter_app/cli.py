@@ -21,6 +21,8 @@ from typing import NoReturn
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from counter_app.cli_argparse_vi import install as install_vietnamese_argparse
+from counter_app.cli_argparse_vi import integer
 from counter_app.cli_dates import parse_instant
 from counter_app.context import AppContext, open_context, setup_logging
 from counter_app.db.engine import database_error_text
@@ -250,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office-name")
     p.set_defaults(func=cmd_init)
     p = sub.add_parser("demo", parents=[common], help="dữ liệu mẫu")
-    p.add_argument("--dossiers", type=int, default=200)
+    p.add_argument("--dossiers", type=integer, default=200)
     p.set_defaults(func=cmd_demo)
 
     cat = sub.add_parser("catalog", help="danh mục thủ tục").add_subparsers(
@@ -309,6 +311,7 @@ def _error_line(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    install_vietnamese_argparse()
     args = build_parser().parse_args(argv)
     ctx = None
     log_file = None

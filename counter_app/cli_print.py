@@ -13,6 +13,7 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
+from counter_app.cli_argparse_vi import integer
 from counter_app.cli_dates import parse_date
 from counter_app.context import AppContext
 from counter_app.exports.files import check_writable, write_atomic
@@ -85,7 +86,7 @@ def add_print_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentP
             )
         elif kind == "guide":
             p.add_argument("procedure", metavar="PROCEDURE", help="mã thủ tục, ví dụ 2.001955")
-            p.add_argument("--case", type=int, default=1, help="số thứ tự trường hợp (mặc định 1)")
+            p.add_argument("--case", type=integer, default=1, help="số thứ tự trường hợp (mặc định 1)")
         elif kind == "handover":
             p.add_argument("codes", metavar="CODE", nargs="+", help="các mã hồ sơ bàn giao")
             p.add_argument("--unit", required=True, help="mã đơn vị nhận, ví dụ SNV")

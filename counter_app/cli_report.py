@@ -22,6 +22,7 @@ import argparse
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from counter_app.cli_argparse_vi import integer
 from counter_app.cli_dates import parse_date, parse_instant
 from counter_app.context import AppContext
 from counter_app.exports.files import check_writable, output_format, write_atomic
@@ -90,7 +91,7 @@ def add_report_parser(sub: argparse._SubParsersAction, common: argparse.Argument
             p.add_argument("--at", help="thời điểm xét quá hạn (mặc định bây giờ), ví dụ 2026-12-09T12:00")
             p.add_argument(
                 "--due-soon",
-                type=int,
+                type=integer,
                 default=2,
                 metavar="N",
                 help="kèm hồ sơ đến hạn trong N ngày làm việc tới (mặc định 2; 0: trong ngày)",

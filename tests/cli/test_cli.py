@@ -281,6 +281,25 @@ def test_given_catalog_export_then_whole_file_readable_by_others(office: Run, tm
     assert not list(tmp_path.glob(".catalog.*.tmp"))
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["demo", "--dossiers", "abc"], "(tham số --dossiers: giá trị 'abc' không hợp lệ (cần số nguyên))"),
+        (["receive"], "(thiếu tham số bắt buộc: --json). Xem «counter-cli receive --help»."),
+        (["lookup", "a", "b"], "(tham số không nhận ra: b)"),
+        (["due", "--received", "2026-11-23T10:00", "--days", "3", "--unit", "week"], "'week' không có trong"),
+    ],
+)
+def test_given_usage_mistake_then_the_reason_in_vietnamese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*args, "--data-dir", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert exited.value.code == 1
+    assert err.startswith("Lỗi: Lệnh không hợp lệ ") and expected in err and err.count("\n") == 1
+
+
 # --- demo and the event chain ------------------------------------------------------------------------------
 
 
