@@ -24,12 +24,14 @@ from sqlalchemy.orm import Session
 from counter_app.cli_argparse_vi import install as install_vietnamese_argparse
 from counter_app.cli_argparse_vi import integer
 from counter_app.cli_dates import parse_instant
+from counter_app.config import DATABASE_URL_ENV
 from counter_app.context import AppContext, open_context, setup_logging
 from counter_app.db.engine import database_error_text
 from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.exports.files import check_writable, write_atomic
 from counter_app.jsonfile import read_json
+from counter_app.paths import AppPaths, resolve_paths
 from counter_app.services import catalog as catalog_service
 from counter_app.services import demo, integrity, lookup, receiving
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
@@ -310,12 +312,55 @@ def _error_line(message: str) -> None:
     sys.stderr.write(line.encode(encoding, "replace").decode(encoding, "replace"))
 
 
+# Commands that read data already there: on a data folder without a database they say so
+# instead of creating an empty one.
+_NEED_DATA = {"lookup", "search", "events", "print", "report", "list", "show", "export"}
+
+
+_POSITIONAL_NAMES = {
+    "text": "nội dung cần tìm",
+    "key": "mã hồ sơ",
+    "code": "mã",
+    "paths": "đường dẫn tệp",
+    "codes": "mã hồ sơ",
+}
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """Mistakes argparse lets through: an option given empty, reading data that does not exist."""
+    for name, value in vars(args).items():
+        if value == "" or (isinstance(value, list) and "" in value):
+            what = _POSITIONAL_NAMES.get(name) or "tham số «--" + name.replace("_", "-") + "»"
+            raise ValidationError(
+                f"{what[0].upper()}{what[1:]} không được để trống.".replace("--as-user", "--as")
+            )
+    command = getattr(args, "catalog_command", None) or args.command
+    if command in _NEED_DATA:
+        paths = resolve_paths(args.data_dir)
+        has_server = bool(os.environ.get(DATABASE_URL_ENV)) or _settings_url(paths)
+        if not has_server and not paths.database_file.exists():
+            raise UserError(
+                f"Chưa có dữ liệu ở {paths.data_dir}: hãy chạy «counter-cli init» (hoặc «counter-cli demo») "
+                "trước, hoặc chọn đúng thư mục bằng --data-dir."
+            )
+
+
+def _settings_url(paths: AppPaths) -> bool:
+    """Whether settings.json names a database server (read only: nothing is created here)."""
+    try:
+        raw = json.loads(paths.settings_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False  # missing, or reported when the context opens
+    return isinstance(raw, dict) and bool(raw.get("database_url"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     install_vietnamese_argparse()
     args = build_parser().parse_args(argv)
     ctx = None
     log_file = None
     try:
+        _check_arguments(args)
         ctx = open_context(args.data_dir)
         log_file = setup_logging(
             ctx.paths

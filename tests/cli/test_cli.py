@@ -300,6 +300,37 @@ def test_given_usage_mistake_then_the_reason_in_vietnamese(
     assert err.startswith("Lỗi: Lệnh không hợp lệ ") and expected in err and err.count("\n") == 1
 
 
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["init", "--office-code", ""], "Tham số «--office-code» không được để trống."),
+        (["search", ""], "Nội dung cần tìm không được để trống."),
+        (["lookup", f"{OFFICE}-261123-0001", "--as", ""], "Tham số «--as» không được để trống."),
+        (["catalog", "import", ""], "Đường dẫn tệp không được để trống."),
+    ],
+)
+def test_given_an_empty_argument_then_named_not_silently_ignored(
+    office: Run, args: list[str], expected: str
+) -> None:
+    code, out, err = office(*args)
+    assert_one_error_line(code, out, err, expected)
+
+
+@pytest.mark.parametrize(
+    "args", [["search", "nguyen"], ["lookup", f"{OFFICE}-261123-0001"], ["events", "verify"]]
+)
+def test_given_a_data_folder_without_data_when_reading_then_said_and_nothing_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    folder = tmp_path / "chua-co"
+
+    code = main([*args, "--data-dir", str(folder)])
+
+    out, err = capsys.readouterr()
+    assert_one_error_line(code, out, err, f"Chưa có dữ liệu ở {folder}: hãy chạy «counter-cli init»")
+    assert not folder.exists()
+
+
 # --- demo and the event chain ------------------------------------------------------------------------------
 
 
