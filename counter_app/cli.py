@@ -307,7 +307,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _error_line(message: str) -> None:
     # One line, whatever the message carries (a driver's error may span several); characters the
     # console cannot show become "?" rather than a second error.
-    line = "Lỗi: " + " ".join(message.split()) + "\n"
+    text = " ".join(message.split())
+    if len(text) > 600:  # a pasted page echoed back helps nobody
+        text = text[:400] + " … " + text[-150:]
+    line = "Lỗi: " + text + "\n"
     encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
     sys.stderr.write(line.encode(encoding, "replace").decode(encoding, "replace"))
 
@@ -354,7 +357,17 @@ def _settings_url(paths: AppPaths) -> bool:
     return isinstance(raw, dict) and bool(raw.get("database_url"))
 
 
+def _utf8_when_redirected() -> None:
+    """Output sent to a file or a pipe is UTF-8, whatever the machine's code page (Windows'
+    cp1258/cp1252 cannot hold all Vietnamese letters); a console keeps its own encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure") and not stream.isatty():
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_when_redirected()
     install_vietnamese_argparse()
     args = build_parser().parse_args(argv)
     ctx = None

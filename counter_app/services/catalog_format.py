@@ -201,6 +201,9 @@ def _from_portal(data: dict[str, Any]) -> ProcedureRecord:
     )
 
 
+_MAX_TERM = 3660  # ten years of days: a longer term is a typing mistake
+
+
 def _from_own(item: dict[str, Any]) -> ProcedureRecord:
     record = ProcedureRecord(
         **{k: v for k, v in item.items() if k not in ("cases", "channels")},
@@ -220,6 +223,8 @@ def _from_own(item: dict[str, Any]) -> ProcedureRecord:
         amount = Decimal(channel.amount)
         if not amount.is_finite() or amount < 0:
             raise ValueError(f"Thời hạn giải quyết phải là số không âm (gặp {channel.amount!r})")
+        if amount > _MAX_TERM:
+            raise ValueError(f"Thời hạn giải quyết quá lớn (gặp {channel.amount!r}, tối đa {_MAX_TERM})")
         if channel.unit not in ("working_day", "day", "hour", "same_day", "none"):
             raise ValueError(f"đơn vị thời hạn không rõ: {channel.unit!r}")
     return record

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Callable
 from contextlib import closing
@@ -329,6 +330,27 @@ def test_given_a_data_folder_without_data_when_reading_then_said_and_nothing_cre
     out, err = capsys.readouterr()
     assert_one_error_line(code, out, err, f"Chưa có dữ liệu ở {folder}: hãy chạy «counter-cli init»")
     assert not folder.exists()
+
+
+def test_given_output_redirected_on_a_non_utf8_code_page_then_utf8_not_a_crash(
+    office: Run, tmp_path: Path
+) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}  # what a Windows machine gives a redirected output
+    env.pop("COUNTER_APP_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "counter_app.cli", "catalog", "list", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Thủ tục đăng ký" in done.stdout.decode("utf-8")
+
+
+def test_given_a_pasted_page_as_a_code_then_the_error_line_stays_short(office: Run) -> None:
+    code, out, err = office("lookup", "x" * 5000)
+    assert_one_error_line(code, out, err, "không phải là mã hồ sơ hợp lệ")
+    assert len(err) < 700
 
 
 # --- demo and the event chain ------------------------------------------------------------------------------
