@@ -129,9 +129,12 @@ def _procedure_term(session: Session, code: str, channel: str) -> Term:
 
 def _amount(text: str) -> Decimal:
     try:
-        return Decimal(text.strip())
+        amount = Decimal(text.strip())
     except InvalidOperation:
-        raise ValidationError(f"Thời hạn «{text}» không hợp lệ (ví dụ đúng: 3 hoặc 0.5).") from None
+        amount = Decimal("NaN")
+    if not amount.is_finite():  # "abc", "NaN", "Infinity"
+        raise ValidationError(f"Thời hạn «{text}» không hợp lệ (ví dụ đúng: 3 hoặc 0.5).")
+    return amount
 
 
 def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:

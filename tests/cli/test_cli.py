@@ -525,6 +525,11 @@ BAD_COMMANDS: list[tuple[str, Callable[[Path], list[str]], str]] = [
         "«birth_date» «1990-02-31» không phải ngày hợp lệ",
     ),
     (
+        "due, NaN days",
+        lambda tmp: ["due", "--received", "2026-11-23T10:00", "--days", "NaN"],
+        "Thời hạn «NaN» không hợp lệ (ví dụ đúng: 3 hoặc 0.5).",
+    ),
+    (
         "due, year out of range",
         lambda tmp: ["due", "--received", "0001-01-01T08:00", "--days", "3"],
         "năm phải trong khoảng 2000–2099.",
