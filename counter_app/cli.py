@@ -37,7 +37,14 @@ from counter_app.services import demo, integrity, lookup, receiving
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.catalog_format import write_own_format
-from counter_app.services.offices import OfficeInput, calendar_for, create_office, find_actor, get_office
+from counter_app.services.offices import (
+    OfficeInput,
+    calendar_for,
+    check_office_input,
+    create_office,
+    find_actor,
+    get_office,
+)
 
 EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 2
@@ -58,12 +65,16 @@ def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
     return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
 
 
+def _office_input(args: argparse.Namespace) -> OfficeInput:
+    return OfficeInput(name=args.office_name or args.office_code, identifier_code=args.office_code)
+
+
 def cmd_init(ctx: AppContext, args: argparse.Namespace) -> None:
     if args.office_code:
         create_office(
             ctx.db,
             SYSTEM_ACTOR,
-            OfficeInput(name=args.office_name or args.office_code, identifier_code=args.office_code),
+            _office_input(args),
             now=_now(),
         )
     print(f"Cơ sở dữ liệu sẵn sàng: {ctx.db.label}")
@@ -341,6 +352,8 @@ def _check_arguments(args: argparse.Namespace) -> None:
                 f"{what[0].upper()}{what[1:]} không được để trống.".replace("--as-user", "--as")
             )
     command = getattr(args, "catalog_command", None) or args.command
+    if command == "init" and args.office_code:
+        check_office_input(_office_input(args))  # a refused code creates no data folder
     if command in _NEED_DATA:
         paths = resolve_paths(args.data_dir)
         has_server = bool(os.environ.get(DATABASE_URL_ENV)) or _settings_url(paths)

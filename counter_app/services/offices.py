@@ -74,8 +74,8 @@ def get_office(session: Session, office_id: object | None = None) -> Office:
     return office
 
 
-def create_office(db: Database, actor: Actor, data: OfficeInput, *, now: datetime) -> Office:
-    require_role(actor, Role.ADMIN, "thiết lập đơn vị")
+def check_office_input(data: OfficeInput) -> None:
+    """The checks that need no database (a command line makes them before opening one)."""
     if not data.name.strip():
         raise ValidationError("Tên đơn vị không được để trống.", field="name")
     if not UNIT_PATTERN.match(data.identifier_code):
@@ -85,6 +85,11 @@ def create_office(db: Database, actor: Actor, data: OfficeInput, *, now: datetim
         )
     if data.time_policy not in ("hours", "days"):
         raise ValidationError("Cách tính thời hạn phải là «hours» hoặc «days».", field="time_policy")
+
+
+def create_office(db: Database, actor: Actor, data: OfficeInput, *, now: datetime) -> Office:
+    require_role(actor, Role.ADMIN, "thiết lập đơn vị")
+    check_office_input(data)
     with db.write() as session:
         taken = select(Office.id).where(Office.identifier_code == data.identifier_code)
         if session.execute(taken).first() is not None:
