@@ -353,6 +353,18 @@ def test_given_a_pasted_page_as_a_code_then_the_error_line_stays_short(office: R
     assert len(err) < 700
 
 
+def test_given_a_refused_office_code_then_no_data_folder_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "moi"
+
+    code = main(["init", "--office-code", "ab c", "--data-dir", str(folder)])
+
+    out, err = capsys.readouterr()
+    assert_one_error_line(code, out, err, "Mã định danh «ab c» không hợp lệ (ví dụ: 000.17.22.H56).")
+    assert not folder.exists()
+
+
 # --- demo and the event chain ------------------------------------------------------------------------------
 
 
