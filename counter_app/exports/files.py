@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from counter_app.domain.errors import UserError
+from counter_app.domain.errors import UserError, describe_os_error
 
 EXTENSIONS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}
 
@@ -39,15 +39,18 @@ def check_writable(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """A temporary file in the same folder, flushed, then renamed over ``path``: never half a file."""
+def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """A temporary file in the same folder, flushed, then renamed over ``path``: never half a file.
+
+    ``mode``: a report is shared (0644); an archive of personal data can stay private (0600).
+    """
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp {path}: {exc.strerror or exc}") from exc
+        raise UserError(f"Không ghi được tệp {path}: {describe_os_error(exc)}.") from exc
     try:
         with contextlib.suppress(OSError):
-            os.chmod(tmp, 0o644)  # a report is shared: not the private mode of a temporary file
+            os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
@@ -56,4 +59,4 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise UserError(f"Không ghi được tệp {path}: {exc.strerror or exc}") from exc
+        raise UserError(f"Không ghi được tệp {path}: {describe_os_error(exc)}.") from exc

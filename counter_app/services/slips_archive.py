@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import tempfile
 from pathlib import Path, PurePosixPath
 
-from counter_app.domain.errors import UserError
+from counter_app.domain.errors import UserError, describe_os_error
+from counter_app.exports import files
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z._-]+")
 
@@ -37,24 +35,14 @@ def archive(root: Path, year: int, month: int, name: str, pdf: bytes, sha: str) 
             write_atomic(path, pdf)
             return str(rel), path
         except OSError as exc:
-            raise UserError(f"Không ghi được phiếu vào {path.parent}: {exc.strerror or exc}") from exc
+            raise UserError(f"Không ghi được phiếu vào {path.parent}: {describe_os_error(exc)}.") from exc
     raise UserError(f"Quá nhiều phiếu trùng tên {name} trong {root / folder}.")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, flushed, then renamed over ``path``: never a half-written PDF."""
+    """The archive's folder made if needed, then one atomic, private write (slips hold personal data)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise UserError(f"Không ghi được phiếu vào {path.parent}: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise UserError(f"Không ghi được phiếu {path}: {exc.strerror or exc}") from exc
+        raise UserError(f"Không ghi được phiếu vào {path.parent}: {describe_os_error(exc)}.") from exc
+    files.write_atomic(path, data, mode=0o600)

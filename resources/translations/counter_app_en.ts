@@ -884,10 +884,6 @@
         <translation>Save report</translation>
     </message>
     <message>
-        <source>Không ghi được tệp {0}: {1}</source>
-        <translation>Could not write {0}: {1}</translation>
-    </message>
-    <message>
         <source>Đã lưu báo cáo tại {0}.</source>
         <translation>Report saved to {0}.</translation>
     </message>

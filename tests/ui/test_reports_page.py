@@ -115,3 +115,14 @@ def test_given_office_chosen_then_request_names_it(page: ReportsPage) -> None:
     page.office.setCurrentIndex(1)
     assert page.office.currentText() == "Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa (000.00.31.H56)"
     assert page.request("pdf").office_code == "000.00.31.H56"
+
+
+def test_given_save_into_a_missing_folder_then_message_and_nothing_written(
+    qtbot: QtBot, page: ReportsPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "khong-co" / "bao-cao.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "*.csv"))
+    page.csv_button.click()
+    qtbot.waitUntil(lambda: "Không ghi được tệp" in page.message.text(), timeout=15000)
+    assert str(target) in page.message.text()
+    assert not target.parent.exists()

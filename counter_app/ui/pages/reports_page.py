@@ -227,10 +227,8 @@ class ReportsPage(QWidget):
         def save(data: bytes) -> None:
             try:
                 write_atomic(target, data)
-            except OSError as exc:
-                self._say(
-                    self.tr("Không ghi được tệp {0}: {1}").format(target, exc.strerror or exc), error=True
-                )
+            except UserError as exc:  # the writer says which file and why, in Vietnamese
+                self._say(exc.message, error=True)
                 return
             self._say(self.tr("Đã lưu báo cáo tại {0}.").format(target))
 
