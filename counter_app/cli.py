@@ -1,7 +1,9 @@
 """counter-cli: the headless entry point (set-up, demo, catalogue, due dates, receive, lookup, audit).
 
-Every command takes --data-dir. A user's mistake prints one clear Vietnamese line on stderr
-and exits with status 1; nothing is written half-done (each command is one transaction).
+Every command takes --data-dir and --as, before the subcommand or after it (``counter-cli --data-dir D
+demo`` = ``counter-cli demo --data-dir D``; given in both places, the one after wins). A user's mistake
+prints one clear Vietnamese line on stderr and exits with status 1; nothing is written half-done (each
+command is one transaction).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from counter_app.cli_dates import parse_instant
 from counter_app.config import DATABASE_URL_ENV
 from counter_app.context import AppContext, open_context, setup_logging
 from counter_app.db.engine import database_error_text
-from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
+from counter_app.domain.appointment import Policy, Term, TermUnit, latest_appointment
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.exports.files import check_writable, write_atomic
 from counter_app.jsonfile import read_json
@@ -45,6 +47,7 @@ from counter_app.services.offices import (
     find_actor,
     get_office,
 )
+from counter_app.services.procedure_terms import terms_for
 
 EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 2
@@ -123,18 +126,14 @@ def cmd_catalog_export(ctx: AppContext, args: argparse.Namespace) -> None:
     print(f"Đã xuất {len(records)} thủ tục ra {args.out}")
 
 
-def _procedure_term(session: Session, code: str, channel: str) -> Term:
-    """The procedure's term from the database, or from the shipped catalogue on a fresh data dir."""
+def _procedure_terms(session: Session, code: str, channel: str) -> tuple[Term, ...]:
+    """The procedure's terms from the database, or from the shipped catalogue on a fresh data dir."""
     try:
-        return receiving.term_for(catalog_service.load_current_version(session, code), channel)
+        return terms_for(catalog_service.load_current_version(session, code), channel)
     except NotFoundError:
         for record in catalog_service.read_records([demo.DEFAULT_CATALOG]):
             if record.code == code.strip():
-                terms = {c.channel: c for c in record.channels}
-                chosen = terms.get(channel) or terms.get("direct")
-                return (
-                    Term(Decimal(chosen.amount), TermUnit(chosen.unit)) if chosen else Term(0, TermUnit.NONE)
-                )  # type: ignore[arg-type]
+                return terms_for(record, channel)
         raise
 
 
@@ -159,10 +158,10 @@ def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
             calendar, policy = WorkingCalendar(), Policy.HOURS
         received = parse_instant(args.received, calendar.tz)
         if args.procedure:
-            term = _procedure_term(session, args.procedure, args.channel)
+            terms = _procedure_terms(session, args.procedure, args.channel)
         else:
-            term = Term(_amount(args.days), TermUnit(args.unit))
-    due = appointment_for(received, term, calendar, Policy(args.policy) if args.policy else policy)
+            terms = (Term(_amount(args.days), TermUnit(args.unit)),)
+    due = latest_appointment(received, terms, calendar, Policy(args.policy) if args.policy else policy)
     print(due.isoformat() if due else "không hẹn")
 
 
@@ -256,11 +255,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USER_ERROR, f"Lỗi: Lệnh không hợp lệ ({message}). Xem «{self.prog} --help».\n")
 
 
+def global_options(default: object) -> argparse.ArgumentParser:
+    """--data-dir and --as, accepted before the subcommand and after it.
+
+    The top-level parser holds them with ``default=None``; every subcommand (and command group) holds
+    them with ``default=argparse.SUPPRESS``, so that a subcommand leaves the value given before it alone
+    unless it is given again — then the later one (after the subcommand) wins."""
+    options = _Parser(add_help=False)
+    options.add_argument("--data-dir", default=default, help="thư mục dữ liệu (mặc định theo hệ điều hành)")
+    options.add_argument("--as", dest="as_user", default=default, help="thực hiện với tư cách người dùng này")
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument("--data-dir", help="thư mục dữ liệu (mặc định theo hệ điều hành)")
-    common.add_argument("--as", dest="as_user", help="thực hiện với tư cách người dùng này")
-    parser = _Parser(prog="counter-cli", description="Bộ phận Một cửa — dòng lệnh")
+    common = global_options(argparse.SUPPRESS)
+    parser = _Parser(
+        prog="counter-cli", description="Bộ phận Một cửa — dòng lệnh", parents=[global_options(None)]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("init", parents=[common], help="tạo hoặc nâng cấp cơ sở dữ liệu")
@@ -271,7 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dossiers", type=integer, default=200)
     p.set_defaults(func=cmd_demo)
 
-    cat = sub.add_parser("catalog", help="danh mục thủ tục").add_subparsers(
+    cat = sub.add_parser("catalog", parents=[common], help="danh mục thủ tục").add_subparsers(
         dest="catalog_command", required=True
     )
     p = cat.add_parser("import", parents=[common])
@@ -306,7 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", parents=[common], help="tìm hồ sơ theo tên, CCCD, điện thoại, mã")
     p.add_argument("text")
     p.set_defaults(func=cmd_search)
-    ev = sub.add_parser("events", help="nhật ký sự kiện").add_subparsers(dest="events_command", required=True)
+    ev = sub.add_parser("events", parents=[common], help="nhật ký sự kiện").add_subparsers(
+        dest="events_command", required=True
+    )
     p = ev.add_parser("verify", parents=[common])
     p.set_defaults(func=cmd_events_verify)
     from counter_app.cli_print import add_print_parser

@@ -73,7 +73,7 @@ def cmd_print(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def add_print_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register «print KIND …» under ``sub`` (the top-level subcommands of counter-cli)."""
-    group = sub.add_parser("print", help="in phiếu, giấy tờ ra tệp PDF").add_subparsers(
+    group = sub.add_parser("print", parents=[common], help="in phiếu, giấy tờ ra tệp PDF").add_subparsers(
         dest="print_command", required=True
     )
     for kind, help_text in HELP.items():

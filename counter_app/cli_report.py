@@ -2,7 +2,7 @@
 
     report day          [--date D] [--office CODE] [--officer USER]  --out FILE(.pdf|.xlsx|.csv)
     report period       --from D --to D [--by field|unit] [--office CODE] --out FILE(.pdf|.xlsx|.csv)
-    report register     --from D --to D [--office CODE] --out FILE.pdf
+    report register     --from D --to D [--office CODE] --out FILE(.pdf|.xlsx|.csv)
     report overdue      [--at DATETIME] [--due-soon N] [--office CODE] --out FILE(.pdf|.xlsx|.csv)
     report satisfaction --from D --to D [--office CODE] --out FILE(.pdf|.xlsx|.csv)
 
@@ -10,7 +10,8 @@ The format is the file's extension. ``--as USER`` must be a supervisor (the defa
 system administrator). Without ``--office`` a report counts every office (the day report and the
 register: the actor's office, else the first one) and its header names the actor's (or the first)
 office. ``report register`` draws the register book exactly as ``print register`` does (TT per
-book, as on the receipts) without issuing a slip (nothing archived, no event).
+book, as on the receipts) without issuing a slip (nothing archived, no event); as .xlsx or .csv it
+lists the same entries, one per line.
 
 A mistake (a bad date, a reversed range, an unknown office, an unknown extension, an unwritable
 ``--out``) prints one «Lỗi: …» line, exits 1 and writes nothing; the file is written atomically.
@@ -33,7 +34,7 @@ from counter_app.services.report_files import FORMATS, ReportRequest, build_repo
 HELP = {
     "day": "Báo cáo cuối ngày: tiếp nhận, phiếu, trả kết quả, quá hạn, hủy, theo cán bộ, hài lòng",
     "period": "Tình hình, kết quả giải quyết TTHC (Biểu 06) trong một kỳ, theo lĩnh vực hoặc đơn vị",
-    "register": "Sổ theo dõi hồ sơ (mẫu 07) trong một khoảng ngày (PDF; số thứ tự theo quyển như giấy tiếp nhận)",
+    "register": "Sổ theo dõi hồ sơ (mẫu 07) trong một khoảng ngày (số thứ tự theo quyển như giấy tiếp nhận)",
     "overdue": "Danh sách hồ sơ quá hạn (và sắp đến hạn) tại một thời điểm",
     "satisfaction": "Mức độ hài lòng trong một khoảng ngày: theo mức, lý do, thủ tục, cán bộ",
 }
@@ -79,9 +80,9 @@ def cmd_report(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def add_report_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Register «report KIND …» under ``sub`` (the top-level subcommands of counter-cli)."""
-    group = sub.add_parser("report", help="báo cáo ra tệp PDF, Excel (.xlsx) hoặc CSV").add_subparsers(
-        dest="report_command", required=True
-    )
+    group = sub.add_parser(
+        "report", parents=[common], help="báo cáo ra tệp PDF, Excel (.xlsx) hoặc CSV"
+    ).add_subparsers(dest="report_command", required=True)
     for kind, help_text in HELP.items():
         p = group.add_parser(kind, parents=[common], help=help_text, description=help_text)
         if kind == "day":

@@ -11,20 +11,22 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-PORTAL_DETAILS = SHARED / "catalog" / "dvcqg" / "details"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Every full record of the national portal's catalogue the project holds (402, crawled in 2026),
+# copied unchanged: the sweep tests read each of them.
+PORTAL_DETAILS = FIXTURES / "dvcqg"
 PG_URL_ENV = "COUNTER_APP_TEST_PG_URL"
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 NODE = "test-node"
-# Small catalogue of real portal records used by most tests (2.001955: 7 working days, 4 documents).
-TEST_PROCEDURES = ("2.001955", "1.000080", "2.000513", "1.115563", "1.001695")
+# Small catalogue of real portal records used by most tests (2.001955: 7 working days, 4 documents;
+# 1.001022: no computable term anywhere, so no appointment).
+TEST_PROCEDURES = ("2.001955", "1.000080", "2.000513", "1.115563", "1.001695", "1.001022")
 # Monday 23/11/2026 09:00 local: a working morning, the day before the 24/11 holiday.
 MONDAY_9AM = datetime(2026, 11, 23, 9, 0, tzinfo=TZ)
 
 
 def build_test_catalog() -> None:
-    """Regenerate tests/fixtures/test_catalog.json from the shared portal records."""
+    """Regenerate tests/fixtures/test_catalog.json from the portal records in tests/fixtures/dvcqg."""
     from counter_app.services.catalog import read_records
     from counter_app.services.catalog_format import write_own_format
 

@@ -105,5 +105,5 @@ def render_apology(data: ApologyData, layout: ApologyLayout = "a4") -> bytes:
     head = Signer(
         data.office.signatory_title or texts["sign_head"], data.office.signatory_name, texts["head_note"]
     )
-    story.append(closing([Signer(""), head], spec, tail))
+    story += closing([Signer(""), head], spec, tail)
     return finish(story, spec, texts, data.dossier_code)

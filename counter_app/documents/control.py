@@ -144,7 +144,8 @@ def _table(data: ControlData, texts: dict[str, str]) -> Flowable:
 def _cells(i: int, row: HandoffRow, data: ControlData, texts: dict[str, str]) -> list[Flowable]:
     st = styles_for(_SPEC)
     at = to_local(row.at, data.office.timezone)
-    result = texts[row.result] if row.result else ""
+    # Timeliness is judged against the due time: with none, no step is early, on time or late.
+    result = texts[row.result] if row.result and data.due_at is not None else ""
     return [
         para(str(i), st.cell_center),
         para(row.from_party, st.cell),

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from counter_app.documents.fonts import BOLD, REGULAR
+from counter_app.documents.keep import keep_with_signatures
 from counter_app.documents.layout import (
     SPECS,
     FooterMark,
@@ -147,11 +148,10 @@ def paragraph(text: str, spec: PageSpec, *, bold_parts: Sequence[str] = ()) -> F
     return rich(runs, st.body)
 
 
-def closing(signers: Sequence[Signer], spec: PageSpec, before: Sequence[Flowable] = ()) -> Flowable:
-    """The last paragraphs and the signatures, kept on one page (signatures never stand alone)."""
-    return KeepTogether(
-        [*before, Spacer(1, styles_for(spec).body.fontSize * 0.6), signature_block(signers, spec)]
-    )
+def closing(signers: Sequence[Signer], spec: PageSpec, before: Sequence[Flowable] = ()) -> list[Flowable]:
+    """The last paragraphs and the signatures, the signatures never alone on a page (``keep``)."""
+    space = Spacer(1, styles_for(spec).body.fontSize * 0.6)
+    return keep_with_signatures([*before, space], [signature_block(signers, spec)], spec)
 
 
 class PageProbe(Flowable):

@@ -8,23 +8,29 @@ its wording is versioned like the forms so that a re-print matches the slip firs
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Spacer
 
 from counter_app.documents.fonts import BOLD, REGULAR
+from counter_app.documents.keep import keep_with_signatures
 from counter_app.documents.layout import (
     SPECS,
     DocumentColumns,
     FooterMark,
+    PageSpec,
     Signer,
     build_pdf,
     bullets,
     documents_table,
     fees_block,
     footnote,
+    grid_table,
     label_value,
+    number_width,
     page_header,
     para,
     rich,
@@ -32,7 +38,7 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
-from counter_app.documents.model import GuidanceData
+from counter_app.documents.model import DocumentLine, GuidanceData
 from counter_app.documents.vnformat import count2, place_date, to_local
 
 GuidanceLayout = Literal["a4", "a5"]
@@ -57,6 +63,7 @@ GUIDANCE_TEXTS: dict[str, dict[str, str]] = {
         "col_copy": "Bản sao",
         "col_certified": "Bản sao chứng thực",
         "no_documents": "(Không yêu cầu giấy tờ)",
+        "shown": "Giấy tờ phải xuất trình (không nộp lại):",
         "sets": "Số lượng hồ sơ: {count} bộ",
         "times": "2. Thời hạn giải quyết:",
         "fees": "3. Phí, lệ phí:",
@@ -115,7 +122,11 @@ def render_guidance(data: GuidanceData, layout: GuidanceLayout = "a4") -> bytes:
         texts["col_certified"],
         texts["no_documents"],
     )
-    story += [documents_table(data.documents, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
+    handed_in, shown = split_shown(data.documents)
+    story += [documents_table(handed_in, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
+    if shown:
+        story += [para(texts["shown"], body), _shown_table(shown, spec, columns)]
+        story.append(Spacer(1, st.body.fontSize * 0.4))
     story.append(para(texts["sets"].format(count=count2(data.sets_count)), body))
 
     story.append(para(texts["times"], body))
@@ -144,8 +155,51 @@ def render_guidance(data: GuidanceData, layout: GuidanceLayout = "a4") -> bytes:
         else Signer("")
     )
     signers = [guided, Signer(texts["sign_officer"], data.guiding_officer, texts["sign_note"])]
-    block = [*tail, Spacer(1, 4), footnote(closing, spec), Spacer(1, 4), signature_block(signers, spec)]
-    story.append(KeepTogether(block))
+    before = [*tail, Spacer(1, 4), footnote(closing, spec), Spacer(1, 4)]
+    story += keep_with_signatures(before, [signature_block(signers, spec)], spec)
     return build_pdf(
         story, spec, title=texts["title"], subject=f"{data.procedure_code} {data.procedure_name}"
     )
+
+
+def split_shown(docs: Sequence[DocumentLine]) -> tuple[list[DocumentLine], list[DocumentLine]]:
+    """The lines of the main table (handed in, headings, notes) and those shown and handed back.
+
+    A heading goes with the documents under it (up to the next heading): when they are all shown
+    documents ("* Giấy tờ phải xuất trình:"), it heads the shown list instead of standing empty
+    in the main table.
+    """
+    main: list[DocumentLine] = []
+    shown: list[DocumentLine] = []
+    groups: list[list[DocumentLine]] = []
+    for d in docs:
+        if d.kind == "heading" or not groups:
+            groups.append([])
+        groups[-1].append(d)
+    for group in groups:
+        head = group[:1] if group[0].kind == "heading" else []
+        items = group[len(head) :]
+        if items and all(d.kind == "show" for d in items):
+            shown += group
+            continue
+        main += head + [d for d in items if d.kind != "show"]
+        shown += [d for d in items if d.kind == "show"]
+    return main, shown
+
+
+def _shown_table(docs: Sequence[DocumentLine], spec: PageSpec, labels: DocumentColumns) -> Flowable:
+    """STT | name: documents shown, checked and handed back have no counts to bring."""
+    st = styles_for(spec)
+    heading = ParagraphStyle("shown_heading", st.cell, fontName=BOLD)
+    count = sum(d.kind != "heading" for d in docs)
+    number_w = number_width(labels, spec, count)
+    rows: list[list[str | Flowable]] = []
+    number = 1
+    for d in docs:
+        if d.kind == "heading":
+            rows.append(["", para(d.name, heading)])
+        else:
+            rows.append([str(number), d.name])
+            number += 1
+    widths = [number_w, spec.frame_width - number_w]
+    return grid_table([labels.number, labels.name], rows, widths, spec, centered=[True, False])

@@ -115,5 +115,5 @@ def _render(data: HandoverData, texts: dict[str, str], keep: int) -> tuple[bytes
         Signer(texts["sign_sender"], data.sender, texts["sign_note"]),
         Signer(texts["sign_receiver"], "", texts["sign_note"]),
     ]
-    story.append(closing(signers, spec, tail))
+    story += closing(signers, spec, tail)
     return finish(story, spec, texts, f"{data.unit_code} {when}"), table_end, closing_start

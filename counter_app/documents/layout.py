@@ -17,8 +17,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
-from counter_app.documents.fonts import BOLD, REGULAR
-from counter_app.documents.model import DocumentLine, FeeLine, OfficeInfo
+from counter_app.documents.fees import fees_block
+from counter_app.documents.fonts import BOLD, ITALIC, REGULAR
+from counter_app.documents.model import DocumentLine, OfficeInfo
 from counter_app.documents.pdfbuild import FooterMark, build_pdf
 from counter_app.documents.styles import (
     SPECS,
@@ -32,7 +33,7 @@ from counter_app.documents.styles import (
     rich,
     styles_for,
 )
-from counter_app.documents.vnformat import money, qty_cell
+from counter_app.documents.vnformat import qty_cell
 
 __all__ = [
     "plain_table",
@@ -48,6 +49,7 @@ __all__ = [
     "documents_table",
     "fees_block",
     "fit_size",
+    "number_width",
     "footnote",
     "grid_table",
     "label_value",
@@ -116,17 +118,24 @@ def title(text: str, spec: PageSpec, subtitle: str | None = None) -> list[Flowab
 # ---------------------------------------------------------------- tables
 def grid_table(
     header: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    rows: Sequence[Sequence[str | Flowable]],
     widths: Sequence[float],
     spec: PageSpec,
     *,
     centered: Sequence[bool],
+    style: Sequence[tuple] = (),
 ) -> Table:
-    """A ruled table whose cells wrap (Paragraphs) and whose header row repeats on every page."""
+    """A ruled table whose cells wrap (Paragraphs) and whose header row repeats on every page.
+
+    A cell given as a flowable is used as it is (a heading in bold …); ``style`` adds commands.
+    """
     st = styles_for(spec)
-    data = [[para(h, st.cell_head) for h in header]]
+    data: list[list[Flowable]] = [[para(h, st.cell_head) for h in header]]
     data += [
-        [para(v, st.cell_center if c else st.cell) for v, c in zip(row, centered, strict=True)]
+        [
+            v if isinstance(v, Flowable) else para(v, st.cell_center if c else st.cell)
+            for v, c in zip(row, centered, strict=True)
+        ]
         for row in rows
     ]
     pad = 1.5 if spec.compact else 3
@@ -141,6 +150,7 @@ def grid_table(
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
             ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+            *style,
         ],
     )
 
@@ -157,6 +167,18 @@ class DocumentColumns:
     none: str  # row shown when the list is empty
 
 
+def number_width(labels: DocumentColumns, spec: PageSpec, last: int) -> float:
+    """Width of the STT column: its header, or the widest number printed (at least two digits)."""
+    st = styles_for(spec)
+    size = st.cell_head.fontSize
+    digits = str(max(last, 99))
+    return (
+        max(stringWidth(labels.number, BOLD, size), stringWidth(digits, REGULAR, size))
+        + 2 * (1.5 if spec.compact else 3)
+        + 2
+    )
+
+
 def documents_table(
     docs: Sequence[DocumentLine],
     spec: PageSpec,
@@ -168,6 +190,8 @@ def documents_table(
     """STT | Tên giấy tờ | Bản chính | Bản sao [| Bản sao chứng thực]; the last column only when used.
 
     ``start`` and ``certified`` let a list be drawn as two tables with the same columns and numbering.
+    Heading lines (bold, spanning the name and count columns) and note lines (italic, no counts)
+    are unnumbered: they introduce or explain the documents, the citizen brings nothing for them.
     """
     st = styles_for(spec)
     if certified is None:
@@ -190,38 +214,38 @@ def documents_table(
 
     count_w = next((w for w in (widths_for(1), widths_for(2)) if sum(w) <= spec.frame_width * 0.35), None)
     count_w = count_w or widths_for(99)  # 99 lines: only the longest word counts
-    number_w = max(stringWidth(labels.number, BOLD, size), stringWidth("99", REGULAR, size)) + pad + 2
+    counted = [d for d in docs if d.kind not in ("heading", "note")]
+    number_w = number_width(labels, spec, start + len(counted) - 1)
     widths = [number_w, spec.frame_width - number_w - sum(count_w), *count_w]
-    rows = [
-        [str(i), d.name, qty_cell(d.original_qty), qty_cell(d.copy_qty)]
-        + ([qty_cell(d.certified_copy_qty)] if certified else [])
-        for i, d in enumerate(docs, start)
-    ]
+    heading = ParagraphStyle("cell_heading", st.cell, fontName=BOLD)
+    note = ParagraphStyle("cell_note", st.cell, fontName=ITALIC)
+    blanks = [""] * len(count_w)
+    rows: list[list[str | Flowable]] = []
+    spans: list[tuple] = []
+    number = start
+    for d in docs:
+        if d.kind == "heading":
+            spans.append(("SPAN", (1, len(rows) + 1), (-1, len(rows) + 1)))
+            rows.append(["", para(d.name, heading), *blanks])
+            continue
+        if d.kind == "note":
+            # Not spanned: a note may be long, and reportlab measures a spanned cell it has to cut
+            # across pages at its first column's width (a tall empty band after the text).
+            rows.append(["", para(d.name, note), *blanks])
+            continue
+        rows.append(
+            [str(number), d.name, qty_cell(d.original_qty), qty_cell(d.copy_qty)]
+            + ([qty_cell(d.certified_copy_qty)] if certified else [])
+        )
+        number += 1
     if not rows:
-        rows = [["", labels.none, "", ""] + ([""] if certified else [])]
-    return grid_table(header, rows, widths, spec, centered=[True, False] + [True] * len(count_w))
+        rows = [["", labels.none, *blanks]]
+    return grid_table(header, rows, widths, spec, centered=[True, False] + [True] * len(count_w), style=spans)
 
 
 def bullets(items: Sequence[str], spec: PageSpec) -> list[Flowable]:
     """'- item' lines with a hanging indent (legal bases, results, channels)."""
     return [para("- " + item, styles_for(spec).bullet) for item in items]
-
-
-def fees_block(fees: Sequence[FeeLine], spec: PageSpec, label: str, none_text: str) -> list[Flowable]:
-    """'Phí, lệ phí: Không'; a single fee on the label's line; else one '- fee: amount' line each."""
-    st = styles_for(spec)
-    if not fees:
-        return [label_value(label, none_text, st.left)]
-
-    def runs(fee: FeeLine) -> list[tuple[str, str]]:
-        out = [(fee.label, REGULAR)]
-        if fee.amount_vnd is not None:  # 0 reads "Không" as in the national catalogue, not "0 đồng"
-            out += [(": ", REGULAR), (money(fee.amount_vnd) if fee.amount_vnd else none_text, BOLD)]
-        return out
-
-    if len(fees) == 1:  # one line saved keeps the A5 receipt on its single page
-        return [rich([(label + " ", REGULAR), *runs(fees[0])], st.left)]
-    return [para(label, st.left)] + [rich([("- ", REGULAR), *runs(fee)], st.bullet) for fee in fees]
 
 
 # ---------------------------------------------------------------- signatures and notes

@@ -50,12 +50,19 @@ class ApplicantInfo:
 
 @dataclass(frozen=True)
 class DocumentLine:
-    """One component of a dossier (thành phần hồ sơ) with its required counts."""
+    """One component of a dossier (thành phần hồ sơ) with its required counts.
+
+    ``kind`` says what the line is at the counter (docs/catalog-rules.md): ``submit`` a document
+    handed in and kept; ``show`` a document shown, checked and handed back (giấy tờ xuất trình);
+    ``heading`` a line introducing the items under it; ``note`` a remark (lưu ý, ví dụ), never ticked.
+    A dossier's own documents are only ``submit`` and ``show`` lines.
+    """
 
     name: str
     original_qty: int  # bản chính
     copy_qty: int  # bản sao
     certified_copy_qty: int = 0  # bản sao có chứng thực; the column is shown only when some line uses it
+    kind: str = "submit"  # submit | show | heading | note
 
 
 @dataclass(frozen=True)

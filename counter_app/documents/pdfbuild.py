@@ -18,6 +18,10 @@ from counter_app.documents.styles import PageSpec, clean
 # Process-wide, but only the slips use reportlab; nothing needs 7-bit-safe PDFs any more.
 rl_config.useA85 = 0
 
+# Largest page PDF readers accept (200 in, PDF 1.7 Annex C): a roll needing more (hundreds of
+# documents) goes on as further roll pages of this height rather than as an unreadable page.
+MAX_ROLL_HEIGHT = 14_400.0
+
 
 class FooterMark(Flowable):
     """Zero-size marker: from here on the page footer reads ``text`` and page numbers restart at 1.
@@ -69,6 +73,7 @@ def build_pdf(story: list[Flowable], spec: PageSpec, *, title: str, subject: str
     if height is None:
         # 2 mm of slack absorbs rounding so the roll never spills onto a second page.
         height = spec.top + _content_height(story, spec.frame_width) + spec.bottom + 2 * mm
+        height = min(height, MAX_ROLL_HEIGHT)
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,

@@ -13,10 +13,12 @@ from __future__ import annotations
 from typing import Literal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from counter_app.documents.barcode import THERMAL_MODULE, Code128Flowable, QrFlowable
+from counter_app.documents.fees import ShortFeeTexts, short_fees_block
 from counter_app.documents.fonts import BOLD
+from counter_app.documents.keep import keep_with_signatures
 from counter_app.documents.layout import (
     SPECS,
     DocumentColumns,
@@ -25,7 +27,6 @@ from counter_app.documents.layout import (
     Signer,
     build_pdf,
     documents_table,
-    fees_block,
     footnote,
     label_value,
     page_header,
@@ -53,7 +54,8 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
         "title": "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
         "number": "Số: {number}",
         "code": "Mã hồ sơ:",
-        "applicant": "Tiếp nhận hồ sơ của: Ông/Bà",
+        "intro": "{unit} tiếp nhận hồ sơ của:",
+        "applicant": "Ông/Bà:",
         "id_number": "Số định danh cá nhân:",
         "address": "Địa chỉ:",
         "phone": "Số điện thoại:",
@@ -67,6 +69,7 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
         "col_copy": "Bản sao",
         "col_certified": "Bản sao chứng thực",
         "no_documents": "(Không có giấy tờ kèm theo)",
+        "shown": "Giấy tờ xuất trình (đã kiểm tra, trả lại):",
         "sets": "2. Số lượng hồ sơ: {count} bộ",
         "term": "3. Thời gian giải quyết hồ sơ theo quy định là:",
         "received": "4. Thời gian nhận hồ sơ:",
@@ -75,6 +78,8 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
         "return": "6. Đăng ký nhận kết quả tại:",
         "fees": "7. Phí, lệ phí:",
         "no_fees": "Không",
+        "fee_by_rule": "Theo quy định",
+        "fee_details": "(chi tiết xem Phiếu hướng dẫn)",
         "register": "Vào Sổ theo dõi hồ sơ, Quyển số: {book}, Số thứ tự: {seq}",
         "blank": "……",
         "sign_applicant": "NGƯỜI NỘP HỒ SƠ",
@@ -86,7 +91,6 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
         "office_address": "Địa chỉ: {address}.",
         "hotline": "Mọi thắc mắc xin liên hệ: {hotline}.",
         "footer": "Mã hồ sơ {code}",
-        "compact:applicant": "Người nộp:",
         "compact:id_number": "Số định danh:",
         "compact:content": "Yêu cầu:",
         "compact:documents": "1. Thành phần hồ sơ:",
@@ -122,18 +126,18 @@ def render_receipt(data: ReceiptData, layout: ReceiptLayout = "a4") -> bytes:
     spec = SPECS[layout]
     texts = form_texts(data.form_version, compact=spec.compact)
     copies: tuple[str | None, ...] = (texts["copy_1"], texts["copy_2"]) if layout == "a4" else (None,)
-    # The copies differ only in their "Liên" lines, so header and body flowables are built once and
-    # drawn once per copy (platypus flowables may be drawn repeatedly): ~1.5 ms less per A4 pair.
-    header, body = _header(data, spec, texts), _body(data, spec, texts)
     footer = texts["footer"].format(code=data.dossier_code)
     story: list[Flowable] = []
     for i, copy in enumerate(copies):
         if i:
             story.append(PageBreak())  # each copy starts on its own page so the two can be separated
         story.append(FooterMark(f"{footer} · {copy}" if copy else footer))
-        story += header
+        # Each copy gets flowables of its own: platypus marks a flowable it had to move to the next
+        # page, and a shared one moved again in the second copy raised "too large on page N" — the
+        # A4 receipt of about one real case in nine failed that way.
+        story += _header(data, spec, texts)
         story += title(texts["title"], spec, subtitle=f"({copy})" if copy else None)
-        story += body
+        story += _body(data, spec, texts)
     return build_pdf(story, spec, title=texts["title"].replace("\n", " "), subject=data.dossier_code)
 
 
@@ -155,14 +159,17 @@ def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flow
 
     a = data.applicant
     body = st.left
+    # Form 01's own lead-in: the office receives the dossier "of" the person named next.
+    story.append(para(texts["intro"].format(unit=data.office.name_in_text), body))
     story.append(label_value(texts["applicant"], a.full_name, body, bold=True))
     if a.id_number:
         story.append(label_value(texts["id_number"], a.id_number, body))
     if a.address:
         story.append(label_value(texts["address"], a.address, body))
+    # Phone and e-mail are always asked for: an unknown one keeps the form's blank, as on paper.
+    # One line for both keeps the A5 copy on a single page.
     contact = ((texts["phone"], a.phone), (texts["email"], a.email))
-    if line := "; ".join(f"{label} {value}" for label, value in contact if value):
-        story.append(para(line, body))  # one line for both keeps the A5 copy on a single page
+    story.append(para("; ".join(f"{label} {value or texts['blank']}" for label, value in contact), body))
     story.append(label_value(texts["content"], data.procedure_name, body, bold=True))
     if data.case_name:
         story.append(label_value(texts["case"], data.case_name, body))
@@ -176,7 +183,13 @@ def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flow
         texts["col_certified"],
         texts["no_documents"],
     )
-    story += [documents_table(data.documents, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
+    # Only documents handed in are listed; those shown and handed back get a line of their own,
+    # and headings or notes of the catalogue are guidance, not part of what was received.
+    handed_in = [d for d in data.documents if d.kind == "submit"]
+    shown = [d.name for d in data.documents if d.kind == "show"]
+    story += [documents_table(handed_in, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
+    if shown:
+        story.append(label_value(texts["shown"], "; ".join(shown), body))
     story.append(para(texts["sets"].format(count=count2(data.sets_count)), body))
     story.append(label_value(texts["term"], data.legal_term_text, body))
     story.append(label_value(texts["received"], time_and_date(received), body))
@@ -192,7 +205,8 @@ def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flow
     # The last line of item 7 travels with the register line and the signatures, so that the last
     # page of a long copy never holds signatures alone (such a page invites substitution), while
     # the block stays small enough not to leave half a page empty before it.
-    fees = fees_block(data.fees, spec, texts["fees"], texts["no_fees"])
+    fee_texts = ShortFeeTexts(texts["fees"], texts["no_fees"], texts["fee_by_rule"], texts["fee_details"])
+    fees = short_fees_block(data.fees, spec, fee_texts)
     story += fees[:-1]
     closing = fees[-1:]
 
@@ -205,15 +219,14 @@ def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flow
     closing += [
         para(texts["register"].format(book=book, seq=seq), st.italic_center if spec.compact else body),
         Spacer(1, 2 * mm),
-        signature_block(signers, spec),
     ]
     notes = texts["note"]
     if data.office.address:
         notes += " " + texts["office_address"].format(address=data.office.address)
     if data.office.hotline:
         notes += " " + texts["hotline"].format(hotline=data.office.hotline)
-    closing.append(footnote(notes, spec))
-    story.append(KeepTogether(closing))  # never leave the signatures or the note alone on a page
+    # Never leave the signatures or the note alone on a page.
+    story += keep_with_signatures(closing, [signature_block(signers, spec), footnote(notes, spec)], spec)
     return story
 
 

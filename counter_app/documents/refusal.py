@@ -75,5 +75,5 @@ def render_refusal(data: RefusalData, layout: RefusalLayout = "a4") -> bytes:
         Signer(texts["sign_applicant"], data.applicant.full_name, texts["sign_note"]),
         Signer(texts["sign_officer"], data.officer, texts["sign_note"]),
     ]
-    story.append(closing(signers, spec, tail))
+    story += closing(signers, spec, tail)
     return finish(story, spec, texts, data.dossier_code or data.procedure_name)

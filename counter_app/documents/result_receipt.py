@@ -93,5 +93,5 @@ def render_result_receipt(data: ResultReceiptData, layout: ResultReceiptLayout =
         else Signer(texts["sign_receiver"], data.receiver_name, texts["sign_note"])
     )
     signers = [receiver, Signer(texts["sign_officer"], data.officer, texts["sign_note"])]
-    story.append(closing(signers, spec, tail))
+    story += closing(signers, spec, tail)
     return finish(story, spec, texts, data.dossier_code)

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Table
 
+from counter_app.documents.flowtable import FlowingTable
 from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, check_glyphs, register_fonts
 
 
@@ -131,9 +132,12 @@ def fit_size(text: str, font: str, size: float, width: float, floor: float = 6) 
 
 
 def plain_table(data: list, colWidths: Sequence[float], style: list, **kw: object) -> Table:  # noqa: N803
-    """A platypus Table whose cell font is the slip font.
+    """A platypus Table whose cell font is the slip font and whose rows can always be drawn.
 
     Our cells are all flowables, but Table still selects its default cell font (Helvetica) on
-    every page, which would put an unembedded font without Vietnamese into the PDF.
+    every page, which would put an unembedded font without Vietnamese into the PDF. Every slip
+    table is a ``FlowingTable``: a row taller than a page is cut across pages instead of failing.
     """
-    return Table(data, colWidths=list(colWidths), style=[("FONT", (0, 0), (-1, -1), REGULAR), *style], **kw)
+    return FlowingTable(
+        data, colWidths=list(colWidths), style=[("FONT", (0, 0), (-1, -1), REGULAR), *style], **kw
+    )

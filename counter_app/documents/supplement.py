@@ -7,6 +7,8 @@ pending intake) or during processing (with the dossier code and the day it was r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Literal
 
 from reportlab.platypus import Flowable, Spacer
@@ -32,6 +34,7 @@ from counter_app.documents.layout import (
     para,
     styles_for,
 )
+from counter_app.documents.model import DocumentLine
 from counter_app.documents.slip_model import SupplementData
 from counter_app.documents.vnformat import long_date, time_and_date, to_local
 
@@ -49,6 +52,7 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
         "col_copy": "Bản sao",
         "col_certified": "Bản sao chứng thực",
         "no_documents": "",
+        "shown_suffix": "(xuất trình để đối chiếu, không nộp lại)",
         "count": "Tổng số: {count} giấy tờ cần bổ sung.",
         "reason": "Lý do:",
         "contact": (
@@ -72,10 +76,27 @@ def render_supplement(data: SupplementData, layout: SupplementLayout = "a4") -> 
     """Render form 02 for ``data`` as PDF bytes."""
     check_layout(layout, ("a4",), "supplement")
     texts = wording(FORM_TEXTS, data.form_version, "supplement")
-    return keeping_rows(lambda keep: _render(data, texts, keep), len(data.missing))
+    missing = _listed(data.missing, texts)
+    return keeping_rows(lambda keep: _render(data, missing, texts, keep), len(missing))
 
 
-def _render(data: SupplementData, texts: dict[str, str], keep: int) -> tuple[bytes, PageProbe, PageProbe]:
+def _listed(docs: Sequence[DocumentLine], texts: dict[str, str]) -> tuple[DocumentLine, ...]:
+    """Only what the citizen must bring: documents to hand in, and documents to show (so marked).
+
+    Headings and notes of the catalogue explain a list; they are never something missing.
+    """
+    out = []
+    for d in docs:
+        if d.kind == "show":
+            out.append(replace(d, name=f"{d.name} {texts['shown_suffix']}"))
+        elif d.kind == "submit":
+            out.append(d)
+    return tuple(out)
+
+
+def _render(
+    data: SupplementData, missing: tuple[DocumentLine, ...], texts: dict[str, str], keep: int
+) -> tuple[bytes, PageProbe, PageProbe]:
     spec = A4
     st = styles_for(spec)
     tz = data.office.timezone
@@ -103,7 +124,7 @@ def _render(data: SupplementData, texts: dict[str, str], keep: int) -> tuple[byt
     story.append(para(texts["request"], st.left))
     table_end, closing_start = PageProbe(), PageProbe()
     tail: list[Flowable] = [closing_start]
-    if data.missing:
+    if missing:
         columns = DocumentColumns(
             texts["col_number"],
             texts["col_name"],
@@ -112,17 +133,15 @@ def _render(data: SupplementData, texts: dict[str, str], keep: int) -> tuple[byt
             texts["col_certified"],
             texts["no_documents"],
         )
-        certified = any(d.certified_copy_qty for d in data.missing)
-        split = len(data.missing) - keep
+        certified = any(d.certified_copy_qty for d in missing)
+        split = len(missing) - keep
         if split:
-            story.append(documents_table(data.missing[:split], spec, columns, certified=certified))
+            story.append(documents_table(missing[:split], spec, columns, certified=certified))
         if keep:  # these rows start the closing page, so they take the header with them
-            tail.append(
-                documents_table(data.missing[split:], spec, columns, start=split + 1, certified=certified)
-            )
+            tail.append(documents_table(missing[split:], spec, columns, start=split + 1, certified=certified))
         tail += [
             Spacer(1, st.body.fontSize * 0.4),
-            para(texts["count"].format(count=f"{len(data.missing):02d}"), st.left),
+            para(texts["count"].format(count=f"{len(missing):02d}"), st.left),
         ]
         if data.reason:
             tail.append(label_value(texts["reason"], data.reason, st.body))
@@ -140,5 +159,5 @@ def _render(data: SupplementData, texts: dict[str, str], keep: int) -> tuple[byt
         Signer(texts["sign_applicant"], data.applicant.full_name, texts["sign_note"]),
         Signer(texts["sign_officer"], data.officer, texts["sign_note"]),
     ]
-    story += [table_end, closing(signers, spec, tail)]
+    story += [table_end, *closing(signers, spec, tail)]
     return finish(story, spec, texts, data.dossier_code or data.procedure_name), table_end, closing_start

@@ -36,7 +36,14 @@ def long_date(day: date) -> str:
 
 
 def place_date(place: str, day: date) -> str:
-    """The date line under the Tiêu ngữ: 'Thanh Hóa, ngày 23 tháng 11 năm 2026'."""
+    """The date line under the Tiêu ngữ: 'Thanh Hóa, ngày 23 tháng 11 năm 2026'.
+
+    An office with no place name yet (made by ``counter-cli init``) gets 'Ngày 23 tháng 11 năm
+    2026': the line then starts with the date itself, not with a stray comma.
+    """
+    place = place.strip()
+    if not place:
+        return long_date(day).capitalize()
     return f"{place}, {long_date(day)}"
 
 
@@ -73,6 +80,22 @@ def money(amount_vnd: int) -> str:
 def count2(n: int) -> str:
     """Counts on forms are written with two digits ('01 bộ'), as on the official templates."""
     return f"{n:02d}"
+
+
+def shorten(text: str, limit: int = 80) -> tuple[str, bool]:
+    """``text`` on one line, cut to about ``limit`` characters at a word boundary with "…".
+
+    Returns the text and whether it was cut. Used where a slip has room for a label only (the
+    receipt's fee line) while another slip carries the full text.
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat, False
+    cut = flat[: limit + 1]
+    space = cut.rfind(" ")
+    # At a word boundary unless the only one is far back (a long unbroken word or number).
+    cut = cut[:space] if space >= limit * 0.6 else flat[:limit]
+    return cut.rstrip(" ,;:.-–(/") + "…", True
 
 
 def qty_cell(n: int) -> str:

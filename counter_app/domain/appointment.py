@@ -10,6 +10,7 @@ Two office policies for terms in working days:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from decimal import ROUND_CEILING, Decimal, InvalidOperation
@@ -199,12 +200,32 @@ def appointment_for(
     return _civil_working_days(local, _whole_days(amount), calendar)
 
 
+def latest_appointment(
+    received: datetime,
+    terms: Term | Sequence[Term],
+    calendar: WorkingCalendar,
+    policy: Policy = Policy.HOURS,
+    same_day_cutoff: time = DEFAULT_SAME_DAY_CUTOFF,
+) -> datetime | None:
+    """The latest appointment any of ``terms`` allows; ``None`` when none of them is computable.
+
+    Where the law states several terms and nothing says which one applies, the office must never
+    promise earlier than any of them (docs/catalog-rules.md).
+    """
+    found = [
+        due
+        for term in ((terms,) if isinstance(terms, Term) else terms)
+        if (due := appointment_for(received, term, calendar, policy, same_day_cutoff)) is not None
+    ]
+    return max(found, default=None)
+
+
 def appointment_after_supplement(
     original_received: datetime,
     original_appointment: datetime | None,
     requested_at: datetime,
     supplied_at: datetime,
-    term: Term,
+    term: Term | Sequence[Term],
     rule: SupplementRule,
     calendar: WorkingCalendar,
     policy: Policy = Policy.HOURS,
@@ -225,7 +246,7 @@ def appointment_after_supplement(
     if supplied < requested:
         raise ValidationError("Thời điểm nộp bổ sung không được trước thời điểm yêu cầu bổ sung.")
     if rule is SupplementRule.RESTART:
-        return appointment_for(supplied, term, calendar, policy, same_day_cutoff)
+        return latest_appointment(supplied, term, calendar, policy, same_day_cutoff)
     return deadline_after_pause(original_appointment, requested, supplied, calendar)
 
 

@@ -10,7 +10,8 @@ Which table a CSV file holds (one table per file):
 * end of day: every count of the day, one per line ("Nhóm", "Chỉ tiêu", "Số lượng": receipts by channel
   and field, slips, acts, due and overdue counts, satisfaction); the lists are in the XLSX and PDF;
 * overdue list: the overdue dossiers (the due-soon list is a second sheet of the XLSX);
-* satisfaction: the table by procedure, whose total row is the distribution over the levels.
+* satisfaction: the table by procedure, whose total row is the distribution over the levels;
+* register (sổ theo dõi hồ sơ, mẫu 07): the book's entries, one line each (the XLSX has the same sheet).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from counter_app.documents.slip_model import RegisterData
 from counter_app.exports.csvfile import csv_bytes
 from counter_app.exports.day_tables import day_tables
 from counter_app.exports.list_tables import at_line, lines_table, satisfaction_tables
 from counter_app.exports.period_tables import daily_table, period_table
+from counter_app.exports.register_tables import register_table
 from counter_app.exports.tables import Column, Table
 from counter_app.exports.xlsx import workbook_bytes
 from counter_app.services.reports import DayReport, DossierLine, PeriodReport, SatisfactionReport
@@ -84,6 +87,14 @@ def satisfaction_csv(report: SatisfactionReport) -> bytes:
     return csv_bytes(satisfaction_tables(report)[0])
 
 
+def register_xlsx(data: RegisterData, *, office: str = "", created: datetime | None = None) -> bytes:
+    return workbook_bytes([register_table(data)], office=office, created=created)
+
+
+def register_csv(data: RegisterData) -> bytes:
+    return csv_bytes(register_table(data))
+
+
 __all__ = [
     "Column",
     "Table",
@@ -97,6 +108,9 @@ __all__ = [
     "period_csv",
     "period_table",
     "period_xlsx",
+    "register_csv",
+    "register_table",
+    "register_xlsx",
     "satisfaction_csv",
     "satisfaction_tables",
     "satisfaction_xlsx",

@@ -23,6 +23,7 @@ from counter_app.db.models import (
 from counter_app.domain.errors import NotFoundError, UserError
 from counter_app.domain.text import search_key
 from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.catalog_files import read_catalog_file
 from counter_app.services.catalog_format import (
     CaseRecord,
     CatalogFileError,
@@ -30,7 +31,6 @@ from counter_app.services.catalog_format import (
     DocumentRecord,
     ProcedureRecord,
     decimal_text,
-    read_catalog_file,
 )
 from counter_app.services.events import record
 from counter_app.services.field_names import add_field, rename_field
@@ -156,6 +156,7 @@ def _import_one(session: Session, rec: ProcedureRecord, fields: dict[str, Field]
         legal_bases=rec.legal_bases,
         results=rec.results,
         requirements=rec.requirements,
+        case_terms=rec.case_terms,
         content_hash=digest,
         imported_at=now,
         cases=[
@@ -170,6 +171,8 @@ def _import_one(session: Session, rec: ProcedureRecord, fields: dict[str, Field]
                         original_qty=d.original_qty,
                         copy_qty=d.copy_qty,
                         required=d.required,
+                        kind=d.kind,
+                        part=d.part,
                     )
                     for j, d in enumerate(case.documents)
                 ],
@@ -223,7 +226,10 @@ def version_to_record(version: ProcedureVersion, code: str) -> ProcedureRecord:
         cases=[
             CaseRecord(
                 c.name,
-                [DocumentRecord(d.name, d.code, d.original_qty, d.copy_qty, d.required) for d in c.documents],
+                [
+                    DocumentRecord(d.name, d.code, d.original_qty, d.copy_qty, d.required, d.kind, d.part)
+                    for d in c.documents
+                ],
             )
             for c in version.cases
         ],
@@ -234,6 +240,7 @@ def version_to_record(version: ProcedureVersion, code: str) -> ProcedureRecord:
         legal_bases=list(version.legal_bases),
         results=list(version.results),
         requirements=version.requirements,
+        case_terms=[dict(t) for t in version.case_terms],
     )
 
 
@@ -251,18 +258,34 @@ class ProcedureSummary:
 
 
 def list_procedures(db: Database, query: str = "", limit: int | None = None) -> list[ProcedureSummary]:
-    """Procedures whose code or name contains ``query`` (any accents or none)."""
+    """Procedures whose code or name contains every word of ``query`` (any accents or none), best first.
+
+    Ranks: 0, the query as a phrase starting at a word ("ket hon" in "Thủ tục đăng ký kết hôn");
+    1, every query word starts a word ("dang hon" in "đăng ký kết hôn"); 2, the rest (a word found
+    inside another word or in the code). By code within a rank, and by code alone without a query.
+    The ranking is part of the query, so ``limit`` (the picker's 500) keeps the best matches."""
+    from sqlalchemy import and_, case, literal
+
     with db.read() as session:
         stmt = (
             select(Procedure.code, ProcedureVersion.name, Field.name, ProcedureVersion.version_no)
             .join(ProcedureVersion, Procedure.current_version_id == ProcedureVersion.id)
             .outerjoin(Field, ProcedureVersion.field_id == Field.id)
-            .order_by(Procedure.code)
         )
         key = search_key(query)
         if key:
-            for word in key.split():
+            words = key.split()
+            for word in words:
                 stmt = stmt.where(Procedure.search_key.contains(word, autoescape=True))
+            # search_key is the folded "code name": after a leading space, " word" marks a word start.
+            spaced = literal(" ") + Procedure.search_key
+            rank = case(
+                (spaced.contains(" " + key, autoescape=True), 0),
+                (and_(*(spaced.contains(" " + word, autoescape=True) for word in words)), 1),
+                else_=2,
+            )
+            stmt = stmt.order_by(rank)
+        stmt = stmt.order_by(Procedure.code)
         if limit:
             stmt = stmt.limit(limit)
         return [ProcedureSummary(c, n, f or "", v) for c, n, f, v in session.execute(stmt)]

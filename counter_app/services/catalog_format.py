@@ -10,21 +10,20 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 from counter_app.db.ledger import canonical_json
-from counter_app.domain.appointment import TERM_UNIT_LABELS, TermUnit
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.text import normalize
-from counter_app.jsonfile import read_json
 
 OWN_FORMAT = "counter_app.catalog"
-OWN_FORMAT_VERSION = 1
-
-_CHANNELS = {"DIRECT": "direct", "ONLINE": "online", "POSTAL": "postal"}
-_UNITS = {"WORKING_DAY": "working_day", "DAY": "day", "HOUR": "hour"}
+# Version 2 adds each line's kind and part, and the terms stated per case; version 1 files
+# (every line a document handed in) are still read.
+OWN_FORMAT_VERSION = 2
+_READABLE_VERSIONS = (1, 2)
+DOCUMENT_KINDS = ("submit", "show", "heading", "note")
+_UNITS = ("working_day", "day", "hour", "same_day", "none")
 _BULLET = re.compile(r"^\s*(?:[-+*•–]\s*)+")
 _TRAILING = re.compile(r"[\s;,]+$")
 
@@ -36,6 +35,8 @@ class DocumentRecord:
     original_qty: int = 0
     copy_qty: int = 0
     required: bool = True
+    kind: str = "submit"  # submit | show | heading | note (docs/catalog-rules.md)
+    part: str = ""  # the heading of the part of the dossier it belongs to, as the source gave it
 
 
 @dataclass
@@ -67,6 +68,9 @@ class ProcedureRecord:
     legal_bases: list[dict[str, str]] = field(default_factory=list)
     results: list[dict[str, str]] = field(default_factory=list)
     requirements: str = ""
+    # Terms stated per named case, for channels whose own term is not computable:
+    # [{"name": ..., "amount": "1", "unit": "working_day"}].
+    case_terms: list[dict[str, str]] = field(default_factory=list)
 
     def content_hash(self) -> str:
         return hashlib.sha256(canonical_json(asdict(self)).encode("utf-8")).hexdigest()
@@ -86,14 +90,8 @@ def clean_document_name(raw: str) -> str:
     return _TRAILING.sub("", _BULLET.sub("", normalize(raw)))
 
 
-def _is_optional(name: str) -> bool:
-    # The portal's "required" flag is false on every record, so it carries no information.
-    # Headings ("… các giấy tờ sau:") and items marked "(nếu có)" are not required; others are.
-    lowered = name.lower()
-    return name.endswith(":") or "nếu có" in lowered
-
-
-def _qty(value: Any, what: str) -> int:
+def read_count(value: Any, what: str) -> int:
+    """A number of copies as read from a file: missing is 0, anything else a whole number ≥ 0."""
     if value in (None, ""):
         return 0
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
@@ -101,112 +99,13 @@ def _qty(value: Any, what: str) -> int:
     return int(value)
 
 
-def _channel_from_portal(method: dict[str, Any]) -> ChannelRecord:
-    channel = _CHANNELS.get(str(method.get("submissionMethod")))
-    if channel is None:
-        raise ValueError(f"kênh nộp không rõ: {method.get('submissionMethod')!r}")
-    raw_time, raw_unit = method.get("processingTime"), str(method.get("processingTimeUnit") or "OTHER")
-    description = normalize(str(method.get("description") or ""))
-    unit = _UNITS.get(raw_unit, "none")
-    amount = Decimal(0)
-    if isinstance(raw_time, int | float) and not isinstance(raw_time, bool):
-        amount = Decimal(str(raw_time))
-        if not amount.is_finite() or amount < 0:
-            raise ValueError(f"Thời hạn giải quyết phải là số không âm (gặp {raw_time!r})")
-        if raw_unit == "MONTH":
-            # A month term is counted as 30 calendar days; the text keeps the original wording.
-            unit, amount = "day", amount * 30
-            description = (description + f" ({raw_time} tháng)").strip()
-        if unit == "none" and not description:
-            description = f"{raw_time} (đơn vị thời gian không ghi trên Cổng DVCQG)"
-    elif raw_time not in (None, ""):
-        # Free-text terms ("Không quá 15 ngày …") cannot be computed: no appointment, text kept.
-        unit = "none"
-        description = normalize(str(raw_time)) + (f" — {description}" if description else "")
-    if unit != "none" and amount == 0:
-        unit = "same_day" if raw_unit in ("WORKING_DAY", "DAY") else unit
-    fees = []
-    for fee in method.get("fees") or []:
-        value = fee.get("value")
-        fees.append(
-            {
-                "kind": str(fee.get("type") or "FEE"),
-                "amount_vnd": int(value) if isinstance(value, int | float) else None,
-                "description": normalize(str(fee.get("description") or "")),
-            }
-        )
-    return ChannelRecord(channel, decimal_text(amount), unit, description, fees)
-
-
-def _one_per_channel(channels: list[ChannelRecord]) -> list[ChannelRecord]:
-    """Some records list several terms for one channel (one per case): keep the first as the
-    computable term and name the others in its description, so guidance still shows them."""
-    kept: dict[str, ChannelRecord] = {}
-    for item in channels:
-        first = kept.get(item.channel)
-        if first is None:
-            kept[item.channel] = item
-        else:
-            other = f"Trường hợp khác: {item.amount} {TERM_UNIT_LABELS[TermUnit(item.unit)]}"
-            first.description = "; ".join(x for x in (first.description, other) if x)
-    return list(kept.values())
-
-
-def _from_portal(data: dict[str, Any]) -> ProcedureRecord:
-    code, name = data.get("code"), data.get("name")
-    if not isinstance(code, str) or not code.strip() or not isinstance(name, str) or not name.strip():
-        raise ValueError("thiếu mã hoặc tên thủ tục")
-    category = (data.get("categoriesDetails") or [None])[0] or data.get("category") or {}
-    levels = [lvl for key, lvl in (("isProvince", "province"), ("isWard", "ward")) if data.get(key)]
-    cases = []
-    for raw_case in data.get("executionCases") or []:
-        documents = []
-        for component in raw_case.get("profileComponents") or []:
-            doc_name = clean_document_name(str(component.get("name") or ""))
-            if not doc_name:
-                continue
-            documents.append(
-                DocumentRecord(
-                    name=doc_name,
-                    code=str(component.get("code") or ""),
-                    original_qty=_qty(component.get("originalQty"), "Số bản chính"),
-                    copy_qty=_qty(component.get("copyQty"), "Số bản sao"),
-                    required=not _is_optional(doc_name),
-                )
-            )
-        cases.append(CaseRecord(normalize(str(raw_case.get("name") or "")), documents))
-    if not cases:
-        cases.append(CaseRecord("", []))
-    channels = sorted(
-        (_channel_from_portal(m) for m in data.get("executionMethods") or []), key=lambda c: c.channel
-    )
-    return ProcedureRecord(
-        code=code.strip(),
-        name=normalize(name),
-        field_code=str(category.get("code") or ""),
-        field_name=normalize(str(category.get("name") or "")),
-        level=",".join(levels),
-        full_online=bool(data.get("isFullProcess")),
-        cases=cases,
-        channels=_one_per_channel(channels),
-        legal_bases=[
-            {"code": str(b.get("code") or ""), "name": normalize(str(b.get("name") or ""))}
-            for b in data.get("legalBasisesDetails") or []
-        ],
-        results=[
-            {"code": str(r.get("code") or ""), "name": normalize(str(r.get("name") or ""))}
-            for r in data.get("resultsDetails") or []
-        ],
-        requirements=normalize(str(data.get("requirementsAndConditions") or "")),
-    )
-
-
 _MAX_TERM = 3660  # ten years of days: a longer term is a typing mistake
 
 
 def _from_own(item: dict[str, Any]) -> ProcedureRecord:
     record = ProcedureRecord(
-        **{k: v for k, v in item.items() if k not in ("cases", "channels")},
+        **{k: v for k, v in item.items() if k not in ("cases", "channels", "case_terms")},
+        case_terms=[_own_case_term(t) for t in item.get("case_terms", [])],
         cases=[
             CaseRecord(c.get("name", ""), [DocumentRecord(**d) for d in c.get("documents", [])])
             for c in item.get("cases", [])
@@ -217,24 +116,35 @@ def _from_own(item: dict[str, Any]) -> ProcedureRecord:
         raise ValueError("thiếu mã hoặc tên thủ tục")
     for case in record.cases:
         for doc in case.documents:
-            doc.original_qty = _qty(doc.original_qty, "Số bản chính")
-            doc.copy_qty = _qty(doc.copy_qty, "Số bản sao")
+            doc.original_qty = read_count(doc.original_qty, "Số bản chính")
+            doc.copy_qty = read_count(doc.copy_qty, "Số bản sao")
     for channel in record.channels:
         amount = Decimal(channel.amount)
         if not amount.is_finite() or amount < 0:
             raise ValueError(f"Thời hạn giải quyết phải là số không âm (gặp {channel.amount!r})")
         if amount > _MAX_TERM:
             raise ValueError(f"Thời hạn giải quyết quá lớn (gặp {channel.amount!r}, tối đa {_MAX_TERM})")
-        if channel.unit not in ("working_day", "day", "hour", "same_day", "none"):
+        if channel.unit not in _UNITS:
             raise ValueError(f"đơn vị thời hạn không rõ: {channel.unit!r}")
     return record
+
+
+def _own_case_term(raw: Any) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("name", "amount", "unit")):
+        raise ValueError("mỗi mục «case_terms» phải có name, amount và unit là chuỗi")
+    amount = Decimal(raw["amount"])
+    if not amount.is_finite() or amount < 0 or amount > _MAX_TERM:
+        raise ValueError(f"Thời hạn của trường hợp không hợp lệ (gặp {raw['amount']!r})")
+    if raw["unit"] not in _UNITS or raw["unit"] == "none":
+        raise ValueError(f"đơn vị thời hạn của trường hợp không rõ: {raw['unit']!r}")
+    return {"name": raw["name"], "amount": decimal_text(amount), "unit": raw["unit"]}
 
 
 _TEXT_FIELDS = ("code", "name", "field_code", "field_name", "level", "supplement_rule", "requirements")
 _MAX_QTY = 100  # copies of one document: more is a typing mistake (and overflows a database integer)
 
 
-def _check_record(record: ProcedureRecord) -> ProcedureRecord:
+def check_record(record: ProcedureRecord) -> ProcedureRecord:
     """Every value of a record read from a file has the type and range the database will store."""
     for key in _TEXT_FIELDS:
         if not isinstance(getattr(record, key), str):
@@ -255,8 +165,10 @@ def _check_record(record: ProcedureRecord) -> ProcedureRecord:
         if not isinstance(case.name, str):
             raise ValueError("tên trường hợp phải là chuỗi ký tự")
         for doc in case.documents:
-            if not isinstance(doc.name, str) or not isinstance(doc.code, str):
-                raise ValueError("tên và mã giấy tờ phải là chuỗi ký tự")
+            if not all(isinstance(v, str) for v in (doc.name, doc.code, doc.part)):
+                raise ValueError("tên, mã và phần hồ sơ của giấy tờ phải là chuỗi ký tự")
+            if doc.kind not in DOCUMENT_KINDS:
+                raise ValueError(f"loại dòng «{doc.kind}» không rõ (submit, show, heading hoặc note)")
             if not isinstance(doc.required, bool):
                 raise ValueError(f"«required» của giấy tờ «{doc.name}» phải là true hoặc false")
             if doc.original_qty > _MAX_QTY or doc.copy_qty > _MAX_QTY:
@@ -279,25 +191,11 @@ def _check_record(record: ProcedureRecord) -> ProcedureRecord:
     return record
 
 
-def read_catalog_file(path: Path) -> list[ProcedureRecord]:
-    """Parse one file (portal record or own format) or raise CatalogFileError naming it."""
-    try:
-        raw = read_json(path)
-    except ValidationError as exc:
-        raise CatalogFileError(exc.message) from exc
-    try:
-        if isinstance(raw, dict) and raw.get("format") == OWN_FORMAT:
-            if raw.get("version") != OWN_FORMAT_VERSION:
-                raise ValueError(f"phiên bản định dạng {raw.get('version')!r} không được hỗ trợ")
-            return [_check_record(_from_own(item)) for item in raw["procedures"]]
-        if isinstance(raw, dict) and isinstance(raw.get("data"), dict):
-            if raw.get("code") not in (None, "OK"):
-                raise ValueError(f"bản ghi báo lỗi {raw.get('code')!r}")
-            return [_check_record(_from_portal(raw["data"]))]
-        raise ValueError("không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app")
-    except (ValueError, KeyError, TypeError, AttributeError, InvalidOperation) as exc:
-        reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"
-        raise CatalogFileError(f"{path}: tệp không hợp lệ — {reason}.") from exc
+def records_from_own(raw: dict[str, Any]) -> list[ProcedureRecord]:
+    """The checked records of a file in counter_app's own format (ValueError naming the problem)."""
+    if raw.get("version") not in _READABLE_VERSIONS:
+        raise ValueError(f"phiên bản định dạng {raw.get('version')!r} không được hỗ trợ")
+    return [check_record(_from_own(item)) for item in raw["procedures"]]
 
 
 def write_own_format(records: list[ProcedureRecord]) -> str:

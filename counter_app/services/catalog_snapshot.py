@@ -29,6 +29,13 @@ class DocumentSnapshot:
     original_qty: int
     copy_qty: int
     required: bool
+    kind: str = "submit"  # submit | show | heading | note
+    part: str = ""
+
+    @property
+    def tickable(self) -> bool:
+        """Handed in or shown: a line the officer ticks (headings and notes are only read)."""
+        return self.kind in ("submit", "show")
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,7 @@ class VersionSnapshot:
     supplement_rule: str
     cases: tuple[CaseSnapshot, ...]
     channels: tuple[ChannelSnapshot, ...]
+    case_terms: tuple[dict[str, str], ...] = ()
 
 
 def current_version_id(session: Session, code: str) -> uuid.UUID:
@@ -96,7 +104,9 @@ def snapshot_of(session: Session, version_id: uuid.UUID) -> VersionSnapshot:
                 c.ordinal,
                 c.name,
                 tuple(
-                    DocumentSnapshot(d.id, d.ordinal, d.name, d.original_qty, d.copy_qty, d.required)
+                    DocumentSnapshot(
+                        d.id, d.ordinal, d.name, d.original_qty, d.copy_qty, d.required, d.kind, d.part
+                    )
                     for d in c.documents
                 ),
             )
@@ -106,6 +116,7 @@ def snapshot_of(session: Session, version_id: uuid.UUID) -> VersionSnapshot:
             ChannelSnapshot(t.channel, Decimal(t.amount), t.unit, t.description, tuple(t.fees))
             for t in version.channels
         ),
+        case_terms=tuple(dict(t) for t in version.case_terms),
     )
     if len(_cache) >= _CACHE_LIMIT:
         _cache.clear()

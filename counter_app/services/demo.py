@@ -33,7 +33,7 @@ from counter_app.db.models import (
     ProcedureVersion,
     User,
 )
-from counter_app.domain.appointment import Policy, appointment_for, classify_outcome
+from counter_app.domain.appointment import Policy, Term, classify_outcome, latest_appointment
 from counter_app.domain.dossier_code import format_code
 from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import Status
@@ -41,7 +41,7 @@ from counter_app.domain.text import search_key
 from counter_app.services.actor import SYSTEM_ACTOR, Role
 from counter_app.services.catalog import import_catalog, read_records
 from counter_app.services.offices import OfficeInput, calendar_for, create_office, create_user
-from counter_app.services.receiving import term_for
+from counter_app.services.procedure_terms import terms_for, terms_label
 
 DEFAULT_CATALOG = Path(__file__).resolve().parents[2] / "resources" / "catalog" / "default_catalog.json"
 DEMO_PASSWORD = "demo"
@@ -153,8 +153,8 @@ class _Template:
     version_id: object
     case_id: object
     field_id: object
-    term: object
-    docs: list[tuple[object, int, str, int, int]]
+    terms: tuple[Term, ...]
+    docs: list[tuple[object, int, str, int, int, str]]
 
 
 def _templates(db: Database) -> list[_Template]:
@@ -171,8 +171,13 @@ def _templates(db: Database) -> list[_Template]:
         result = []
         for version in versions:
             case: ProcedureCase = version.cases[0]
-            docs = [(d.id, d.ordinal, d.name, d.original_qty, d.copy_qty) for d in case.documents]
-            result.append(_Template(version.id, case.id, version.field_id, term_for(version, "direct"), docs))
+            docs = [
+                (d.id, d.ordinal, d.name, d.original_qty, d.copy_qty, d.kind)
+                for d in case.documents
+                if d.kind in ("submit", "show")  # headings and notes are never handed over
+            ]
+            terms = terms_for(version, "direct", case.name)
+            result.append(_Template(version.id, case.id, version.field_id, terms, docs))
         return result
 
 
@@ -261,7 +266,7 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
             officer_id, officer_name = rng.choice(officers)
             applicant = _applicant(rng)
             applicants.append(applicant)
-            appointment = appointment_for(received, tpl.term, calendar, policy)
+            appointment = latest_appointment(received, tpl.terms, calendar, policy)
             dossier_id = new_id()
             code = format_code(office.identifier_code, local_day, counters[local_day])
             row = {
@@ -300,11 +305,14 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                     "name": d[2],
                     "original_qty": d[3],
                     "copy_qty": d[4],
+                    "kind": d[5],
                 }
                 for d in tpl.docs
             )
             dossiers.append(row)
             steps = _life(rng, row, received, appointment, now, calendar, units)
+            # As the receive service records it: the receipt's item 3 reads the term from here.
+            steps[0][2]["term"] = terms_label(tpl.terms)
             if row.get("returned_to") is not None:
                 receiver = {
                     "full_name": applicant["full_name"],

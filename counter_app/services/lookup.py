@@ -121,7 +121,11 @@ _DOSSIER_ROW = (
 _BY_CODE = PreparedSelect(_DOSSIER_ROW.where(Dossier.code == bindparam("code")), "DossierRow")
 _DOCUMENTS = PreparedSelect(
     select(
-        DossierDocument.ordinal, DossierDocument.name, DossierDocument.original_qty, DossierDocument.copy_qty
+        DossierDocument.ordinal,
+        DossierDocument.name,
+        DossierDocument.original_qty,
+        DossierDocument.copy_qty,
+        DossierDocument.kind,
     )
     .where(DossierDocument.dossier_id == bindparam("dossier_id"))
     .order_by(DossierDocument.ordinal),

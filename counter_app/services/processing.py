@@ -15,7 +15,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.models import Agency, CancelledNumber, Dossier, Event, Office, ProcedureVersion
+from counter_app.db.models import (
+    Agency,
+    CancelledNumber,
+    Dossier,
+    Event,
+    Office,
+    ProcedureCase,
+    ProcedureVersion,
+)
 from counter_app.domain.appointment import (
     Outcome,
     Policy,
@@ -32,7 +40,7 @@ from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.events import record
 from counter_app.services.offices import calendar_for
-from counter_app.services.receiving import term_for
+from counter_app.services.procedure_terms import terms_for
 
 SATISFACTION_LEVELS = {
     1: "Rất hài lòng",
@@ -139,6 +147,8 @@ def supply_supplement(db: Database, actor: Actor, code: str, *, now: datetime) -
     def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
         version = session.get(ProcedureVersion, dossier.procedure_version_id)
         assert version is not None and dossier.waiting_since is not None
+        case = session.get(ProcedureCase, dossier.case_id) if dossier.case_id else None
+        case_name = case.name if case is not None else ""
         rule = SupplementRule(version.supplement_rule)
         new_due = (
             appointment_after_supplement(
@@ -146,7 +156,7 @@ def supply_supplement(db: Database, actor: Actor, code: str, *, now: datetime) -
                 dossier.legal_due_at,
                 dossier.waiting_since,
                 now,
-                term_for(version, dossier.channel),
+                terms_for(version, dossier.channel, case_name),
                 rule,
                 calendar_for(session, office),
                 Policy(office.time_policy),

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
-from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,7 +19,7 @@ from counter_app.db.models import (
     Office,
     PendingIntake,
 )
-from counter_app.domain.appointment import Policy, Term, TermUnit, appointment_for
+from counter_app.domain.appointment import Policy, latest_appointment
 from counter_app.domain.dossier_code import format_code
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import Channel, Status
@@ -38,6 +35,7 @@ from counter_app.services.catalog_snapshot import (
 )
 from counter_app.services.events import record
 from counter_app.services.offices import calendar_for, get_office, local_date
+from counter_app.services.procedure_terms import terms_for, terms_label
 
 
 @dataclass(frozen=True)
@@ -89,27 +87,6 @@ class _Prepared:
     missing: list[DocumentSnapshot]
 
 
-class _ChannelTerm(Protocol):
-    channel: str
-    amount: Decimal | str
-    unit: str
-
-
-class _HasChannels(Protocol):
-    @property
-    def channels(self) -> Sequence[_ChannelTerm]: ...
-
-
-def term_for(version: _HasChannels, channel: str) -> Term:
-    """The term of ``channel`` (of a stored version or an imported record), falling back to the
-    direct one, else no appointment."""
-    by_channel = {t.channel: t for t in version.channels}
-    term = by_channel.get(channel) or by_channel.get("direct")
-    if term is None:
-        return Term(0, TermUnit.NONE)  # type: ignore[arg-type]
-    return Term(term.amount, TermUnit(term.unit))
-
-
 def _prepare(session: Session, actor: Actor, req: IntakeRequest) -> _Prepared:
     applicant = validate_applicant(req.applicant)
     try:
@@ -122,12 +99,16 @@ def _prepare(session: Session, actor: Actor, req: IntakeRequest) -> _Prepared:
             f"Thủ tục {req.procedure_code} không có trường hợp số {req.case_no}.", field="case_no"
         )
     case = version.cases[req.case_no - 1]
-    ordinals = {d.ordinal for d in case.documents} if req.provided is None else set(req.provided)
-    unknown = ordinals - {d.ordinal for d in case.documents}
+    documents = [d for d in case.documents if d.tickable]  # headings and notes are only read
+    ordinals = {d.ordinal for d in documents} if req.provided is None else set(req.provided)
+    unknown = ordinals - {d.ordinal for d in documents}
     if unknown:
-        raise ValidationError(f"Giấy tờ số {sorted(unknown)} không có trong danh sách.", field="provided")
-    provided = [d for d in case.documents if d.ordinal in ordinals]
-    missing = [d for d in case.documents if d.required and d.ordinal not in ordinals]
+        raise ValidationError(
+            f"Giấy tờ số {sorted(unknown)} không có trong danh sách giấy tờ nộp hoặc xuất trình.",
+            field="provided",
+        )
+    provided = [d for d in documents if d.ordinal in ordinals]
+    missing = [d for d in documents if d.required and d.ordinal not in ordinals]
     office = get_office(session, actor.office_id)
     return _Prepared(office, version, case, channel, applicant, provided, missing)
 
@@ -168,8 +149,8 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
         )
         dossier.return_method, dossier.postal_address = req.return_method, postal_address
         calendar = calendar_for(session, prep.office)
-        term = term_for(prep.version, prep.channel)
-        dossier.appointment_at = appointment_for(now, term, calendar, Policy(prep.office.time_policy))
+        terms = terms_for(prep.version, prep.channel, prep.case.name)
+        dossier.appointment_at = latest_appointment(now, terms, calendar, Policy(prep.office.time_policy))
         dossier.legal_due_at = dossier.appointment_at
         if req.pending_intake_id is not None:
             pending = session.get(PendingIntake, req.pending_intake_id)
@@ -191,7 +172,7 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
                 "case": req.case_no,
                 "channel": str(prep.channel),
                 "appointment_at": dossier.appointment_at.isoformat() if dossier.appointment_at else None,
-                "term": term.label,
+                "term": terms_label(terms),
                 "documents": [d.ordinal for d in prep.provided],
             },
         )
@@ -225,6 +206,7 @@ def _new_dossier(
                 name=d.name,
                 original_qty=d.original_qty,
                 copy_qty=d.copy_qty,
+                kind=d.kind,
             )
             for d in prep.provided
         ],
@@ -263,7 +245,13 @@ def request_supplement_at_intake(
             reason=normalize(reason),
             provided=[{"ordinal": d.ordinal, "name": d.name} for d in prep.provided],
             missing=[
-                {"ordinal": d.ordinal, "name": d.name, "original_qty": d.original_qty, "copy_qty": d.copy_qty}
+                {
+                    "ordinal": d.ordinal,
+                    "name": d.name,
+                    "original_qty": d.original_qty,
+                    "copy_qty": d.copy_qty,
+                    "kind": d.kind,
+                }
                 for d in prep.missing
             ],
         )
@@ -341,14 +329,18 @@ def record_guidance(db: Database, actor: Actor, procedure_code: str, case_no: in
 
 
 def preview_appointment(
-    db: Database, actor: Actor, procedure_code: str, channel: str, *, at: datetime
+    db: Database, actor: Actor, procedure_code: str, channel: str, *, at: datetime, case_no: int = 1
 ) -> datetime | None:
     """The appointment a receipt at ``at`` would get (the form shows it live)."""
     with db.read() as session:
         version = current_snapshot(session, procedure_code)
         office = get_office(session, actor.office_id)
-        return appointment_for(
-            at, term_for(version, channel), calendar_for(session, office), Policy(office.time_policy)
+        case_name = version.cases[case_no - 1].name if 1 <= case_no <= len(version.cases) else ""
+        return latest_appointment(
+            at,
+            terms_for(version, channel, case_name),
+            calendar_for(session, office),
+            Policy(office.time_policy),
         )
 
 

@@ -4,7 +4,8 @@ A ``ReportRequest`` names the report, its period or instant and its filters; ``b
 the query and renders the chosen format. Without an office code a report counts every office (the
 day report and the register: the actor's office, else the first one) and its header names the
 actor's (or the first) office. The register is the register book exactly as ``print register``
-draws it (TT per book, as on the receipts), read without issuing a slip.
+draws it (TT per book, as on the receipts), read without issuing a slip; as XLSX or CSV, its entries
+one per line (``exports.register_tables``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from counter_app.services.slips_batch import build_register
 from counter_app.services.slips_common import DateRange, office_info
 
 KINDS = ("day", "period", "register", "overdue", "satisfaction")
-FORMATS = {kind: ("pdf",) if kind == "register" else ("pdf", "xlsx", "csv") for kind in KINDS}
+FORMATS = {kind: ("pdf", "xlsx", "csv") for kind in KINDS}
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,11 @@ def _register(db, actor, request, now, office, _offices, _head) -> bytes:  # typ
     first, last = check_range(request.date_from, request.date_to)
     with db.read() as session:
         built = build_register(session, replace(actor, office_id=office.id), DateRange(first, last), now)
-    return render_register(built.data)
+    if request.fmt == "pdf":
+        return render_register(built.data)
+    if request.fmt == "xlsx":
+        return exports.register_xlsx(built.data, office=office.name, created=now)
+    return exports.register_csv(built.data)
 
 
 def _overdue(db, actor, request, now, office, offices, head) -> bytes:  # type: ignore[no-untyped-def]

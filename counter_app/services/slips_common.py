@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -14,10 +16,16 @@ from counter_app.documents.model import ApplicantInfo, FeeLine, OfficeInfo
 from counter_app.domain.appointment import Term, TermUnit
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import ValidationError
+from counter_app.services.procedure_terms import terms_for, terms_label
 
 FORM_VERSION = "2025"
 COUNTER_RETURN = "Tại Bộ phận Một cửa"
 POSTAL_RETURN = "Qua dịch vụ bưu chính công ích: {address}"
+NO_TERM_TEXT = "Không hẹn ngày trả kết quả"
+# "0 không hẹn": a zero amount printed before the label of a term that has no amount at all.
+_ZERO_NO_TERM = re.compile(r"(?<![\d.,])0+(?:[.,]0+)?\s+(?=không hẹn)", re.IGNORECASE)
+_BARE_NO_TERM = re.compile(r"\s*(?:0+(?:[.,]0+)?\s+)?không hẹn\s*", re.IGNORECASE)
+_ONE_DIGIT = re.compile(r"(?<![\d.,])(\d)(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -101,8 +109,7 @@ def dossier_key(key: object) -> str:
 
 def fee_lines(version: ProcedureVersion, channel: str) -> tuple[FeeLine, ...]:
     """Fees of the channel (else the direct one): zero fees without any text are left out ("Không")."""
-    by_channel = {t.channel: t for t in version.channels}
-    term = by_channel.get(channel) or by_channel.get("direct")
+    term = _channel_row(version, channel)
     out: list[FeeLine] = []
     for fee in term.fees if term is not None else []:
         amount = fee.get("amount_vnd")
@@ -118,9 +125,46 @@ def fee_lines(version: ProcedureVersion, channel: str) -> tuple[FeeLine, ...]:
     return tuple(out)
 
 
+def portal_words(text: str) -> str:
+    """A term's own wording, without the "0 " that a term with no amount may have been given."""
+    return _ZERO_NO_TERM.sub("", " ".join(text.split()))
+
+
 def term_text(amount: object, unit: str, description: str) -> str:
     """'7 ngày làm việc', or the catalogue's own words when the term cannot be computed."""
+    words = portal_words(description)
     if unit == TermUnit.NONE:
-        return description or "Không hẹn ngày trả kết quả"
+        return words or NO_TERM_TEXT
     label = Term(amount, TermUnit(unit)).label  # type: ignore[arg-type]
-    return f"{label} ({description})" if description else label
+    return f"{label} ({words})" if words else label
+
+
+def _channel_row(version: ProcedureVersion, channel: str) -> Any:
+    by_channel = {t.channel: t for t in version.channels}
+    return by_channel.get(channel) or by_channel.get("direct")
+
+
+def legal_term_text(version: ProcedureVersion, channel: str, case_name: str, stored: object) -> str:
+    """Item 3 of the receipt: the legal term, "07 ngày làm việc", or the portal's words.
+
+    The term recorded when the dossier was received comes first (it is what the citizen was
+    told). Dossiers recorded without one (made by the demo, or before terms were recorded), and
+    those whose term had no amount ("không hẹn"), take it from the procedure version the dossier
+    was received under: its computable terms for the channel and case, else the channel's own
+    words, since "không hẹn" says nothing about how long the office may take.
+    """
+    text = portal_words(str(stored or ""))
+    if text and not _BARE_NO_TERM.fullmatch(text):
+        return two_digits(text)
+    computable: Sequence[Term] = [
+        t for t in terms_for(version, channel, case_name) if t.unit is not TermUnit.NONE
+    ]
+    if computable:
+        return two_digits(terms_label(computable))
+    row = _channel_row(version, channel)
+    return portal_words(row.description if row is not None else "") or NO_TERM_TEXT
+
+
+def two_digits(text: str) -> str:
+    """'7 ngày làm việc' → '07 ngày làm việc': counts on forms take two digits ('0,5' stays)."""
+    return _ONE_DIGIT.sub(r"0\1", text)

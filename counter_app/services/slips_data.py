@@ -9,7 +9,6 @@ slip issued twice for the same act shows the same content.
 
 from __future__ import annotations
 
-import re
 import uuid
 from datetime import datetime
 
@@ -46,6 +45,7 @@ from counter_app.services.slips_common import (
     actor_name,
     applicant_info,
     fee_lines,
+    legal_term_text,
     office_info,
     user_name,
 )
@@ -97,6 +97,8 @@ def build_receipt(session: Session, dossier: Dossier) -> Built:
     )
     version = _version(session, dossier.procedure_version_id)
     payload = received.payload
+    case = session.get(ProcedureCase, dossier.case_id) if dossier.case_id is not None else None
+    own_case = case.name if case is not None else ""  # named even when it is the only case (case terms)
     appointment = (
         _at(payload.get("appointment_at")) if "appointment_at" in payload else dossier.appointment_at
     )
@@ -109,8 +111,11 @@ def build_receipt(session: Session, dossier: Dossier) -> Built:
         dossier_code=dossier.code,
         applicant=applicant_info(dossier.applicant),
         procedure_name=version.name,
-        documents=tuple(DocumentLine(d.name, d.original_qty, d.copy_qty) for d in dossier.documents),
-        legal_term_text=re.sub(r"^(\d)(?=\s)", r"0\1", str(payload.get("term") or "")),  # "07 ngày"
+        documents=tuple(
+            DocumentLine(d.name, d.original_qty, d.copy_qty, kind=d.kind or "submit")
+            for d in dossier.documents
+        ),
+        legal_term_text=legal_term_text(version, dossier.channel, own_case, payload.get("term")),
         received_at=dossier.received_at,
         appointment_at=appointment,
         return_method=return_method,
@@ -263,7 +268,12 @@ def _intake_supplement(session: Session, key: str) -> Built:
     ).scalar_one_or_none()
     version = _version(session, pending.procedure_version_id)
     missing = tuple(
-        DocumentLine(str(m["name"]), int(m.get("original_qty") or 0), int(m.get("copy_qty") or 0))  # type: ignore[call-overload]
+        DocumentLine(
+            str(m["name"]),
+            int(m.get("original_qty") or 0),  # type: ignore[call-overload]
+            int(m.get("copy_qty") or 0),  # type: ignore[call-overload]
+            kind=str(m.get("kind") or "submit"),
+        )
         for m in pending.missing
     )
     data = SupplementData(

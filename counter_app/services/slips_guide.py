@@ -7,12 +7,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from counter_app.documents.model import DocumentLine, GuidanceData, ProcessingTime
+from counter_app.db.models import ProcedureVersion
+from counter_app.documents.model import DocumentLine, FeeLine, GuidanceData, ProcessingTime
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
 from counter_app.services.actor import Actor
 from counter_app.services.catalog import load_current_version
 from counter_app.services.offices import get_office
+from counter_app.services.procedure_terms import stated_terms
 from counter_app.services.slips_common import FORM_VERSION, Built, GuideKey, fee_lines, office_info, term_text
 
 LEVELS = {"province": "Cấp tỉnh", "ward": "Cấp xã"}
@@ -42,16 +44,8 @@ def build_guide(session: Session, actor: Actor, key: object, now: datetime) -> B
     case = version.cases[gk.case_no - 1]
     office = get_office(session, actor.office_id)
     documents = tuple(
-        DocumentLine(
-            d.name if d.required or "nếu có" in d.name.lower() else f"{d.name} (nếu có)",
-            d.original_qty,
-            d.copy_qty,
-        )
+        DocumentLine(_guide_name(d.name, d.kind, d.required), d.original_qty, d.copy_qty, kind=d.kind)
         for d in case.documents
-    )
-    times = tuple(
-        ProcessingTime(CHANNEL_LABELS[Channel(t.channel)], term_text(t.amount, t.unit, t.description))
-        for t in version.channels
     )
     requirements = version.requirements.strip()
     data = GuidanceData(
@@ -61,13 +55,13 @@ def build_guide(session: Session, actor: Actor, key: object, now: datetime) -> B
         field_name=version.field.name if version.field else "",
         level=", ".join(LEVELS.get(x, x) for x in version.level.split(",") if x),
         documents=documents,
-        processing_times=times,
+        processing_times=processing_times(version, case.name),
         submit_at=", ".join(x for x in (office.name, office.address) if x),
         receive_at=RECEIVE_AT,
         guiding_officer=actor.full_name if actor.user_id is not None else "",
         printed_at=now,
         case_name=case.name if len(version.cases) > 1 else "",
-        fees=fee_lines(version, "direct"),
+        fees=_every_channel_fees(version),
         legal_bases=tuple(_legal_basis(b) for b in version.legal_bases if b.get("name") or b.get("code")),
         results=tuple(r["name"] for r in version.results if r.get("name")),
         notes=(requirements,) if requirements.lower().rstrip(".") not in NO_REQUIREMENT else (),
@@ -76,6 +70,41 @@ def build_guide(session: Session, actor: Actor, key: object, now: datetime) -> B
     local = now.astimezone(ZoneInfo(office.timezone))
     stem = f"guide-{gk.procedure_code}-{gk.case_no}-{local:%Y%m%dT%H%M%S}"
     return Built(data, str(gk), stem, office, None)
+
+
+def _guide_name(name: str, kind: str, required: bool) -> str:
+    """A document not required of everyone says so; headings and notes are printed as they are."""
+    if kind not in ("submit", "show") or required or "nếu có" in name.lower():
+        return name
+    return f"{name} (nếu có)"
+
+
+def processing_times(version: ProcedureVersion, case_name: str) -> tuple[ProcessingTime, ...]:
+    """Each channel's term in its own words; where a channel's term is not computable and the
+    portal states terms per case, each of those too (the appointment takes the latest of them,
+    docs/catalog-rules.md), so the citizen hears every stated term."""
+    times: list[ProcessingTime] = []
+    for t in version.channels:
+        label = CHANNEL_LABELS[Channel(t.channel)]
+        times.append(ProcessingTime(label, term_text(t.amount, t.unit, t.description)))
+        if t.unit == "none" and version.case_terms:
+            for name, term in stated_terms(version, case_name):
+                times.append(ProcessingTime(label, f"{term.label} (trường hợp: {name or 'chung'})"))
+    return tuple(times)
+
+
+def _every_channel_fees(version: ProcedureVersion) -> tuple[FeeLine, ...]:
+    """The fees of every channel: once when all channels charge alike, else each line under its
+    channel's name (online and postal fees often differ from the counter's)."""
+    by_channel = {t.channel: fee_lines(version, t.channel) for t in version.channels}
+    distinct = set(by_channel.values())
+    if len(distinct) <= 1:
+        return next(iter(distinct), ())
+    return tuple(
+        FeeLine(f"{CHANNEL_LABELS[Channel(channel)]}: {line.label}", line.amount_vnd)
+        for channel, lines in by_channel.items()
+        for line in lines
+    )
 
 
 def _legal_basis(basis: dict[str, str]) -> str:

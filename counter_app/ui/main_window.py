@@ -1,11 +1,17 @@
-"""The main window: one page per counter task (F1…), the officer and the database always visible."""
+"""The main window: one page per counter task (F1…), the officer and the database always visible.
+
+It wires the pages together: a dossier received, refused or returned on one page makes the
+tracking list re-read itself; slips are issued after each action; the status bar reports where
+a slip was saved (the path in full, see widgets/status_message.py); closing the window with a
+form half filled asks first.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from counter_app.services.actor import ROLE_LABELS, Role
 from counter_app.services.overview import office_overview
@@ -22,6 +28,8 @@ from counter_app.ui.scanner import ScannerFilter
 from counter_app.ui.session import UiSession
 from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.slip_desk import Printer, SlipDesk
+from counter_app.ui.widgets.elided_label import ElidedLabel
+from counter_app.ui.widgets.status_message import StatusMessage
 
 
 class MainWindow(QMainWindow):
@@ -60,9 +68,12 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self, activated=lambda p=page: self.show_page(p))
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(lambda _i: self._focus_current())
+        self.status_message = StatusMessage()
+        self.statusBar().addWidget(self.status_message, 1)
         self.desk = SlipDesk(session, self, printer)
-        self.desk.said.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.desk.said.connect(self._desk_said)
         self._connect_slips()
+        self._connect_refresh()
         self.scanner = ScannerFilter(self)
         self.scanner.ignored.add(self.return_page.scan)  # the return page's own scan field
         self.scanner.code_scanned.connect(self.open_scanned)
@@ -70,7 +81,9 @@ class MainWindow(QMainWindow):
 
         actor = session.actor
         printer = QPrinterInfo.defaultPrinterName() or self.tr("chưa có máy in")
-        self.status_label = QLabel(
+        # Elided, whole in the tooltip: a long office name or database path must not push the
+        # message (and the path of a saved slip) off the status bar.
+        self.status_label = ElidedLabel(
             self.tr("{0} ({1}) · {2} · CSDL: {3} · Máy in: {4}").format(
                 actor.full_name,
                 domain_label(ROLE_LABELS[actor.role]),
@@ -79,7 +92,9 @@ class MainWindow(QMainWindow):
                 printer,
             )
         )
+        self.status_label.setToolTip(self.status_label.text())
         self.statusBar().addPermanentWidget(self.status_label)
+        self.status_message.changed.connect(self._share_status_bar)
         settings = QAction(self.tr("Cài đặt…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
         self.menuBar().addMenu(self.tr("Hệ thống")).addAction(settings)
@@ -89,7 +104,9 @@ class MainWindow(QMainWindow):
     def _connect_slips(self) -> None:
         """Each action prints the slip the citizen or the next desk needs."""
         desk = self.desk
-        self.receive_page.received.connect(lambda r: desk.issue("receipt", r.code, desk.receipt_layout()))
+        # The receive page issues the receipt through the desk (rendered in the background) and
+        # shows where it went in its banner (issue 9: the receipt moment).
+        self.receive_page.attach_desk(desk)
         self.receive_page.supplement_requested.connect(
             lambda r: desk.issue("supplement", str(r.pending_intake_id))
         )
@@ -106,6 +123,29 @@ class MainWindow(QMainWindow):
         self.track_page.detail.reprint_requested.connect(desk.reprint)
         if self.dashboard_page is not None:
             self.dashboard_page.open_dossier.connect(self.open_scanned)
+
+    def _share_status_bar(self) -> None:
+        """The message (what just happened, a saved file's path) first; who and where keep at least
+        a quarter of the bar, elided, whole in their tooltip. Without a message they take it all."""
+        bar = self.statusBar().width()
+        message = self.status_message.sizeHint().width() if self.status_message.text() else 0
+        self.status_label.setMaximumWidth(max(bar - message - 24, bar // 4))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._share_status_bar()
+
+    def _connect_refresh(self) -> None:
+        """Dossiers made or changed on another page appear in Theo dõi without pressing refresh."""
+        self.receive_page.received.connect(self.track_page.mark_stale)
+        self.receive_page.refused.connect(self.track_page.mark_stale)
+        self.return_page.returned.connect(self.track_page.mark_stale)
+
+    def _desk_said(self, text: str) -> None:
+        """The slip desk's sentence; when it names the slip's file, the status bar offers its path."""
+        slip = self.desk.last
+        path = slip.path if slip is not None and slip.path is not None else None
+        self.status_message.show_message(text, path if path is not None and str(path) in text else None)
 
     def open_settings(self) -> SettingsDialog:
         """Language and receipt paper (Ctrl+,)."""
@@ -144,7 +184,45 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def pages(self) -> list[QWidget]:
+        """Every page, the supervisor's sub-pages included, in tab order."""
+        found: list[QWidget] = []
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if isinstance(page, QTabWidget):
+                found += [page.widget(i) for i in range(page.count())]
+            else:
+                found.append(page)
+        return found
+
+    def unsaved_pages(self) -> list[QWidget]:
+        """Pages holding input that closing would lose (pages say so through ``has_unsaved_input``)."""
+        return [
+            page
+            for page in self.pages()
+            if callable(check := getattr(page, "has_unsaved_input", None)) and check()
+        ]
+
+    def _may_close(self) -> bool:
+        unsaved = self.unsaved_pages()
+        if not unsaved:
+            return True
+        self.show_page(unsaved[0])  # let the officer see what would be lost
+        answer = QMessageBox.question(
+            self,
+            self.tr("Đóng chương trình?"),
+            self.tr(
+                "Trang đang mở có thông tin đã nhập nhưng chưa lưu. Đóng chương trình và bỏ thông tin này?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # Enter by habit keeps the window and the form
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._may_close():
+            event.ignore()
+            return
         QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -7,6 +7,7 @@ silently afterwards; with no printer at all the slip is saved and opened instead
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -53,6 +54,14 @@ def render_to(printer: QPrinter, pdf_bytes: bytes) -> int:
         pdf.close()
 
 
+@dataclass(frozen=True)
+class PrintOutcome:
+    """What became of a slip sent to print: a sentence for the officer, and where it went."""
+
+    message: str
+    state: str  # "printed" (on a printer), "saved" (no printer: saved and opened), "cancelled"
+
+
 class SlipPrinter:
     """Prints a slip on the printer remembered for its kind (asking once), or saves and opens it."""
 
@@ -67,12 +76,22 @@ class SlipPrinter:
         self, kind: str, pdf_bytes: bytes, saved_path: Path | None, *, preview: bool = False
     ) -> str:
         """Print; returns a Vietnamese sentence saying what happened (for the status bar)."""
+        return self.print_outcome(kind, pdf_bytes, saved_path, preview=preview).message
+
+    def print_outcome(
+        self, kind: str, pdf_bytes: bytes, saved_path: Path | None, *, preview: bool = False
+    ) -> PrintOutcome:
+        """Print, and say whether the slip reached a printer (the receipt banner tells the officer)."""
         if not QPrinterInfo.availablePrinters():
             if saved_path is not None:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved_path)))
-            return QCoreApplication.translate(
-                "SlipPrinter", "Không có máy in: phiếu đã được lưu tại {0} và mở để xem."
-            ).format(saved_path)
+            return PrintOutcome(
+                QCoreApplication.translate(
+                    "SlipPrinter", "Không có máy in: phiếu đã được lưu tại {0} và mở để xem."
+                ).format(saved_path),
+                "saved",
+            )
+        cancelled = PrintOutcome(QCoreApplication.translate("SlipPrinter", "Đã hủy in."), "cancelled")
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         name = self.remembered(kind)
         if name and any(p.printerName() == name for p in QPrinterInfo.availablePrinters()):
@@ -80,15 +99,21 @@ class SlipPrinter:
         else:
             dialog = QPrintDialog(printer, self._parent)
             if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-                return QCoreApplication.translate("SlipPrinter", "Đã hủy in.")
+                return cancelled
             QSettings().setValue(f"printers/{kind}", printer.printerName())
         if preview:
             view = QPrintPreviewDialog(printer, self._parent)
             view.paintRequested.connect(lambda p: render_to(p, pdf_bytes))
             if view.exec() != QPrintPreviewDialog.DialogCode.Accepted:
-                return QCoreApplication.translate("SlipPrinter", "Đã hủy in.")
-            return QCoreApplication.translate("SlipPrinter", "Đã in trên {0}.").format(printer.printerName())
+                return cancelled
+            return PrintOutcome(
+                QCoreApplication.translate("SlipPrinter", "Đã in trên {0}.").format(printer.printerName()),
+                "printed",
+            )
         pages = render_to(printer, pdf_bytes)
-        return QCoreApplication.translate("SlipPrinter", "Đã in {0} trang trên {1}.").format(
-            pages, printer.printerName()
+        return PrintOutcome(
+            QCoreApplication.translate("SlipPrinter", "Đã in {0} trang trên {1}.").format(
+                pages, printer.printerName()
+            ),
+            "printed",
         )

@@ -9,6 +9,7 @@ in and emits ``code_scanned``.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -56,3 +57,45 @@ class ScannerFilter(QObject):
     def _remove_from(widget: QObject, burst: str) -> None:
         if isinstance(widget, QLineEdit) and widget.text().endswith(burst):
             widget.setText(widget.text()[: -len(burst)])
+
+
+# How long after a CCCD QR fills the form its scanner's Enter may still arrive (it follows the last
+# character within milliseconds; a person needs far longer to read the screen and press Enter).
+SCAN_ENTER_SECONDS = 0.5
+
+
+class ScanEnterGuard(QObject):
+    """Swallows the Enter a keyboard-wedge scanner sends after a CCCD QR.
+
+    The QR fills the applicant form before its trailing Enter arrives; by then the focus has moved
+    on (to the procedure search), where that Enter would choose whatever procedure is highlighted.
+    ``arm()`` when a QR has been read; the next Enter key presses within SCAN_ENTER_SECONDS (a
+    scanner may send CR and LF) are eaten, and any other key ends the watch. Install it on the
+    widgets that can hold the focus.
+    """
+
+    def __init__(self, parent: QObject | None = None, *, clock=time.monotonic) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.clock = clock
+        self._armed_at: float | None = None
+        self.swallowed = 0
+
+    def arm(self) -> None:
+        self._armed_at = self.clock()
+
+    def watch(self, widgets: Iterable[QObject]) -> None:
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if self._armed_at is None or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if self.clock() - self._armed_at > SCAN_ENTER_SECONDS:
+            self._armed_at = None
+            return False
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.swallowed += 1
+            return True
+        self._armed_at = None  # the officer is typing: every later Enter is theirs
+        return False

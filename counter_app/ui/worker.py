@@ -80,3 +80,38 @@ def run_in_background(
     runner.finished.connect(runner.deleteLater)
     runner.start()
     return runner
+
+
+# Threads that belong to no widget, kept alive here until they finish (see run_detached).
+_detached: set[_Runner] = set()
+
+
+def run_detached(
+    job: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> _Runner:
+    """Start ``job`` in a thread that no widget owns, so closing a window while it runs can never
+    destroy a running thread (Qt aborts the process then).
+
+    Give bound methods of a QObject as ``on_done``/``on_error``: Qt then calls them on that object's
+    thread (the GUI thread), and not at all once the object is gone.
+    """
+    app = QCoreApplication.instance()
+    if app is not None and not _detached and not app.property("waits_for_detached"):
+        # Quitting while a slip renders: let it finish (and be archived) before Python tears down.
+        app.aboutToQuit.connect(wait_for_detached)
+        app.setProperty("waits_for_detached", True)
+    runner = _Runner(lambda _report: job())
+    _detached.add(runner)
+    runner.succeeded.connect(on_done)
+    runner.failed.connect(on_error)
+    runner.finished.connect(lambda: _detached.discard(runner))
+    runner.finished.connect(runner.deleteLater)
+    runner.start()
+    return runner
+
+
+def wait_for_detached(timeout_ms: int = 30_000) -> bool:
+    """Wait for the detached threads (before the application quits, or at the end of a test)."""
+    return all(runner.wait(timeout_ms) for runner in list(_detached))

@@ -153,6 +153,68 @@
     </message>
 </context>
 <context>
+    <name>CitizenResults</name>
+    <message>
+        <source>Đóng danh sách</source>
+        <translation>Close the list</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no appointment</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenSearch</name>
+    <message>
+        <source>Mã hồ sơ, số CCCD/CMND, số điện thoại hoặc họ tên (có dấu hay không), rồi Enter</source>
+        <translation>Dossier code, ID card number, phone or name (with or without tone marks), then Enter</translation>
+    </message>
+    <message>
+        <source>Tìm</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Tìm công dân:</source>
+        <translation>Find a citizen:</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ nào theo «{0}».</source>
+        <translation>No dossier found for «{0}».</translation>
+    </message>
+    <message>
+        <source>«{0}»: {1} hồ sơ, mới nhất trước. ↑↓ chọn, Enter hoặc nhấp để mở, Esc đóng.</source>
+        <translation>«{0}»: {1} dossiers, newest first. ↑↓ to choose, Enter or click to open, Esc to close.</translation>
+    </message>
+    <message>
+        <source>Chỉ hiện {0} hồ sơ đầu tiên: gõ thêm để thu hẹp.</source>
+        <translation>Only the first {0} dossiers are shown: type more to narrow the search.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Cập nhật</source>
@@ -241,6 +303,45 @@
     <message>
         <source>Cập nhật lúc {0}</source>
         <translation>Updated at {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentChecklist</name>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Xuất trình</source>
+        <translation>Shown</translation>
+    </message>
+    <message>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <source>Bản sao</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <source>* : giấy tờ bắt buộc. Space: đánh dấu dòng đang chọn.</source>
+        <translation>* : required document. Space: tick the current row.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ xuất trình: đánh dấu khi đã kiểm tra và trả lại cho người nộp.</source>
+        <translation>Document to show: tick it once checked and handed back to the applicant.</translation>
+    </message>
+    <message>
+        <source>Xuất trình: kiểm tra rồi trả lại người nộp, không giữ lại.</source>
+        <translation>Shown: checked, then handed back to the applicant, not kept.</translation>
+    </message>
+    <message>
+        <source>▾ Lưu ý ({0} dòng)</source>
+        <translation>▾ Notes ({0} lines)</translation>
+    </message>
+    <message>
+        <source>▸ Lưu ý ({0} dòng) — bấm để xem</source>
+        <translation>▸ Notes ({0} lines) — click to read</translation>
     </message>
 </context>
 <context>
@@ -485,10 +586,6 @@
 <context>
     <name>GuidePage</name>
     <message>
-        <source>Không hẹn</source>
-        <translation>No return date</translation>
-    </message>
-    <message>
         <source>Chọn một thủ tục để xem hướng dẫn.</source>
         <translation>Choose a procedure to see its guidance.</translation>
     </message>
@@ -521,12 +618,28 @@
         <translation>Case:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Thời hạn giải quyết&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Processing time&lt;/b&gt;</translation>
+        <source>Giấy tờ phải nộp</source>
+        <translation>Documents to hand in</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Phí, lệ phí&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Fees and charges&lt;/b&gt;</translation>
+        <source>Giấy tờ phải xuất trình (kiểm tra rồi trả lại, không nộp)</source>
+        <translation>Documents to show (checked and handed back, not kept)</translation>
+    </message>
+    <message>
+        <source>Lưu ý</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>(Không yêu cầu giấy tờ)</source>
+        <translation>(No documents required)</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <source>Phí, lệ phí</source>
+        <translation>Fees and charges</translation>
     </message>
     <message>
         <source>Không xem được thủ tục</source>
@@ -555,6 +668,22 @@
     <message>
         <source>Trường hợp chung</source>
         <translation>General case</translation>
+    </message>
+    <message>
+        <source>hoặc</source>
+        <translation>or</translation>
+    </message>
+    <message>
+        <source>Không hẹn ngày trả kết quả</source>
+        <translation>No appointment for the result</translation>
+    </message>
+    <message>
+        <source>Thời hạn nêu theo từng trường hợp (hẹn trả theo thời hạn dài nhất):</source>
+        <translation>Terms stated per case (the appointment follows the longest):</translation>
+    </message>
+    <message>
+        <source>Thời hạn nêu theo trường hợp:</source>
+        <translation>Term stated per case:</translation>
     </message>
     <message>
         <source>Không ghi thời hạn.</source>
@@ -662,6 +791,14 @@
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
+    <message>
+        <source>Đóng chương trình?</source>
+        <translation>Close the program?</translation>
+    </message>
+    <message>
+        <source>Trang đang mở có thông tin đã nhập nhưng chưa lưu. Đóng chương trình và bỏ thông tin này?</source>
+        <translation>A page holds input that has not been saved. Close the program and discard it?</translation>
+    </message>
 </context>
 <context>
     <name>ProcedurePicker</name>
@@ -671,22 +808,85 @@
     </message>
 </context>
 <context>
+    <name>ReceiptBanner</name>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Không hẹn ngày trả kết quả</source>
+        <translation>No appointment for the result</translation>
+    </message>
+    <message>
+        <source>{0}, {1} lúc {2}</source>
+        <translation>{0}, {1} at {2}</translation>
+    </message>
+    <message>
+        <source>✔ Đã tiếp nhận hồ sơ</source>
+        <translation>✔ Dossier received</translation>
+    </message>
+    <message>
+        <source>Hẹn trả kết quả:</source>
+        <translation>Result appointment:</translation>
+    </message>
+    <message>
+        <source>Giấy tiếp nhận:</source>
+        <translation>Receipt:</translation>
+    </message>
+    <message>
+        <source>Đang lập giấy tiếp nhận…</source>
+        <translation>Preparing the receipt…</translation>
+    </message>
+    <message>
+        <source>Đang in giấy tiếp nhận…</source>
+        <translation>Printing the receipt…</translation>
+    </message>
+    <message>
+        <source>Không có máy in: giấy tiếp nhận đã lưu vào tệp (đã mở để xem và in):</source>
+        <translation>No printer: the receipt was saved to a file (opened for viewing and printing):</translation>
+    </message>
+    <message>
+        <source>Đã hủy in; giấy tiếp nhận đã lưu vào tệp:</source>
+        <translation>Printing cancelled; the receipt was saved to a file:</translation>
+    </message>
+    <message>
+        <source>Không in được ({0}). Hồ sơ vẫn đã được tiếp nhận; giấy tiếp nhận đã lưu vào tệp:</source>
+        <translation>Could not print ({0}). The dossier is still received; the receipt was saved to a file:</translation>
+    </message>
+    <message>
+        <source>Không lập được giấy tiếp nhận ({0}). Hồ sơ vẫn đã được tiếp nhận; in lại ở trang Theo dõi (F3).</source>
+        <translation>Could not make the receipt ({0}). The dossier is still received; print it again from Tracking (F3).</translation>
+    </message>
+</context>
+<context>
     <name>ReceivePage</name>
     <message>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
-    </message>
-    <message>
-        <source>Giấy tờ đã nộp</source>
-        <translation>Documents submitted</translation>
-    </message>
-    <message>
-        <source>Bản chính</source>
-        <translation>Originals</translation>
-    </message>
-    <message>
-        <source>Bản sao</source>
-        <translation>Copies</translation>
     </message>
     <message>
         <source>Nhận tại Bộ phận Một cửa</source>
@@ -711,6 +911,10 @@
     <message>
         <source>Từ chối tiếp nhận</source>
         <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>* bắt buộc · Xuất trình: kiểm tra rồi trả lại · Space: đánh dấu/bỏ dấu dòng đang chọn</source>
+        <translation>* required · Shown: checked, then handed back · Space: tick/untick the current row</translation>
     </message>
     <message>
         <source>Làm mới (Esc)</source>
@@ -741,8 +945,24 @@
         <translation>General case</translation>
     </message>
     <message>
+        <source>Danh mục không ghi giấy tờ nào cho trường hợp này.</source>
+        <translation>The catalogue lists no document for this case.</translation>
+    </message>
+    <message>
         <source>Hẹn trả kết quả: {0}</source>
         <translation>Result due: {0}</translation>
+    </message>
+    <message>
+        <source>(theo thời hạn dài nhất: {0})</source>
+        <translation>(by the longest term: {0})</translation>
+    </message>
+    <message>
+        <source>Xóa thông tin đang nhập?</source>
+        <translation>Discard the input?</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đang nhập chưa được tiếp nhận. Xóa hết thông tin đã nhập?</source>
+        <translation>The dossier being entered has not been received. Discard everything entered?</translation>
     </message>
     <message>
         <source>Thủ tục không hẹn ngày trả.</source>
@@ -911,10 +1131,6 @@
         <translation>Other</translation>
     </message>
     <message>
-        <source>Quét mã vạch trên giấy hẹn hoặc gõ mã hồ sơ rồi nhấn Enter</source>
-        <translation>Scan the receipt or type a dossier code, then Enter</translation>
-    </message>
-    <message>
         <source>Hồ sơ</source>
         <translation>Dossier</translation>
     </message>
@@ -1003,10 +1219,6 @@
         <translation>Start over (Esc)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Mã hồ sơ&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Dossier code&lt;/b&gt;</translation>
-    </message>
-    <message>
         <source>Người nộp hồ sơ: {0}</source>
         <translation>Applicant: {0}</translation>
     </message>
@@ -1051,6 +1263,30 @@
         <translation>At the One-Stop Counter</translation>
     </message>
     <message>
+        <source>Quét giấy hẹn hoặc CCCD, hay gõ rồi nhấn Enter</source>
+        <translation>Scan the receipt or ID card, or type, then Enter</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mã hồ sơ, hoặc CCCD/CMND, số điện thoại, họ tên công dân&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Dossier code, or the citizen&apos;s ID number, phone or name&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0} hồ sơ khác chưa có kết quả hoặc đã trả: xem ở Theo dõi (F3).</source>
+        <translation>{0} other dossiers have no result yet or were returned: see Tracking (F3).</translation>
+    </message>
+    <message>
+        <source>Không có kết quả nào sẵn sàng để trả cho «{0}».</source>
+        <translation>No result is ready to return for «{0}».</translation>
+    </message>
+    <message>
+        <source>Chọn hồ sơ cần trả: ↑↓ rồi Enter (hoặc nhấp chuột).</source>
+        <translation>Choose the dossier to return: ↑↓ then Enter (or click).</translation>
+    </message>
+    <message>
+        <source>Kết quả sẵn sàng trả cho «{0}»: {1} hồ sơ, mới nhất trước.</source>
+        <translation>Results ready to return for «{0}»: {1} dossiers, newest first.</translation>
+    </message>
+    <message>
         <source>Nhập họ tên người được ủy quyền nhận kết quả.</source>
         <translation>Enter the full name of the authorised person.</translation>
     </message>
@@ -1071,8 +1307,8 @@
         <translation>No dossier open.</translation>
     </message>
     <message>
-        <source>Quét mã vạch trên giấy hẹn trả kết quả để bắt đầu.</source>
-        <translation>Scan the barcode on the receipt to start.</translation>
+        <source>Quét mã vạch trên giấy hẹn trả kết quả để bắt đầu. Công dân mất giấy hẹn: nhập số CCCD/CMND (hoặc quét CCCD), số điện thoại hay họ tên.</source>
+        <translation>Scan the barcode on the receipt to start. A citizen without the receipt: type the ID card number (or scan the card), phone or name.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1390,25 @@
     <message>
         <source>Đã in {0} trang trên {1}.</source>
         <translation>Printed {0} page(s) on {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusMessage</name>
+    <message>
+        <source>Sao chép đường dẫn</source>
+        <translation>Copy path</translation>
+    </message>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Sao chép vào bộ nhớ tạm: {0}</source>
+        <translation>Copy to the clipboard: {0}</translation>
+    </message>
+    <message>
+        <source>Đã sao chép</source>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1523,10 @@
     <message>
         <source>Cán bộ:</source>
         <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>Tìm công dân (Ctrl+E)</source>
+        <translation>Find a citizen (Ctrl+E)</translation>
     </message>
     <message>
         <source>Chuyển xử lý</source>
@@ -1527,6 +1786,10 @@
 {1}</translation>
     </message>
     <message>
+        <source>— Chọn đơn vị —</source>
+        <translation>— Choose a unit —</translation>
+    </message>
+    <message>
         <source>Đơn vị nhận:</source>
         <translation>To unit:</translation>
     </message>
@@ -1537,6 +1800,10 @@
     <message>
         <source>không bắt buộc</source>
         <translation>optional</translation>
+    </message>
+    <message>
+        <source>Chọn đơn vị nhận hồ sơ trước khi chuyển.</source>
+        <translation>Choose the receiving unit before transferring.</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from testdata import FIXTURES
+from testdata import FIXTURES, TEST_PROCEDURES
 
 from counter_app.cli import main
 from counter_app.db import engine as engine_module
@@ -143,7 +143,10 @@ def test_given_fresh_data_dir_when_due_then_exact_appointment(
 
 
 def test_given_imported_catalogue_when_due_for_procedure_then_its_term_is_used(cli: Run) -> None:
-    assert cli("catalog", "import", str(TEST_CATALOG))[:2] == (0, "Thêm mới 5, cập nhật 0, không đổi 0.\n")
+    assert cli("catalog", "import", str(TEST_CATALOG))[:2] == (
+        0,
+        f"Thêm mới {len(TEST_PROCEDURES)}, cập nhật 0, không đổi 0.\n",
+    )
 
     hours = cli("due", "--received", "2026-11-23T16:10", "--procedure", "2.001955")
     days = cli("due", "--received", "2026-11-23T16:10", "--procedure", "2.001955", "--policy", "days")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ for _folder in (TESTS / "services" / "reports", TESTS / "documents" / "reports")
     if str(_folder) not in sys.path:  # report_fixture.py and report_samples.py, imported by name
         sys.path.insert(0, str(_folder))
 
-from report_fixture import build  # noqa: E402
+from report_fixture import PEOPLE, build  # noqa: E402
 from report_samples import PDF_LINES  # noqa: E402
 
 from counter_app.cli import main  # noqa: E402
@@ -81,6 +82,8 @@ def test_each_report_command_writes_its_file(cli: Run, db: Database, out: Path) 
         "day.csv": ["day", "--date", "2026-12-03"],
         "counter.pdf": ["day", "--date", "2026-12-03", "--officer", "canbo2"],
         "register.pdf": ["register", "--from", "2026-12-01", "--to", "2026-12-03"],
+        "register.xlsx": ["register", "--from", "2026-12-01", "--to", "2026-12-03", "--as", "lanhdao"],
+        "register.csv": ["register", "--from", "2026-12-01", "--to", "2026-12-03"],
         "overdue.pdf": ["overdue", "--at", "2026-12-09T12:00", "--due-soon", "3"],
         "overdue.xlsx": ["overdue", "--at", "2026-12-09T12:00"],
         "overdue.csv": ["overdue", "--at", "2026-12-09T12:00+07:00", "--office", OFFICE],
@@ -123,6 +126,37 @@ def test_each_report_command_writes_its_file(cli: Run, db: Database, out: Path) 
     # entries (D1, D0, D13, D2, D15, D11); D8, refused, was never received, so it is not in the book.
     assert [f"{n} {c[k]}" in register for n, k in ((7, "D3"), (8, "D4"), (9, "D5"), (10, "D6"))] == [True] * 4
     assert c["D8"] not in register and "Tổng số: 4 hồ sơ." in register
+    # The same book as a spreadsheet: one line per entry, the book and TT as numbers, office-local times.
+    book = load_workbook(out / "register.xlsx")
+    assert book.sheetnames == ["Sổ theo dõi hồ sơ"]
+    sheet = book.active
+    assert [sheet["A2"].value, sheet["A3"].value] == [
+        "SỔ THEO DÕI HỒ SƠ",
+        "Từ ngày 01/12/2026 đến ngày 03/12/2026",
+    ]
+    assert [cell.value for cell in sheet[5]][:3] == ["Quyển số", "TT", "Mã hồ sơ"]
+    entries = [row for row in sheet.iter_rows(min_row=6, max_row=9, values_only=True)]
+    assert [(e[0], e[1], e[2], e[4]) for e in entries] == [
+        (2026, n, c[k], PEOPLE[k]) for n, k in ((7, "D3"), (8, "D4"), (9, "D5"), (10, "D6"))
+    ]
+    assert entries[1][7:11] == (
+        datetime(2026, 12, 2, 9),
+        datetime(2026, 12, 11, 9),
+        datetime(2026, 12, 3, 16, 30),
+        "Tại quầy",
+    )
+    assert entries[2][6] == "Sở Tư pháp" and entries[3][11] == "Đã hủy"  # D5 transferred, D6 cancelled
+    assert sheet["H6"].number_format == "dd/mm/yyyy hh:mm" and sheet["A11"].value == "Tổng số: 4 hồ sơ."
+    lines = csv_rows(out / "register.csv")
+    assert len(lines) == 5 and lines[0].startswith("Quyển số,TT,Mã hồ sơ,Tên thủ tục hành chính,")
+    assert [line.split(",")[:3] for line in lines[1:]] == [
+        ["2026", str(n), c[k]] for n, k in ((7, "D3"), (8, "D4"), (9, "D5"), (10, "D6"))
+    ]
+    assert lines[2] == (
+        f"2026,8,{c['D4']},Đăng ký nội quy lao động của doanh nghiệp,Hoàng Minh Dũng,Số 2 Lê Lợi; 0912345678,,"
+        "2026-12-02 09:00,2026-12-11 09:00,2026-12-03 16:30,Tại quầy,"
+    )
+    assert lines[4].endswith(",2026-12-03 13:45,2026-12-14 13:45,,,Đã hủy")
 
     overdue = pdf_text(out / "overdue.pdf")
     assert "Tính đến 12 giờ 00 ngày 09/12/2026 Số hồ sơ quá hạn: 2." in overdue
@@ -161,8 +195,6 @@ BAD = {
 def test_a_mistake_gives_one_error_line_exit_1_and_no_file(name: str, cli: Run, out: Path) -> None:
     args, message = BAD[name]
     for suffix in (".pdf", ".xlsx", ".csv"):
-        if args[0] == "register" and suffix != ".pdf":
-            continue
         target = out / f"report{suffix}"
         code, stdout, stderr = cli(*args, "--out", str(target))
         assert (code, stdout) == (1, ""), (name, suffix)
@@ -183,9 +215,11 @@ def test_bad_output_files(cli: Run, out: Path) -> None:
         assert (code, stdout) == (1, "") and stderr.startswith("Lỗi: ") and stderr.count("\n") == 1, target
         assert message in stderr, stderr
     code, _, stderr = cli(
-        "register", "--from", "2026-12-01", "--to", "2026-12-03", "--out", str(out / "r.xlsx")
+        "register", "--from", "2026-12-01", "--to", "2026-12-03", "--out", str(out / "r.txt")
     )
-    assert code == 1 and stderr == f"Lỗi: Không ghi được tệp {out / 'r.xlsx'}: phần mở rộng phải là .pdf.\n"
+    assert code == 1 and stderr == (
+        f"Lỗi: Không ghi được tệp {out / 'r.txt'}: phần mở rộng phải là .pdf, .xlsx hoặc .csv.\n"
+    )
     code, _, stderr = cli("day", "--out")
     assert code == 1 and stderr.startswith("Lỗi: Lệnh không hợp lệ")
     assert list(out.iterdir()) == []

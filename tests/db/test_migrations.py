@@ -18,7 +18,15 @@ from counter_app.db.base import Base
 from counter_app.db.database import Database
 from counter_app.db.engine import NetworkShareError, is_network_path, make_engine
 from counter_app.db.migrate import current_revision, head_revision, upgrade
-from counter_app.db.models import Dossier, Event, Field, FieldName
+from counter_app.db.models import (
+    Dossier,
+    DossierDocument,
+    Event,
+    Field,
+    FieldName,
+    ProcedureVersion,
+    RequiredDocument,
+)
 from counter_app.domain.errors import UserError
 from counter_app.services.integrity import verify_events
 
@@ -50,6 +58,11 @@ def test_given_first_schema_file_when_opened_then_upgraded_with_backup_and_data_
         fields = session.execute(select(Field.id, Field.name)).all()
         history = session.execute(select(FieldName.field_id, FieldName.name, FieldName.valid_from)).all()
         assert fields and sorted(history) == sorted((i, n, None) for i, n in fields)
+        # 0007: lines imported before it were read as documents handed in; no stated case terms.
+        kinds = session.execute(select(RequiredDocument.kind, RequiredDocument.part).distinct()).all()
+        assert kinds == [("submit", "")]
+        assert all(terms == [] for terms in session.execute(select(ProcedureVersion.case_terms)).scalars())
+        assert set(session.execute(select(DossierDocument.kind)).scalars()) == {"submit"}
     assert verify_events(db).first_broken is None
     db.close()
     (backup,) = backups.iterdir()

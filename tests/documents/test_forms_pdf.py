@@ -187,7 +187,9 @@ def test_control_slip_has_one_judged_row_per_hand_off() -> None:
     )
     assert "Số:" not in text
     closed = one_page(render_control(control_data(closed=True, due_at=None)))
-    assert "Quá hạn Trả kết quả Phiếu này" in closed and " 4 " not in closed
+    # No due time: no hand-off is judged (issue 9), the result cells stay empty.
+    assert "04/12/2026 Trả kết quả Phiếu này" in closed and " 4 " not in closed
+    assert not any(mark in closed for mark in ("Trước hạn", "Đúng hạn", "Quá hạn"))
     assert "Thời hạn giải quyết theo quy định: Không hẹn ngày trả kết quả" in closed
 
 

@@ -44,7 +44,7 @@ COMMON = [
 ]
 FULL = [
     "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
-    "Tiếp nhận hồ sơ của: Ông/Bà " + NAME,
+    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG tiếp nhận hồ sơ của: Ông/Bà: " + NAME,  # form 01's lead-in
     "Số định danh cá nhân: 038186001234",
     "Địa chỉ: " + ADDRESS,
     "Nội dung yêu cầu giải quyết: Đăng ký nội quy lao động của doanh nghiệp",
@@ -93,7 +93,7 @@ def test_thermal_is_one_80mm_page_with_compact_wording() -> None:
     for expected in COMMON:
         assert expected in text, expected
     for expected in (
-        "Người nộp: " + NAME,
+        "tiếp nhận hồ sơ của: Ông/Bà: " + NAME,
         "5. Hẹn trả kết quả:",
         "Sổ theo dõi: Quyển 01, STT 125",
         "Chính Sao",

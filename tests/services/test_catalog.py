@@ -84,7 +84,7 @@ def test_given_every_portal_record_when_imported_twice_then_all_in_catalogue_cle
 
     summary = import_paths(db, admin, [PORTAL_DETAILS], now=LATER)
 
-    # The five seeded procedures came from the same records: unchanged, everything else added.
+    # The seeded procedures came from the same records: unchanged, everything else added.
     assert sorted(summary.unchanged) == sorted(TEST_PROCEDURES)
     assert sorted(summary.added) == sorted(set(codes) - set(TEST_PROCEDURES))
     assert summary.updated == []
@@ -202,7 +202,7 @@ def _own_format_negative_amount(path: Path) -> None:
 
 
 def _own_format_future_version(path: Path) -> None:
-    write_json(path, {"format": "counter_app.catalog", "version": 2, "procedures": []})
+    write_json(path, {"format": "counter_app.catalog", "version": 3, "procedures": []})
 
 
 def _own_format_changed(change: Any) -> Any:
@@ -247,7 +247,7 @@ BAD_FILES = [
         _own_format_negative_amount,
         "Thời hạn giải quyết phải là số không âm (gặp '-3').",
     ),
-    ("own format, version 2", _own_format_future_version, "phiên bản định dạng 2 không được hỗ trợ."),
+    ("own format, version 3", _own_format_future_version, "phiên bản định dạng 3 không được hỗ trợ."),
     (
         "own format, full_online as text",
         _own_format_changed(lambda p: p.update(full_online="yes")),

@@ -424,8 +424,8 @@ def test_given_apology_with_later_appointment_when_resolved_before_it_then_still
 
 
 def test_given_dossier_without_appointment_when_resolved_then_early(db: Database, officer: Actor) -> None:
-    # 2.000513's term is not computable (unit "none"): no appointment at all.
-    code = received(db, officer, procedure="2.000513")
+    # 1.001022 states no computable term (channels and cases say OTHER): no appointment at all.
+    code = received(db, officer, procedure="1.001022")
     assert lookup(db, reader(db), code).appointment_at is None
 
     result = resolve(db, officer, code, now=at(30, 9))
@@ -710,7 +710,7 @@ def test_given_new_appointment_not_later_naive_or_past_then_refused_and_nothing_
     db: Database, officer: Actor
 ) -> None:
     code, _ = dossier_in(db, officer, "in_progress")
-    without_appointment = received(db, officer, procedure="2.000513")
+    without_appointment = received(db, officer, procedure="1.001022")
     not_later = "Ngày hẹn mới phải sau ngày hẹn hiện tại."
     cases = [
         ("same as current", code, DUE, not_later),

@@ -96,7 +96,7 @@ def test_issue_archives_under_the_local_month_and_records_one_event(
     text = text_of(slip.pdf_bytes)
     for expected in (
         code,
-        "Tiếp nhận hồ sơ của: Ông/Bà Nguyễn Thị Ánh Hồng",
+        "tiếp nhận hồ sơ của: Ông/Bà: Nguyễn Thị Ánh Hồng",
         "Thanh Hóa, ngày 23 tháng 11 năm 2026",
         "3. Thời gian giải quyết hồ sơ theo quy định là: 07 ngày làm việc",
         "4. Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 23/11/2026",

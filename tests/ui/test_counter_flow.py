@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,9 @@ from counter_app.services.lookup import lookup
 from counter_app.services.offices import find_actor
 from counter_app.services.processing import resolve, transfer
 from counter_app.ui.main_window import MainWindow
+from counter_app.ui.pages.receive_page import ReceivePage
 from counter_app.ui.session import UiSession
+from counter_app.ui.worker import wait_for_detached
 
 QR = "038190012345||Nguyễn Thị Ánh Hồng|01051990|Nữ|Số 5 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa|15082021"
 
@@ -47,8 +50,13 @@ class Clock:
         return self.now
 
 
+def receipt_done(qtbot: QtBot, page: ReceivePage) -> None:
+    """The receipt renders in the background: wait until the banner says where it went."""
+    qtbot.waitUntil(lambda: page.banner.state not in ("", "pending", "printing"), timeout=20_000)
+
+
 @pytest.fixture
-def window(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> MainWindow:
+def window(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     clock = Clock(MONDAY_9AM)
     session = UiSession(
         sqlite_db, find_actor(sqlite_db, "canbo"), resolve_paths(tmp_path).ensure(), clock=clock
@@ -59,7 +67,8 @@ def window(qtbot: QtBot, sqlite_db: Database, tmp_path: Path) -> MainWindow:
     qtbot.waitExposed(main)
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)
-    return main
+    yield main
+    wait_for_detached()  # no receipt may still be rendering when the database goes
 
 
 def text_of(pdf: bytes) -> str:
@@ -86,6 +95,10 @@ def test_given_counter_day_then_every_step_prints_its_slip_and_scan_returns_the_
 
     assert page.last_result is not None
     code = page.last_result.code
+    assert page.banner.isVisible() and page.banner.code_label.text() == code  # at once, before the receipt
+    assert page.banner.appointment_label.text() == "Thứ Năm, 03/12/2026 lúc 09:00"
+    receipt_done(qtbot, page)
+    assert page.banner.state == "printed" and page.banner.receipt_label.text() == "Đã in receipt."
     kind, pdf, path = printer.jobs[-1]
     assert kind == "receipt"
     assert path is not None and path.exists() and path.read_bytes() == pdf
@@ -120,6 +133,7 @@ def test_given_code_scanned_on_another_page_then_track_page_opens_it(
     type_text(page.picker.search, "2.001955", enter=True)
     page.accept_dossier()
     code = page.last_result.code  # type: ignore[union-attr]
+    receipt_done(qtbot, page)
 
     window.show_page(window.guide_page)
     window.scanner.clock = lambda: (
@@ -143,6 +157,7 @@ def test_given_received_dossier_when_reprinting_from_its_detail_then_archived_re
     type_text(page.picker.search, "2.001955", enter=True)
     page.accept_dossier()
     code = page.last_result.code  # type: ignore[union-attr]
+    receipt_done(qtbot, page)
     _, original, _ = printer.jobs[-1]
 
     window.open_scanned(code)

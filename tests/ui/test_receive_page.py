@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 from keys import type_text
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from testdata import MONDAY_9AM, reader
@@ -176,3 +176,103 @@ def test_given_post_return_without_address_then_message(
 def test_given_clock_then_receipt_uses_it(page: ReceivePage) -> None:
     assert page._session.now() == MONDAY_9AM
     assert isinstance(page._session.now(), datetime)
+
+
+# ----------------------------------------------------------------------------- messages go when fixed
+def test_given_field_error_when_field_fixed_then_its_messages_go_and_success_leaves_none(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    qtbot.keyClicks(page.applicant.phone, "0123")
+    choose(qtbot, page, "noi quy")
+    page.accept_dossier()
+    assert not page.applicant.errors["phone"].isHidden()
+    assert page.message.text() == "Thông tin người nộp chưa hợp lệ."
+    qtbot.keyClick(page.applicant.phone, Qt.Key.Key_Backspace)  # the phone changes: its message goes
+    assert page.applicant.errors["phone"].isHidden()
+    assert page.message.text() == ""
+    page.applicant.phone.clear()
+    page.accept_dossier()
+    assert page.last_result is not None and dossier_count(sqlite_db) == 1
+    assert all(label.isHidden() for label in page.applicant.errors.values())
+    assert page.banner.isVisible() and page.banner.code == page.last_result.code
+
+
+def test_given_postal_error_when_address_typed_then_message_goes(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "noi quy")
+    page.return_box.setCurrentIndex(1)
+    page.accept_dossier()
+    assert page.message.text() == "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."
+    type_text(page.postal_address, "Số 1 Lê Lợi")
+    assert page.message.text() == ""
+
+
+def test_given_missing_required_document_when_ticked_then_message_goes(
+    qtbot: QtBot, page: ReceivePage, sqlite_db: Database
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "noi quy")
+    page.checklist.set_ticked(2, False)
+    page.accept_dossier()
+    assert "thiếu 1 giấy tờ bắt buộc" in page.message.text()
+    page.checklist.set_ticked(2, True)
+    assert page.message.text() == ""
+
+
+# ----------------------------------------------------------------------------- Esc never loses input
+def answer(monkeypatch: pytest.MonkeyPatch, reply: QMessageBox.StandardButton) -> list[tuple[object, ...]]:
+    asked: list[tuple[object, ...]] = []
+
+    def question(*args: object) -> QMessageBox.StandardButton:
+        asked.append(args)
+        return reply
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+@pytest.mark.parametrize("fill", ["typed name", "procedure only", "scanned card"])
+def test_given_filled_form_when_esc_then_asked_and_no_keeps_everything(
+    qtbot: QtBot, page: ReceivePage, monkeypatch: pytest.MonkeyPatch, fill: str
+) -> None:
+    if fill == "typed name":
+        type_text(page.applicant.full_name, "Trần Văn Bình")
+    elif fill == "procedure only":
+        choose(qtbot, page, "noi quy")
+    else:
+        type_text(page.applicant.id_number, QR)
+    assert page.has_unsaved_input()
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    qtbot.keyClick(page.applicant.email, Qt.Key.Key_Escape)
+    assert len(asked) == 1
+    _parent, title, text, buttons, default = asked[0]
+    assert title == "Xóa thông tin đang nhập?" and "chưa được tiếp nhận" in str(text)
+    assert default == QMessageBox.StandardButton.No  # Enter by habit keeps the form
+    assert page.has_unsaved_input()  # nothing lost
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert not page.has_unsaved_input() and page.applicant.full_name.text() == ""
+
+
+def test_given_empty_form_when_esc_then_cleared_without_a_question(
+    qtbot: QtBot, page: ReceivePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    page.picker.search.setText("noi")  # a search is not input that matters
+    qtbot.keyClick(page.applicant.id_number, Qt.Key.Key_Escape)
+    assert asked == [] and page.picker.search.text() == ""
+
+
+def test_given_accepted_dossier_then_form_is_empty_and_esc_asks_nothing(
+    qtbot: QtBot, page: ReceivePage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_text(page.applicant.id_number, QR)
+    choose(qtbot, page, "noi quy")
+    page.accept_dossier()
+    assert not page.has_unsaved_input() and page.confirm_discard()
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    qtbot.keyClick(page.applicant.id_number, Qt.Key.Key_Escape)
+    assert asked == [] and not page.banner.isVisible()  # Esc also puts the banner away

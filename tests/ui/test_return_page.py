@@ -23,7 +23,7 @@ from counter_app.services.lookup import lookup
 from counter_app.services.offices import find_actor
 from counter_app.services.processing import ReturnInput, resolve, return_result, transfer
 from counter_app.services.receiving import IntakeRequest, receive
-from counter_app.ui.pages import return_page
+from counter_app.ui.pages import return_keys
 from counter_app.ui.pages.return_page import ReturnPage
 from counter_app.ui.session import UiSession
 
@@ -168,7 +168,7 @@ def test_given_typed_lower_case_code_and_reasons_then_returned_with_rating_and_r
     ("which", "message"),
     [
         ("unknown", "Không tìm thấy hồ sơ mã «000.00.31.H56-261123-0099»."),
-        ("malformed", "«HS-12345» không phải là mã hồ sơ hợp lệ."),
+        ("malformed", "«HS-12345» không phải là mã hồ sơ hợp lệ (ví dụ đúng: 000.00.31.H56-261123-0001)."),
         ("in_progress", "chưa có kết quả: đang ở trạng thái «Đang giải quyết». Hẹn trả: 09:02 03/12/2026."),
         ("returned", "đã trả kết quả lúc 14:30 25/11/2026 cho Trần Văn Bình (Người được ủy quyền"),
     ],
@@ -258,7 +258,7 @@ def test_given_open_dossier_when_next_receipt_is_scanned_on_the_button_then_it_o
     qtbot: QtBot, page: ReturnPage, sqlite_db: Database, codes: Codes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A scan never rates or confirms the dossier on screen, even though its digits include 1–5."""
-    monkeypatch.setattr(return_page, "RUN_GAP_S", 0.05)  # so that the test need not pause for long
+    monkeypatch.setattr(return_keys, "RUN_GAP_S", 0.05)  # so that the test need not pause for long
     user = Actions(qtbot, page)
     user.scan(codes.resolved)
     user.key(Qt.Key.Key_3)
@@ -288,7 +288,7 @@ def test_given_open_dossier_when_escape_then_cleared_and_nothing_written(
 def test_given_rating_keys_then_the_same_key_again_clears_and_a_code_typed_after_them_keeps_its_digits(
     qtbot: QtBot, page: ReturnPage, sqlite_db: Database, codes: Codes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(return_page, "RUN_GAP_S", 0.05)
+    monkeypatch.setattr(return_keys, "RUN_GAP_S", 0.05)
     user = Actions(qtbot, page)
     user.scan(codes.resolved)
     user.key(Qt.Key.Key_2)

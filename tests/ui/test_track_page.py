@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from keys import type_text
@@ -33,6 +34,8 @@ from counter_app.services.lookup import lookup
 from counter_app.services.offices import find_actor
 from counter_app.services.processing import request_payment, request_supplement, resolve, transfer
 from counter_app.services.receiving import IntakeRequest, receive
+from counter_app.services.slips import print_slip
+from counter_app.services.track_support import Unit
 from counter_app.ui.pages.action_dialogs import ActionDialog, AppointmentDialog, TransferDialog
 from counter_app.ui.pages.track_model import DUE_SOON_COLOUR, OVERDUE_COLOUR, PAGE_SIZE, TrackModel
 from counter_app.ui.pages.track_page import TrackPage
@@ -562,7 +565,67 @@ def test_given_first_of_batch_impossible_then_dialog_stays_and_nothing_written(
     dialog = dialog_of(page)
     resolve(sqlite_db, find_actor(sqlite_db, "canbo2"), codes.far, now=THURSDAY_10AM)
     before = event_count(sqlite_db)
+    dialog.unit.setCurrentIndex(dialog.unit.findData("SNV"))
     press_enter(qtbot, dialog)
     assert dialog.isVisible()
     assert dialog.message.text() == "Không thể chuyển xử lý khi hồ sơ đang ở trạng thái «Đã có kết quả»."
     assert event_count(sqlite_db) == before
+
+
+def test_given_transfer_dialog_when_enter_pressed_twice_without_a_unit_then_refused_and_nothing_sent(
+    qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes
+) -> None:
+    """No unit is preselected: an Enter by habit must not send the dossier to the first unit listed."""
+    handed: list[tuple[list[str], str]] = []
+    page.transferred.connect(lambda done, unit: handed.append((done, unit)))
+    select_code(page, codes.far)
+    before = event_count(sqlite_db)
+    qtbot.keyClick(page.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = dialog_of(page)
+    assert isinstance(dialog, TransferDialog)
+    assert dialog.unit.currentIndex() == -1 and dialog.unit_code() == ""
+    assert dialog.unit.placeholderText() == "— Chọn đơn vị —"
+    assert dialog.focusWidget() is dialog.unit  # the first thing to do is to choose
+
+    press_enter(qtbot, dialog)
+    press_enter(qtbot, dialog)
+    assert dialog.isVisible() and page.dialog is dialog
+    assert dialog.message.isVisible()
+    assert dialog.message.text() == "Chọn đơn vị nhận hồ sơ trước khi chuyển."
+    assert event_count(sqlite_db) == before and handed == []
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).status == "received"
+
+    # Choosing a unit takes the message away; Enter then transfers there.
+    dialog.unit.setCurrentIndex(dialog.unit.findData("SYT"))
+    assert not dialog.message.isVisible()
+    press_enter(qtbot, dialog)
+    assert page.dialog is None
+    assert handed == [([codes.far], "SYT")]
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).events[-1].payload["to_unit"] == "SYT"
+
+
+def test_given_a_mapped_unit_then_the_dialog_preselects_it() -> None:
+    """The hook the procedure → unit mapping will use: a default unit is preselected, OK sends there."""
+    units = [Unit("SNV", "Sở Nội vụ"), Unit("SYT", "Sở Y tế")]
+    dialog = TransferDialog(["000.00.31.H56-261123-0001"], units, default_unit="SYT")
+    assert dialog.unit_code() == "SYT"
+    dialog.deleteLater()
+
+
+def test_given_a_slip_issued_then_it_is_listed_under_the_slips_not_as_a_step(
+    qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes, tmp_path: Path
+) -> None:
+    """The timeline is the control slip's (mẫu 06): issuing a receipt is not a step of the dossier."""
+    print_slip(
+        sqlite_db,
+        find_actor(sqlite_db, "canbo"),
+        "receipt",
+        codes.far,
+        layout="a4",
+        now=THURSDAY_10AM,
+        archive_dir=tmp_path,
+    )
+    select_code(page, codes.far)
+    timeline = page.detail.timeline
+    assert [timeline.item(row, 1).text() for row in range(timeline.rowCount())] == ["Tiếp nhận"]
+    assert page.detail.slips.itemText(0).startswith("Giấy tiếp nhận hồ sơ")

@@ -70,6 +70,9 @@ class ProcedureVersion(IdMixin, Base):
     legal_bases: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     results: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     requirements: Mapped[str] = mapped_column(Text, default="")
+    # Terms the portal states per named case (its "cases[]"), used where a channel's own term is
+    # not computable: [{"name": ..., "amount": "1", "unit": "working_day"}] (docs/catalog-rules.md).
+    case_terms: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default="[]")
     source: Mapped[str] = mapped_column(String(20), default="dvcqg")
     # SHA-256 of the normalised content: re-importing unchanged data changes nothing.
     content_hash: Mapped[str] = mapped_column(String(64))
@@ -110,6 +113,11 @@ class RequiredDocument(IdMixin, Base):
     original_qty: Mapped[int] = mapped_column(Integer, default=0)
     copy_qty: Mapped[int] = mapped_column(Integer, default=0)
     required: Mapped[bool] = mapped_column(Boolean, default=True)
+    # submit | show | heading | note: what the line is at the counter (docs/catalog-rules.md).
+    kind: Mapped[str] = mapped_column(String(10), default="submit", server_default="submit")
+    # The part of the dossier the line belongs to as the portal headed it ("Giấy tờ phải xuất
+    # trình", "Lưu ý", a case's own heading); empty for the unnamed common part.
+    part: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ChannelTerm(IdMixin, Base):

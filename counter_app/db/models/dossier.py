@@ -108,6 +108,8 @@ class DossierDocument(IdMixin, Base):
     name: Mapped[str] = mapped_column(Text)
     original_qty: Mapped[int] = mapped_column(Integer, default=0)
     copy_qty: Mapped[int] = mapped_column(Integer, default=0)
+    # submit (handed in and kept) | show (shown, checked and handed back: "giấy tờ xuất trình").
+    kind: Mapped[str] = mapped_column(String(10), default="submit", server_default="submit")
 
 
 class PendingIntake(IdMixin, Base):

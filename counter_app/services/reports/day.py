@@ -3,7 +3,8 @@
 Counting rules, for the office-local ``day``:
 
 * **received**: dossiers received that day (population: refused, cancelled and not-yet-received online
-  dossiers excluded), by channel and by field; with ``officer_id``, those that officer received;
+  dossiers excluded), by channel and by field (two fields of one name told apart by their codes);
+  with ``officer_id``, those that officer received;
 * **acts of the day** come from the event log (``local_date`` is office-local): supplement slips (at
   intake, phiếu 02, and during processing), refusal slips (phiếu 03), guidance given, transfers (each
   hand-off counts), results resolved, results returned. Acts on a dossier cancelled since are not counted
@@ -49,6 +50,7 @@ from counter_app.services.reports.common import (
     report_session,
     require_supervisor,
 )
+from counter_app.services.reports.labels import distinct_labels
 from counter_app.services.reports.lines import DossierLine, fetch_lines
 from counter_app.services.reports.sqlkit import no_index
 
@@ -185,6 +187,7 @@ def end_of_day(
         cancellations = _cancellations(session, office, day, officer)
         satisfaction = _satisfaction(session, office.id, day, officer)
         fields = FieldNames.load(session).labels_at([f for _, f, _, _ in received], last_instant(end))
+        fields = distinct_labels(fields)  # two fields of one name: "Hộ tịch (G15-TP07)", …
         people = names(session, User, [a for _, a in acts] + [r for _, _, r, _ in received])
     return _assemble(
         day, office, officer, instant, received, acts, fields, people, overdue, due, tomorrow,

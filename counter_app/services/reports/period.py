@@ -24,6 +24,8 @@ Counting rules (the form is silent on most of them; ``common.py`` defines "popul
 * **cancelled** = dossiers numbered in the period and cancelled since (whenever): a cancelled dossier
   counts nowhere else, and re-running an old period after a cancellation moves that dossier from its
   columns to "cancelled" — the numbers issued in a period always add up;
+* a row is labelled with the field's (unit's) name; when two rows would read the same (two fields
+  named "Hộ tịch"), both get their code appended: "Hộ tịch (G15-TP07)" (``labels.py``);
 * a report describes past periods with today's data: the unit, the legal deadline (moved by a later
   supplement) and a later cancellation are those recorded now;
 * **on-time rate** = (early + on time) / resolved (None without resolved dossiers);
@@ -63,6 +65,7 @@ from counter_app.services.reports.common import (
     tz_groups,
     window,
 )
+from counter_app.services.reports.labels import distinct_labels
 from counter_app.services.reports.period_sql import (
     CANCELLED_IN_PERIOD,
     CLOSING_OUTCOME,
@@ -235,6 +238,7 @@ def period_report(
             labels = FieldNames.load(session).labels_at(shown, last_instant(period_end))
         else:
             labels = names(session, Agency, shown)
+    labels = distinct_labels(labels)  # two fields named "Hộ tịch": "Hộ tịch (G15-TP07)", …
     resolved_cells: Counter[tuple[object, str]] = Counter()
     for (k, code), n in codes.items():
         if code < 100 and code % 16 in CLOSING_OUTCOME:

@@ -106,9 +106,20 @@ class ActionDialog(QDialog):
 
 
 class TransferDialog(ActionDialog):
-    """Choose the specialist unit (and an optional note) for one dossier or a batch."""
+    """Choose the specialist unit (and an optional note) for one dossier or a batch.
 
-    def __init__(self, codes: list[str], units: list[Unit], parent: QWidget | None = None) -> None:
+    No unit is chosen beforehand: with the first unit of the list preselected, an Enter pressed
+    by habit sent the dossier there. OK refuses until a unit is chosen. ``default_unit`` is the
+    hook for the procedure → unit mapping (a later issue): its unit, when given, is preselected.
+    """
+
+    def __init__(
+        self,
+        codes: list[str],
+        units: list[Unit],
+        parent: QWidget | None = None,
+        default_unit: str | None = None,
+    ) -> None:
         super().__init__("", "", "", parent)
         count = len(codes)
         self.setWindowTitle(self.tr("Chuyển xử lý"))
@@ -122,14 +133,24 @@ class TransferDialog(ActionDialog):
         )
         self.unit = QComboBox()
         self.unit.setEditable(False)
+        self.unit.setPlaceholderText(self.tr("— Chọn đơn vị —"))
         for unit in units:
             self.unit.addItem(f"{unit.name} ({unit.code})", unit.code)
+        # -1 shows the placeholder: nothing is chosen until the officer chooses.
+        self.unit.setCurrentIndex(self.unit.findData(default_unit) if default_unit else -1)
+        self.unit.currentIndexChanged.connect(lambda _i: self.message.hide())  # fixed: the message goes
         self.form.addRow(self.tr("Đơn vị nhận:"), self.unit)
         self.field_widgets["unit"] = self.unit
         self.add_line("note", self.tr("Ghi chú:"), self.tr("không bắt buộc"))
 
     def unit_code(self) -> str:
-        return str(self.unit.currentData() or "")
+        return str(self.unit.currentData() or "") if self.unit.currentIndex() >= 0 else ""
+
+    def try_accept(self) -> None:
+        if not self.unit_code():
+            self.show_error(self.tr("Chọn đơn vị nhận hồ sơ trước khi chuyển."), "unit")
+            return
+        super().try_accept()
 
 
 class AppointmentDialog(ActionDialog):

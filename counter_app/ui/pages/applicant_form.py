@@ -20,6 +20,7 @@ class ApplicantForm(QGroupBox):
 
     card_read = Signal()  # a CCCD QR filled the form
     identity_entered = Signal(str, str)  # id number, phone: look for a returning applicant
+    edited = Signal()  # any field changed (the page drops its message about the applicant)
 
     FIELDS = ("id_number", "full_name", "birth_date", "sex", "phone", "email", "address")
 
@@ -38,6 +39,7 @@ class ApplicantForm(QGroupBox):
         self.email = QLineEdit()
         self.address = QLineEdit()
         self.card_label = QLabel()
+        self.card_label.setWordWrap(True)
         self.old_id_number: str | None = None
         self.read_from_card = False
         self.errors: dict[str, QLabel] = {}
@@ -65,17 +67,30 @@ class ApplicantForm(QGroupBox):
             widget = getattr(self, name)
             if isinstance(widget, QLineEdit):
                 # A keyboard-wedge scanner types the QR into whichever field has the focus.
-                widget.textChanged.connect(lambda text, w=widget: self._maybe_qr(w, text))
-                widget.textEdited.connect(lambda _t, n=name: self._clear_error(n))
+                widget.textChanged.connect(lambda text, w=widget: self.read_qr(w, text))
+                # A field's message goes as soon as the field changes: it was about the old value.
+                widget.textChanged.connect(lambda _t, n=name: self._changed(n))
+        self.sex.currentIndexChanged.connect(lambda _i: self._changed("sex"))
         self.id_number.editingFinished.connect(self._identity_done)
         self.phone.editingFinished.connect(self._identity_done)
 
-    def _maybe_qr(self, widget: QLineEdit, text: str) -> None:
+    def has_input(self) -> bool:
+        """Anything typed (or scanned) into the form."""
+        return bool(self.sex.currentData()) or any(
+            getattr(self, name).text().strip() for name in self.FIELDS if name != "sex"
+        )
+
+    def has_errors(self) -> bool:
+        return any(not label.isHidden() for label in self.errors.values())
+
+    def read_qr(self, widget: QLineEdit, text: str) -> bool:
+        """Fill the form from a CCCD QR typed into ``widget`` (a field of this form or another one,
+        such as the procedure search); True when the text was a whole QR."""
         if not looks_like_cccd_qr(text):
-            return
+            return False
         last = text.rstrip("\r\n").split("|")[-1]
         if not (len(last) == 8 and last.isdigit()):
-            return  # the scanner is still typing
+            return False  # the scanner is still typing
         try:
             data = parse_cccd_qr(text)
         except UserError as exc:
@@ -83,7 +98,11 @@ class ApplicantForm(QGroupBox):
             widget.clear()
             widget.blockSignals(False)
             self.show_errors({"id_number": exc.message})
-            return
+            return True
+        if widget not in (getattr(self, n) for n in self.FIELDS):
+            widget.blockSignals(True)  # a field outside the form keeps nothing of the QR
+            widget.clear()
+            widget.blockSignals(False)
         self.fill(
             ApplicantInput(
                 full_name=data.full_name,
@@ -95,14 +114,25 @@ class ApplicantForm(QGroupBox):
                 read_from_card=True,
             ),
             from_card=True,
+            # The card has no phone or e-mail: what the officer typed there stays (unless the QR
+            # itself landed in that field).
+            keep_typed=tuple(n for n in ("phone", "email") if getattr(self, n) is not widget),
         )
         self.card_read.emit()
         self.identity_entered.emit(data.id_number, "")
+        return True
 
     def _identity_done(self) -> None:
         self.identity_entered.emit(self.id_number.text().strip(), self.phone.text().strip())
 
-    def fill(self, data: ApplicantInput, *, from_card: bool = False, only_empty: bool = False) -> None:
+    def fill(
+        self,
+        data: ApplicantInput,
+        *,
+        from_card: bool = False,
+        only_empty: bool = False,
+        keep_typed: tuple[str, ...] = (),
+    ) -> None:
         values = {
             "id_number": data.id_number or "",
             "full_name": data.full_name or "",
@@ -113,7 +143,7 @@ class ApplicantForm(QGroupBox):
         }
         for name, value in values.items():
             widget: QLineEdit = getattr(self, name)
-            if only_empty and widget.text().strip():
+            if (only_empty or (name in keep_typed and not value)) and widget.text().strip():
                 continue
             widget.blockSignals(True)
             widget.setText(value)
@@ -130,6 +160,7 @@ class ApplicantForm(QGroupBox):
         )
         for name in self.FIELDS:
             self._clear_error(name)
+        self.edited.emit()
 
     def value(self) -> ApplicantInput:
         """The typed values; a malformed birth date is reported like any other field error."""
@@ -164,6 +195,10 @@ class ApplicantForm(QGroupBox):
         first = next((n for n in self.FIELDS if n in errors), None)
         if first:
             getattr(self, first).setFocus()
+
+    def _changed(self, name: str) -> None:
+        self._clear_error(name)
+        self.edited.emit()
 
     def _clear_error(self, name: str) -> None:
         self.errors[name].hide()

@@ -355,8 +355,11 @@ class DossierDetail(QWidget):
             returned = self.tr("chưa trả") + (f" ({method})" if method else "")
         self.fields["returned"].setText(returned)
 
-        self.timeline.setRowCount(len(view.events))
-        for row, event in enumerate(view.events):
+        # The steps of the control slip (mẫu 06), as slips_batch prints it: the slips issued are
+        # listed under "Phiếu đã lập", not as steps of the dossier.
+        steps = [event for event in view.events if event.kind != "slip_issued"]
+        self.timeline.setRowCount(len(steps))
+        for row, event in enumerate(steps):
             values = (
                 local(event.occurred_at, tz),
                 self._labels.get(event.kind, event.kind),

@@ -1,42 +1,43 @@
-"""Hướng dẫn: the complete requirements of a procedure, given once."""
+"""Hướng dẫn: the complete requirements of a procedure, given once.
+
+Every line of the chosen case is shown as what it is (docs/catalog-rules.md): documents handed in,
+numbered with their counts; documents shown and handed back in their own "Giấy tờ phải xuất trình"
+section; headings bold; notes italic and never numbered. Terms and fees are given for every channel.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.domain.appointment import TERM_UNIT_LABELS, Term, TermUnit
 from counter_app.domain.errors import UserError
-from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
 from counter_app.services.catalog import show_procedure
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.receiving import record_guidance
-from counter_app.ui.i18n import domain_label
+from counter_app.ui.pages.document_lines import Line, lines_of, split_notes, split_shown
+from counter_app.ui.pages.guide_text import fees_html, terms_html
 from counter_app.ui.pages.procedure_picker import ProcedurePicker
 from counter_app.ui.session import UiSession
 
-
-def term_text(amount: str, unit: str, description: str) -> str:
-    if unit == "none":
-        return description or QCoreApplication.translate("GuidePage", "Không hẹn")
-    term = Term(amount, TermUnit(unit))  # type: ignore[arg-type]
-    unit_label = TERM_UNIT_LABELS[term.unit]
-    text = term.label.removesuffix(unit_label) + domain_label(unit_label)  # "3 " + "ngày làm việc"
-    return f"{text} — {description}" if description else text
+KIND_ROLE = Qt.ItemDataRole.UserRole  # on the name cell: submit, show, heading, note or "section"
+NOTE_COLOUR = QColor("#5f6368")
+SECTION_BACKGROUND = QColor("#e8eef7")
 
 
 class GuidePage(QWidget):
@@ -55,18 +56,24 @@ class GuidePage(QWidget):
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.case_box = QComboBox()
+        self.case_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.case_box.setMinimumContentsLength(30)
         self.documents = QTableWidget(0, 4)
         self.documents.setHorizontalHeaderLabels(
             [self.tr("STT"), self.tr("Tên giấy tờ"), self.tr("Bản chính"), self.tr("Bản sao")]
         )
         self.documents.verticalHeader().setVisible(False)
-        self.documents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.documents.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.documents.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.documents.setWordWrap(True)
-        self.terms = QLabel()
-        self.terms.setWordWrap(True)
-        self.fees = QLabel()
-        self.fees.setWordWrap(True)
+        self.documents.setVerticalScrollMode(QTableWidget.ScrollMode.ScrollPerPixel)
+        # Terms and fees: the portal's wording can be long (a whole fee regulation), so it scrolls.
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
         self.record_button = QPushButton(self.tr("Ghi nhận đã hướng dẫn"))
         self.record_button.setEnabled(False)
         self.print_button = QPushButton(self.tr("In phiếu hướng dẫn (Ctrl+P)"))
@@ -79,11 +86,8 @@ class GuidePage(QWidget):
         right.addWidget(self.title)
         right.addWidget(self.info)
         right.addLayout(form)
-        right.addWidget(self.documents, 1)
-        right.addWidget(QLabel(self.tr("<b>Thời hạn giải quyết</b>")))
-        right.addWidget(self.terms)
-        right.addWidget(QLabel(self.tr("<b>Phí, lệ phí</b>")))
-        right.addWidget(self.fees)
+        right.addWidget(self.documents, 3)
+        right.addWidget(self.details, 2)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.record_button)
@@ -98,7 +102,8 @@ class GuidePage(QWidget):
         layout.addWidget(splitter)
 
         self.picker.chosen.connect(self.show_procedure)
-        self.case_box.currentIndexChanged.connect(self._show_case)
+        # currentIndexChanged passes the index: the slot takes nothing and reads the box itself.
+        self.case_box.currentIndexChanged.connect(lambda _index: self._show_case())
         self.record_button.clicked.connect(self._record)
         self.print_button.clicked.connect(self._print)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self._print)
@@ -128,44 +133,90 @@ class GuidePage(QWidget):
         general = self.tr("Trường hợp chung")
         for index, case in enumerate(rec.cases, start=1):
             self.case_box.addItem(f"{index}. {case.name or general}", index)
+            self.case_box.setItemData(index - 1, case.name or general, Qt.ItemDataRole.ToolTipRole)
         self.case_box.blockSignals(False)
         self.case_box.setEnabled(len(rec.cases) > 1)
         self._show_case()
-        self.terms.setText(
-            "<br>".join(
-                f"{domain_label(CHANNEL_LABELS[Channel(c.channel)])}: {term_text(c.amount, c.unit, c.description)}"
-                for c in rec.channels
-            )
-            or self.tr("Không ghi thời hạn.")
-        )
-        fees = []
-        for channel in rec.channels:
-            for fee in channel.fees:
-                amount = fee.get("amount_vnd")
-                text = (
-                    self.tr("{0} đồng").format(f"{int(amount):,}".replace(",", "."))
-                    if isinstance(amount, int)
-                    else ""
-                )
-                line = ", ".join(x for x in (text, str(fee.get("description") or "")) if x)
-                if line and line not in fees:
-                    fees.append(line)
-        self.fees.setText("<br>".join(fees) or self.tr("Không thu phí, lệ phí."))
         self.record_button.setEnabled(True)
         self.print_button.setEnabled(True)
 
-    def _show_case(self) -> None:
+    def case_name(self) -> str:
         if self.record is None or not self.record.cases:
+            return ""
+        return self.record.cases[max(self.case_box.currentIndex(), 0)].name
+
+    def _show_case(self) -> None:
+        if self.record is None:
             return
-        case = self.record.cases[max(self.case_box.currentIndex(), 0)]
-        self.documents.setRowCount(len(case.documents))
-        for row, doc in enumerate(case.documents):
-            name = doc.name + (
-                "" if doc.required else self.tr(" (nếu có)") if "nếu có" not in doc.name else ""
-            )
-            for col, value in enumerate((str(row + 1), name, str(doc.original_qty), str(doc.copy_qty))):
-                self.documents.setItem(row, col, QTableWidgetItem(value))
+        case = self.record.cases[max(self.case_box.currentIndex(), 0)] if self.record.cases else None
+        lines, notes = split_notes(lines_of(case.documents if case else []))
+        main, shown = split_shown(lines)
+        self.documents.clearSpans()
+        self.documents.setRowCount(0)
+        if shown or notes:
+            self._add_section(self.tr("Giấy tờ phải nộp"))
+        self._add_lines(main)
+        if shown:
+            self._add_section(self.tr("Giấy tờ phải xuất trình (kiểm tra rồi trả lại, không nộp)"))
+            self._add_lines(shown)
+        if notes:
+            self._add_section(self.tr("Lưu ý"))
+            self._add_lines(notes)
+        if not main and not shown:
+            self._add_section(self.tr("(Không yêu cầu giấy tờ)"))
         self.documents.resizeRowsToContents()
+        terms_title, fees_title = self.tr("Thời hạn giải quyết"), self.tr("Phí, lệ phí")
+        self.details.setHtml(
+            f"<p><b>{terms_title}</b></p><p>{terms_html(self.record, self.case_name())}</p>"
+            f"<p><b>{fees_title}</b></p><p>{fees_html(self.record)}</p>"
+        )
+
+    def _add_section(self, text: str) -> None:
+        row = self._new_row(text, "section", bold=True)
+        self.documents.item(row, 0).setBackground(QBrush(SECTION_BACKGROUND))
+        self.documents.setSpan(row, 0, 1, 4)
+
+    def _add_lines(self, lines: list[Line]) -> None:
+        number = 0
+        for line in lines:
+            if line.kind in ("heading", "note"):
+                # Read, not brought: unnumbered, no counts, across the name and count columns.
+                row = self._new_row(line.name, line.kind, bold=line.kind == "heading", column=1)
+                self.documents.setSpan(row, 1, 1, 3)
+                if line.kind == "note":
+                    self.documents.item(row, 1).setForeground(QBrush(NOTE_COLOUR))
+                continue
+            number += 1
+            name = line.name
+            if not line.required and "nếu có" not in name.lower():
+                name += self.tr(" (nếu có)")
+            row = self._new_row(name, line.kind, column=1)
+            self.documents.setItem(row, 0, QTableWidgetItem(str(number)))
+            if line.kind == "submit":  # a shown document is brought, checked and taken back: no count
+                self.documents.setItem(row, 2, QTableWidgetItem(str(line.original_qty)))
+                self.documents.setItem(row, 3, QTableWidgetItem(str(line.copy_qty)))
+
+    def _new_row(self, text: str, kind: str, *, bold: bool = False, column: int = 0) -> int:
+        row = self.documents.rowCount()
+        self.documents.insertRow(row)
+        item = QTableWidgetItem(text)
+        item.setData(KIND_ROLE, kind)
+        font = QFont(self.documents.font())
+        font.setBold(bold)
+        font.setItalic(kind == "note")
+        item.setFont(font)
+        self.documents.setItem(row, column, item)
+        return row
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(number, kind, text) of each row on screen, sections included (what the tests read)."""
+        out = []
+        for row in range(self.documents.rowCount()):
+            first, name = self.documents.item(row, 0), self.documents.item(row, 1)
+            item = name if name is not None else first
+            number = first.text() if first is not None and name is not None else ""
+            out.append((number, item.data(KIND_ROLE), item.text()))
+        return out
 
     def _print(self) -> None:
         """Print the guidance slip: printing it is giving the guidance, so it is counted too."""
@@ -189,6 +240,8 @@ class GuidePage(QWidget):
             QMessageBox.warning(self, self.tr("Không ghi nhận được"), exc.message)
             return
         self.guidance_count += 1
-        self.window().statusBar().showMessage(
-            self.tr("Đã ghi nhận hướng dẫn thủ tục {0}.").format(self.record.code), 5000
-        )
+        window = self.window()
+        if isinstance(window, QMainWindow):  # the page alone (tests) has no status bar
+            window.statusBar().showMessage(
+                self.tr("Đã ghi nhận hướng dẫn thủ tục {0}.").format(self.record.code), 5000
+            )

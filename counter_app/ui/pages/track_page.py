@@ -1,19 +1,19 @@
-"""Theo dõi: the dossiers of the office, filtered, coloured by urgency, with the lifecycle's actions."""
+"""Theo dõi: the dossiers of the office, filtered, coloured by urgency, with the lifecycle's actions.
+
+Above the list, "find a citizen" (a code, CCCD/CMND, phone or name) lists one person's dossiers;
+choosing one opens it in the detail below, whatever the filters. The filter bar and the loading
+of the list are in track_filters.py, the actions in track_actions.py.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import UserError
-from counter_app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Action, Status, allowed_actions
+from counter_app.domain.lifecycle import Action, Status, allowed_actions
 from counter_app.services.actor import Role
 from counter_app.services.lookup import DossierView, lookup
 from counter_app.services.track_support import may, transfer_units, user_names
-from counter_app.services.tracking import TrackFilter, filter_choices
-from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.action_dialogs import ActionDialog
 from counter_app.ui.pages.dossier_detail import DossierDetail
 from counter_app.ui.pages.track_actions import TrackActions
+from counter_app.ui.pages.track_filters import OPEN_GROUP, TrackFilters
 from counter_app.ui.pages.track_model import DUE_SOON_COLOUR, OVERDUE_COLOUR, TrackModel
 from counter_app.ui.session import UiSession
+from counter_app.ui.widgets.citizen_search import CitizenSearch
 
-OPEN_GROUP = "open"
+__all__ = ["OPEN_GROUP", "Selected", "TrackPage"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Selected:
     status: str
 
 
-class TrackPage(TrackActions, QWidget):
+class TrackPage(TrackFilters, TrackActions, QWidget):
     # (codes, unit code): a batch hand-over list can be printed for them.
     transferred = Signal(list, str)
     # (action, code) after any action succeeded (apology letter 04, stop notice 05 … can be printed).
@@ -58,6 +58,8 @@ class TrackPage(TrackActions, QWidget):
         self.dialog: ActionDialog | None = None
         self.selected: list[Selected] = []
         self.model = TrackModel(session)
+        self.search = CitizenSearch(session)
+        self.search.chosen.connect(self.show_code)
         self._build_filters()
         self._build_table()
         self.units = transfer_units(session.db)
@@ -71,6 +73,7 @@ class TrackPage(TrackActions, QWidget):
         top = QWidget()
         upper = QVBoxLayout(top)
         upper.setContentsMargins(0, 0, 0, 0)
+        upper.addWidget(self.search)
         upper.addLayout(self.filter_bar)
         upper.addWidget(self.table, 1)
         upper.addLayout(self.info_bar)
@@ -97,7 +100,16 @@ class TrackPage(TrackActions, QWidget):
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self.status_box.setToolTip(self.tr("Bộ lọc (Ctrl+F)"))
+        QShortcut(
+            QKeySequence("Ctrl+E"),
+            self,
+            activated=self.search.focus_box,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+        self.search.edit.setToolTip(self.tr("Tìm công dân (Ctrl+E)"))
         chain = [
+            self.search.edit,
+            self.search.button,
             self.status_box,
             self.due_box,
             self.field_box,
@@ -118,82 +130,6 @@ class TrackPage(TrackActions, QWidget):
         self.apply_filters()
 
     # ----------------------------------------------------------------- building
-    def _build_filters(self) -> None:
-        choices = filter_choices(self._session.db)
-        self.status_box = QComboBox()
-        self.status_box.addItem(self.tr("Tất cả"), None)
-        self.status_box.addItem(self.tr("Đang giải quyết (chưa có kết quả)"), OPEN_GROUP)
-        for status in Status:
-            self.status_box.addItem(domain_label(STATUS_LABELS[status]), str(status))
-        self.due_box = QComboBox()
-        for text, value in (
-            (self.tr("Tất cả"), None),
-            (self.tr("Đến hạn hôm nay"), "due_today"),
-            (self.tr("Đến hạn trong 2 ngày"), "due_2_days"),
-            (self.tr("Quá hạn"), "overdue"),
-        ):
-            self.due_box.addItem(text, value)
-        self.field_box = self._choice_box(choices["fields"])
-        self.unit_box = self._choice_box(choices["units"])
-        self.officer_box = self._choice_box(choices["officers"])
-        today = self._session.now().astimezone(self.model._tz).date()
-        self.from_check = QCheckBox(self.tr("Nhận từ ngày"))
-        self.to_check = QCheckBox(self.tr("đến ngày"))
-        self.from_date = self._date_edit(today.replace(day=1))
-        self.to_date = self._date_edit(today)
-        self.reload_button = QPushButton(self.tr("Làm mới (Ctrl+Shift+R)"))
-        self.clear_button = QPushButton(self.tr("Bỏ lọc"))
-
-        grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("Trạng thái:")), 0, 0)
-        grid.addWidget(self.status_box, 0, 1)
-        grid.addWidget(QLabel(self.tr("Hạn trả:")), 0, 2)
-        grid.addWidget(self.due_box, 0, 3)
-        grid.addWidget(QLabel(self.tr("Lĩnh vực:")), 0, 4)
-        grid.addWidget(self.field_box, 0, 5)
-        grid.addWidget(QLabel(self.tr("Đơn vị:")), 1, 0)
-        grid.addWidget(self.unit_box, 1, 1)
-        grid.addWidget(QLabel(self.tr("Cán bộ:")), 1, 2)
-        grid.addWidget(self.officer_box, 1, 3)
-        dates = QHBoxLayout()
-        for widget in (self.from_check, self.from_date, self.to_check, self.to_date):
-            dates.addWidget(widget)
-        dates.addStretch(1)
-        grid.addLayout(dates, 1, 4, 1, 2)
-        for column in (1, 3, 5):
-            grid.setColumnStretch(column, 1)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.reload_button)
-        buttons.addWidget(self.clear_button)
-        self.filter_bar = QHBoxLayout()
-        self.filter_bar.addLayout(grid, 1)
-        self.filter_bar.addLayout(buttons)
-
-        for box in (self.status_box, self.due_box, self.field_box, self.unit_box, self.officer_box):
-            box.currentIndexChanged.connect(self.apply_filters)
-        for check, edit in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
-            check.toggled.connect(edit.setEnabled)
-            check.toggled.connect(self.apply_filters)
-            edit.dateChanged.connect(self.apply_filters)
-        self.reload_button.clicked.connect(self.reload)
-        self.clear_button.clicked.connect(self.clear_filters)
-
-    def _choice_box(self, choices: list) -> QComboBox:  # type: ignore[type-arg]
-        box = QComboBox()
-        box.addItem(self.tr("Tất cả"), None)
-        for choice in choices:
-            box.addItem(choice.label, choice.id)
-        box.setMinimumContentsLength(12)
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        return box
-
-    def _date_edit(self, day: date) -> QDateEdit:
-        edit = QDateEdit(QDate(day.year, day.month, day.day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setEnabled(False)
-        return edit
-
     def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -271,81 +207,14 @@ class TrackPage(TrackActions, QWidget):
                 context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
             )
 
-    # ----------------------------------------------------------------- filters
     def focus_start(self) -> None:
         self.table.setFocus()
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
             self.select_row(0)
 
-    def current_filter(self) -> TrackFilter:
-        status = self.status_box.currentData()
-        statuses: tuple[str, ...] = ()
-        if status == OPEN_GROUP:
-            statuses = tuple(sorted(str(s) for s in OPEN_STATUSES))
-        elif status:
-            statuses = (status,)
-        return TrackFilter(
-            statuses=statuses,
-            field_id=self.field_box.currentData(),
-            unit_id=self.unit_box.currentData(),
-            officer_id=self.officer_box.currentData(),
-            received_from=self.from_date.date().toPython() if self.from_check.isChecked() else None,  # type: ignore[arg-type]
-            received_to=self.to_date.date().toPython() if self.to_check.isChecked() else None,  # type: ignore[arg-type]
-            due=self.due_box.currentData(),
-        )
-
-    def apply_filters(self) -> None:
-        """Read the first page of the new filter (``_loaded`` or ``_filter_failed`` follow)."""
-        self.model.set_filter(self.current_filter())
-
-    def reload(self) -> None:
-        """Read the list again (Ctrl+Shift+R), keeping the selected dossier selected if it is still listed."""
-        self._reselect = self.selected[0].code if self.selected else None
-        self.apply_filters()
-
-    def _loaded(self) -> None:
-        if self.message.property("filter_error"):
-            self.message.clear()
-            self.message.setProperty("filter_error", False)
-        code, self._reselect = self._reselect, None
-        if code and (row := self.model.row_of(code)) >= 0:
-            self.select_row(row)
-        self._update_count()
-
-    def _filter_failed(self, message: str) -> None:
-        self._say(message, error=True)
-        self.message.setProperty("filter_error", True)
-
-    def clear_filters(self) -> None:
-        widgets = (self.status_box, self.due_box, self.field_box, self.unit_box, self.officer_box)
-        for widget in (*widgets, self.from_check, self.to_check):
-            widget.blockSignals(True)
-        for box in widgets:
-            box.setCurrentIndex(0)
-        self.from_check.setChecked(False)
-        self.to_check.setChecked(False)
-        self.from_date.setEnabled(False)
-        self.to_date.setEnabled(False)
-        for widget in (*widgets, self.from_check, self.to_check):
-            widget.blockSignals(False)
-        self.apply_filters()
-
-    def set_status_filter(self, status: str | None) -> None:
-        self.status_box.setCurrentIndex(max(self.status_box.findData(status), 0))
-
-    def set_due_filter(self, due: str | None) -> None:
-        self.due_box.setCurrentIndex(max(self.due_box.findData(due), 0))
-
-    def _update_count(self) -> None:
-        shown = self.model.rowCount()
-        more = self.model.canFetchMore()
-        if shown == 0:
-            text = self.tr("Không có hồ sơ nào theo bộ lọc.")
-        elif more:
-            text = self.tr("Đang hiện {0} hồ sơ mới nhất; cuộn xuống để xem tiếp.").format(shown)
-        else:
-            text = self.tr("{0} hồ sơ.").format(shown)
-        self.selection_label.setText(text)
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._reload_if_stale()  # dossiers received or returned while another page was shown
 
     # ----------------------------------------------------------------- selection
     def select_row(self, row: int) -> None:

@@ -47,9 +47,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select, update
 from testdata import TZ
 
 from counter_app.db.database import Database
+from counter_app.db.models import Field, FieldName
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.offices import find_actor
@@ -164,3 +166,15 @@ def build(db: Database) -> History:
     resolve(db, c1, codes["D15"], now=at(14, 10))
     withdraw(db, c1, codes["D14"], "Công dân xin rút hồ sơ", now=at(14, 9))
     return History(codes, c1, c2, boss)
+
+
+TWIN_CODE, TWIN_NAME = "G08-NG07", "Hộ tịch"  # a second field named like G15-TP07, as on the national portal
+
+
+def twin_fields(db: Database) -> None:
+    """Make procedure A's field (G09-NV23) a second "Hộ tịch", code G08-NG07 (before ``build``): two rows
+    of the reports by field then share one name."""
+    with db.write() as session:
+        field = session.execute(select(Field).where(Field.code == "G09-NV23")).scalar_one()
+        field.code, field.name = TWIN_CODE, TWIN_NAME
+        session.execute(update(FieldName).where(FieldName.field_id == field.id).values(name=TWIN_NAME))

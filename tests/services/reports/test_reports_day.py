@@ -6,10 +6,12 @@ import uuid
 from datetime import date
 
 import pytest
-from report_fixture import A, at, build
+from report_fixture import TWIN_CODE, A, at, build, twin_fields
 
 from counter_app.db.database import Database
 from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from counter_app.services.applicants import ApplicantInput
+from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.services.reports import LabelledCount, end_of_day
 
 THURSDAY = date(2026, 12, 3)
@@ -98,3 +100,16 @@ def test_end_of_day_bad_inputs(db: Database, officer, supervisor) -> None:  # ty
     empty = end_of_day(db, supervisor, THURSDAY)
     assert (empty.received, empty.overdue, empty.officers, empty.satisfaction_unanswered) == (0, (), (), 0)
     assert counts(empty.received_by_channel) == [("direct", 0), ("online", 0), ("postal", 0)]
+
+
+def test_end_of_day_tells_two_fields_of_one_name_apart(db: Database) -> None:
+    twin_fields(db)  # procedure A's field becomes G08-NG07 "Hộ tịch", like B's G15-TP07
+    h = build(db)
+    receive(db, h.officer, IntakeRequest(A, ApplicantInput(full_name="Lưu Văn Sơn")), now=at(3, 11, 30))
+    r = end_of_day(db, h.supervisor, THURSDAY)
+    assert [(f.key, f.label, f.count) for f in r.received_by_field] == [
+        (TWIN_CODE, "Hộ tịch (G08-NG07)", 1),  # the dossier just received
+        ("G15-TP07", "Hộ tịch (G15-TP07)", 1),  # D5
+    ]
+    # Another day with one of them only: the plain name.
+    assert [f.label for f in end_of_day(db, h.supervisor, date(2026, 12, 1)).received_by_field] == ["Hộ tịch"]

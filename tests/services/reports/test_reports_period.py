@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import date
 
 import pytest
-from report_fixture import A, B, build
+from report_fixture import TWIN_CODE, A, B, build, twin_fields
 from sqlalchemy import select
 
 from counter_app.db.database import Database
@@ -289,3 +289,19 @@ def test_period_bad_inputs(db: Database, officer, supervisor) -> None:  # type: 
     empty = period_report(db, supervisor, FIRST, LAST)
     assert empty.rows == () and columns(empty.total) == row("", "Tổng cộng")
     assert empty.total.on_time_rate is None and empty.total.avg_processing_days is None
+
+
+def test_two_fields_of_one_name_are_told_apart_by_their_codes(db: Database) -> None:
+    twin_fields(db)  # G09-NV23 becomes G08-NG07 "Hộ tịch", the name of G15-TP07 too
+    h = build(db)
+    report = period_report(db, h.supervisor, FIRST, LAST)
+    assert [columns(r) for r in report.rows] == [
+        {**LABOUR, "code": TWIN_CODE, "label": "Hộ tịch (G08-NG07)"},
+        {**CIVIL, "label": "Hộ tịch (G15-TP07)"},
+    ]
+    assert report.total.label == "Tổng cộng"
+    # One of them alone is not ambiguous: its plain name.
+    alone = period_report(db, h.supervisor, FIRST, LAST, field_ids=[field_id(db, "G15-TP07")])
+    assert [(r.code, r.label) for r in alone.rows] == [("G15-TP07", "Hộ tịch")]
+    # Units of distinct names keep their names.
+    assert "Sở Nội vụ" in [r.label for r in period_report(db, h.supervisor, FIRST, LAST, by="unit").rows]

@@ -1,0 +1,36 @@
+"""One procedure file, whichever format it is in: a national portal record or counter_app's own."""
+
+from __future__ import annotations
+
+from decimal import InvalidOperation
+from pathlib import Path
+
+from counter_app.domain.errors import ValidationError
+from counter_app.jsonfile import read_json
+from counter_app.services.catalog_format import (
+    OWN_FORMAT,
+    CatalogFileError,
+    ProcedureRecord,
+    check_record,
+    records_from_own,
+)
+from counter_app.services.catalog_portal import record_from_portal
+
+
+def read_catalog_file(path: Path) -> list[ProcedureRecord]:
+    """Parse one file (portal record or own format) or raise CatalogFileError naming it."""
+    try:
+        raw = read_json(path)
+    except ValidationError as exc:
+        raise CatalogFileError(exc.message) from exc
+    try:
+        if isinstance(raw, dict) and raw.get("format") == OWN_FORMAT:
+            return records_from_own(raw)
+        if isinstance(raw, dict) and isinstance(raw.get("data"), dict):
+            if raw.get("code") not in (None, "OK"):
+                raise ValueError(f"bản ghi báo lỗi {raw.get('code')!r}")
+            return [check_record(record_from_portal(raw["data"]))]
+        raise ValueError("không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app")
+    except (ValueError, KeyError, TypeError, AttributeError, InvalidOperation) as exc:
+        reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"
+        raise CatalogFileError(f"{path}: tệp không hợp lệ — {reason}.") from exc
