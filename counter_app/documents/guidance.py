@@ -15,7 +15,7 @@ from typing import Literal
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
 
-from counter_app.documents.fonts import BOLD, REGULAR
+from counter_app.documents.fonts import BOLD, ITALIC, REGULAR
 from counter_app.documents.keep import keep_with_signatures
 from counter_app.documents.layout import (
     SPECS,
@@ -73,6 +73,7 @@ GUIDANCE_TEXTS: dict[str, dict[str, str]] = {
         "results": "6. Kết quả thực hiện thủ tục:",
         "legal": "7. Căn cứ pháp lý:",
         "notes": "Lưu ý:",
+        "document_notes": "Lưu ý về thành phần hồ sơ:",
         "sign_guided": "NGƯỜI ĐƯỢC HƯỚNG DẪN",
         "sign_officer": "CÁN BỘ HƯỚNG DẪN",
         "sign_note": "(Ký, ghi rõ họ tên)",
@@ -123,10 +124,17 @@ def render_guidance(data: GuidanceData, layout: GuidanceLayout = "a4") -> bytes:
         texts["no_documents"],
     )
     handed_in, shown = split_shown(data.documents)
-    story += [documents_table(handed_in, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
+    # Notes after the documents: the portal often lists dozens of them before the first document
+    # (1.000894 đăng ký kết hôn), which would push the list the citizen needs onto a later page.
+    remarks = [d.name for d in handed_in if d.kind == "note"]
+    table = [d for d in handed_in if d.kind != "note"]
+    story += [documents_table(table, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
     if shown:
         story += [para(texts["shown"], body), _shown_table(shown, spec, columns)]
         story.append(Spacer(1, st.body.fontSize * 0.4))
+    if remarks:
+        story.append(para(texts["document_notes"], body))
+        story += [rich([("- " + text, ITALIC)], st.bullet) for text in remarks]
     story.append(para(texts["sets"].format(count=count2(data.sets_count)), body))
 
     story.append(para(texts["times"], body))

@@ -45,8 +45,10 @@ _DOCUMENT_START = re.compile(
     r"^(giay|ban |van ban|to khai|don |mau |ho chieu|so |hop dong|quyet dinh|bao cao|danh sach|phieu"
     r"|chung cu|chung tu|trich luc|bien ban|tai lieu|anh |mot trong|cac giay|xuat trinh)"
 )
-# Conditional documents ("nếu …", "trường hợp …", "đối với …") cannot be required of everyone.
-_CONDITIONAL = re.compile(r"(\bneu\b|^truong hop\b|^doi voi\b|\btrong truong hop\b)")
+# Conditional documents cannot be required of everyone: "… (nếu có)", "… (nếu người yêu cầu nộp
+# trực tiếp)", "Trường hợp …", "Đối với …", "Nếu …", "… trong trường hợp …". A "nếu" inside the
+# sentence ("Giấy chứng sinh; nếu không có … thì …") offers a substitute for a required document.
+_CONDITIONAL = re.compile(r"(\bneu co\b|\(\s*neu\b|^(truong hop|doi voi|neu)\b|\btrong truong hop\b)")
 # "…, hồ sơ gồm:" closing a case heading adds nothing to the case's name.
 _CASE_TAIL = re.compile(r"[\s,;]*(thi\s+)?(ho so\s+)?(bao\s+)?gom(\s+cac giay to sau(\s+day)?)?\s*:?\s*$")
 

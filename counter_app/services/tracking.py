@@ -20,6 +20,7 @@ from counter_app.domain.lifecycle import RUNNING_STATUSES
 from counter_app.services.actor import Actor
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for, get_office
+from counter_app.services.reports.labels import distinct_labels
 
 DUE_FILTERS = ("due_today", "due_2_days", "overdue")
 
@@ -155,9 +156,16 @@ def filter_choices(db: Database) -> dict[str, list[Choice]]:
     """Fields, units and officers for the filter drop-downs."""
     with db.read() as session:
         return {
-            "fields": [
-                Choice(i, n) for i, n in session.execute(select(Field.id, Field.name).order_by(Field.name))
-            ],
+            # Two fields may share a name (Hộ tịch: G15-TP07 and G08-NG07): the code tells them apart.
+            "fields": sorted(
+                (
+                    Choice(i, label)
+                    for i, (_, label) in distinct_labels(
+                        {i: (c, n) for i, c, n in session.execute(select(Field.id, Field.code, Field.name))}
+                    ).items()
+                ),
+                key=lambda c: c.label,
+            ),
             "units": [
                 Choice(i, n) for i, n in session.execute(select(Agency.id, Agency.name).order_by(Agency.name))
             ],

@@ -1088,6 +1088,10 @@
         <translation>Procedure:</translation>
     </message>
     <message>
+        <source>Đã lưu báo cáo tại:</source>
+        <translation>Report saved at:</translation>
+    </message>
+    <message>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
@@ -1102,10 +1106,6 @@
     <message>
         <source>Lưu báo cáo</source>
         <translation>Save report</translation>
-    </message>
-    <message>
-        <source>Đã lưu báo cáo tại {0}.</source>
-        <translation>Report saved to {0}.</translation>
     </message>
 </context>
 <context>

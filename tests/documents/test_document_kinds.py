@@ -57,11 +57,11 @@ def test_receipt_with_only_shown_documents_says_nothing_was_handed_in() -> None:
 def test_guide_shows_all_four_kinds(layout: str) -> None:
     pdf = render_guidance(guidance_data(documents=LINES), layout)  # type: ignore[arg-type]
     out = text(pdf)
-    # Headings and notes are rows without a number or counts; the documents are numbered on.
-    assert (
-        f"STT Tên giấy tờ Bản chính Bản sao {HEAD.name} 1 {FORM.name} 01 - 2 {PROOF.name} - 01 {NOTE.name}"
-        in out
-    )
+    # Headings are rows without a number or counts; the documents are numbered on; notes follow the
+    # tables in a section of their own (the portal may list dozens before the first document).
+    assert f"STT Tên giấy tờ Bản chính Bản sao {HEAD.name} 1 {FORM.name} 01 - 2 {PROOF.name} - 01" in out
+    assert f"Lưu ý về thành phần hồ sơ: - {NOTE.name}" in out
+    assert out.index(PASSPORT.name) < out.index(NOTE.name)
     assert (
         f"Giấy tờ phải xuất trình (không nộp lại): STT Tên giấy tờ {SHOWN_HEAD.name} 1 {ID_CARD.name} "
         f"2 {PASSPORT.name}"

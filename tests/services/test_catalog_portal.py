@@ -85,6 +85,8 @@ def test_given_line_then_its_kind(group: str, name: str, counts: tuple[int, int]
         ("submit", "Tờ khai đăng ký kết hôn theo mẫu (nếu người có yêu cầu lựa chọn nộp trực tiếp)", False),
         ("submit", "Trường hợp không có văn bản nêu trên thì phải có văn bản cam đoan", False),
         ("submit", "Văn bản ủy quyền trong trường hợp ủy quyền thực hiện", False),
+        ("submit", "Giấy chứng sinh; nếu không có người làm chứng thì phải có giấy cam đoan", True),
+        ("submit", "Giấy tờ chứng minh nơi cư trú (nếu có)", False),
         ("show", "Hộ chiếu/Thẻ căn cước công dân", True),
         ("heading", "Chứng cứ chứng minh quan hệ cha, con gồm:", False),
         ("note", "Lưu ý: mang theo bản chính", False),

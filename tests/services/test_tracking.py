@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 from testdata import MONDAY_9AM, reader
 
 from counter_app.db.database import Database
+from counter_app.db.models import Field
 from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.processing import resolve
 from counter_app.services.receiving import IntakeRequest, receive
-from counter_app.services.tracking import TrackFilter, list_dossiers
+from counter_app.services.tracking import TrackFilter, filter_choices, list_dossiers
 
 BINH = ApplicantInput(full_name="Trần Văn Bình")
 
@@ -91,3 +93,13 @@ def test_given_several_statuses_then_merged_newest_first_across_pages(db: Databa
     rest = list_dossiers(db, reader(db), wanted, now=MONDAY_9AM, limit=4, after=first.next_key)
     assert [r.code for r in first.rows + rest.rows] == list(reversed(codes))
     assert rest.next_key is None
+
+
+def test_given_two_fields_of_one_name_then_the_filter_choices_tell_them_apart(db: Database) -> None:
+    # The test catalogue's 2.001955 is in G09-NV23; make it a second "Hộ tịch" beside G15-TP07.
+    with db.write() as session:
+        field = session.execute(select(Field).where(Field.code == "G09-NV23")).scalar_one()
+        field.code, field.name = "G08-NG07", "Hộ tịch"
+    labels = [c.label for c in filter_choices(db)["fields"]]
+    assert "Hộ tịch (G08-NG07)" in labels and "Hộ tịch (G15-TP07)" in labels
+    assert "Hộ tịch" not in labels and labels == sorted(labels)

@@ -75,6 +75,8 @@ def test_given_period_when_exported_to_excel_then_numbers_in_cells(
     numbers = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, int | float)]
     assert 3 in numbers  # three dossiers received in November
     assert "Đã lưu báo cáo" in page.message.text()
+    # The whole path, however long, in a view that wraps anywhere (a label cut it off).
+    assert page.saved_path.toPlainText() == str(target) and not page.saved_path.isHidden()
 
 
 def test_given_print_then_report_previewed_and_kept_under_data_dir(qtbot: QtBot, page: ReportsPage) -> None:

@@ -28,6 +28,7 @@ from counter_app.services.report_files import FORMATS, ReportFilters, ReportRequ
 from counter_app.services.tracking import Choice, filter_choices
 from counter_app.ui.printing import SlipPrinter
 from counter_app.ui.session import UiSession
+from counter_app.ui.widgets.receipt_banner import PathView
 from counter_app.ui.worker import run_with_progress
 
 PREVIEW_DPI = 80
@@ -77,6 +78,8 @@ class ReportsPage(QWidget):
         self.csv_button = QPushButton(self.tr("Xuất CSV…"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.saved_path = PathView()
+        self.saved_path.set_path(None)
         self.pages = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.pages)
@@ -101,6 +104,7 @@ class ReportsPage(QWidget):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addWidget(self.saved_path)
         layout.addWidget(scroll, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.preview_button.clicked.connect(lambda: self._build("pdf", self._show_preview))
@@ -230,10 +234,11 @@ class ReportsPage(QWidget):
             except UserError as exc:  # the writer says which file and why, in Vietnamese
                 self._say(exc.message, error=True)
                 return
-            self._say(self.tr("Đã lưu báo cáo tại {0}.").format(target))
+            self._say(self.tr("Đã lưu báo cáo tại:"), path=target)
 
         self._build(fmt, save)
 
-    def _say(self, text: str, *, error: bool = False) -> None:
+    def _say(self, text: str, *, error: bool = False, path: Path | None = None) -> None:
         self.message.setStyleSheet("color: #b00020" if error else "color: #1b5e20")
         self.message.setText(text)
+        self.saved_path.set_path(path)  # a path has no spaces: shown whole, wrapping anywhere
