@@ -24,6 +24,7 @@ from counter_app.domain.errors import UserError
 from counter_app.paths import resolve_paths
 from counter_app.services import demo
 from counter_app.services.offices import office_timezone
+from counter_app.ui import backup_guard
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.session import UiSession
@@ -73,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translators(app, language)
     _install_crash_hook(log_file)
     collector = GuiThreadGarbageCollector(app)  # noqa: F841  (lives as long as the application)
+    if not backup_guard.offer_backup_if_damaged(paths):  # a file that does not open: offer its latest backup
+        return 1
     try:
         ctx = open_context(args.data_dir)
     except UserError as exc:
@@ -98,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             app.exit(1)
             return
         window.show()
+        state["daily_backup"] = backup_guard.DailyBackup(ctx, app)  # a verified backup a day while open
 
     def demo_failed(exc: BaseException) -> None:
         message = exc.message if isinstance(exc, UserError) else str(exc)
@@ -118,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, show_window)
     code = app.exec()
     ctx.close()
+    if "window" in state:  # the desktop was used: one more backup, now that its window has gone
+        backup_guard.backup_after_close(ctx)
     return code
 
 

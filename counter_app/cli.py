@@ -237,6 +237,7 @@ def cmd_lookup(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_search(ctx: AppContext, args: argparse.Namespace) -> None:
+    # A list: code, name, status, date — no ID number or phone (``lookup CODE`` shows the dossier whole).
     for hit in lookup.search(ctx.db, _actor(ctx, args), args.text):
         print(f"{hit.code}\t{hit.applicant_name}\t{hit.status}\t{hit.received_at.isoformat()}")
 
@@ -328,6 +329,15 @@ def build_parser() -> argparse.ArgumentParser:
     from counter_app.cli_report import add_report_parser
 
     add_report_parser(sub, common)  # report day|period|register|overdue|satisfaction (PDF, XLSX, CSV)
+    from counter_app.cli_user import add_user_parser
+
+    add_user_parser(sub, common)  # user add|edit|disable|enable|reset-password|unlock|list (admins)
+    from counter_app.cli_procedure import add_procedure_parser
+
+    add_procedure_parser(sub, common)  # procedure show|enable|disable|term|unit (the office's layer)
+    from counter_app.cli_backup import add_backup_parsers
+
+    add_backup_parsers(sub, common)  # backup [--to DIR] | backup list | restore FILE [--yes] | check
     return parser
 
 
@@ -344,7 +354,7 @@ def _error_line(message: str) -> None:
 
 # Commands that read data already there: on a data folder without a database they say so
 # instead of creating an empty one.
-_NEED_DATA = {"lookup", "search", "events", "print", "report", "list", "show", "export"}
+_NEED_DATA = {"lookup", "search", "events", "print", "report", "list", "show", "export", "user"}
 
 
 _POSITIONAL_NAMES = {
@@ -353,6 +363,8 @@ _POSITIONAL_NAMES = {
     "code": "mã",
     "paths": "đường dẫn tệp",
     "codes": "mã hồ sơ",
+    "file": "tệp sao lưu",
+    "username": "tên đăng nhập",
 }
 
 
@@ -403,7 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = None
     try:
         _check_arguments(args)
-        ctx = open_context(args.data_dir)
+        # backup, restore, check: opened unmigrated (cli_backup.py), so a damaged file stays checkable
+        ctx = open_context(args.data_dir, migrate=getattr(args, "migrate", True))
         log_file = setup_logging(
             ctx.paths
         )  # the audit lines (who looked up, searched, printed) go to the log

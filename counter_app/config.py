@@ -27,6 +27,8 @@ class Settings:
     node_id: str = ""
     language: str = "vi"
     printers: dict[str, str] = field(default_factory=dict)
+    # A second backup folder (another disk, a USB stick) for the automatic backups (services/backups.py).
+    backup_mirror_dir: str = ""
 
     def effective_database_url(self, paths: AppPaths) -> str:
         """The environment wins (tests, scheduled jobs), then settings, then the SQLite file."""
@@ -55,7 +57,7 @@ def _settings_from(raw: object, file: Path) -> Settings:
     """Settings from the file's JSON, every known key checked (unknown keys are ignored)."""
     if not isinstance(raw, dict):
         raise UserError(f"Tệp cấu hình {file} phải là một đối tượng JSON ({{…}}).")
-    for key in ("database_url", "node_id", "language"):
+    for key in ("database_url", "node_id", "language", "backup_mirror_dir"):
         if key in raw and not isinstance(raw[key], str):
             raise UserError(f"Tệp cấu hình {file}: «{key}» phải là một chuỗi.")
     printers = raw.get("printers", {})

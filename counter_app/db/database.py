@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from counter_app.db.engine import database_label, make_engine, writer
+from counter_app.db.engine import database_label, make_engine, sqlite_file_of, writer
 from counter_app.db.migrate import upgrade
 from counter_app.domain.errors import UserError
 
@@ -73,7 +73,8 @@ class Database:
             yield session
 
     def close(self) -> None:
-        if self.dialect == "sqlite":
+        file = sqlite_file_of(self.url)
+        if self.dialect == "sqlite" and (file is None or file.exists()):  # never create a file on closing
             # SQLite's advice: let it refresh the planner's statistics where they went stale.
             # Best effort: a read-only or busy file keeps its statistics, the work is done.
             try:

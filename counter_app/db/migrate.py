@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from counter_app.db.engine import sqlite_file_of
+from counter_app.db.sqlite_copy import online_copy
 from counter_app.domain.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,4 @@ def _backup(engine: Engine, backup_dir: Path | None, revision: str | None) -> Pa
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = backup_dir / f"{file.stem}-before-migration-{revision or 'none'}-{stamp}.sqlite3"
-    with sqlite3.connect(file) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    copy.close()
-    return target
+    return online_copy(file, target)  # a temporary file renamed when complete (db/sqlite_copy.py)

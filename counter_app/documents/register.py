@@ -3,6 +3,11 @@
 One table per book ("Quyển số" = year of receipt; TT restarts in each book and runs on from the
 book's earlier entries when the range starts mid-year). The header row repeats on every page and
 the pages are numbered, so that a printed range can be bound into the book.
+
+The address and phone are printed whole, unlike in lists and list exports (``domain.masking``): the
+printed book is the office's official record of what it received, bound, signed for ("Ký nhận") and
+kept by the office, and its rows are the ones the receipts number. Its spreadsheet export
+(``exports.register_tables``) is a list and masks the phone.
 """
 
 from __future__ import annotations
@@ -117,7 +122,7 @@ def _cells(row: RegisterRow, texts: dict[str, str], tz: str) -> list[object]:
         para(row.dossier_code, st.cell),
         para(row.procedure_name, st.cell),
         para(row.applicant_name, st.cell),
-        para(row.address_phone, st.cell),
+        para(row.address_phone, st.cell),  # whole: the official book (module doc)
         para(row.unit_name, st.cell),
         moment(row.received_at),
         moment(row.appointment_at, texts["no_appointment"]),

@@ -9,7 +9,7 @@ Structure of the 12-digit number (NĐ 137/2015/NĐ-CP, Thông tư 07/2016/TT-BCA
 * digits 7–12: random; there is no check digit.
 
 Error messages never repeat the full number: they may end up in logs, and ID numbers are
-personal data.
+personal data. Lists and list exports show them masked (``domain.masking.mask_id_number``).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from counter_app.domain.errors import ValidationError
 from counter_app.domain.provinces import PROVINCE_CODES
 from counter_app.domain.text import search_key
 
-__all__ = ["Sex", "mask_id", "validate_cccd", "validate_cmnd", "validate_id_number"]
+__all__ = ["Sex", "validate_cccd", "validate_cmnd", "validate_id_number"]
 
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() also accepts other scripts' digits
 _WHITESPACE = re.compile(r"\s+")
@@ -153,15 +153,3 @@ def validate_id_number(
         f"Số CCCD phải gồm 12 chữ số, số CMND cũ gồm 9 chữ số (số đã nhập có {len(compact)} chữ số).",
         field=field,
     )
-
-
-def mask_id(number: str) -> str:
-    """Mask an ID number for lists and reports, keeping the first and last 3 characters.
-
-    "038085012123" → "038******123". Never raises: a value of 6 characters or fewer is masked
-    entirely, since keeping 3 + 3 of it would reveal all of it.
-    """
-    compact = _compact(number)
-    if len(compact) <= 6:
-        return "*" * len(compact)
-    return compact[:3] + "*" * (len(compact) - 6) + compact[-3:]

@@ -1,4 +1,9 @@
-"""Dossier lists (overdue, due soon), cancellations and satisfaction as ``Table``s."""
+"""Dossier lists (overdue, due soon), cancellations and satisfaction as ``Table``s.
+
+The lists show the applicant's phone masked (``domain.masking``: ``0912****78``): these tables are the
+overdue and due-soon lists and the day's lists in every format (PDF, XLSX, CSV), which are printed,
+mailed and kept outside the database. The dossier detail and the citizen's own slips show it whole.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from counter_app.domain.lifecycle import STATUS_LABELS, Status
+from counter_app.domain.masking import mask_phone
 from counter_app.exports.tables import Column, Table, local, share
 from counter_app.services.reports.common import LabelledCount
 from counter_app.services.reports.day import Cancellation
@@ -38,7 +44,7 @@ def range_line(first: date, last: date) -> str:
 _LINE_COLUMNS: tuple[tuple[str, str, float, float | None, Callable[[DossierLine, str], object]], ...] = (
     ("Mã hồ sơ", "text", 40, 40, lambda d, tz: d.code),  # 37 mm at 9 pt: never wraps
     ("Người nộp hồ sơ", "text", 30, 27, lambda d, tz: d.applicant_name),
-    ("Điện thoại", "text", 20, None, lambda d, tz: d.applicant_phone or ""),
+    ("Điện thoại", "text", 20, None, lambda d, tz: mask_phone(d.applicant_phone)),  # masked: a list
     ("Thủ tục hành chính", "text", 44, 41, lambda d, tz: d.procedure_name),
     ("Lĩnh vực", "text", 22, None, lambda d, tz: d.field_name or ""),
     ("Đơn vị giải quyết", "text", 22, 22, lambda d, tz: d.unit_name or ""),

@@ -4,11 +4,22 @@ The rows are those ``print register`` draws (``services.slips_batch.build_regist
 the receipts), with the book ("Quyển số" = year of receipt) as a column instead of a heading per book,
 and without the PDF's signature column ("Ký nhận"). The status note of a cancelled, withdrawn or
 stopped dossier is in "Ghi chú"; a dossier without an appointment reads "Không hẹn".
+
+The phone in "Địa chỉ, số điện thoại" is masked here (``0912****78``, ``domain.masking``), while the
+PDF of the book (``documents.register``, form 07) shows it whole: the printed book is the office's
+official record, kept and signed in the office like the receipts it numbers, whereas the XLSX/CSV is a
+list taken out of the application, which is what the masking rule is for. The row keeps the cell's
+text as the book prints it ("address; phone", ``slips_batch._register_row``) — a separate phone field
+would change the archived book's data and so its basis — so the phone is found as the cell's last
+"; " part when that part is a number.
 """
 
 from __future__ import annotations
 
+import re
+
 from counter_app.documents.slip_model import RegisterData, RegisterRow
+from counter_app.domain.masking import mask_phone
 from counter_app.exports.list_tables import range_line
 from counter_app.exports.tables import Column, Table, local
 
@@ -31,6 +42,17 @@ REGISTER_COLUMNS = (
 )
 
 
+_NUMBER = re.compile(r"\+?[0-9][0-9\s.\-()]{7,}")  # a phone number as stored or as typed
+
+
+def masked_address_phone(text: str) -> str:
+    """The register's "address; phone" cell with the phone masked (a cell without a phone unchanged)."""
+    address, sep, last = text.rpartition("; ")
+    if _NUMBER.fullmatch(last.strip()):
+        return address + sep + mask_phone(last)
+    return text
+
+
 def _one_line(text: str) -> str:
     """The PDF cell's lines ("Bưu chính", then the tracking number) as one spreadsheet line."""
     return " ".join(text.split())
@@ -44,7 +66,7 @@ def _values(row: RegisterRow, tz: str) -> tuple[object, ...]:
         row.dossier_code,
         row.procedure_name,
         row.applicant_name,
-        row.address_phone,
+        masked_address_phone(row.address_phone),  # the PDF book shows it whole (module doc)
         row.unit_name,
         local(row.received_at, tz),
         appointment,

@@ -14,11 +14,19 @@ class Role(StrEnum):
     OFFICER = "officer"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    AUDITOR = "auditor"
 
 
-ROLE_LABELS = {Role.OFFICER: "Cán bộ một cửa", Role.SUPERVISOR: "Lãnh đạo", Role.ADMIN: "Quản trị"}
+ROLE_LABELS = {
+    Role.OFFICER: "Cán bộ một cửa",
+    Role.SUPERVISOR: "Lãnh đạo",
+    Role.ADMIN: "Quản trị",
+    Role.AUDITOR: "Kiểm tra, giám sát",
+}
 
-# A supervisor may do everything an officer does; an admin everything.
+# The counter's ladder: a supervisor may do everything an officer does; an admin everything.
+# The auditor stands beside it, not on it: reads the audit and the reports (require_reader), and
+# every other check (require_role) refuses them — they change nothing.
 _RANK = {Role.OFFICER: 1, Role.SUPERVISOR: 2, Role.ADMIN: 3}
 
 
@@ -38,6 +46,18 @@ SYSTEM_ACTOR = Actor(None, "system", "Hệ thống", Role.ADMIN)
 
 
 def require_role(actor: Actor, minimum: Role, what: str) -> None:
-    """Raise PermissionDenied unless ``actor`` ranks at least ``minimum``."""
-    if _RANK[actor.role] < _RANK[minimum]:
+    """Raise PermissionDenied unless ``actor`` ranks at least ``minimum`` on the ladder (never an
+    auditor: every change, and the counter's own work, is refused them)."""
+    rank = _RANK.get(actor.role)
+    if rank is None:
+        raise PermissionDenied(
+            f"Vai trò «{ROLE_LABELS[actor.role]}» chỉ được xem nhật ký và báo cáo, không được {what}."
+        )
+    if rank < _RANK[minimum]:
         raise PermissionDenied(f"Chỉ {ROLE_LABELS[minimum].lower()} mới được {what}.")
+
+
+def require_reader(actor: Actor, minimum: Role, what: str) -> None:
+    """Reading the reports and the audit: the ladder from ``minimum`` up, and the auditor."""
+    if actor.role != Role.AUDITOR:
+        require_role(actor, minimum, what)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import and_, case, exists, literal, select
 from sqlalchemy.orm import Session, selectinload
 
 from counter_app.db.database import Database
 from counter_app.db.models import (
     ChannelTerm,
     Field,
+    OfficeProcedure,
     Procedure,
     ProcedureCase,
     ProcedureVersion,
@@ -257,21 +259,30 @@ class ProcedureSummary:
     version_no: int
 
 
-def list_procedures(db: Database, query: str = "", limit: int | None = None) -> list[ProcedureSummary]:
+def list_procedures(
+    db: Database, query: str = "", limit: int | None = None, *, received_at: uuid.UUID | None = None
+) -> list[ProcedureSummary]:
     """Procedures whose code or name contains every word of ``query`` (any accents or none), best first.
 
     Ranks: 0, the query as a phrase starting at a word ("ket hon" in "Thủ tục đăng ký kết hôn");
     1, every query word starts a word ("dang hon" in "đăng ký kết hôn"); 2, the rest (a word found
     inside another word or in the code). By code within a rank, and by code alone without a query.
-    The ranking is part of the query, so ``limit`` (the picker's 500) keeps the best matches."""
-    from sqlalchemy import and_, case, literal
-
+    The ranking is part of the query, so ``limit`` (the picker's 500) keeps the best matches.
+    With ``received_at`` (an office id), procedures that office does not receive are left out."""
     with db.read() as session:
         stmt = (
             select(Procedure.code, ProcedureVersion.name, Field.name, ProcedureVersion.version_no)
             .join(ProcedureVersion, Procedure.current_version_id == ProcedureVersion.id)
             .outerjoin(Field, ProcedureVersion.field_id == Field.id)
         )
+        if received_at is not None:
+            stmt = stmt.where(
+                ~exists().where(
+                    OfficeProcedure.procedure_id == Procedure.id,
+                    OfficeProcedure.office_id == received_at,
+                    OfficeProcedure.enabled.is_(False),
+                )
+            )
         key = search_key(query)
         if key:
             words = key.split()

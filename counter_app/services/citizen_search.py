@@ -8,6 +8,10 @@ lists the matching dossiers newest first, optionally only those whose result is 
 
 ``lookup.search`` (the CLI's) answers any text with a plain list; this module explains its
 refusals and carries what the counter screens show (procedure, status, appointment).
+
+The search always runs on the whole number. What a screen echoes of it above the results or in its
+"nothing found" message is ``shown_query``: a CCCD/CMND or a phone masked (``domain.masking``), and for
+the chip card's QR only the masked CCCD — never the card's birth date, address and issue date.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from counter_app.domain.cccd_qr import looks_like_cccd_qr
 from counter_app.domain.dossier_code import looks_like_code, parse_code
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import Action, Status, allowed_actions
+from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.phone import validate_phone
 from counter_app.domain.text import normalize, search_key
 from counter_app.services.actor import Actor, Role, require_role
@@ -105,6 +110,17 @@ def parse_query(text: str) -> CitizenQuery:
             field=FIELD,
         )
     return CitizenQuery(QueryKind.NAME, key)
+
+
+def shown_query(query: CitizenQuery, text: str) -> str:
+    """What a results caption or a "nothing found" message may repeat of the search ``text``: the
+    number masked for a CCCD/CMND or phone search (``0381******45``, ``0912****78``), ``text``
+    (stripped) for a code or a name."""
+    if query.kind is QueryKind.ID_NUMBER:
+        return mask_id_number(query.value)
+    if query.kind is QueryKind.PHONE:
+        return mask_phone(query.value)
+    return text.strip()
 
 
 def _digits(query: str, compact: str) -> CitizenQuery:

@@ -40,8 +40,9 @@ from counter_app.domain.lifecycle import Status
 from counter_app.domain.text import search_key
 from counter_app.services.actor import SYSTEM_ACTOR, Role
 from counter_app.services.catalog import import_catalog, read_records
-from counter_app.services.offices import OfficeInput, calendar_for, create_office, create_user
+from counter_app.services.offices import OfficeInput, calendar_for, create_office
 from counter_app.services.procedure_terms import terms_for, terms_label
+from counter_app.services.users import create_user
 
 DEFAULT_CATALOG = Path(__file__).resolve().parents[2] / "resources" / "catalog" / "default_catalog.json"
 DEMO_PASSWORD = "demo"
@@ -139,6 +140,9 @@ def ensure_demo_setup(db: Database, *, now: datetime, catalog: Path = DEFAULT_CA
                 password=DEMO_PASSWORD,
                 office_id=office_id,
                 now=now,
+                # The demo is for looking: its users keep «demo», never forced to change it.
+                must_change=False,
+                enforce_policy=False,
             )
     with db.write() as session:
         for code, name in DEMO_UNITS:

@@ -1,10 +1,7 @@
-"""Office identity, its working calendar and overrides; users and log-in."""
+"""Office identity, its working calendar and overrides (users and log-in: services/users.py, login.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import os
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -13,13 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.models import CalendarOverride, Office, User
+from counter_app.db.models import CalendarOverride, Office
 from counter_app.domain.calendar import CalendarOverrides, OfficeHours, WorkingCalendar
 from counter_app.domain.calendar import Session as WorkSession
 from counter_app.domain.dossier_code import UNIT_PATTERN
-from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.events import record
+
+# Moved to services/users.py; this import path is kept for the callers that use it.
+from counter_app.services.users import find_actor as find_actor
 
 
 @dataclass(frozen=True)
@@ -130,73 +130,6 @@ def add_calendar_override(
             office=office,
             payload={"day": day.isoformat(), "kind": kind, "note": note},
         )
-
-
-def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=2**14, r=8, p=1)
-    return f"scrypt${salt.hex()}${digest.hex()}"
-
-
-def _check_password(password: str, stored: str) -> bool:
-    try:
-        _, salt, digest = stored.split("$")
-    except ValueError:
-        return False
-    candidate = hashlib.scrypt(password.encode(), salt=bytes.fromhex(salt), n=2**14, r=8, p=1)
-    return hmac.compare_digest(candidate.hex(), digest)
-
-
-def create_user(
-    db: Database,
-    actor: Actor,
-    *,
-    username: str,
-    full_name: str,
-    role: Role,
-    password: str,
-    office_id: object | None,
-    now: datetime,
-) -> User:
-    require_role(actor, Role.ADMIN, "tạo người dùng")
-    if not username.strip() or not full_name.strip():
-        raise ValidationError("Tên đăng nhập và họ tên không được để trống.", field="username")
-    with db.write() as session:
-        if session.execute(select(User).where(User.username == username)).scalar_one_or_none():
-            raise ValidationError(f"Tên đăng nhập «{username}» đã có.", field="username")
-        user = User(
-            username=username,
-            full_name=full_name,
-            role=str(role),
-            office_id=office_id,
-            password_hash=hash_password(password),
-        )
-        session.add(user)
-        session.flush()
-        record(session, db, actor, "user_created", now, payload={"username": username, "role": str(role)})
-    return user
-
-
-def login(db: Database, username: str, password: str) -> Actor:
-    """Check the credentials; the returned Actor names the user in every later call."""
-    with db.read() as session:
-        user = session.execute(select(User).where(User.username == username.strip())).scalar_one_or_none()
-        if user is None or not user.active or not _check_password(password, user.password_hash):
-            raise PermissionDenied("Tên đăng nhập hoặc mật khẩu không đúng.")
-        return actor_of(user)
-
-
-def actor_of(user: User) -> Actor:
-    return Actor(user.id, user.username, user.full_name, Role(user.role), user.office_id)
-
-
-def find_actor(db: Database, username: str) -> Actor:
-    """The actor for a username (CLI: ``--as USER``), without a password."""
-    with db.read() as session:
-        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-        if user is None or not user.active:
-            raise NotFoundError(f"Không có người dùng «{username}».")
-        return actor_of(user)
 
 
 def office_timezone(db: Database, office_id: object | None = None) -> str:

@@ -39,8 +39,8 @@ from counter_app.domain.lifecycle import Action, next_status
 from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.events import record
+from counter_app.services.office_catalog import effective_terms, settings_of
 from counter_app.services.offices import calendar_for
-from counter_app.services.procedure_terms import terms_for
 
 SATISFACTION_LEVELS = {
     1: "Rất hài lòng",
@@ -156,7 +156,12 @@ def supply_supplement(db: Database, actor: Actor, code: str, *, now: datetime) -
                 dossier.legal_due_at,
                 dossier.waiting_since,
                 now,
-                terms_for(version, dossier.channel, case_name),
+                effective_terms(
+                    settings_of(session, office.id, version.procedure.code),
+                    version,
+                    dossier.channel,
+                    case_name,
+                ),
                 rule,
                 calendar_for(session, office),
                 Policy(office.time_policy),

@@ -34,6 +34,7 @@ from counter_app.services.catalog_snapshot import (
     snapshot_of,
 )
 from counter_app.services.events import record
+from counter_app.services.office_catalog import check_receivable, effective_terms, settings_of
 from counter_app.services.offices import calendar_for, get_office, local_date
 from counter_app.services.procedure_terms import terms_for, terms_label
 
@@ -149,7 +150,9 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
         )
         dossier.return_method, dossier.postal_address = req.return_method, postal_address
         calendar = calendar_for(session, prep.office)
-        terms = terms_for(prep.version, prep.channel, prep.case.name)
+        settings = check_receivable(session, prep.office.id, req.procedure_code)
+        terms = effective_terms(settings, prep.version, prep.channel, prep.case.name)
+        legal = terms_for(prep.version, prep.channel, prep.case.name)
         dossier.appointment_at = latest_appointment(now, terms, calendar, Policy(prep.office.time_policy))
         dossier.legal_due_at = dossier.appointment_at
         if req.pending_intake_id is not None:
@@ -173,6 +176,8 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
                 "channel": str(prep.channel),
                 "appointment_at": dossier.appointment_at.isoformat() if dossier.appointment_at else None,
                 "term": terms_label(terms),
+                # The catalogue's own term, when the office publishes a shorter one.
+                **({"legal_term": terms_label(legal)} if legal != terms else {}),
                 "documents": [d.ordinal for d in prep.provided],
             },
         )
@@ -336,12 +341,8 @@ def preview_appointment(
         version = current_snapshot(session, procedure_code)
         office = get_office(session, actor.office_id)
         case_name = version.cases[case_no - 1].name if 1 <= case_no <= len(version.cases) else ""
-        return latest_appointment(
-            at,
-            terms_for(version, channel, case_name),
-            calendar_for(session, office),
-            Policy(office.time_policy),
-        )
+        terms = effective_terms(settings_of(session, office.id, procedure_code), version, channel, case_name)
+        return latest_appointment(at, terms, calendar_for(session, office), Policy(office.time_policy))
 
 
 def open_pending_intakes(db: Database, id_number: str) -> list[uuid.UUID]:

@@ -47,6 +47,7 @@ from counter_app.services.slips_common import (
     fee_lines,
     legal_term_text,
     office_info,
+    two_digits,
     user_name,
 )
 
@@ -115,7 +116,10 @@ def build_receipt(session: Session, dossier: Dossier) -> Built:
             DocumentLine(d.name, d.original_qty, d.copy_qty, kind=d.kind or "submit")
             for d in dossier.documents
         ),
-        legal_term_text=legal_term_text(version, dossier.channel, own_case, payload.get("term")),
+        legal_term_text=_with_legal_term(
+            legal_term_text(version, dossier.channel, own_case, payload.get("term")),
+            payload.get("legal_term"),
+        ),
         received_at=dossier.received_at,
         appointment_at=appointment,
         return_method=return_method,
@@ -288,3 +292,8 @@ def _intake_supplement(session: Session, key: str) -> Built:
         form_version=FORM_VERSION,
     )
     return Built(data, str(intake_id), f"intake-{intake_id}", office, "intake")
+
+
+def _with_legal_term(term: str, legal: object) -> str:
+    """The office's published shorter term, with the law's beside it (docs/office-catalogue.md)."""
+    return f"{term} (đã rút ngắn; theo quy định: {two_digits(str(legal))})" if legal else term

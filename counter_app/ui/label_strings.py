@@ -57,6 +57,7 @@ LABELS = (
     QT_TRANSLATE_NOOP("labels", "Cán bộ một cửa"),
     QT_TRANSLATE_NOOP("labels", "Lãnh đạo"),
     QT_TRANSLATE_NOOP("labels", "Quản trị"),
+    QT_TRANSLATE_NOOP("labels", "Kiểm tra, giám sát"),
     # counter_app.documents.registry.SLIP_TITLES
     QT_TRANSLATE_NOOP("labels", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
     QT_TRANSLATE_NOOP("labels", "Phiếu hướng dẫn"),

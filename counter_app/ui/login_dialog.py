@@ -1,6 +1,9 @@
-"""Log-in with the users of the database."""
+"""Log-in with the users of the database; a one-time password is replaced before the window opens."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -8,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -15,13 +19,27 @@ from PySide6.QtWidgets import (
 from counter_app.db.database import Database
 from counter_app.domain.errors import UserError
 from counter_app.services.actor import Actor
-from counter_app.services.offices import login
+from counter_app.services.login import LoginResult, login
+from counter_app.ui.password_dialog import PasswordForm, utc_now
 
 
 class LoginDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None, *, demo_hint: bool = False) -> None:
+    """``actor`` is set once the log-in succeeded — and, after a one-time password (new user,
+    reset), once the new password has been chosen (the second page: the new password twice)."""
+
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        demo_hint: bool = False,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._clock = clock
+        self._pending: LoginResult | None = None  # logged in with a one-time password
+        self._one_time = ""
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Đăng nhập — Bộ phận Một cửa"))
         self.username = QLineEdit()
@@ -33,30 +51,80 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Tên đăng nhập:"), self.username)
         form.addRow(self.tr("Mật khẩu:"), self.password)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đăng nhập"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
-        buttons.accepted.connect(self._try_login)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        login_page = QWidget()
+        login_layout = QVBoxLayout(login_page)
+        login_layout.setContentsMargins(0, 0, 0, 0)
+        login_layout.addLayout(form)
         if demo_hint:
             hint = QLabel(self.tr("Dữ liệu mẫu: canbo / lanhdao / quantri, mật khẩu «demo»."))
             hint.setStyleSheet("color: #555")
-            layout.addWidget(hint)
-        layout.addWidget(self.error)
+            login_layout.addWidget(hint)
+        login_layout.addWidget(self.error)
+
+        self.change_page = QWidget()
+        change_layout = QVBoxLayout(self.change_page)
+        change_layout.setContentsMargins(0, 0, 0, 0)
+        self.change_intro = QLabel()
+        self.change_intro.setWordWrap(True)
+        self.change_form = PasswordForm(ask_current=False)
+        change_layout.addWidget(self.change_intro)
+        change_layout.addWidget(self.change_form)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(login_page)
+        self.pages.addWidget(self.change_page)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Đăng nhập"))
+        self.ok_button.setDefault(True)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
         layout.addWidget(buttons)
         self.username.setFocus()
 
+    def must_change_password(self) -> bool:
+        """True while the second page (a one-time password to replace) is shown."""
+        return self.pages.currentWidget() is self.change_page
+
+    def _ok(self) -> None:
+        if self.must_change_password():
+            self._change_password()
+        else:
+            self._try_login()
+
     def _try_login(self) -> None:
         try:
-            self.actor = login(self._db, self.username.text(), self.password.text())
+            result = login(self._db, self.username.text(), self.password.text(), now=self._clock())
         except UserError as exc:
             self.error.setText(exc.message)
             self.password.selectAll()
             self.password.setFocus()
             return
-        self.accept()
+        if not result.must_change_password:
+            self.actor = result.actor
+            self.accept()
+            return
+        self._pending, self._one_time = result, self.password.text()
+        self.password.clear()
+        self.change_intro.setText(
+            self.tr(
+                "Chào {0}. Mật khẩu vừa dùng là mật khẩu dùng một lần: hãy đặt mật khẩu mới của bạn "
+                "(nhập hai lần) trước khi bắt đầu làm việc."
+            ).format(result.actor.full_name)
+        )
+        self.ok_button.setText(self.tr("Đổi mật khẩu và vào"))
+        self.pages.setCurrentWidget(self.change_page)
+        self.change_form.focus_start()
+
+    def _change_password(self) -> None:
+        assert self._pending is not None
+        actor = self._pending.actor
+        if self.change_form.submit(self._db, actor, self._clock(), current=self._one_time):
+            self._one_time = ""
+            self.actor = actor
+            self.accept()

@@ -24,6 +24,7 @@ from counter_app.ui.pages.receive_page import ReceivePage
 from counter_app.ui.pages.reports_page import ReportsPage
 from counter_app.ui.pages.return_page import ReturnPage
 from counter_app.ui.pages.track_page import TrackPage
+from counter_app.ui.password_dialog import ChangePasswordDialog
 from counter_app.ui.scanner import ScannerFilter
 from counter_app.ui.session import UiSession
 from counter_app.ui.settings_dialog import SettingsDialog
@@ -97,7 +98,12 @@ class MainWindow(QMainWindow):
         self.status_message.changed.connect(self._share_status_bar)
         settings = QAction(self.tr("Cài đặt…"), self, shortcut=QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
-        self.menuBar().addMenu(self.tr("Hệ thống")).addAction(settings)
+        self.system_menu = self.menuBar().addMenu(self.tr("Hệ thống"))
+        self.system_menu.addAction(settings)
+        # Users (issue 10): everyone changes their own password here.
+        change_password = QAction(self.tr("Đổi mật khẩu…"), self)
+        change_password.triggered.connect(self.open_change_password)
+        self.system_menu.addAction(change_password)
         self._restore_geometry()
         self.show_page(self.receive_page)
 
@@ -151,6 +157,14 @@ class MainWindow(QMainWindow):
         """Language and receipt paper (Ctrl+,)."""
         dialog = SettingsDialog(self.session.paths, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_change_password(self) -> ChangePasswordDialog:
+        """Hệ thống → Đổi mật khẩu…: current password, the new one twice (users, issue 10)."""
+        dialog = ChangePasswordDialog(self.session.db, self.session.actor, self, clock=self.session.now)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.status_message.show_message(self.tr("Đã đổi mật khẩu.")))
         dialog.open()
         return dialog
 

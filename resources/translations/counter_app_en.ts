@@ -153,6 +153,21 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Đổi mật khẩu — {0}</source>
+        <translation>Change password — {0}</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CitizenResults</name>
     <message>
         <source>Đóng danh sách</source>
@@ -733,6 +748,14 @@
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Chào {0}. Mật khẩu vừa dùng là mật khẩu dùng một lần: hãy đặt mật khẩu mới của bạn (nhập hai lần) trước khi bắt đầu làm việc.</source>
+        <translation>Hello {0}. The password you used is a one-time password: set your own new password (type it twice) before you start working.</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu và vào</source>
+        <translation>Change password and log in</translation>
+    </message>
+    <message>
         <source>Dữ liệu mẫu: canbo / lanhdao / quantri, mật khẩu «demo».</source>
         <translation>Demo data: canbo / lanhdao / quantri, password “demo”.</translation>
     </message>
@@ -792,12 +815,39 @@
         <translation>System</translation>
     </message>
     <message>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
         <source>Đóng chương trình?</source>
         <translation>Close the program?</translation>
     </message>
     <message>
         <source>Trang đang mở có thông tin đã nhập nhưng chưa lưu. Đóng chương trình và bỏ thông tin này?</source>
         <translation>A page holds input that has not been saved. Close the program and discard it?</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordForm</name>
+    <message>
+        <source>Ít nhất {0} ký tự; không dùng tên đăng nhập hay mật khẩu phổ biến (123456789a, matkhau123…).</source>
+        <translation>At least {0} characters; not the user name nor a common password (123456789a, matkhau123…).</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại:</source>
+        <translation>Current password:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu mới:</source>
+        <translation>New password again:</translation>
     </message>
 </context>
 <context>
@@ -1843,6 +1893,45 @@ Details are in the log:
     </message>
 </context>
 <context>
+    <name>backup_guard</name>
+    <message>
+        <source>Dữ liệu không mở được</source>
+        <translation>The data cannot be opened</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Có bản sao lưu đã kiểm tra: {1}.
+
+Khôi phục bản sao lưu này? Tệp dữ liệu hiện tại (nếu có) được để riêng, không bị xóa.</source>
+        <translation>{0}
+
+A verified backup exists: {1}.
+
+Restore this backup? The current data file (if any) is set aside, not deleted.</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra bản sao lưu…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>Không khôi phục được: {0}</source>
+        <translation>Could not restore: {0}</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục dữ liệu từ {0}.</source>
+        <translation>Data restored from {0}.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu trước đó được để riêng ở {0}.</source>
+        <translation>The previous data file was set aside at {0}.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <source>Mới (chờ tiếp nhận)</source>
@@ -2015,6 +2104,10 @@ Details are in the log:
     <message>
         <source>Quản trị</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Kiểm tra, giám sát</source>
+        <translation>Auditor</translation>
     </message>
     <message>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>

@@ -32,26 +32,6 @@ HONG = {
 Run = Callable[..., tuple[int, str, str]]
 
 
-@pytest.fixture(autouse=True)
-def _no_environment_override(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The data dir alone must decide where the database is.
-    monkeypatch.delenv("COUNTER_APP_DATABASE_URL", raising=False)
-    monkeypatch.delenv("COUNTER_APP_DATA_DIR", raising=False)
-
-
-@pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
-    """``cli(*args)`` runs counter-cli on the data dir ``tmp_path``: (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([*args, "--data-dir", str(tmp_path)])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
 @pytest.fixture
 def office(cli: Run) -> Run:
     """A data dir with the demo office and the small test catalogue (no users: the CLI acts as system)."""
@@ -445,6 +425,13 @@ def test_given_intake_json_when_received_then_code_printed_and_lookup_shows_doss
     assert [line.split("\t")[:3] for line in out.splitlines()] == [
         [dossier_code, "Nguyễn Thị Ánh Hồng", "received"]
     ]
+    # lookup is the dossier's detail: the CCCD whole. search is a list: found by the whole number (as
+    # typed, any spacing), it prints neither the ID number nor the phone.
+    assert view["applicant_id_number"] == "038190012345"
+    for text in ("038190012345", "038 190 012 345", "0912 345 678", "+84912345678"):
+        code, out, _ = office("search", text)
+        assert code == 0 and [line.split("\t")[0] for line in out.splitlines()] == [dossier_code], text
+        assert "038190012345" not in out and "0912345678" not in out
 
 
 # --- mistakes: one "Lỗi:" line, exit 1, nothing written ------------------------------------------------------

@@ -14,12 +14,6 @@ OFFICE = "000.00.31.H56"
 TEST_CATALOG = FIXTURES / "test_catalog.json"
 
 
-@pytest.fixture(autouse=True)
-def _no_environment_override(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("COUNTER_APP_DATABASE_URL", raising=False)
-    monkeypatch.delenv("COUNTER_APP_DATA_DIR", raising=False)
-
-
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     capsys.readouterr()
     try:

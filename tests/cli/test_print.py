@@ -244,3 +244,28 @@ def test_a_notice_issued_before_the_dossier_was_cancelled_still_reprints(
     assert code == 0 and "(bản đã lưu: " in stdout and second.read_bytes() == first.read_bytes()
     code, _, err = cli("apology", keys["stopped"], "--out", str(data / "c.pdf"))
     assert code == 1 and "chưa có văn bản xin lỗi" in err  # never issued: still refused
+
+
+# The numbers each slip's form carries (the control slip, which goes with the paper dossier, has the
+# phone and no ID number; the result receipt names the receiver's ID number).
+WHOLE_ON_SLIPS = {
+    "receipt": ("038190012345", "0912345678"),
+    "receipt-thermal": ("038190012345",),
+    "supplement": ("038190012345",),
+    "refusal": ("038190012345",),
+    "result": ("038190012345",),
+    "control": ("0912345678",),
+}
+
+
+@pytest.mark.parametrize("name", list(WHOLE_ON_SLIPS))
+def test_the_citizens_own_slips_show_the_id_number_and_phone_whole(
+    name: str, cli: Run, data: Path, keys: dict[str, str]
+) -> None:
+    """Masking is for lists (domain.masking): a slip the citizen takes away, or that goes with the
+    dossier, carries the whole number and no star."""
+    args, _ = COMMANDS[name]
+    out = data / "out.pdf"
+    assert cli(*(a.format(**keys) for a in args), "--out", str(out))[0] == 0
+    text = pdf_text(out).replace(" ", "")
+    assert all(number in text for number in WHOLE_ON_SLIPS[name]) and "*" not in text, text

@@ -68,6 +68,16 @@ def csv_rows(path: Path) -> list[str]:
     return data.decode("utf-8-sig").splitlines()
 
 
+def all_text(path: Path) -> str:
+    """Every cell (XLSX), line (CSV) or word (PDF) of a report file, as one text."""
+    if path.suffix == ".pdf":
+        return pdf_text(path)
+    if path.suffix == ".csv":
+        return "\n".join(csv_rows(path))
+    book = load_workbook(path)
+    return "\n".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row)
+
+
 def test_each_report_command_writes_its_file(cli: Run, db: Database, out: Path) -> None:
     h = build(db)
     c = h.codes
@@ -153,7 +163,7 @@ def test_each_report_command_writes_its_file(cli: Run, db: Database, out: Path) 
         ["2026", str(n), c[k]] for n, k in ((7, "D3"), (8, "D4"), (9, "D5"), (10, "D6"))
     ]
     assert lines[2] == (
-        f"2026,8,{c['D4']},Đăng ký nội quy lao động của doanh nghiệp,Hoàng Minh Dũng,Số 2 Lê Lợi; 0912345678,,"
+        f"2026,8,{c['D4']},Đăng ký nội quy lao động của doanh nghiệp,Hoàng Minh Dũng,Số 2 Lê Lợi; 0912****78,,"
         "2026-12-02 09:00,2026-12-11 09:00,2026-12-03 16:30,Tại quầy,"
     )
     assert lines[4].endswith(",2026-12-03 13:45,2026-12-14 13:45,,,Đã hủy")
@@ -168,6 +178,13 @@ def test_each_report_command_writes_its_file(cli: Run, db: Database, out: Path) 
     assert "Số lượt trả kết quả: 3; có đánh giá: 2; không đánh giá: 1;" in pdf_text(out / "satisfaction.pdf")
     assert load_workbook(out / "satisfaction.xlsx")["Lý do"]["B6"].value == 1
     assert csv_rows(out / "satisfaction.csv")[-1] == ",Tổng cộng,,1,0,1,0,0,1,2,50"
+
+    # Every applicant of the history has the phone 0912 345 678. The register book printed on form 07
+    # (the office's official record) shows it whole; every list and every list export masks it.
+    assert "Số 2 Lê Lợi; 0912345678" in register and "0912****78" not in register
+    for name in ("register.xlsx", "register.csv", "overdue.pdf", "overdue.xlsx", "overdue.csv", "day.xlsx"):
+        text = all_text(out / name)
+        assert "0912****78" in text and "0912345678" not in text, name
 
 
 BAD = {

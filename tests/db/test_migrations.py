@@ -24,11 +24,14 @@ from counter_app.db.models import (
     Event,
     Field,
     FieldName,
+    LoginThrottle,
     ProcedureVersion,
     RequiredDocument,
+    User,
 )
 from counter_app.domain.errors import UserError
 from counter_app.services.integrity import verify_events
+from counter_app.services.login import login
 
 FIRST_SCHEMA = FIXTURES / "schema_0001.sqlite3"
 
@@ -63,7 +66,15 @@ def test_given_first_schema_file_when_opened_then_upgraded_with_backup_and_data_
         assert kinds == [("submit", "")]
         assert all(terms == [] for terms in session.execute(select(ProcedureVersion.case_terms)).scalars())
         assert set(session.execute(select(DossierDocument.kind)).scalars()) == {"submit"}
+        # 0008: the users made before it chose their passwords: none is forced to change; no
+        # log-in failure is counted yet.
+        flags = session.execute(select(User.username, User.must_change_password).order_by(User.username))
+        assert flags.all() == [("canbo", False), ("canbo2", False), ("lanhdao", False), ("quantri", False)]
+        assert session.execute(select(func.count()).select_from(LoginThrottle)).scalar_one() == 0
     assert verify_events(db).first_broken is None
+    # The demo's officer of the old file still logs in with its password, and is not asked to change it.
+    result = login(db, "canbo", "demo", now=datetime(2026, 12, 14, 2, 0, tzinfo=UTC))
+    assert (result.actor.username, result.must_change_password) == ("canbo", False)
     db.close()
     (backup,) = backups.iterdir()
     assert "before-migration-0001" in backup.name

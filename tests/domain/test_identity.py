@@ -1,4 +1,4 @@
-"""CCCD / CMND validation, Sex parsing and ID masking."""
+"""CCCD / CMND validation and Sex parsing (masking: test_masking.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from counter_app.domain.errors import ValidationError
-from counter_app.domain.identity import Sex, mask_id, validate_cccd, validate_cmnd, validate_id_number
+from counter_app.domain.identity import Sex, validate_cccd, validate_cmnd, validate_id_number
 from counter_app.domain.provinces import PROVINCE_CODES
 
 MALE_1985_HANOI = "001085012345"  # 001 Hà Nội, 0 = male 1900s, 85
@@ -232,21 +232,3 @@ def test_given_unknown_sex_text_when_parsed_then_error(text: str) -> None:
 def test_given_sex_when_labelled_then_vietnamese_and_value_is_stable() -> None:
     assert (Sex.MALE.label, Sex.FEMALE.label) == ("Nam", "Nữ")
     assert (str(Sex.MALE), str(Sex.FEMALE)) == ("male", "female")
-
-
-# --- masking -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("number", "masked"),
-    [
-        ("038085012123", "038******123"),
-        ("038 085 012 123", "038******123"),
-        ("012345678", "012***678"),
-        ("1234567", "123*567"),
-        ("123456", "******"),
-        ("", ""),
-    ],
-)
-def test_given_id_number_when_masked_then_only_first_and_last_three_kept(number: str, masked: str) -> None:
-    assert mask_id(number) == masked

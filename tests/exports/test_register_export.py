@@ -1,5 +1,6 @@
 """The register book (mẫu 07) as a table, CSV and XLSX: entries the PDF draws in narrow cells, one
-spreadsheet line each; no appointment reads "Không hẹn"; an empty range says so."""
+spreadsheet line each; no appointment reads "Không hẹn"; an empty range says so; the phone masked in
+the spreadsheet, whole in the printed book."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import io
 from datetime import date, datetime
 
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from testdata import TZ
 
 from counter_app import exports
 from counter_app.documents.model import OfficeInfo
+from counter_app.documents.register import render_register
 from counter_app.documents.slip_model import RegisterData, RegisterRow
 from counter_app.exports.register_tables import register_table
 
@@ -65,3 +68,32 @@ def test_an_empty_range_writes_the_header_and_says_so() -> None:
         "(Không có hồ sơ nào được tiếp nhận trong thời gian này)",
         "Tổng số: 0 hồ sơ.",
     ]
+
+
+def test_the_phone_is_masked_in_the_csv_and_xlsx_and_whole_in_the_printed_book() -> None:
+    rows = (
+        _row(),  # "Số 2 Lê Lợi; 0912345678"
+        _row(seq=13, address_phone="0987654321"),  # a phone and no address
+        _row(seq=14, address_phone="Số 5 Lê Lợi"),  # an address and no phone
+        _row(seq=15, address_phone="Thôn 3; xóm 12"),  # a "; " inside the address: no number after it
+        _row(seq=16, address_phone="Số 7; Lô B; 0243 852 1234"),  # a landline as typed, after two "; "
+    )
+    data = _data(*rows)
+    assert [row[5] for row in register_table(data).rows] == [
+        "Số 2 Lê Lợi; 0912****78",
+        "0987****21",
+        "Số 5 Lê Lợi",
+        "Thôn 3; xóm 12",
+        "Số 7; Lô B; 0243*****34",
+    ]
+    csv_text = exports.register_csv(data).decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(exports.register_xlsx(data))).active
+    cells = "\n".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None)
+    for text in (csv_text, cells):
+        assert "Số 2 Lê Lợi; 0912****78" in text and "0987****21" in text and "Thôn 3; xóm 12" in text
+        assert not any(n in text for n in ("0912345678", "0987654321", "0243 852 1234", "02438521234"))
+    # The book printed on form 07 is the office's official record: the phone whole.
+    pdf = " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(render_register(data))).pages
+    )
+    assert "Số 2 Lê Lợi; 0912345678" in pdf and "0987654321" in pdf and "*" not in pdf

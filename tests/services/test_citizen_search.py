@@ -11,7 +11,7 @@ from counter_app.db.database import Database
 from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
-from counter_app.services.citizen_search import QueryKind, find_citizen_dossiers, parse_query
+from counter_app.services.citizen_search import QueryKind, find_citizen_dossiers, parse_query, shown_query
 from counter_app.services.processing import ReturnInput, resolve, return_result, transfer
 from counter_app.services.receiving import IntakeRequest, receive
 
@@ -55,6 +55,23 @@ def test_given_what_the_citizen_brings_then_the_query_kind_is_recognised(
 ) -> None:
     query = parse_query(text)
     assert (query.kind, query.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("038 190 012 345", "0381******45"),
+        ("172345678", "17*****78"),  # a CMND (or a phone without its 0): masked as a CMND
+        (QR, "0381******45"),  # the card's QR: the masked CCCD only, none of the card's other fields
+        ("+84 912.345.678", "0912****78"),
+        (" 000.00.31.H56-261123 ", "000.00.31.H56-261123"),  # a code is no personal number: as typed
+        (" NGUYỄN thị ánh ", "NGUYỄN thị ánh"),  # a name: as typed
+    ],
+)
+def test_given_a_search_then_what_a_screen_repeats_of_it_masks_an_id_number_or_phone(
+    text: str, shown: str
+) -> None:
+    assert shown_query(parse_query(text), text) == shown
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,7 @@ from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.ui.pages.return_page import ReturnPage
 from counter_app.ui.pages.track_page import TrackPage
 from counter_app.ui.session import UiSession
+from counter_app.ui.widgets.citizen_results import CitizenResults
 
 THURSDAY_10AM = datetime(2026, 11, 26, 10, 0, tzinfo=TZ)
 HONG = ApplicantInput(full_name="Nguyễn Thị Ánh Hồng", id_number="038190012345", phone="0912 345 678")
@@ -208,6 +209,62 @@ def test_given_bad_or_unknown_input_then_a_message_under_the_box_and_no_list(
     assert track.detail.view is detail  # what was open stays open
 
 
+def listed_text(results: CitizenResults) -> str:
+    """Everything a results list shows: its caption, every cell and every cell's tooltip."""
+    table = results.table
+    items = [table.item(r, c) for r in range(table.rowCount()) for c in range(table.columnCount())]
+    return "\n".join([results.caption.text(), *(f"{i.text()} {i.toolTip()}" for i in items if i)])
+
+
+FULL_NUMBERS = ("038190012345", "0912345678", "0912 345 678", "01051990")  # CCCD, phone, QR's birth date
+
+
+@pytest.mark.parametrize(
+    ("text", "echo"),
+    [
+        ("038190012345", "«0381******45»"),
+        ("0912.345.678", "«0912****78»"),
+        ("+84 912 345 678", "«0912****78»"),
+        (QR, "«0381******45»"),  # the chip card's QR: only the masked CCCD, nothing else of the card
+    ],
+)
+def test_given_a_search_by_number_then_the_results_show_it_masked_and_the_detail_whole(
+    qtbot: QtBot, track: TrackPage, people: People, text: str, echo: str
+) -> None:
+    assert search(track, text) == people.hong()  # the search itself runs on the whole number
+    results = track.search.results
+    shown = listed_text(results)
+    assert results.caption.text().startswith(f"{echo}: 5 hồ sơ")
+    assert not any(number in shown for number in FULL_NUMBERS), shown
+    assert track.search.edit.text() == text  # the box keeps what the officer typed or scanned
+    # The tracking list above shows no ID number or phone at all.
+    model = track.model
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            index = model.index(row, column)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = str(model.data(index, role) or "")
+                assert not any(number in value for number in FULL_NUMBERS), value
+    # The dossier detail shows them whole.
+    qtbot.keyClick(results.table, Qt.Key.Key_Return)
+    assert track.detail.view is not None and track.detail.view.code == people.hong_in_progress
+    assert track.detail.fields["applicant"].text() == "Nguyễn Thị Ánh Hồng, CCCD/CMND 038190012345"
+    assert track.detail.fields["contact"].text() == "0912345678"
+
+
+def test_given_an_unknown_number_then_the_message_repeats_it_masked(
+    qtbot: QtBot, track: TrackPage, people: People
+) -> None:
+    assert search(track, "001085012345") == []
+    assert track.search.message.text() == "Không tìm thấy hồ sơ nào theo «0010******45»."
+    assert search(track, "0987 654 321") == []
+    assert track.search.message.text() == "Không tìm thấy hồ sơ nào theo «0987****21»."
+    assert search(track, "172345678") == [people.hoa_ready]  # a CMND: one dossier, opened at once
+    assert "172345678" not in listed_text(track.search.results)
+    assert track.search.results.caption.text().startswith("«17*****78»: 1 hồ sơ")
+    assert track.detail.fields["applicant"].text() == "Trần Thị Hòa, CCCD/CMND 172345678"
+
+
 # ------------------------------------------------------------------------------------------ F4
 @pytest.fixture
 def desk(qtbot: QtBot, sqlite_db: Database, people: People) -> ReturnPage:
@@ -224,16 +281,19 @@ def test_given_a_cccd_without_the_receipt_then_only_ready_results_listed_and_eac
     results = desk.results
     assert results.isVisible()
     assert results.codes() == [people.hong_ready_newest, people.hong_ready]  # resolved only, newest first
-    assert results.caption.text() == "Kết quả sẵn sàng trả cho «038190012345»: 2 hồ sơ, mới nhất trước."
+    assert results.caption.text() == "Kết quả sẵn sàng trả cho «0381******45»: 2 hồ sơ, mới nhất trước."
     assert desk.message.text() == (
         "Chọn hồ sơ cần trả: ↑↓ rồi Enter (hoặc nhấp chuột). "
         "3 hồ sơ khác chưa có kết quả hoặc đã trả: xem ở Theo dõi (F3)."
     )
     assert desk.view is None and not desk.confirm_area.isEnabled()
     assert desk.focusWidget() is results.table
+    assert not any(number in listed_text(results) for number in FULL_NUMBERS)
 
     qtbot.keyClick(results.table, Qt.Key.Key_Return)  # the newest
     assert desk.view is not None and desk.view.code == people.hong_ready_newest
+    # The card is the dossier's detail, read back to the citizen: the CCCD whole.
+    assert desk.card_fields["applicant"].text() == "<b>Nguyễn Thị Ánh Hồng</b> — 038190012345"
     assert desk.confirm_area.isEnabled() and desk.focusWidget() is desk.confirm_button
     qtbot.keyClick(desk.confirm_button, Qt.Key.Key_1)
     qtbot.keyClick(desk.confirm_button, Qt.Key.Key_Return)
@@ -246,7 +306,7 @@ def test_given_a_cccd_without_the_receipt_then_only_ready_results_listed_and_eac
 
     # The list now holds the citizen's other ready result, ready for Enter.
     assert results.codes() == [people.hong_ready]
-    assert results.caption.text() == "Kết quả sẵn sàng trả cho «038190012345»: 1 hồ sơ, mới nhất trước."
+    assert results.caption.text() == "Kết quả sẵn sàng trả cho «0381******45»: 1 hồ sơ, mới nhất trước."
     assert desk.focusWidget() is results.table
     qtbot.keyClick(results.table, Qt.Key.Key_Return)
     assert desk.view is not None and desk.view.code == people.hong_ready
@@ -274,7 +334,7 @@ def test_given_a_person_with_nothing_ready_then_said_so_and_nothing_opened(
     before = event_count(sqlite_db)
     type_text(desk.scan, "038090001234", enter=True)
     assert desk.message.text() == (
-        "Không có kết quả nào sẵn sàng để trả cho «038090001234». "
+        "Không có kết quả nào sẵn sàng để trả cho «0380******34». "
         "1 hồ sơ khác chưa có kết quả hoặc đã trả: xem ở Theo dõi (F3)."
     )
     assert not desk.results.isVisible() and desk.view is None

@@ -15,8 +15,10 @@ from testdata import MONDAY_9AM, reader
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, PendingIntake
 from counter_app.services.lookup import lookup
+from counter_app.services.office_catalog import set_enabled
 from counter_app.services.offices import find_actor
 from counter_app.services.receiving import receive
+from counter_app.ui.pages.guide_page import GuidePage
 from counter_app.ui.pages.receive_page import ReceivePage
 from counter_app.ui.session import UiSession
 
@@ -276,3 +278,21 @@ def test_given_accepted_dossier_then_form_is_empty_and_esc_asks_nothing(
     asked = answer(monkeypatch, QMessageBox.StandardButton.No)
     qtbot.keyClick(page.applicant.id_number, Qt.Key.Key_Escape)
     assert asked == [] and not page.banner.isVisible()  # Esc also puts the banner away
+
+
+def test_given_procedure_the_office_does_not_receive_then_the_receive_picker_leaves_it_out(
+    qtbot: QtBot, sqlite_db: Database
+) -> None:
+    set_enabled(sqlite_db, find_actor(sqlite_db, "quantri"), "2.001955", False, now=MONDAY_9AM)
+    session = UiSession(sqlite_db, find_actor(sqlite_db, "canbo"), clock=lambda: MONDAY_9AM)
+    receive_page, guide_page = ReceivePage(session), GuidePage(session)
+    for widget in (receive_page, guide_page):
+        qtbot.addWidget(widget)
+        widget.picker.search.setText("noi quy lao dong")
+
+    def codes(widget: ReceivePage | GuidePage) -> list[str]:
+        model = widget.picker.model
+        return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: "2.001955" in codes(guide_page))  # the guide still explains it
+    assert "2.001955" not in codes(receive_page)

@@ -31,6 +31,7 @@ from counter_app.domain.lifecycle import Action
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.demo import generate_dossiers
 from counter_app.services.lookup import lookup
+from counter_app.services.office_catalog import set_unit
 from counter_app.services.offices import find_actor
 from counter_app.services.processing import request_payment, request_supplement, resolve, transfer
 from counter_app.services.receiving import IntakeRequest, receive
@@ -629,3 +630,18 @@ def test_given_a_slip_issued_then_it_is_listed_under_the_slips_not_as_a_step(
     timeline = page.detail.timeline
     assert [timeline.item(row, 1).text() for row in range(timeline.rowCount())] == ["Tiếp nhận"]
     assert page.detail.slips.itemText(0).startswith("Giấy tiếp nhận hồ sơ")
+
+
+def test_given_procedure_mapped_to_a_unit_then_enter_sends_its_dossier_there(
+    qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes
+) -> None:
+    """The office maps the procedure to a unit (docs/office-catalogue.md): the dialog opens on it."""
+    procedure = lookup(sqlite_db, reader(sqlite_db), codes.far).procedure_code
+    set_unit(sqlite_db, find_actor(sqlite_db, "quantri"), procedure, "STP", now=THURSDAY_10AM)
+    select_code(page, codes.far)
+    qtbot.keyClick(page.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = dialog_of(page)
+    assert isinstance(dialog, TransferDialog) and dialog.unit_code() == "STP"
+    press_enter(qtbot, dialog)
+    assert page.dialog is None
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).events[-1].payload["to_unit"] == "STP"

@@ -17,7 +17,8 @@ from counter_app.db.models.ledger import (
     GuidanceRecord,
     NodeHead,
 )
-from counter_app.db.models.organisation import Agency, CalendarOverride, Office, User
+from counter_app.db.models.office_catalog import OfficeProcedure
+from counter_app.db.models.organisation import Agency, CalendarOverride, LoginThrottle, Office, User
 
 __all__ = [
     "Agency",
@@ -32,8 +33,10 @@ __all__ = [
     "Field",
     "FieldName",
     "GuidanceRecord",
+    "LoginThrottle",
     "NodeHead",
     "Office",
+    "OfficeProcedure",
     "PendingIntake",
     "Procedure",
     "ProcedureCase",

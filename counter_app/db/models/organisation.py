@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
-from counter_app.db.base import Base, IdMixin
+from counter_app.db.base import Base, IdMixin, UTCDateTime
 
 
 class Office(IdMixin, Base):
@@ -50,11 +50,26 @@ class User(IdMixin, Base):
 
     username: Mapped[str] = mapped_column(String(60), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
-    # officer | supervisor | admin
+    # officer | supervisor | admin | auditor
     role: Mapped[str] = mapped_column(String(20))
     office_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("offices.id"), nullable=True)
     password_hash: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # A one-time password (new user, reset by an admin) is replaced at the next log-in.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class LoginThrottle(Base):
+    """Recent log-in failures under one typed name (folded), whether an account has it or not, and
+    the lock they caused (counter_app.domain.login_guard). A name's row goes at its next success."""
+
+    __tablename__ = "login_throttle"
+
+    username_key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    # ISO instants of the failures within the window, oldest first (at most 4: the 5th locks).
+    failures: Mapped[list[str]] = mapped_column(JSON, default=list)
+    last_failure_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class CalendarOverride(IdMixin, Base):

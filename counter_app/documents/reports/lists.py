@@ -146,6 +146,7 @@ def register_data(
             dossier_code=r.code,
             procedure_name=r.procedure_name,
             applicant_name=r.applicant_name,
+            # Whole, as in the book: drawn on form 07 (documents.register; lists and exports mask it).
             address_phone="; ".join(x for x in (r.applicant_address, r.applicant_phone or "") if x),
             unit_name=r.unit_name or "",
             received_at=r.received_at,

@@ -35,7 +35,7 @@ from counter_app.db.models import Agency, Dossier, Event, Field, Office, Procedu
 from counter_app.domain.calendar import ensure_aware
 from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.domain.lifecycle import OPEN_STATUSES, Status
-from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.actor import Actor, Role, require_reader
 from counter_app.services.processing import SATISFACTION_LEVELS  # noqa: F401  (re-exported)
 from counter_app.services.reports.sqlkit import no_index
 
@@ -87,7 +87,8 @@ class Filters:
 
 
 def require_supervisor(actor: Actor) -> None:
-    require_role(actor, Role.SUPERVISOR, "xem báo cáo")
+    """Reports are read by supervisors and admins, and by auditors (beside the ladder)."""
+    require_reader(actor, Role.SUPERVISOR, "xem báo cáo")
 
 
 def check_day(value: object, what: str = "Ngày báo cáo") -> date:

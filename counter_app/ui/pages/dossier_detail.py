@@ -304,6 +304,8 @@ class DossierDetail(QWidget):
         self._fill_slips(view)
         tz = self._tz
         self.title.setText(f"{view.code} — {status_label(view.status)}")
+        # The dossier's detail shows the ID number and phone whole; lists and list exports mask them
+        # (domain.masking).
         id_text = (
             self.tr(", CCCD/CMND {0}").format(view.applicant_id_number) if view.applicant_id_number else ""
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
@@ -21,9 +23,13 @@ class ProcedurePicker(QWidget):
 
     chosen = Signal(str)  # procedure code
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Database, parent: QWidget | None = None, *, received_at: uuid.UUID | None = None
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        # The receive page lists only what its office receives; the guide lists every procedure.
+        self._received_at = received_at
         self._moved = False  # the officer moved the highlight since the list last changed
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục (có dấu hay không dấu)…"))
@@ -61,7 +67,9 @@ class ProcedurePicker(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(list_procedures(self._db, self.search.text(), limit=500))
+        self.model.set_rows(
+            list_procedures(self._db, self.search.text(), limit=500, received_at=self._received_at)
+        )
         self._moved = False
         if self.model.rowCount():
             self._select(0)

@@ -62,7 +62,7 @@ class ReceivePage(ReceiveActions, ReceiveFormState, QWidget):
 
         self.banner = ReceiptBanner()
         self.applicant = ApplicantForm()
-        self.picker = ProcedurePicker(session.db)
+        self.picker = ProcedurePicker(session.db, received_at=session.actor.office_id)
         self.procedure_label = QLabel(self.tr("Chưa chọn thủ tục."))
         self.procedure_label.setWordWrap(True)
         self.case_box = QComboBox()

@@ -70,6 +70,8 @@ class ReturnCard:
     def _show_card(self, view: DossierView) -> None:
         tz = self._session.timezone
         self.card_title.setText(view.code)
+        # Whole, as in the dossier detail: the card is one dossier's detail, checked against the ID card
+        # of the person collecting the result. The results list above it is masked (shown_query).
         id_text = f" — {view.applicant_id_number}" if view.applicant_id_number else ""
         self.card_fields["applicant"].setText(f"<b>{view.applicant_name}</b>{id_text}")
         self.card_fields["procedure"].setText(f"{view.procedure_code} — {view.procedure_name}")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 from counter_app.domain.dossier_code import looks_like_code
 from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import Action, Status, allowed_actions
-from counter_app.services.citizen_search import CitizenDossier, find_citizen_dossiers
+from counter_app.services.citizen_search import CitizenSearchResult, find_citizen_dossiers, shown_query
 from counter_app.services.lookup import DossierView, lookup
 from counter_app.services.processing import SATISFACTION_LEVELS, ReturnInput, StepResult, return_result
 from counter_app.ui.i18n import domain_label
@@ -40,7 +40,7 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
         self._session = session
         self.view: DossierView | None = None
         self._busy = False
-        self._citizen = ""  # the last citizen search, re-run after each return
+        self._citizen = ""  # the last citizen search (whole: it is searched again after each return)
 
         # ------------------------------------------------------------- scan and dossier
         self.scan = QLineEdit()
@@ -162,13 +162,14 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
             else ""
         )
         if not result.dossiers:
+            who = shown_query(result.query, shown)  # a CCCD/CMND or phone masked; the field keeps it whole
             self._say(
-                self.tr("Không có kết quả nào sẵn sàng để trả cho «{0}».").format(shown) + others, error=True
+                self.tr("Không có kết quả nào sẵn sàng để trả cho «{0}».").format(who) + others, error=True
             )
             self.focus_start()
             return
         self._citizen = shown
-        self._list_results(result.dossiers)
+        self._list_results(result)
         if len(result.dossiers) == 1:
             self.open_code(result.dossiers[0].code, keep_results=True)  # nothing to choose between
             return
@@ -187,15 +188,16 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
         if result is None or not result.dossiers:
             self.results.dismiss()
             return
-        self._list_results(result.dossiers)
+        self._list_results(result)
         self.results.focus_list()
 
-    def _list_results(self, dossiers: list[CitizenDossier]) -> None:
+    def _list_results(self, result: CitizenSearchResult) -> None:
+        """The citizen's ready results under a caption that repeats a CCCD/CMND or phone masked."""
         self.results.show_dossiers(
             self.tr("Kết quả sẵn sàng trả cho «{0}»: {1} hồ sơ, mới nhất trước.").format(
-                self._citizen, len(dossiers)
+                shown_query(result.query, self._citizen), len(result.dossiers)
             ),
-            dossiers,
+            result.dossiers,
         )
 
     # ----------------------------------------------------------------- choosing

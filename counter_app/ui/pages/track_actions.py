@@ -14,6 +14,7 @@ from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import Action
 from counter_app.services import processing
 from counter_app.services.lookup import lookup
+from counter_app.services.office_catalog import mapped_unit
 from counter_app.services.track_support import suggested_new_appointment
 from counter_app.ui.pages.action_dialogs import ActionDialog, AppointmentDialog, TransferDialog
 from counter_app.ui.pages.dossier_detail import local
@@ -64,9 +65,9 @@ class TrackActions:
         if not codes:
             return
         s = self._session
-        # No default unit yet. Hook: once procedures are mapped to units (the next issue), pass the
-        # mapped unit of these dossiers as ``default_unit`` so that Enter sends them there.
-        dialog = TransferDialog(codes, self.units, self, default_unit=None)
+        # The unit the office maps these dossiers' procedures to (none: the officer must choose).
+        default = mapped_unit(s.db, s.actor, list(codes))
+        dialog = TransferDialog(codes, self.units, self, default_unit=default)
 
         def submit() -> object:
             unit, note = dialog.unit_code(), dialog.text("note")

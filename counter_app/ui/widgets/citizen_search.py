@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.domain.errors import UserError
-from counter_app.services.citizen_search import CitizenSearchResult, find_citizen_dossiers
+from counter_app.services.citizen_search import CitizenSearchResult, find_citizen_dossiers, shown_query
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.citizen_results import CitizenResults
 
@@ -61,7 +61,7 @@ class CitizenSearch(QWidget):
         except UserError as exc:
             self._fail(exc.message)
             return None
-        shown = text.strip()
+        shown = shown_query(result.query, text)  # a CCCD/CMND or phone masked; the box keeps it whole
         if not result.dossiers:
             self._fail(self.tr("Không tìm thấy hồ sơ nào theo «{0}».").format(shown))
             return result

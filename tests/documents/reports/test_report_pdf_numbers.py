@@ -132,7 +132,7 @@ def test_overdue_and_due_soon_pdf(db: Database) -> None:
     text = " ".join(page_texts(pdf))
     for expected in (
         "DANH SÁCH HỒ SƠ QUÁ HẠN Tính đến 12 giờ 00 ngày 09/12/2026 Số hồ sơ quá hạn: 2.",
-        f"1 {c['D1']} Nguyễn Thị Ánh Hồng 0912345678 Đăng ký nội quy lao động của doanh nghiệp "
+        f"1 {c['D1']} Nguyễn Thị Ánh Hồng 0912****78 Đăng ký nội quy lao động của doanh nghiệp "
         "Lao động, tiền lương Sở Nội vụ 23/11/2026 09:00 03/12/2026 09:00 03/12/2026 09:00 4,33 Đang giải quyết",
         f"2 {c['D15']} Tạ Thị Quỳnh",
         "07/12/2026 09:00 07/12/2026 09:00 2,33",
@@ -142,6 +142,7 @@ def test_overdue_and_due_soon_pdf(db: Database) -> None:
         SIGNED,
     ):
         assert expected in text, expected
+    assert "0912345678" not in text  # a list: the phone masked (domain.masking)
     alone = " ".join(page_texts(render_overdue_list((), r.head, WEDNESDAY_NOON)))
     assert "Số hồ sơ quá hạn: 0. (Không có hồ sơ quá hạn)" in alone and "SẮP ĐẾN HẠN" not in alone
 

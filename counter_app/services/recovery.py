@@ -1,0 +1,362 @@
+"""Restoring a backup, and the cheap start-up check that offers one when the database does not open.
+
+Restore (``prepare_restore`` then ``apply_restore``; ``restore`` runs both around a confirmation):
+
+1. The chosen file (a backup from ``backups/``, a second folder, or any counter_app SQLite file;
+   ``.gz`` decompressed) is copied beside the database into a hidden temporary file and verified
+   there, read-only: SQLite integrity, foreign keys, every event chain, and a schema revision this
+   version knows (an older one is migrated on the next start, after its own backup; a newer one is
+   refused). Nothing else has been touched yet.
+2. The plan says what would be lost: the dossiers (and events) in the current database that are not
+   in the backup — counted, or "could not be counted" when the current file is unreadable.
+3. On confirmation (the desktop's Yes, the CLI's ``--yes``): the current database must not be in
+   use (switching it out of WAL mode needs every other connection closed — the desktop on this PC,
+   another command), it is set aside as ``<db>-set-aside-YYYYMMDD-HHMMSS.sqlite3`` in the data
+   folder (never deleted; its -wal/-shm follow it), and the verified copy takes its place in one
+   atomic rename (the set-aside name is a hard link made first, so there is no moment without a
+   database file; on file systems without hard links, two renames).
+
+Start-up (``startup_problem``): header, open, schema revision — never a full integrity check.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from counter_app.db.sqlite_copy import (
+    SIDE_FILES,
+    SQLITE_HEADER,
+    StagedFile,
+    fsync_dir,
+    has_sqlite_header,
+    snapshot,
+    sqlite_uri,
+)
+from counter_app.domain.errors import UserError, describe_os_error
+from counter_app.services.backups import (
+    DEFAULT_POLICY,
+    BackupInfo,
+    FreeSpace,
+    Policy,
+    Verification,
+    ensure_room,
+    free_bytes,
+    latest_verified,
+    list_backups,
+    local_wall_time,
+    read_revision,
+    schema_problem,
+    verify_copy,
+)
+
+log = logging.getLogger(__name__)
+
+IN_USE_TIMEOUT_S = 2.0
+
+
+@dataclass
+class RestorePlan:
+    source: Path
+    db_file: Path
+    staged: StagedFile  # the verified copy, beside the database, ready to take its place
+    verification: Verification
+    lost_dossiers: int | None  # None: the current database could not be read to count
+    lost_events: int | None
+    current_exists: bool
+
+    def summary(self) -> str:
+        """What restoring would do, in Vietnamese (the confirmation's text)."""
+        v = self.verification
+        lines = [
+            f"Bản sao lưu {self.source.name} đạt kiểm tra: {v.dossiers} hồ sơ, {v.events_checked} sự kiện"
+            + (f", hồ sơ cuối {v.last_code}." if v.last_code else "."),
+        ]
+        if not self.current_exists:
+            lines.append("Chưa có cơ sở dữ liệu hiện tại: không mất gì.")
+        elif self.lost_dossiers is None:
+            lines.append(
+                "Không đọc được cơ sở dữ liệu hiện tại (có thể đã hỏng) nên không đếm được số hồ sơ "
+                "mới hơn bản sao lưu; tệp hiện tại sẽ được để riêng, không bị xóa."
+            )
+        else:
+            lines.append(
+                f"Sẽ mất {self.lost_dossiers} hồ sơ và {self.lost_events} sự kiện mới hơn bản sao lưu "
+                "(cơ sở dữ liệu hiện tại được để riêng, không bị xóa)."
+            )
+        return " ".join(lines)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    set_aside: Path | None
+    plan: RestorePlan
+
+
+# ------------------------------------------------------------------------------------------ restore
+
+
+def resolve_backup_file(text: str, backup_folders: Sequence[Path]) -> Path:
+    """The file named on the command line: a path, or a bare name found in a backups folder."""
+    path = Path(text).expanduser()
+    if path.is_file():
+        return path
+    if path.name == text:
+        for folder in backup_folders:
+            if (folder / text).is_file():
+                return folder / text
+    if path.is_dir():
+        raise UserError(f"«{text}» là một thư mục, không phải tệp sao lưu.")
+    raise UserError(f"Không có tệp sao lưu «{text}». Xem danh sách bằng «counter-cli backup list».")
+
+
+def prepare_restore(
+    db_file: Path,
+    source: Path,
+    *,
+    policy: Policy = DEFAULT_POLICY,
+    free_space: FreeSpace = free_bytes,
+) -> RestorePlan:
+    """Stage and verify ``source`` beside ``db_file``; count what restoring would lose.
+
+    Raises UserError (and leaves nothing behind) when the file cannot be used. The caller
+    either ``apply_restore``s the plan or ``plan.staged.discard()``s it."""
+    if not source.is_file():
+        raise UserError(f"Không có tệp sao lưu {source}.")
+    if db_file.exists() and source.resolve() == db_file.resolve():
+        raise UserError(f"Tệp {source} chính là cơ sở dữ liệu đang dùng: hãy chọn một bản sao lưu.")
+    gzipped = source.name.endswith(".gz")
+    if not gzipped and not has_sqlite_header(source):
+        raise UserError(f"Tệp {source} không phải là cơ sở dữ liệu SQLite (hoặc đã hỏng): không khôi phục.")
+    try:
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+        ensure_room(db_file.parent, _unpacked_size(source), policy, free_space, purpose="khôi phục")
+        staged = StagedFile(db_file.parent, f"{db_file.stem}-restore")
+    except OSError as exc:
+        raise UserError(f"Không khôi phục được vào {db_file.parent}: {describe_os_error(exc)}.") from exc
+    try:
+        _stage(source, staged.path, gzipped)
+        verification = verify_copy(staged.path)
+        if not verification.ok:
+            raise UserError(
+                f"Không khôi phục từ {source.name}: {verification.problems[0]} Chưa thay đổi gì "
+                f"({len(verification.problems)} vấn đề)."
+            )
+        lost = _count_lost(db_file, staged.path) if db_file.exists() else (0, 0)
+    except BaseException:
+        staged.discard()
+        raise
+    return RestorePlan(source, db_file, staged, verification, lost[0], lost[1], db_file.exists())
+
+
+def apply_restore(plan: RestorePlan, *, now: datetime | None = None) -> RestoreResult:
+    """Set the current database aside (never deleted) and put the verified copy in its place."""
+    db_file = plan.db_file
+    aside: Path | None = None
+    moved = linked = False
+    try:
+        if db_file.exists() or any(Path(f"{db_file}{s}").exists() for s in SIDE_FILES):
+            _release(db_file)
+            if db_file.exists():
+                shutil.copymode(db_file, plan.staged.path)  # the restored file keeps the current permissions
+            aside = _aside_name(db_file, now)
+            linked, moved = _set_aside(
+                db_file, aside
+            )  # an orphan -wal is never replayed into the restored file
+        plan.staged.commit(db_file)
+    except OSError as exc:
+        with contextlib.suppress(OSError):  # put things back as they were
+            if moved and aside is not None and not db_file.exists():
+                os.replace(aside, db_file)
+            elif linked and aside is not None:
+                aside.unlink()
+        raise UserError(
+            f"Không thay được cơ sở dữ liệu {db_file}: {describe_os_error(exc)}. Chưa thay đổi gì."
+        ) from exc
+    finally:
+        plan.staged.discard()  # nothing left behind when it failed (no-op once committed)
+    kept = aside if (linked or moved) else None
+    log.warning("database restored from %s; the previous one set aside as %s", plan.source, kept)
+    return RestoreResult(plan.source, kept, plan)
+
+
+def restore(
+    db_file: Path,
+    source: Path,
+    *,
+    confirm: Callable[[RestorePlan], bool],
+    now: datetime | None = None,
+) -> RestoreResult | None:
+    """Verify, ask ``confirm(plan)``, restore; None (nothing changed) when not confirmed."""
+    plan = prepare_restore(db_file, source)
+    try:
+        if not confirm(plan):
+            return None
+        return apply_restore(plan, now=now)
+    finally:
+        plan.staged.discard()
+
+
+def _unpacked_size(source: Path) -> int:
+    if not source.name.endswith(".gz"):
+        return source.stat().st_size
+    # gzip keeps the size modulo 4 GiB in its last four bytes; a larger file is at least that.
+    with source.open("rb") as f:
+        f.seek(-4, os.SEEK_END)
+        return int.from_bytes(f.read(4), "little")
+
+
+def _stage(source: Path, dest: Path, gzipped: bool) -> None:
+    try:
+        if gzipped:
+            with gzip.open(source, "rb") as src, dest.open("wb") as out:
+                shutil.copyfileobj(src, out, 1 << 20)
+            if not has_sqlite_header(dest):
+                raise UserError(f"Tệp {source} không chứa một cơ sở dữ liệu SQLite: không khôi phục.")
+            with closing(sqlite3.connect(dest)) as conn:  # a foreign file may be in WAL mode
+                conn.execute("PRAGMA journal_mode=DELETE")
+        else:
+            snapshot(source, dest, read_only=True)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        reason = describe_os_error(exc) if isinstance(exc, OSError) and exc.errno else str(exc)
+        raise UserError(f"Không đọc được tệp sao lưu {source}: {reason}. Chưa thay đổi gì.") from exc
+    except sqlite3.DatabaseError as exc:
+        raise UserError(f"Tệp {source} không đọc được như cơ sở dữ liệu ({exc}): không khôi phục.") from exc
+
+
+def _count_lost(db_file: Path, staged: Path) -> tuple[int | None, int | None]:
+    """Dossiers and events in the current database that the backup does not have."""
+    if not has_sqlite_header(db_file):
+        return None, None  # not opened at all: SQLite could drop the side files of a file it cannot read
+    try:
+        # Read only, but opened read-write: closing it tidies the live database's WAL as the app would.
+        with closing(sqlite3.connect(sqlite_uri(db_file, "rw"), uri=True, timeout=5)) as conn:
+            conn.execute("ATTACH DATABASE ? AS bak", (sqlite_uri(staged, "ro"),))
+            dossiers = conn.execute(
+                "SELECT count(*) FROM main.dossiers WHERE id NOT IN (SELECT id FROM bak.dossiers)"
+            ).fetchone()[0]
+            events = conn.execute(
+                "SELECT count(*) FROM main.events WHERE id NOT IN (SELECT id FROM bak.events)"
+            ).fetchone()[0]
+            return int(dossiers), int(events)
+    except sqlite3.DatabaseError as exc:
+        log.warning("could not count what restoring would lose: %s", exc)
+        return None, None
+
+
+def _release(db_file: Path) -> None:
+    """Fold the WAL into the file and make sure nothing else has it open (refused otherwise)."""
+    if not has_sqlite_header(db_file):
+        return  # not a database (any more): set aside as it is, with its side files untouched
+    try:
+        with closing(sqlite3.connect(sqlite_uri(db_file, "rw"), uri=True, timeout=IN_USE_TIMEOUT_S)) as conn:
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            mode = "wal"
+        else:  # a file SQLite cannot read: set aside as it is, with its side files
+            log.warning("current database unreadable before restore: %s", exc)
+            return
+    except sqlite3.DatabaseError as exc:
+        log.warning("current database unreadable before restore: %s", exc)
+        return
+    if str(mode).lower() == "wal":
+        raise UserError(
+            f"Cơ sở dữ liệu {db_file} đang được dùng (phần mềm counter_app đang mở trên máy này, hoặc một "
+            "lệnh khác đang chạy). Hãy đóng chúng rồi khôi phục lại. Chưa thay đổi gì."
+        )
+
+
+def _aside_name(db_file: Path, now: datetime | None) -> Path:
+    stamp = f"{local_wall_time(now):%Y%m%d-%H%M%S}"
+    for n in range(1, 100):
+        name = f"{db_file.stem}-set-aside-{stamp}{'' if n == 1 else f'-{n}'}{db_file.suffix}"
+        if not (db_file.parent / name).exists():
+            return db_file.parent / name
+    raise UserError(f"Quá nhiều tệp để riêng trùng tên trong {db_file.parent}.")
+
+
+def _set_aside(db_file: Path, aside: Path) -> tuple[bool, bool]:
+    """Give the current file (and its side files) the set-aside name; (hard-linked, moved)."""
+    linked = moved = False
+    if db_file.exists():
+        try:
+            os.link(db_file, aside)  # the database keeps its name until the restored copy replaces it
+            linked = True
+        except OSError:
+            os.replace(db_file, aside)
+            moved = True
+    for side in SIDE_FILES:
+        if Path(f"{db_file}{side}").exists():
+            os.replace(f"{db_file}{side}", f"{aside}{side}")
+    fsync_dir(db_file.parent)
+    return linked, moved
+
+
+# ------------------------------------------------------------------------------------------ start-up
+
+
+@dataclass(frozen=True)
+class StartupProblem:
+    message: str  # Vietnamese: what is wrong with the database file
+    backup: BackupInfo | None  # the latest verified backup to offer (None: nothing to offer)
+
+
+def startup_problem(db_file: Path, backup_folders: Sequence[Path]) -> StartupProblem | None:
+    """Cheap start-up check of the SQLite file — header, open, schema revision, nothing more.
+
+    A problem names the latest verified backup to offer, when there is one and restoring makes
+    sense (a database made by a newer version is not damaged: the software needs updating)."""
+    reason = _cheap_check(db_file, bool(list_backups(backup_folders)))
+    if reason is None:
+        return None
+    message, offer = reason
+    return StartupProblem(message, latest_verified(backup_folders) if offer else None)
+
+
+def _cheap_check(db_file: Path, has_backups: bool) -> tuple[str, bool] | None:
+    if not db_file.exists():
+        if has_backups:  # a data folder with backups but no database: it was deleted or moved
+            return f"Không thấy tệp dữ liệu {db_file} (đã bị xóa hoặc di chuyển?).", True
+        return None  # a first start
+    try:
+        size = db_file.stat().st_size
+    except OSError as exc:
+        return f"Không đọc được tệp dữ liệu {db_file}: {describe_os_error(exc)}.", True
+    if size == 0:
+        return (f"Tệp dữ liệu {db_file} rỗng (0 byte).", True) if has_backups else None
+    if size < len(SQLITE_HEADER) or not has_sqlite_header(db_file):
+        return f"Tệp dữ liệu {db_file} không phải là cơ sở dữ liệu SQLite hoặc đã hỏng phần đầu.", True
+    try:
+        with closing(sqlite3.connect(sqlite_uri(db_file, "rw"), uri=True, timeout=5)) as conn:
+            tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            revision = read_revision(conn) if "alembic_version" in tables else None
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return None  # in use by another program: not damage (the normal opening waits or says so)
+        return f"Không mở được tệp dữ liệu {db_file} ({exc}).", True
+    except sqlite3.DatabaseError as exc:
+        return f"Không mở được tệp dữ liệu {db_file} ({exc}).", True
+    if not tables:
+        return None  # an empty file made by SQLite: the start-up migration fills it
+    problem = schema_problem(revision)
+    if problem and revision is not None:
+        return f"Tệp dữ liệu {db_file} {problem}.", False
+    if problem:
+        return f"Tệp dữ liệu {db_file} {problem} (bảng phiên bản lược đồ bị mất).", True
+    return None
+
+
+def latest_backup_text(info: BackupInfo) -> str:
+    code = f", hồ sơ cuối {info.last_code}" if info.last_code else ""
+    return f"{info.path.name} (lúc {info.taken_at:%H:%M ngày %d/%m/%Y}{code})"
