@@ -186,7 +186,8 @@ def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flow
     # Only documents handed in are listed; those shown and handed back get a line of their own,
     # and headings or notes of the catalogue are guidance, not part of what was received.
     handed_in = [d for d in data.documents if d.kind == "submit"]
-    shown = [d.name for d in data.documents if d.kind == "show"]
+    # One line for them all: each name's own final full stop would read ".;" between two names.
+    shown = [d.name.rstrip(" .;") for d in data.documents if d.kind == "show"]
     story += [documents_table(handed_in, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
     if shown:
         story.append(label_value(texts["shown"], "; ".join(shown), body))

@@ -85,3 +85,12 @@ def test_supplement_request_lists_only_what_must_be_brought() -> None:
     assert "Tổng số: 04 giấy tờ cần bổ sung." in out
     for absent in (HEAD.name, NOTE.name, SHOWN_HEAD.name):
         assert absent not in out
+
+
+def test_receipt_joins_shown_documents_without_their_own_full_stops() -> None:
+    shown = (
+        DocumentLine("Hộ chiếu còn giá trị sử dụng.", 1, 0, kind="show"),
+        DocumentLine("Giấy tờ chứng minh nơi cư trú.", 1, 0, kind="show"),
+    )
+    out = text(render_receipt(receipt_data(documents=shown), "a5"))
+    assert "Hộ chiếu còn giá trị sử dụng; Giấy tờ chứng minh nơi cư trú" in out and ".;" not in out
