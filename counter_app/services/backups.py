@@ -51,7 +51,6 @@ PostgreSQL is backed up by ``pg_dump`` (``counter_app.services.backups_pg``); it
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import hashlib
 import logging
@@ -59,27 +58,19 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
-from sqlalchemy.pool import NullPool
-
-from counter_app.db.database import Database
-from counter_app.db.migrate import alembic_config
 from counter_app.db.sqlite_copy import (
     Progress,
     StagedFile,
     has_sqlite_header,
     remove_stale_partials,
     snapshot,
-    sqlite_uri,
 )
 from counter_app.domain.errors import UserError, describe_os_error
-from counter_app.services.integrity import verify_events
+from counter_app.services.backup_verify import Verification, verify_copy
 
 log = logging.getLogger(__name__)
 
@@ -130,19 +121,6 @@ class BackupInfo:
     def rotated(self) -> bool:
         """Whether rotation may delete it (regular, verified backups only)."""
         return self.kind in ("sqlite", "dump") and self.verified
-
-
-@dataclass(frozen=True)
-class Verification:
-    problems: list[str]
-    last_code: str | None = None
-    revision: str | None = None
-    events_checked: int = 0
-    dossiers: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 @dataclass
@@ -214,128 +192,6 @@ def check_folders(folders: Sequence[Path]) -> None:
                 )
         except OSError as exc:
             raise UserError(f"Không dùng được thư mục sao lưu {folder}: {describe_os_error(exc)}.") from exc
-
-
-# ------------------------------------------------------------------------------------ verification
-
-
-def read_only_database(file: Path) -> Database:
-    """A Database on ``file`` opened read-only (no pragma, no migration: nothing is written to it)."""
-    uri = sqlite_uri(file, "ro")
-    engine = create_engine(
-        "sqlite://",
-        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-        poolclass=NullPool,
-    )
-    return Database(url=f"sqlite:///{file.as_posix()}", node_id="verify", engine=engine)
-
-
-def schema_problem(revision: str | None) -> str | None:
-    """Why a file's schema revision cannot be used by this version, or None."""
-    if revision is None:
-        return "không có phiên bản lược đồ: đây không phải dữ liệu của counter_app"
-    script = ScriptDirectory.from_config(alembic_config())
-    try:
-        known = script.get_revision(revision) is not None
-    except Exception:  # alembic raises various resolution errors for unknown ids
-        known = False
-    if not known:
-        return (
-            f"được tạo bởi phiên bản counter_app mới hơn (lược đồ {revision}); hãy cập nhật phần mềm "
-            "trước khi dùng dữ liệu này"
-        )
-    return None
-
-
-def read_revision(conn: sqlite3.Connection) -> str | None:
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:  # no such table
-        return None
-    return row[0] if row else None
-
-
-def last_dossier_code(conn: sqlite3.Connection) -> str | None:
-    try:
-        row = conn.execute("SELECT code FROM dossiers ORDER BY received_at DESC, id DESC LIMIT 1").fetchone()
-    except sqlite3.OperationalError:
-        return None
-    return row[0] if row else None
-
-
-def foreign_key_lines(conn: sqlite3.Connection) -> list[str]:
-    try:
-        rows = conn.execute("PRAGMA foreign_key_check").fetchall()
-    except sqlite3.DatabaseError as exc:
-        return [f"Khóa ngoại: không kiểm tra được ({exc})."]
-    return [
-        f"Khóa ngoại: bảng {table}, dòng {rowid} trỏ tới {parent} không tồn tại."
-        for table, rowid, parent, _ in rows
-    ]
-
-
-def integrity_lines(conn: sqlite3.Connection) -> list[str]:
-    """``PRAGMA integrity_check`` (up to 100 findings), one line each; [] when the file is sound.
-
-    A damaged page often stops the whole check ("database disk image is malformed") before it says
-    where; the tables are then checked one by one, so that the lines name the damaged ones."""
-    try:
-        return _integrity_rows(conn, "PRAGMA integrity_check")
-    except sqlite3.DatabaseError as exc:
-        whole = f"Toàn vẹn SQLite: {exc}."
-    lines: list[str] = []
-    try:
-        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    except sqlite3.DatabaseError:
-        return [whole]
-    for table in tables:
-        quoted = table.replace('"', '""')
-        try:
-            lines += _integrity_rows(conn, f'PRAGMA integrity_check("{quoted}")')
-        except sqlite3.DatabaseError as exc:
-            lines.append(f"Toàn vẹn SQLite: bảng {table} hỏng ({exc}).")
-    return lines or [whole]
-
-
-def _integrity_rows(conn: sqlite3.Connection, pragma: str) -> list[str]:
-    rows = [str(row[0]) for row in conn.execute(pragma)]
-    lines = [
-        " ".join(line.split())
-        for row in rows
-        for line in row.splitlines()
-        if line.strip() and not line.startswith("*** in database")
-    ]
-    return [] if lines == ["ok"] else [f"Toàn vẹn SQLite: {line}" for line in lines]
-
-
-def verify_copy(file: Path) -> Verification:
-    """Check a database file opened read-only: integrity, foreign keys, schema revision, event chains."""
-    try:
-        with closing(sqlite3.connect(sqlite_uri(file, "ro"), uri=True)) as conn:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            problems = integrity_lines(conn) + foreign_key_lines(conn)
-            revision, code, dossiers = None, None, 0
-            with contextlib.suppress(sqlite3.DatabaseError):  # what a damaged file still says
-                revision = read_revision(conn)
-                code = last_dossier_code(conn)
-                dossiers = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        return Verification([f"Tệp không đọc được như một cơ sở dữ liệu SQLite ({exc})."])
-    schema = schema_problem(revision)
-    if schema and not problems:  # a damaged file's revision may just be unreadable
-        problems.append(f"Tệp {schema}.")
-    if problems:
-        return Verification(problems, code, revision, 0, dossiers)
-    db = read_only_database(file)
-    try:
-        report = verify_events(db)
-    except Exception as exc:  # a page that reads as garbage: a problem to report, not a crash
-        return Verification([f"Chuỗi sự kiện không đọc được: {exc}"], code, revision, 0, dossiers)
-    finally:
-        db.engine.dispose()
-    if report.first_broken:
-        problems.append(f"Chuỗi sự kiện bị phá vỡ — {report.first_broken}")
-    return Verification(problems, code, revision, report.events_checked, dossiers)
 
 
 # ------------------------------------------------------------------------------------------ taking

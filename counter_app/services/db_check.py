@@ -23,7 +23,7 @@ from counter_app.db.database import Database
 from counter_app.db.engine import sqlite_file_of
 from counter_app.db.models import Event
 from counter_app.db.sqlite_copy import has_sqlite_header, sqlite_uri
-from counter_app.services.backups import (
+from counter_app.services.backup_verify import (
     foreign_key_lines,
     integrity_lines,
     read_only_database,

@@ -43,20 +43,22 @@ from counter_app.db.sqlite_copy import (
     sqlite_uri,
 )
 from counter_app.domain.errors import UserError, describe_os_error
+from counter_app.services.backup_verify import (
+    Verification,
+    read_revision,
+    schema_problem,
+    verify_copy,
+)
 from counter_app.services.backups import (
     DEFAULT_POLICY,
     BackupInfo,
     FreeSpace,
     Policy,
-    Verification,
     ensure_room,
     free_bytes,
     latest_verified,
     list_backups,
     local_wall_time,
-    read_revision,
-    schema_problem,
-    verify_copy,
 )
 
 log = logging.getLogger(__name__)
