@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["PROVINCE_CODES"]
+__all__ = ["PROVINCES_2025", "PROVINCE_CODES"]
 
 PROVINCE_CODES: Mapping[str, str] = MappingProxyType(
     {
@@ -78,4 +78,43 @@ PROVINCE_CODES: Mapping[str, str] = MappingProxyType(
         "095": "Bạc Liêu",
         "096": "Cà Mau",
     }
+)
+
+# The 34 provinces and centrally-run cities since 01/07/2025 (Nghị quyết 202/2025/QH15): what an
+# office is set up in. Names only: the card codes above stay those of the old 63 provinces.
+PROVINCES_2025: tuple[str, ...] = (
+    "Hà Nội",
+    "Huế",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Hồ Chí Minh",
+    "Cần Thơ",
+    "An Giang",
+    "Bắc Ninh",
+    "Cà Mau",
+    "Cao Bằng",
+    "Đắk Lắk",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Tĩnh",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Nghệ An",
+    "Ninh Bình",
+    "Phú Thọ",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Tuyên Quang",
+    "Vĩnh Long",
 )
