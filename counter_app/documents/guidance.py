@@ -40,6 +40,7 @@ from counter_app.documents.layout import (
 )
 from counter_app.documents.model import DocumentLine, GuidanceData
 from counter_app.documents.vnformat import count2, place_date, to_local
+from counter_app.domain import document_groups
 
 GuidanceLayout = Literal["a4", "a5"]
 
@@ -171,28 +172,9 @@ def render_guidance(data: GuidanceData, layout: GuidanceLayout = "a4") -> bytes:
 
 
 def split_shown(docs: Sequence[DocumentLine]) -> tuple[list[DocumentLine], list[DocumentLine]]:
-    """The lines of the main table (handed in, headings, notes) and those shown and handed back.
-
-    A heading goes with the documents under it (up to the next heading): when they are all shown
-    documents ("* Giấy tờ phải xuất trình:"), it heads the shown list instead of standing empty
-    in the main table.
-    """
-    main: list[DocumentLine] = []
-    shown: list[DocumentLine] = []
-    groups: list[list[DocumentLine]] = []
-    for d in docs:
-        if d.kind == "heading" or not groups:
-            groups.append([])
-        groups[-1].append(d)
-    for group in groups:
-        head = group[:1] if group[0].kind == "heading" else []
-        items = group[len(head) :]
-        if items and all(d.kind == "show" for d in items):
-            shown += group
-            continue
-        main += head + [d for d in items if d.kind != "show"]
-        shown += [d for d in items if d.kind == "show"]
-    return main, shown
+    """The lines of the main table (handed in, headings, notes) and those shown and handed back
+    (domain/document_groups.py: the guide page applies the same rule)."""
+    return document_groups.split_shown(docs)
 
 
 def _shown_table(docs: Sequence[DocumentLine], spec: PageSpec, labels: DocumentColumns) -> Flowable:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from counter_app.domain import document_groups
 from counter_app.domain.text import search_key
 from counter_app.services.catalog_format import DocumentRecord
 
@@ -42,30 +43,14 @@ def lines_of(documents: Sequence[DocumentRecord]) -> list[Line]:
 def split_shown(lines: Sequence[Line]) -> tuple[list[Line], list[Line]]:
     """The lines of the main list and those of the "Giấy tờ phải xuất trình" list.
 
-    The same rule as the guidance slip (documents/guidance.py), so the screen and the paper agree:
-    a heading goes with the items under it (up to the next heading), and heads the shown list when
-    they are all shown documents. A note goes with the shown list when its part is the part of a
-    shown document ("Giấy tờ phải xuất trình" remarks), else it stays where the portal put it.
+    The guidance slip's rule (domain/document_groups.py), so the screen and the paper agree; on
+    screen a note also goes with the shown list when its part is the part of a shown document
+    ("Giấy tờ phải xuất trình" remarks), else it stays where the portal put it.
     """
     shown_parts = {line.part for line in lines if line.kind == "show" and line.part}
-    groups: list[list[Line]] = []
-    for line in lines:
-        if line.kind == "heading" or not groups:
-            groups.append([])
-        groups[-1].append(line)
-    main: list[Line] = []
-    shown: list[Line] = []
-    for group in groups:
-        head = group[:1] if group[0].kind == "heading" else []
-        items = group[len(head) :]
-        if items and all(x.kind == "show" for x in items):
-            shown += group
-            continue
-        main += head
-        for line in items:
-            in_shown = line.kind == "show" or (line.kind == "note" and line.part in shown_parts)
-            (shown if in_shown else main).append(line)
-    return main, shown
+    return document_groups.split_shown(
+        lines, goes_with_shown=lambda line: line.kind == "note" and line.part in shown_parts
+    )
 
 
 _NOTE_PARTS = ("luu y", "ghi chu", "chu y")  # the portal's note groups (docs/catalog-rules.md)
