@@ -2,7 +2,9 @@
 
 Paths and logging first, then the interface language (translators installed before any widget),
 a crash hook (a dialog naming the log file), then the database (opened, checked, migrated after a
-backup), then the window.
+backup), then the log-in and the window. A change of user (Hệ thống → Đổi người dùng, or another
+officer at the lock screen) opens a new window for them — its pages follow their role — and closes
+the old one (``WindowLoop``).
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import argparse
 import logging
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from counter_app.config import load_settings
@@ -23,6 +26,7 @@ from counter_app.db.database import Database
 from counter_app.domain.errors import UserError
 from counter_app.paths import resolve_paths
 from counter_app.services import demo
+from counter_app.services.actor import Actor
 from counter_app.services.offices import office_timezone
 from counter_app.ui import backup_guard
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
@@ -30,8 +34,65 @@ from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.session import UiSession
 from counter_app.ui.worker import Report, run_with_progress
 
+if TYPE_CHECKING:
+    from counter_app.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 DEMO_DOSSIERS_ON_FIRST_RUN = 500
+
+
+class WindowLoop:
+    """The main windows of one run: one for the user who logged in, then a new one at every change
+    of user (their role decides the pages), the old one closed — without asking, the warning about
+    unsaved input came before the log-in — once the new one shows (so the application never runs
+    out of windows in between).
+
+    ``make_session`` gives the session of an actor; ``make_window`` the window of a session."""
+
+    def __init__(
+        self,
+        make_session: Callable[[Actor], UiSession],
+        make_window: Callable[[UiSession], MainWindow] | None = None,
+    ) -> None:
+        self._make_session = make_session
+        self._make_window = make_window
+        self.window: MainWindow | None = None
+        self._closed: set[MainWindow] = set()  # closed, waiting for their threads before deletion
+
+    def open(self, actor: Actor) -> MainWindow | None:
+        """The window of ``actor``, shown; None (said in a message) when it cannot be made."""
+        from counter_app.ui.main_window import MainWindow
+
+        try:
+            session = self._make_session(actor)
+            window = self._make_window(session) if self._make_window else MainWindow(session)
+        except UserError as exc:
+            QMessageBox.critical(
+                self.window, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message
+            )
+            return None
+        window.switch_user.connect(lambda new_actor: self.switch(window, new_actor))
+        window.show()
+        self.window = window
+        return window
+
+    def switch(self, old: MainWindow, actor: Actor) -> MainWindow | None:
+        """Another user logged in over ``old``: their window, then ``old`` closed. If theirs cannot
+        be made, ``old`` stays as it is."""
+        new = self.open(actor)
+        if new is not None and old.close_for_handover():
+            self._dispose(old)
+        return new
+
+    def _dispose(self, old: MainWindow) -> None:
+        """Free a closed window, once no work of its pages runs in a thread (deleting a running
+        QThread aborts the process): a shift's window must not stay in memory all day."""
+        self._closed.add(old)
+        if any(thread.isRunning() for thread in old.findChildren(QThread)):
+            QTimer.singleShot(500, lambda: self._dispose(old))
+            return
+        self._closed.discard(old)
+        old.deleteLater()
 
 
 def _install_crash_hook(log_file: str) -> None:
@@ -84,23 +145,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     state: dict[str, object] = {}
 
     def show_window(_result: object = None) -> None:
+        from counter_app.ui.first_start import run_setup_if_needed
         from counter_app.ui.login_dialog import LoginDialog
-        from counter_app.ui.main_window import MainWindow
 
+        # A database without an office (a real office's first start): the set-up wizard, then
+        # the log-in of the administrator it created. Cancelling it writes nothing and ends the run.
+        if not run_setup_if_needed(ctx.db):
+            app.exit(0)
+            return
         login = LoginDialog(ctx.db, demo_hint=args.demo_if_empty)
         if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
             app.exit(0)
             return
-        try:
-            session = UiSession(ctx.db, login.actor, ctx.paths, timezone=office_timezone(ctx.db))
-            state["window"] = window = MainWindow(session)
-        except UserError as exc:
-            QMessageBox.critical(
-                None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message
-            )
+        windows = WindowLoop(
+            lambda actor: UiSession(ctx.db, actor, ctx.paths, timezone=office_timezone(ctx.db))
+        )
+        if windows.open(login.actor) is None:
             app.exit(1)
             return
-        window.show()
+        state["window"] = windows  # the windows of the whole run, one user after another
         state["daily_backup"] = backup_guard.DailyBackup(ctx, app)  # a verified backup a day while open
 
     def demo_failed(exc: BaseException) -> None:

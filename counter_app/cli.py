@@ -335,9 +335,21 @@ def build_parser() -> argparse.ArgumentParser:
     from counter_app.cli_procedure import add_procedure_parser
 
     add_procedure_parser(sub, common)  # procedure show|enable|disable|term|unit (the office's layer)
+    from counter_app.cli_office import add_office_parser
+
+    add_office_parser(sub, common)  # office show|set|change-code (admins; dated profile changes)
+    from counter_app.cli_unit import add_unit_parser
+
+    add_unit_parser(sub, common)  # unit add|rename|retire|list (admins)
+    from counter_app.cli_calendar import add_calendar_parser
+
+    add_calendar_parser(sub, common)  # calendar off|work|remove|list|preview (admins)
     from counter_app.cli_backup import add_backup_parsers
 
     add_backup_parsers(sub, common)  # backup [--to DIR] | backup list | restore FILE [--yes] | check
+    from counter_app.cli_setup import add_setup_parser
+
+    add_setup_parser(sub, common)  # setup --from office.json [--prune] (docs/office-setup.md)
     return parser
 
 
@@ -354,7 +366,20 @@ def _error_line(message: str) -> None:
 
 # Commands that read data already there: on a data folder without a database they say so
 # instead of creating an empty one.
-_NEED_DATA = {"lookup", "search", "events", "print", "report", "list", "show", "export", "user"}
+_NEED_DATA = {
+    "lookup",
+    "search",
+    "events",
+    "print",
+    "report",
+    "list",
+    "show",
+    "export",
+    "user",
+    "office",
+    "unit",
+    "calendar",
+}
 
 
 _POSITIONAL_NAMES = {
@@ -365,6 +390,8 @@ _POSITIONAL_NAMES = {
     "codes": "mã hồ sơ",
     "file": "tệp sao lưu",
     "username": "tên đăng nhập",
+    "day": "ngày",
+    "new_code": "mã định danh mới",
 }
 
 
@@ -376,6 +403,8 @@ def _check_arguments(args: argparse.Namespace) -> None:
             raise ValidationError(
                 f"{what[0].upper()}{what[1:]} không được để trống.".replace("--as-user", "--as")
             )
+    if getattr(args, "precheck", None) is not None:
+        args.precheck(args)  # a command's own checks before anything is opened (setup: its file)
     command = getattr(args, "catalog_command", None) or args.command
     if command == "init" and args.office_code:
         check_office_input(_office_input(args))  # a refused code creates no data folder

@@ -1,9 +1,9 @@
 """Settings stored as JSON in the config directory.
 
 Only what a workstation needs to find its data lives here: the database URL (empty means
-the embedded SQLite file), this workstation's node id for the event log, and printer
-choices. Office identity and the catalogue live in the database, where every counter of
-an office shares them.
+the embedded SQLite file), this workstation's node id for the event log, printer choices and
+how long the screen may stay untouched before it locks. Office identity and the catalogue live
+in the database, where every counter of an office shares them.
 """
 
 from __future__ import annotations
@@ -19,6 +19,15 @@ from counter_app.domain.errors import UserError
 from counter_app.paths import AppPaths
 
 DATABASE_URL_ENV = "COUNTER_APP_DATABASE_URL"
+# The counter PC faces the public: minutes without keyboard or mouse before the screen locks
+# (0: never). Whole minutes, at most two hours.
+DEFAULT_IDLE_LOCK_MINUTES = 5
+MAX_IDLE_LOCK_MINUTES = 120
+
+
+def valid_idle_lock_minutes(value: object) -> bool:
+    """A whole number of minutes from 0 (never lock) to MAX_IDLE_LOCK_MINUTES (not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_IDLE_LOCK_MINUTES
 
 
 @dataclass
@@ -29,6 +38,8 @@ class Settings:
     printers: dict[str, str] = field(default_factory=dict)
     # A second backup folder (another disk, a USB stick) for the automatic backups (services/backups.py).
     backup_mirror_dir: str = ""
+    # Minutes without input before the main window locks (ui/window_lock.py); 0 = never.
+    idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
 
     def effective_database_url(self, paths: AppPaths) -> str:
         """The environment wins (tests, scheduled jobs), then settings, then the SQLite file."""
@@ -63,6 +74,11 @@ def _settings_from(raw: object, file: Path) -> Settings:
     printers = raw.get("printers", {})
     if not isinstance(printers, dict) or not all(isinstance(v, str) for v in printers.values()):
         raise UserError(f"Tệp cấu hình {file}: «printers» phải là một đối tượng tên máy in.")
+    if "idle_lock_minutes" in raw and not valid_idle_lock_minutes(raw["idle_lock_minutes"]):
+        raise UserError(
+            f"Tệp cấu hình {file}: «idle_lock_minutes» phải là số phút nguyên từ 0 đến "
+            f"{MAX_IDLE_LOCK_MINUTES} (0: không tự khóa máy)."
+        )
     return Settings(**{k: v for k, v in raw.items() if k in Settings.__dataclass_fields__})
 
 

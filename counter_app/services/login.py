@@ -6,7 +6,8 @@ same PostgreSQL server, must not reset the count; and since the row is keyed by 
 whether or not an account has it, an unknown name is counted, locked and answered exactly as a
 real one — without a user being made for it. Every attempt costs one scrypt (a dummy hash for an
 unknown name), so the time taken tells nothing either. Every log-in, failure and lock is an event
-(hash-chained); an admin's unlock is recorded by services/users.py.
+(hash-chained); an admin's unlock is recorded by services/users.py. The desktop's screen lock
+(idle or Khóa máy) is recorded too, and unlocking it is a log-in of the locked user's name.
 """
 
 from __future__ import annotations
@@ -170,3 +171,32 @@ def change_password(
             record(session, db, actor, "password_changed", now, payload=payload)
     if error is not None:
         raise error
+
+
+def record_screen_locked(db: Database, actor: Actor, *, now: datetime, reason: str) -> None:
+    """The desktop covered itself for ``actor`` (``reason``: "idle" after the set minutes without
+    input, "manual" for Khóa máy): an event, as every log-in is."""
+    with db.write() as session:
+        payload = {"username": actor.username, "reason": reason}
+        record(session, db, actor, "screen_locked", now, payload=payload)
+
+
+def unlock_screen(db: Database, actor: Actor, password: str, *, now: datetime) -> LoginResult:
+    """The locked user's password again: a log-in of that name — throttled, answered and recorded
+    exactly as one (a wrong password counts toward the lock) — then the unlock event.
+
+    The result's actor is the account as it is now (its role or name may have changed meanwhile).
+    ``must_change_password`` says an admin reset its password while the screen was locked: then no
+    unlock is recorded yet — the screen opens once the new password is chosen, which is recorded
+    (``password_changed``, forced)."""
+    if actor.user_id is None:
+        raise UserError("Người dùng hệ thống không có mật khẩu để mở khóa.")
+    result = login(db, actor.username, password, now=now)
+    if result.actor.user_id != actor.user_id:  # usernames are never reused; checked all the same
+        raise PermissionDenied(BAD_CREDENTIALS)
+    if result.must_change_password:
+        return result
+    with db.write() as session:
+        payload = {"username": result.actor.username}
+        record(session, db, result.actor, "screen_unlocked", now, payload=payload)
+    return result

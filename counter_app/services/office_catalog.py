@@ -126,6 +126,34 @@ def set_enabled(
     return _change(db, actor, code, now, "bật, tắt thủ tục của đơn vị", apply)
 
 
+def set_enabled_in(
+    session: Session,
+    db: Database,
+    actor: Actor,
+    office: Office,
+    procedure: Procedure | str,
+    enabled: bool,
+    *,
+    now: datetime,
+) -> bool:
+    """set_enabled inside the caller's transaction (the office set-up's); True when it changed.
+
+    Unlike set_enabled, a procedure already so is left alone and no event is written: a set-up
+    applied twice writes nothing the second time."""
+    require_role(actor, Role.ADMIN, "bật, tắt thủ tục của đơn vị")
+    found = _procedure(session, procedure) if isinstance(procedure, str) else procedure
+    row = settings_of(session, office.id, found.code)
+    if (row.enabled if row is not None else True) == enabled:
+        return False
+    row = row if row is not None else _row(session, office, found, now)
+    row.enabled = enabled
+    row.updated_at = now
+    session.flush()
+    payload = {"procedure": found.code, "enabled": enabled}
+    record(session, db, actor, "office_procedure_changed", now, office=office, payload=payload)
+    return True
+
+
 def set_term(
     db: Database, actor: Actor, code: str, amount: Decimal | None, unit: str = "working_day", *, now: datetime
 ) -> OfficeProcedureView:

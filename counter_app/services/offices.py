@@ -17,6 +17,7 @@ from counter_app.domain.dossier_code import UNIT_PATTERN
 from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.events import record
+from counter_app.services.office_history import add_profile_record
 
 # Moved to services/users.py; this import path is kept for the callers that use it.
 from counter_app.services.users import find_actor as find_actor
@@ -99,6 +100,7 @@ def create_office(db: Database, actor: Actor, data: OfficeInput, *, now: datetim
         office = Office(**data.__dict__)
         session.add(office)
         session.flush()
+        add_profile_record(session, office, None)  # its printed identity counts from the start
         record(session, db, actor, "office_created", now, office=office, payload=dict(data.__dict__))
     return office
 
@@ -106,30 +108,11 @@ def create_office(db: Database, actor: Actor, data: OfficeInput, *, now: datetim
 def add_calendar_override(
     db: Database, actor: Actor, office_id: object, day: date, kind: str, note: str, *, now: datetime
 ) -> None:
-    """An extra day off ("off") or working day ("work") for one office."""
-    require_role(actor, Role.ADMIN, "sửa lịch làm việc")
-    if kind not in ("off", "work"):
-        raise ValidationError("Loại ngày phải là «off» (nghỉ) hoặc «work» (làm việc).", field="kind")
-    with db.write() as session:
-        office = get_office(session, office_id)
-        existing = session.execute(
-            select(CalendarOverride).where(
-                CalendarOverride.office_id == office.id, CalendarOverride.day == day
-            )
-        ).scalar_one_or_none()
-        if existing is None:
-            session.add(CalendarOverride(office_id=office.id, day=day, kind=kind, note=note))
-        else:
-            existing.kind, existing.note = kind, note
-        record(
-            session,
-            db,
-            actor,
-            "calendar_override",
-            now,
-            office=office,
-            payload={"day": day.isoformat(), "kind": kind, "note": note},
-        )
+    """An extra day off ("off") or working day ("work") for one office (services/calendar_admin.py)."""
+    # Imported here: calendar_admin builds on this module (get_office, calendar_for).
+    from counter_app.services.calendar_admin import set_override
+
+    set_override(db, actor, day, kind, note, now=now, office_id=office_id)
 
 
 def office_timezone(db: Database, office_id: object | None = None) -> str:

@@ -115,6 +115,10 @@ def transfer(
         unit = session.execute(select(Agency).where(Agency.code == unit_code.strip())).scalar_one_or_none()
         if unit is None:
             raise NotFoundError(f"Không có đơn vị mã «{unit_code.strip()}».", field="unit")
+        if unit.retired_at is not None:  # services/units.retire_unit
+            raise ValidationError(
+                f"Đơn vị «{unit.name}» ({unit.code}) đã ngừng tiếp nhận hồ sơ chuyển đến.", field="unit"
+            )
         previous = session.get(Agency, dossier.current_unit_id) if dossier.current_unit_id else None
         dossier.current_unit_id = unit.id
         return {

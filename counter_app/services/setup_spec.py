@@ -17,8 +17,11 @@ from typing import Any
 from counter_app.domain.calendar import WEEKDAY_NAMES
 from counter_app.domain.dossier_code import UNIT_PATTERN
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.passwords import check_password_policy
 from counter_app.domain.provinces import PROVINCES_2025
+from counter_app.domain.text import normalize, search_key
 from counter_app.services.actor import Role
+from counter_app.services.users import check_full_name, check_username
 
 # The three kinds of one-stop unit (DOMAIN §2), and which catalogue level each one receives.
 OFFICE_LEVELS: Mapping[str, str] = MappingProxyType(
@@ -55,6 +58,18 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HOTLINE = re.compile(r"^[0-9 .()+-]{3,20}$")
 _UNIT_CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,59}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# The longest each printed field may be (the columns of the offices table).
+_PROFILE_LENGTHS: Mapping[str, tuple[str, int]] = MappingProxyType(
+    {
+        "name": ("Tên đơn vị", 300),
+        "governing_body": ("Tên cơ quan chủ quản", 300),
+        "place": ("Địa danh", 100),
+        "address": ("Địa chỉ", 500),
+        "email": ("Địa chỉ thư điện tử", 200),
+        "signatory_name": ("Họ tên người ký", 200),
+        "signatory_title": ("Chức danh người ký", 200),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,10 @@ class UserSpec:
     full_name: str
     role: str
     password: str | None = None  # used only when the user is created; None: a one-time password
+    # The person typed this password for themselves (the wizard's first administrator): no change
+    # is forced at the first log-in. A password written in a setup file is someone else's choice,
+    # so it is a one-time password (the JSON format has no key for this).
+    own_password: bool = False
 
 
 @dataclass(frozen=True)
@@ -153,7 +172,9 @@ def check_profile(profile: OfficeProfile) -> None:
             f"Tỉnh, thành phố «{profile.province}» không có trong 34 tỉnh, thành phố.", field="province"
         )
     if profile.level not in OFFICE_LEVELS:
-        raise ValidationError(f"Cấp đơn vị «{profile.level}» không hợp lệ.", field="level")
+        raise ValidationError(
+            f"Cấp đơn vị «{profile.level}» không hợp lệ (dùng: {', '.join(OFFICE_LEVELS)}).", field="level"
+        )
     _required(profile.place, "Địa danh (ghi trước «, ngày … tháng … năm …») không được để trống.", "place")
     if profile.hotline and not _HOTLINE.match(profile.hotline):
         raise ValidationError(
@@ -163,7 +184,14 @@ def check_profile(profile: OfficeProfile) -> None:
         raise ValidationError(f"Địa chỉ thư điện tử «{profile.email}» không hợp lệ.", field="email")
     if profile.time_policy not in TIME_POLICIES:
         raise ValidationError("Cách tính thời hạn phải là «hours» hoặc «days».", field="time_policy")
+    for name, (label, limit) in _PROFILE_LENGTHS.items():
+        _length(getattr(profile, name), limit, label, name)
     check_sessions(profile.sessions)
+
+
+def _length(value: str, limit: int, label: str, field_name: str) -> None:
+    if len(value) > limit:
+        raise ValidationError(f"{label} dài quá {limit} ký tự.", field=field_name)
 
 
 def check_unit(unit: UnitSpec) -> None:
@@ -173,10 +201,28 @@ def check_unit(unit: UnitSpec) -> None:
             field="unit_code",
         )
     _required(unit.name, f"Tên của đơn vị «{unit.code}» không được để trống.", "unit_name")
+    _length(unit.name, 300, f"Tên của đơn vị «{unit.code}»", "unit_name")
+
+
+def check_user(user: UserSpec) -> None:
+    """A user of the users page: username, full name, role, and a chosen password (the policy)."""
+    name = check_username(user.username)
+    check_full_name(user.full_name)
+    if user.role not in {r.value for r in Role}:
+        choices = ", ".join(r.value for r in Role)
+        raise ValidationError(
+            f"Vai trò «{user.role}» của «{user.username}» không hợp lệ (dùng: {choices}).", field="role"
+        )
+    if user.password is not None:
+        try:
+            check_password_policy(user.password, name)
+        except ValidationError as exc:
+            raise ValidationError(f"Mật khẩu của «{name}»: {exc.message}", field="password") from None
 
 
 def check_spec(spec: SetupSpec) -> None:
-    """Everything that needs no database; apply_setup checks the rest (users, procedure codes)."""
+    """Everything that needs no database; apply_setup checks the rest (procedure codes, the office's
+    identifier code against the database's)."""
     check_profile(spec.office)
     seen: set[str] = set()
     for unit in spec.units:
@@ -184,15 +230,20 @@ def check_spec(spec: SetupSpec) -> None:
         if unit.code.casefold() in seen:
             raise ValidationError(f"Mã đơn vị «{unit.code}» bị lặp lại.", field="unit_code")
         seen.add(unit.code.casefold())
+    for code in spec.procedures or ():
+        if not code.strip():
+            raise ValidationError("Danh sách thủ tục có một mã để trống.", field="procedures")
     names: set[str] = set()
     for user in spec.users:
-        if user.role not in {r.value for r in Role}:
-            raise ValidationError(f"Vai trò «{user.role}» của «{user.username}» không hợp lệ.", field="role")
+        check_user(user)
         if user.username.strip().casefold() in names:
             raise ValidationError(f"Tên đăng nhập «{user.username}» bị lặp lại.", field="username")
         names.add(user.username.strip().casefold())
     if spec.users and not any(u.role == Role.ADMIN for u in spec.users):
         raise ValidationError("Phải có ít nhất một người dùng vai trò quản trị (admin).", field="role")
+    for path in spec.catalog_files:
+        if not path.strip():
+            raise ValidationError("Danh sách tệp danh mục có một đường dẫn để trống.", field="catalog_files")
 
 
 # ---- the JSON file (docs/office-setup.md) ----------------------------------------------------
@@ -215,78 +266,124 @@ _TOP_KEYS = {"office", "sessions", "units", "procedures", "users", "catalog_file
 
 
 def _text(value: Any, where: str) -> str:
+    """A string value, in NFC with its runs of spaces made one (what the office prints and compares)."""
     if not isinstance(value, str):
-        raise ValidationError(f"{where} phải là chuỗi ký tự.")
-    return value.strip()
+        raise ValidationError(f"«{where}» phải là chuỗi ký tự (đặt trong dấu nháy kép).")
+    return normalize(value)
 
 
 def _list(value: Any, where: str) -> list[Any]:
     if not isinstance(value, list):
-        raise ValidationError(f"«{where}» phải là một danh sách.")
+        raise ValidationError(f"«{where}» phải là một danh sách [ … ].")
     return value
 
 
 def _object(value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ValidationError(f"«{where}» phải là một đối tượng JSON.")
+        raise ValidationError(f"«{where}» phải là một đối tượng JSON {{ … }}.")
     unknown = sorted(set(value) - allowed)
     if unknown:
-        raise ValidationError(f"«{where}» có khóa không biết: {', '.join(unknown)}.")
+        raise ValidationError(
+            f"«{where}» có khóa không biết: {', '.join(unknown)} (dùng: {', '.join(sorted(allowed))})."
+        )
     return value
 
 
+def _missing(data: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
+    for key in keys:
+        if key not in data:
+            raise ValidationError(f"«{where}» thiếu «{key}».")
+
+
+# "Thứ Hai" … "Chủ nhật" (any case, with or without tone marks) name a weekday as well as "0" … "6".
+_WEEKDAY_KEYS = {search_key(name): day for day, name in enumerate(WEEKDAY_NAMES)}
+
+
+def _weekday(key: str) -> int:
+    if key in {str(d) for d in range(7)}:
+        return int(key)
+    day = _WEEKDAY_KEYS.get(search_key(key))
+    if day is None:
+        raise ValidationError(
+            f"«sessions» có khóa không biết: «{key}» (dùng 0 = Thứ Hai … 6 = Chủ nhật, hoặc tên thứ)."
+        )
+    return day
+
+
 def _sessions(value: Any) -> Sessions:
-    """{"0": [["07:30", "11:30"], …], …} or {"Thứ Hai": …}; weekday 0 is Monday."""
-    data = _object(value, "sessions", {str(d) for d in range(7)})
+    """{"0": [["07:30", "11:30"], …], …} or {"Thứ Hai": …}; weekday 0 is Monday, a day absent or
+    with no span is not worked."""
+    if not isinstance(value, dict):
+        raise ValidationError("«sessions» phải là một đối tượng JSON { … }.")
     result: dict[int, tuple[Span, ...]] = {}
-    for key, spans in data.items():
+    for key, spans in value.items():
+        day = _weekday(key)
+        if day in result:
+            raise ValidationError(f"«sessions»: {WEEKDAY_NAMES[day]} được ghi hai lần.")
         pairs = []
         for span in _list(spans, f"sessions.{key}"):
             if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, str) for x in span)):
                 raise ValidationError(f'«sessions.{key}»: mỗi buổi là ["giờ bắt đầu", "giờ kết thúc"].')
             pairs.append((span[0].strip(), span[1].strip()))
-        if pairs:
-            result[int(key)] = tuple(pairs)
-    return MappingProxyType(result)
+        result[day] = tuple(pairs)
+    return MappingProxyType({day: spans for day, spans in sorted(result.items()) if spans})
+
+
+def province_name(text: str) -> str:
+    """The province as PROVINCES_2025 spells it, for a name typed with other tone marks, case or
+    none ("Thanh Hoá", "thanh hoa"); the text unchanged when it names none of them."""
+    if text in PROVINCES_2025:
+        return text
+    key = search_key(text)
+    found = [name for name in PROVINCES_2025 if search_key(name) == key]
+    return found[0] if len(found) == 1 else text
 
 
 def spec_from_json(data: Any) -> SetupSpec:
-    """A spec from the parsed JSON file; a wrong shape raises ValidationError naming the key."""
+    """A spec from the parsed JSON file (docs/office-setup.md); a wrong shape or a bad value raises
+    ValidationError naming the key, then check_spec's checks run."""
     top = _object(data, "tệp thiết lập", _TOP_KEYS)
     if "office" not in top:
         raise ValidationError("Tệp thiết lập thiếu mục «office».")
     office = _object(top["office"], "office", _OFFICE_KEYS)
-    for key in ("name", "identifier_code", "province", "level"):
-        if key not in office:
-            raise ValidationError(f"Mục «office» thiếu «{key}».")
+    _missing(office, ("name", "identifier_code", "province", "level"), "office")
     fields = {key: _text(value, f"office.{key}") for key, value in office.items()}
+    fields["province"] = province_name(fields["province"])
     sessions = _sessions(top["sessions"]) if "sessions" in top else DEFAULT_SESSIONS
     profile = OfficeProfile(**fields, sessions=sessions)
-    units = tuple(
-        UnitSpec(_text(u.get("code"), "units[].code"), _text(u.get("name"), "units[].name"))
-        for u in (_object(x, "units[]", {"code", "name"}) for x in _list(top.get("units", []), "units"))
-    )
-    procedures = (
-        tuple(_text(code, "procedures[]") for code in _list(top["procedures"], "procedures"))
-        if "procedures" in top
-        else None
-    )
+    units = []
+    for i, raw in enumerate(_list(top.get("units", []), "units")):
+        unit = _object(raw, f"units[{i}]", {"code", "name"})
+        _missing(unit, ("code", "name"), f"units[{i}]")
+        units.append(
+            UnitSpec(_text(unit["code"], f"units[{i}].code"), _text(unit["name"], f"units[{i}].name"))
+        )
+    procedures: tuple[str, ...] | None = None
+    if "procedures" in top:
+        codes = [
+            _text(code, f"procedures[{i}]") for i, code in enumerate(_list(top["procedures"], "procedures"))
+        ]
+        procedures = tuple(dict.fromkeys(codes))  # a code listed twice is received once
     users = []
-    for raw in _list(top.get("users", []), "users"):
-        user = _object(raw, "users[]", {"username", "full_name", "role", "password"})
-        for key in ("username", "full_name", "role"):
-            if key not in user:
-                raise ValidationError(f"Một người dùng trong «users» thiếu «{key}».")
+    for i, raw in enumerate(_list(top.get("users", []), "users")):
+        where = f"users[{i}]"
+        user = _object(raw, where, {"username", "full_name", "role", "password"})
+        _missing(user, ("username", "full_name", "role"), where)
         password = user.get("password")
+        if password is not None and not isinstance(password, str):
+            raise ValidationError(f"«{where}.password» phải là chuỗi ký tự (đặt trong dấu nháy kép).")
         users.append(
             UserSpec(
-                _text(user["username"], "users[].username"),
-                _text(user["full_name"], "users[].full_name"),
-                _text(user["role"], "users[].role"),
-                None if password is None else _text(password, "users[].password"),
+                _text(user["username"], f"{where}.username").lower(),
+                _text(user["full_name"], f"{where}.full_name"),
+                _text(user["role"], f"{where}.role").lower(),
+                password,  # as written: spaces in a password are part of it
             )
         )
-    files = tuple(_text(p, "catalog_files[]") for p in _list(top.get("catalog_files", []), "catalog_files"))
-    spec = SetupSpec(profile, units, procedures, tuple(users), files)
+    files = tuple(
+        _text(p, f"catalog_files[{i}]")
+        for i, p in enumerate(_list(top.get("catalog_files", []), "catalog_files"))
+    )
+    spec = SetupSpec(profile, tuple(units), procedures, tuple(users), files)
     check_spec(spec)
     return spec

@@ -121,7 +121,7 @@ def build_register(session: Session, actor: Actor, key: object, now: datetime) -
             next_seq[book] = int(session.execute(select(func.count()).where(before)).scalar_one()) + 1
         lines.append(_register_row(dossier, applicant, procedure, unit or "", book, next_seq[book]))
         next_seq[book] += 1
-    data = RegisterData(office_info(office), span.start, span.end, tuple(lines), now, FORM_VERSION)
+    data = RegisterData(office_info(office, now), span.start, span.end, tuple(lines), now, FORM_VERSION)
     basis = hashlib.sha256(json.dumps(to_json(data.rows), ensure_ascii=False).encode()).hexdigest()
     stem = f"{span.start.isoformat()}_{span.end.isoformat()}"
     return Built(data, str(span), stem, office, basis)
@@ -169,7 +169,9 @@ def build_control(session: Session, code: str, now: datetime) -> Built:
     assert version is not None
     received = next((e for e in events if e.kind == "received"), None)
     data = ControlData(
-        office=office_info(office),
+        # The control slip is opened when the dossier is received and follows it: rows are added
+        # to it, its header stays the one of the day of receipt.
+        office=office_info(office, dossier.received_at),
         dossier_code=dossier.code,
         applicant=applicant_info(dossier.applicant),
         procedure_name=version.name,
@@ -270,7 +272,7 @@ def build_handover(session: Session, actor: Actor, key: object, now: datetime) -
         rows.append(HandoverRow(d.code, d.applicant.full_name, version.name, d.received_at, d.appointment_at))
     sender = actor.full_name if actor.user_id is not None else ""
     data = HandoverData(
-        office_info(office), unit.code, unit.name, tuple(rows), sender, now, form_version=FORM_VERSION
+        office_info(office, now), unit.code, unit.name, tuple(rows), sender, now, form_version=FORM_VERSION
     )
     canonical = HandoverKey(unit.code, tuple(d.code for d in dossiers))
     local = now.astimezone(calendar_for(session, office).tz)

@@ -6,16 +6,17 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from counter_app.db.models import Applicant, Dossier, Event, Office, ProcedureVersion, User
 from counter_app.documents.model import ApplicantInfo, FeeLine, OfficeInfo
 from counter_app.domain.appointment import Term, TermUnit
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import ValidationError
+from counter_app.services.office_history import PRINTED_FIELDS, info_of, profile_at
 from counter_app.services.procedure_terms import terms_for, terms_label
 
 FORM_VERSION = "2025"
@@ -38,19 +39,17 @@ class Built:
     dossier: Dossier | None = None
 
 
-def office_info(office: Office) -> OfficeInfo:
-    """Identity printed on the slips: the unit's name upper-cased in the header, as written in text."""
-    return OfficeInfo(
-        governing_body=office.governing_body.upper(),
-        unit_name=office.name.upper(),
-        place=office.place,
-        address=office.address,
-        hotline=office.hotline,
-        signatory_name=office.signatory_name,
-        signatory_title=office.signatory_title.upper(),
-        timezone=office.timezone,
-        name=office.name,
-    )
+def office_info(office: Office, at: datetime | None = None) -> OfficeInfo:
+    """Identity printed on the slips: the unit's name upper-cased in the header, as written in text.
+
+    ``at``: the instant of the act the slip records — the identity in force then is printed, so a
+    slip issued again after the office moved shows the address it showed at first
+    (docs/administration.md). None: the current identity (reports printed now).
+    """
+    session = object_session(office)
+    if at is None or session is None:
+        return info_of(office, {name: getattr(office, name) or "" for name in PRINTED_FIELDS})
+    return profile_at(session, office, at)
 
 
 def applicant_info(a: Applicant) -> ApplicantInfo:

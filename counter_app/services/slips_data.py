@@ -4,7 +4,8 @@ Each builder returns a ``Built``: the slip's plain data (``counter_app.documents
 what the archive needs (key, file-name stem, the dossier, and a *basis*: the state the slip shows,
 so that printing again re-prints the archived slip while that state is unchanged). Dates on a
 slip are those of the act it records (receipt, request, refusal …), never the printing day, so a
-slip issued twice for the same act shows the same content.
+slip issued twice for the same act shows the same content — the office's identity included: each
+builder passes the instant of its act to ``office_info`` (docs/administration.md).
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def build_receipt(session: Session, dossier: Dossier) -> Built:
     else:
         return_method = COUNTER_RETURN
     data = ReceiptData(
-        office=office_info(_office(session, dossier)),
+        office=office_info(_office(session, dossier), dossier.received_at),
         dossier_code=dossier.code,
         applicant=applicant_info(dossier.applicant),
         procedure_name=version.name,
@@ -141,7 +142,7 @@ def build_refusal(session: Session, dossier: Dossier) -> Built:
     event = _last(session, dossier, "refused", f"Hồ sơ {dossier.code} không có sự kiện từ chối tiếp nhận.")
     version = _version(session, dossier.procedure_version_id)
     data = RefusalData(
-        office=office_info(_office(session, dossier)),
+        office=office_info(_office(session, dossier), dossier.received_at),
         applicant=applicant_info(dossier.applicant),
         procedure_name=version.name,
         reason=str(event.payload.get("reason") or dossier.note),
@@ -163,7 +164,7 @@ def build_apology(session: Session, dossier: Dossier) -> Built:
     )
     p = event.payload
     data = ApologyData(
-        office=office_info(_office(session, dossier)),
+        office=office_info(_office(session, dossier), event.occurred_at),
         applicant=applicant_info(dossier.applicant),
         dossier_code=dossier.code,
         procedure_name=_version(session, dossier.procedure_version_id).name,
@@ -185,7 +186,7 @@ def build_stop(session: Session, dossier: Dossier) -> Built:
         )
     event = _last(session, dossier, "stop", f"Hồ sơ {dossier.code} không có sự kiện dừng giải quyết.")
     data = StopNoticeData(
-        office=office_info(_office(session, dossier)),
+        office=office_info(_office(session, dossier), event.occurred_at),
         applicant=applicant_info(dossier.applicant),
         dossier_code=dossier.code,
         procedure_name=_version(session, dossier.procedure_version_id).name,
@@ -205,7 +206,7 @@ def build_result(session: Session, dossier: Dossier) -> Built:
     to = dossier.returned_to
     version = _version(session, dossier.procedure_version_id)
     data = ResultReceiptData(
-        office=office_info(_office(session, dossier)),
+        office=office_info(_office(session, dossier), event.occurred_at),
         dossier_code=dossier.code,
         applicant=applicant_info(dossier.applicant),
         procedure_name=version.name,
@@ -234,7 +235,7 @@ def build_supplement(session: Session, key: str) -> Built:
     )
     version = _version(session, dossier.procedure_version_id)
     data = SupplementData(
-        office=office_info(_office(session, dossier)),
+        office=office_info(_office(session, dossier), event.occurred_at),
         applicant=applicant_info(dossier.applicant),
         procedure_name=version.name,
         missing=(),
@@ -281,7 +282,7 @@ def _intake_supplement(session: Session, key: str) -> Built:
         for m in pending.missing
     )
     data = SupplementData(
-        office=office_info(office),
+        office=office_info(office, pending.created_at),
         applicant=applicant_info(applicant),
         procedure_name=version.name,
         missing=missing,

@@ -49,7 +49,7 @@ def build_guide(session: Session, actor: Actor, key: object, now: datetime) -> B
     )
     requirements = version.requirements.strip()
     data = GuidanceData(
-        office=office_info(office),
+        office=office_info(office, now),
         procedure_code=gk.procedure_code,
         procedure_name=version.name,
         field_name=version.field.name if version.field else "",

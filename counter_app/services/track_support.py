@@ -24,12 +24,13 @@ class Unit:
 
 
 def transfer_units(db: Database) -> list[Unit]:
-    """The specialist units a dossier can be handed to (``transfer`` takes the unit's code)."""
+    """The specialist units a dossier can be handed to (``transfer`` takes the unit's code); a
+    retired unit is not one of them (services/units.py)."""
     with db.read() as session:
-        return [
-            Unit(code, name)
-            for code, name in session.execute(select(Agency.code, Agency.name).order_by(Agency.name))
-        ]
+        rows = session.execute(
+            select(Agency.code, Agency.name).where(Agency.retired_at.is_(None)).order_by(Agency.name)
+        )
+        return [Unit(code, name) for code, name in rows]
 
 
 def user_names(db: Database) -> dict[str, str]:

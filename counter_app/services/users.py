@@ -172,32 +172,74 @@ def create_user(
 
     ``must_change=False, enforce_policy=False`` is for the demo's users only (password «demo»)."""
     require_role(actor, Role.ADMIN, MANAGE)
-    name, full, chosen_role = check_username(username), check_full_name(full_name), parse_role(role)
-    generated = one_time_password() if password is None else None
-    secret = generated or password or ""
-    if enforce_policy and generated is None:
-        check_password_policy(secret, name)
+    # The checks that need no database come first: a refused input never opens a transaction.
+    name, full, chosen_role = check_new_user(username, full_name, role, password, enforce_policy)
     with db.write() as session:
-        if user_by_name(session, name) is not None:
-            raise ValidationError(f"Tên đăng nhập «{name}» đã có.", field="username")
-        if office_id is None:
-            office_id = session.execute(
-                select(Office.id).order_by(Office.identifier_code).limit(1)
-            ).scalar_one_or_none()
-        user = User(
+        return create_user_in(
+            session,
+            db,
+            actor,
             username=name,
             full_name=full,
-            role=str(chosen_role),
+            role=chosen_role,
+            password=password,
             office_id=office_id,
-            password_hash=hash_password(secret),
-            active=True,
-            must_change_password=must_change,
+            now=now,
+            must_change=must_change,
+            enforce_policy=enforce_policy,
         )
-        session.add(user)
-        session.flush()
-        payload = {"username": name, "full_name": full, "role": str(chosen_role), "one_time": must_change}
-        record(session, db, actor, "user_created", now, payload=payload)
-        return NewPassword(info_of(user), generated)
+
+
+def check_new_user(
+    username: str, full_name: str, role: Role | str, password: str | None, enforce_policy: bool = True
+) -> tuple[str, str, Role]:
+    """The username, full name and role as stored, after every check that needs no database
+    (a chosen password against the policy)."""
+    name, full, chosen_role = check_username(username), check_full_name(full_name), parse_role(role)
+    if enforce_policy and password is not None:
+        check_password_policy(password, name)
+    return name, full, chosen_role
+
+
+def create_user_in(
+    session: Session,
+    db: Database,
+    actor: Actor,
+    *,
+    username: str,
+    full_name: str,
+    role: Role | str,
+    password: str | None = None,
+    office_id: object | None = None,
+    now: datetime,
+    must_change: bool = True,
+    enforce_policy: bool = True,
+) -> NewPassword:
+    """create_user inside the caller's transaction (checks, the row and its event; no commit)."""
+    require_role(actor, Role.ADMIN, MANAGE)
+    name, full, chosen_role = check_new_user(username, full_name, role, password, enforce_policy)
+    generated = one_time_password() if password is None else None
+    secret = generated or password or ""
+    if user_by_name(session, name) is not None:
+        raise ValidationError(f"Tên đăng nhập «{name}» đã có.", field="username")
+    if office_id is None:
+        office_id = session.execute(
+            select(Office.id).order_by(Office.identifier_code).limit(1)
+        ).scalar_one_or_none()
+    user = User(
+        username=name,
+        full_name=full,
+        role=str(chosen_role),
+        office_id=office_id,
+        password_hash=hash_password(secret),
+        active=True,
+        must_change_password=must_change,
+    )
+    session.add(user)
+    session.flush()
+    payload = {"username": name, "full_name": full, "role": str(chosen_role), "one_time": must_change}
+    record(session, db, actor, "user_created", now, payload=payload)
+    return NewPassword(info_of(user), generated)
 
 
 def edit_user(
@@ -211,40 +253,68 @@ def edit_user(
 ) -> UserUpdate:
     """A new full name and/or role (the last active admin keeps the admin role)."""
     require_role(actor, Role.ADMIN, MANAGE)
+    _check_edit(full_name, role)
+    with db.write() as session:
+        return edit_user_in(session, db, actor, username, full_name=full_name, role=role, now=now)
+
+
+def _check_edit(full_name: str | None, role: Role | str | None) -> tuple[str | None, Role | None]:
     if full_name is None and role is None:
         raise ValidationError("Không có gì để sửa: hãy cho họ tên mới hoặc vai trò mới.", field="full_name")
     full = check_full_name(full_name) if full_name is not None else None
-    chosen_role = parse_role(role) if role is not None else None
-    with db.write() as session:
-        user = _existing(session, username)
-        changes: dict[str, object] = {}
-        if full is not None and full != user.full_name:
-            changes["full_name"] = {"from": user.full_name, "to": full}
-        if chosen_role is not None and str(chosen_role) != user.role:
-            if chosen_role != Role.ADMIN:
-                _keep_an_admin(session, user, "đổi vai trò của")
-            changes["role"] = {"from": user.role, "to": str(chosen_role)}
-        if changes:
-            user.full_name = full if full is not None else user.full_name
-            user.role = str(chosen_role) if chosen_role is not None else user.role
-            payload = {"username": user.username, "changes": changes}
-            record(session, db, actor, "user_changed", now, payload=payload)
-        return UserUpdate(info_of(user, locked_until(session, user.username, now)), bool(changes))
+    return full, parse_role(role) if role is not None else None
+
+
+def edit_user_in(
+    session: Session,
+    db: Database,
+    actor: Actor,
+    username: str,
+    *,
+    full_name: str | None = None,
+    role: Role | str | None = None,
+    now: datetime,
+) -> UserUpdate:
+    """edit_user inside the caller's transaction; the event only when something changed."""
+    require_role(actor, Role.ADMIN, MANAGE)
+    full, chosen_role = _check_edit(full_name, role)
+    user = _existing(session, username)
+    changes: dict[str, object] = {}
+    if full is not None and full != user.full_name:
+        changes["full_name"] = {"from": user.full_name, "to": full}
+    if chosen_role is not None and str(chosen_role) != user.role:
+        if chosen_role != Role.ADMIN:
+            _keep_an_admin(session, user, "đổi vai trò của")
+        changes["role"] = {"from": user.role, "to": str(chosen_role)}
+    if changes:
+        user.full_name = full if full is not None else user.full_name
+        user.role = str(chosen_role) if chosen_role is not None else user.role
+        payload = {"username": user.username, "changes": changes}
+        record(session, db, actor, "user_changed", now, payload=payload)
+    return UserUpdate(info_of(user, locked_until(session, user.username, now)), bool(changes))
 
 
 def set_active(db: Database, actor: Actor, username: str, active: bool, *, now: datetime) -> UserUpdate:
     """Disable (``active=False``) or enable a user; never a deletion."""
     require_role(actor, Role.ADMIN, MANAGE)
     with db.write() as session:
-        user = _existing(session, username)
-        changed = user.active != active
-        if changed:
-            if not active:
-                _keep_an_admin(session, user, "vô hiệu hóa")
-            user.active = active
-            kind = "user_enabled" if active else "user_disabled"
-            record(session, db, actor, kind, now, payload={"username": user.username})
-        return UserUpdate(info_of(user, locked_until(session, user.username, now)), changed)
+        return set_active_in(session, db, actor, username, active, now=now)
+
+
+def set_active_in(
+    session: Session, db: Database, actor: Actor, username: str, active: bool, *, now: datetime
+) -> UserUpdate:
+    """set_active inside the caller's transaction; the event only when the state changed."""
+    require_role(actor, Role.ADMIN, MANAGE)
+    user = _existing(session, username)
+    changed = user.active != active
+    if changed:
+        if not active:
+            _keep_an_admin(session, user, "vô hiệu hóa")
+        user.active = active
+        kind = "user_enabled" if active else "user_disabled"
+        record(session, db, actor, kind, now, payload={"username": user.username})
+    return UserUpdate(info_of(user, locked_until(session, user.username, now)), changed)
 
 
 def disable_user(db: Database, actor: Actor, username: str, *, now: datetime) -> UserUpdate:

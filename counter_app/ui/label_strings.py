@@ -69,4 +69,11 @@ LABELS = (
     QT_TRANSLATE_NOOP("labels", "Sổ theo dõi hồ sơ"),
     QT_TRANSLATE_NOOP("labels", "Biên nhận trả kết quả"),
     QT_TRANSLATE_NOOP("labels", "Danh sách bàn giao hồ sơ"),
+    # counter_app.services.setup_spec.OFFICE_LEVELS
+    QT_TRANSLATE_NOOP("labels", "Trung tâm Phục vụ hành chính công tỉnh"),
+    QT_TRANSLATE_NOOP("labels", "Trung tâm Phục vụ hành chính công xã, phường"),
+    QT_TRANSLATE_NOOP("labels", "Bộ phận Một cửa của sở, ngành"),
+    # counter_app.services.setup_spec.TIME_POLICIES
+    QT_TRANSLATE_NOOP("labels", "Theo giờ làm việc (N ngày × số giờ làm việc một ngày)"),
+    QT_TRANSLATE_NOOP("labels", "Theo ngày (hết giờ làm việc của ngày cuối cùng)"),
 )

@@ -25,7 +25,10 @@ from counter_app.ui.password_dialog import PasswordForm, utc_now
 
 class LoginDialog(QDialog):
     """``actor`` is set once the log-in succeeded — and, after a one-time password (new user,
-    reset), once the new password has been chosen (the second page: the new password twice)."""
+    reset), once the new password has been chosen (the second page: the new password twice).
+
+    ``switching``: another officer logs in over an open window (Đổi người dùng, or «Người khác
+    đăng nhập» on the lock screen); cancelling goes back to it rather than leaving the program."""
 
     def __init__(
         self,
@@ -34,6 +37,7 @@ class LoginDialog(QDialog):
         *,
         demo_hint: bool = False,
         clock: Callable[[], datetime] = utc_now,
+        switching: bool = False,
     ) -> None:
         super().__init__(parent)
         self._db = db
@@ -41,7 +45,10 @@ class LoginDialog(QDialog):
         self._pending: LoginResult | None = None  # logged in with a one-time password
         self._one_time = ""
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("Đăng nhập — Bộ phận Một cửa"))
+        if switching:
+            self.setWindowTitle(self.tr("Đổi người dùng — Bộ phận Một cửa"))
+        else:
+            self.setWindowTitle(self.tr("Đăng nhập — Bộ phận Một cửa"))
         self.username = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -79,7 +86,8 @@ class LoginDialog(QDialog):
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Đăng nhập"))
         self.ok_button.setDefault(True)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("Hủy (Esc)") if switching else self.tr("Thoát"))
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -109,7 +117,13 @@ class LoginDialog(QDialog):
             self.actor = result.actor
             self.accept()
             return
-        self._pending, self._one_time = result, self.password.text()
+        self.ask_new_password(result, self.password.text())
+
+    def ask_new_password(self, result: LoginResult, one_time: str) -> None:
+        """The second page: ``result`` logged in with the one-time password ``one_time``, which is
+        replaced (the new password twice) before ``actor`` is set — also after an unlock with a
+        password an admin reset while the screen was locked (ui/lock_screen.py)."""
+        self._pending, self._one_time = result, one_time
         self.password.clear()
         self.change_intro.setText(
             self.tr(

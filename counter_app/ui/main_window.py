@@ -4,11 +4,18 @@ It wires the pages together: a dossier received, refused or returned on one page
 tracking list re-read itself; slips are issued after each action; the status bar reports where
 a slip was saved (the path in full, see widgets/status_message.py); closing the window with a
 form half filled asks first.
+
+The pages follow the role: the counter's work (F2–F4) for officers, supervisors and admins, the
+reports (F5) for all but officers, the administration (F7) for admins; an auditor reads the guide,
+the reports and the catalogue only.
+
+The PC faces the public (issue 10): the idle lock, Khóa máy (Ctrl+L) and Đổi người dùng are in
+window_lock.py; ``switch_user`` asks the application (app.py) for a window of another user.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -16,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget
 from counter_app.services.actor import ROLE_LABELS, Role
 from counter_app.services.overview import office_overview
 from counter_app.services.slips_common import GuideKey, HandoverKey
+from counter_app.ui.admin.admin_page import AdminPage
 from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.catalog_page import CatalogPage
 from counter_app.ui.pages.dashboard_page import DashboardPage
@@ -31,43 +39,67 @@ from counter_app.ui.settings_dialog import SettingsDialog
 from counter_app.ui.slip_desk import Printer, SlipDesk
 from counter_app.ui.widgets.elided_label import ElidedLabel
 from counter_app.ui.widgets.status_message import StatusMessage
+from counter_app.ui.window_lock import WindowLock
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, session: UiSession, printer: Printer | None = None) -> None:
+class MainWindow(WindowLock, QMainWindow):
+    # Another user logged in over this window (Đổi người dùng, or «Người khác đăng nhập» on the lock
+    # screen): the application opens their window and then calls close_for_handover (app.py).
+    switch_user = Signal(object)  # Actor (window_lock.py)
+
+    def __init__(
+        self, session: UiSession, printer: Printer | None = None, *, idle_ms: int | None = None
+    ) -> None:
+        """``idle_ms``: the idle lock's timeout (0: never); by default the workstation's
+        ``idle_lock_minutes`` from settings.json."""
         super().__init__()
         self.session = session
         self.setWindowTitle(self.tr("Bộ phận Một cửa — counter_app"))
         overview = office_overview(session.db)
+        role = session.actor.role
+        # The counter's own work is refused to an auditor by every service: no page for it.
+        counter_work = role != Role.AUDITOR
         self.guide_page = GuidePage(session)
-        self.receive_page = ReceivePage(session)
-        self.track_page = TrackPage(session)
-        self.return_page = ReturnPage(session)
+        self.receive_page: ReceivePage | None = ReceivePage(session) if counter_work else None
+        self.track_page: TrackPage | None = TrackPage(session) if counter_work else None
+        self.return_page: ReturnPage | None = ReturnPage(session) if counter_work else None
         self.catalog_page = CatalogPage(session, overview)
         # The supervisor's page: today's figures and the period reports (theirs, DOMAIN §1).
         self.dashboard_page: DashboardPage | None = None
         self.reports_page: ReportsPage | None = None
         self.supervisor_page: QTabWidget | None = None
-        if session.actor.role != Role.OFFICER:
+        if role != Role.OFFICER:
             self.dashboard_page = DashboardPage(session)
             self.reports_page = ReportsPage(session, printer=printer)
             self.supervisor_page = QTabWidget()
             self.supervisor_page.addTab(self.dashboard_page, self.tr("Hôm nay"))
             self.supervisor_page.addTab(self.reports_page, self.tr("Báo cáo theo kỳ"))
             self.supervisor_page.currentChanged.connect(lambda _i: self._focus_current())
+        # Quản trị (F7): users, office, calendar, the office's procedures, units, backups.
+        self.admin_page: AdminPage | None = None
+        if role == Role.ADMIN:
+            self.admin_page = AdminPage(session)
+            self.admin_page.currentChanged.connect(lambda _i: self._focus_current())
+            # After a restore the database under this window is another one: the app must restart.
+            self.admin_page.restart_required.connect(self.close)
         self.tabs = QTabWidget()
-        pages: list[tuple[str, QWidget, str]] = [
+        # (key, page or None when the role has none, label): no tab and no key without a page.
+        pages: list[tuple[str, QWidget | None, str]] = [
             ("F1", self.guide_page, self.tr("Hướng dẫn (F1)")),
             ("F2", self.receive_page, self.tr("Tiếp nhận (F2)")),
             ("F3", self.track_page, self.tr("Theo dõi (F3)")),
             ("F4", self.return_page, self.tr("Trả kết quả (F4)")),
-            *([("F5", self.supervisor_page, self.tr("Báo cáo (F5)"))] if self.supervisor_page else []),
+            ("F5", self.supervisor_page, self.tr("Báo cáo (F5)")),
             ("F6", self.catalog_page, self.tr("Danh mục (F6)")),
+            ("F7", self.admin_page, self.tr("Quản trị (F7)")),
         ]
+        self._page_keys: list[QShortcut] = []
         for key, page, label in pages:
+            if page is None:
+                continue
             self.tabs.addTab(page, label)
-            QShortcut(QKeySequence(key), self, activated=lambda p=page: self.show_page(p))
-        self.setCentralWidget(self.tabs)
+            shortcut = QShortcut(QKeySequence(key), self, activated=lambda p=page: self.show_page(p))
+            self._page_keys.append(shortcut)
         self.tabs.currentChanged.connect(lambda _i: self._focus_current())
         self.status_message = StatusMessage()
         self.statusBar().addWidget(self.status_message, 1)
@@ -76,24 +108,16 @@ class MainWindow(QMainWindow):
         self._connect_slips()
         self._connect_refresh()
         self.scanner = ScannerFilter(self)
-        self.scanner.ignored.add(self.return_page.scan)  # the return page's own scan field
+        if self.return_page is not None:
+            self.scanner.ignored.add(self.return_page.scan)  # the return page's own scan field
         self.scanner.code_scanned.connect(self.open_scanned)
         QApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
 
-        actor = session.actor
-        printer = QPrinterInfo.defaultPrinterName() or self.tr("chưa có máy in")
+        self._overview = overview
         # Elided, whole in the tooltip: a long office name or database path must not push the
         # message (and the path of a saved slip) off the status bar.
-        self.status_label = ElidedLabel(
-            self.tr("{0} ({1}) · {2} · CSDL: {3} · Máy in: {4}").format(
-                actor.full_name,
-                domain_label(ROLE_LABELS[actor.role]),
-                overview.office_name,
-                overview.database,
-                printer,
-            )
-        )
-        self.status_label.setToolTip(self.status_label.text())
+        self.status_label = ElidedLabel()
+        self._show_who()
         self.statusBar().addPermanentWidget(self.status_label)
         self.status_message.changed.connect(self._share_status_bar)
         settings = QAction(self.tr("Cài đặt…"), self, shortcut=QKeySequence("Ctrl+,"))
@@ -104,12 +128,41 @@ class MainWindow(QMainWindow):
         change_password = QAction(self.tr("Đổi mật khẩu…"), self)
         change_password.triggered.connect(self.open_change_password)
         self.system_menu.addAction(change_password)
+        # The central area (the pages, or the lock screen over them), Khóa máy, Đổi người dùng,
+        # the idle watch: window_lock.py.
+        self._set_up_lock(idle_ms)
         self._restore_geometry()
-        self.show_page(self.receive_page)
+        self.show_page(self.start_page())
+
+    def start_page(self) -> QWidget:
+        """The page the window opens on: Tiếp nhận, or for an auditor the reports."""
+        if self.receive_page is not None:
+            return self.receive_page
+        return self.dashboard_page if self.dashboard_page is not None else self.guide_page
+
+    def _show_who(self) -> None:
+        """The status bar's who and where: the user (with the role), the office, database, printer."""
+        actor, overview = self.session.actor, self._overview
+        printer = QPrinterInfo.defaultPrinterName() or self.tr("chưa có máy in")
+        self.status_label.setText(
+            self.tr("{0} ({1}) · {2} · CSDL: {3} · Máy in: {4}").format(
+                actor.full_name,
+                domain_label(ROLE_LABELS[actor.role]),
+                overview.office_name,
+                overview.database,
+                printer,
+            )
+        )
+        self.status_label.setToolTip(self.status_label.text())
 
     def _connect_slips(self) -> None:
         """Each action prints the slip the citizen or the next desk needs."""
         desk = self.desk
+        self.guide_page.print_requested.connect(lambda code, case: desk.issue("guide", GuideKey(code, case)))
+        if self.dashboard_page is not None:
+            self.dashboard_page.open_dossier.connect(self.open_scanned)
+        if self.receive_page is None or self.track_page is None or self.return_page is None:
+            return  # an auditor: no counter work
         # The receive page issues the receipt through the desk (rendered in the background) and
         # shows where it went in its banner (issue 9: the receipt moment).
         self.receive_page.attach_desk(desk)
@@ -117,7 +170,6 @@ class MainWindow(QMainWindow):
             lambda r: desk.issue("supplement", str(r.pending_intake_id))
         )
         self.receive_page.refused.connect(lambda r: desk.issue("refusal", r.code))
-        self.guide_page.print_requested.connect(lambda code, case: desk.issue("guide", GuideKey(code, case)))
         self.track_page.transferred.connect(
             lambda codes, unit: desk.issue("handover", HandoverKey(unit, tuple(codes)))
         )
@@ -127,8 +179,6 @@ class MainWindow(QMainWindow):
         )
         self.return_page.returned.connect(lambda code, _result: desk.issue("result", code))
         self.track_page.detail.reprint_requested.connect(desk.reprint)
-        if self.dashboard_page is not None:
-            self.dashboard_page.open_dossier.connect(self.open_scanned)
 
     def _share_status_bar(self) -> None:
         """The message (what just happened, a saved file's path) first; who and where keep at least
@@ -143,6 +193,8 @@ class MainWindow(QMainWindow):
 
     def _connect_refresh(self) -> None:
         """Dossiers made or changed on another page appear in Theo dõi without pressing refresh."""
+        if self.receive_page is None or self.track_page is None or self.return_page is None:
+            return
         self.receive_page.received.connect(self.track_page.mark_stale)
         self.receive_page.refused.connect(self.track_page.mark_stale)
         self.return_page.returned.connect(self.track_page.mark_stale)
@@ -157,6 +209,7 @@ class MainWindow(QMainWindow):
         """Language and receipt paper (Ctrl+,)."""
         dialog = SettingsDialog(self.session.paths, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.apply_idle_setting)
         dialog.open()
         return dialog
 
@@ -169,17 +222,32 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_scanned(self, code: str) -> None:
-        """A receipt scanned anywhere: the return page takes it there, elsewhere the dossier opens."""
-        if self.tabs.currentWidget() is self.return_page:
+        """A receipt scanned anywhere: the return page takes it there, elsewhere the dossier opens.
+
+        Nothing opens while the screen is locked, nor for an auditor (no counter pages)."""
+        if self._locked:
+            return
+        if self.return_page is not None and self.tabs.currentWidget() is self.return_page:
             self.return_page.open_code(code)
+            return
+        if self.track_page is None:
+            self.status_message.show_message(
+                self.tr("Mã hồ sơ {0}: vai trò «{1}» không mở hồ sơ tại quầy.").format(
+                    code, domain_label(ROLE_LABELS[self.session.actor.role])
+                )
+            )
             return
         self.show_page(self.track_page)
         self.track_page.show_code(code)
 
-    def show_page(self, page: QWidget) -> None:
-        if self.supervisor_page is not None and self.supervisor_page.indexOf(page) >= 0:
-            self.supervisor_page.setCurrentWidget(page)
-            page = self.supervisor_page
+    def show_page(self, page: QWidget | None) -> None:
+        if page is None:  # a page this role does not have
+            return
+        for group in (self.supervisor_page, self.admin_page):  # pages with tabs of their own
+            if group is not None and group.indexOf(page) >= 0:
+                group.setCurrentWidget(page)
+                page = group
+                break
         self.tabs.setCurrentWidget(page)
         self._focus_current()
 
@@ -234,9 +302,12 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self._may_close():
+        if not self._handing_over and (
+            self._refuse_close_while_locked() or (not self._locked and not self._may_close())
+        ):
             event.ignore()
             return
+        self.idle.remove()
         QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -1,8 +1,11 @@
-"""Settings of this workstation (Ctrl+, in the main window): interface language and receipt paper.
+"""Settings of this workstation (Ctrl+, in the main window): interface language, receipt paper and
+the idle screen lock.
 
 The language is kept in settings.json (``Settings.language``) and applies from the next start: the
 translators are installed before the first widget is made. The receipt's paper is a QSettings
 value (``slips/receipt_layout``) that the slip desk reads at every receipt, so it applies at once.
+The minutes without input before the screen locks (``Settings.idle_lock_minutes``, 0 = never) are
+in settings.json too; the main window applies them when the dialog is saved.
 """
 
 from __future__ import annotations
@@ -14,11 +17,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from counter_app.config import load_settings, save_settings
+from counter_app.config import (
+    DEFAULT_IDLE_LOCK_MINUTES,
+    MAX_IDLE_LOCK_MINUTES,
+    load_settings,
+    save_settings,
+    valid_idle_lock_minutes,
+)
 from counter_app.documents import registry
 from counter_app.domain.errors import UserError
 from counter_app.paths import AppPaths
@@ -43,11 +53,14 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)  # each language in its own words, never translated
         self._saved_language = DEFAULT_LANGUAGE
+        self._saved_idle_minutes = DEFAULT_IDLE_LOCK_MINUTES
         if paths is not None:
             try:
-                self._saved_language = load_settings(paths).language
+                saved = load_settings(paths)
             except UserError as exc:
                 self._show_error(exc.message)
+            else:
+                self._saved_language, self._saved_idle_minutes = saved.language, saved.idle_lock_minutes
         self.language.setCurrentIndex(max(self.language.findData(self._saved_language), 0))
         language_note = QLabel(self.tr("Ngôn ngữ mới có hiệu lực từ lần mở phần mềm tiếp theo."))
         if paths is None:
@@ -55,6 +68,20 @@ class SettingsDialog(QDialog):
             language_note.setText(self.tr("Không có thư mục cấu hình: không lưu được ngôn ngữ."))
         language_note.setWordWrap(True)
         language_note.setStyleSheet("color: #555")
+
+        # A line edit rather than a spin box: whatever is typed is kept and answered in words.
+        self.idle_minutes = QLineEdit(str(self._saved_idle_minutes))
+        self.idle_minutes.setMaximumWidth(80)
+        self.idle_minutes.setEnabled(paths is not None)
+        self.idle_minutes.textEdited.connect(lambda _text: self.message.hide())
+        idle_note = QLabel(
+            self.tr(
+                "Máy khóa sau từng ấy phút không dùng bàn phím, chuột (0: không tự khóa); "
+                "mở khóa bằng mật khẩu của người đang đăng nhập."
+            )
+        )
+        idle_note.setWordWrap(True)
+        idle_note.setStyleSheet("color: #555")
 
         names = {"a4": "A4", "a5": "A5", "thermal80": self.tr("80 mm (máy in nhiệt)")}
         self.receipt_layout = QComboBox()
@@ -67,6 +94,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Ngôn ngữ giao diện:"), self.language)
         form.addRow("", language_note)
         form.addRow(self.tr("Khổ giấy tiếp nhận và hẹn trả kết quả:"), self.receipt_layout)
+        form.addRow(self.tr("Tự khóa máy sau (phút):"), self.idle_minutes)
+        form.addRow("", idle_note)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setDefault(True)
@@ -81,10 +110,21 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         """Write the choices; the dialog stays open with the reason if settings.json cannot be written."""
         language = str(self.language.currentData())
-        if self._paths is not None and language != self._saved_language:
+        minutes = self.idle_lock_minutes()
+        if minutes is None:
+            self._show_error(
+                self.tr(
+                    "Thời gian tự khóa máy phải là số phút nguyên từ 0 đến {0} (0: không tự khóa)."
+                ).format(MAX_IDLE_LOCK_MINUTES)
+            )
+            self.idle_minutes.selectAll()
+            self.idle_minutes.setFocus()
+            return
+        changed = language != self._saved_language or minutes != self._saved_idle_minutes
+        if self._paths is not None and changed:
             try:
                 settings = load_settings(self._paths)
-                settings.language = language
+                settings.language, settings.idle_lock_minutes = language, minutes
                 save_settings(self._paths, settings)
             except UserError as exc:
                 self._show_error(exc.message)
@@ -92,9 +132,17 @@ class SettingsDialog(QDialog):
             except OSError as exc:
                 self._show_error(self.tr("Không lưu được cài đặt: {0}").format(exc))
                 return
-            self._saved_language = language
+            self._saved_language, self._saved_idle_minutes = language, minutes
         QSettings().setValue(RECEIPT_LAYOUT_KEY, self.receipt_layout.currentData())
         self.accept()
+
+    def idle_lock_minutes(self) -> int | None:
+        """The minutes typed, or None when they are not a whole number from 0 to the maximum."""
+        text = self.idle_minutes.text().strip()
+        if not (text.isascii() and text.isdigit()):
+            return None
+        minutes = int(text)
+        return minutes if valid_idle_lock_minutes(minutes) else None
 
     def _show_error(self, text: str) -> None:
         self.message.setText(text)

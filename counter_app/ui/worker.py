@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 Report = Callable[[int, int], bool]
 
@@ -44,24 +45,48 @@ def run_with_progress(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> _Runner:
-    """Start ``job`` in a thread; a modal progress dialog follows it and can cancel it."""
+    """Start ``job`` in a thread; a modal progress dialog follows it and can cancel it.
+
+    The thread belongs to no widget (see ``_start``): if ``parent`` goes while it runs, the job
+    finishes on its own and its result is dropped.
+    """
     dialog = QProgressDialog(label, QCoreApplication.translate("worker", "Hủy"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
-    runner = _Runner(job, parent)
+    runner = _Runner(job)
 
     def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
+        if isValid(dialog):
+            dialog.setMaximum(total)
+            dialog.setValue(done)
 
-    def finish() -> None:
-        dialog.reset()
-        dialog.deleteLater()
+    def finish() -> bool:
+        """Close the dialog; False when the parent has gone (nothing left to tell)."""
+        if isValid(dialog):
+            dialog.reset()
+            dialog.deleteLater()
+        return parent is None or isValid(parent)
 
     runner.progressed.connect(progressed)
-    runner.succeeded.connect(lambda result: (finish(), on_done(result)))
-    runner.failed.connect(lambda exc: (finish(), on_error(exc)))
+    runner.succeeded.connect(lambda result: finish() and on_done(result))
+    runner.failed.connect(lambda exc: finish() and on_error(exc))
     dialog.canceled.connect(runner.cancel_requested.set)
+    return _start(runner)
+
+
+def _start(runner: _Runner) -> _Runner:
+    """Keep ``runner`` alive here until it has finished, whatever happens to the widgets.
+
+    A running QThread owned by a widget is destroyed with it, and Qt aborts the process then (a
+    page closed, or a test torn down, while a backup or a report still runs).
+    """
+    app = QCoreApplication.instance()
+    if app is not None and not app.property("waits_for_detached"):
+        # Quitting while a job runs (a slip renders): let it finish before Python tears down.
+        app.aboutToQuit.connect(wait_for_detached)
+        app.setProperty("waits_for_detached", True)
+    _detached.add(runner)
+    runner.finished.connect(lambda: _detached.discard(runner))
     runner.finished.connect(runner.deleteLater)
     runner.start()
     return runner
@@ -73,16 +98,15 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> _Runner:
-    """Start ``job`` in a thread with no dialog (the caller shows its own busy indicator)."""
-    runner = _Runner(lambda _report: job(), parent)
-    runner.succeeded.connect(on_done)
-    runner.failed.connect(on_error)
-    runner.finished.connect(runner.deleteLater)
-    runner.start()
-    return runner
+    """Start ``job`` in a thread with no dialog (the caller shows its own busy indicator); the
+    results go to ``parent``'s callbacks while it exists (the thread itself belongs to no widget)."""
+    runner = _Runner(lambda _report: job())
+    runner.succeeded.connect(lambda result: (parent is None or isValid(parent)) and on_done(result))
+    runner.failed.connect(lambda exc: (parent is None or isValid(parent)) and on_error(exc))
+    return _start(runner)
 
 
-# Threads that belong to no widget, kept alive here until they finish (see run_detached).
+# Every running thread, kept alive here until it finishes (see _start).
 _detached: set[_Runner] = set()
 
 
@@ -97,19 +121,10 @@ def run_detached(
     Give bound methods of a QObject as ``on_done``/``on_error``: Qt then calls them on that object's
     thread (the GUI thread), and not at all once the object is gone.
     """
-    app = QCoreApplication.instance()
-    if app is not None and not _detached and not app.property("waits_for_detached"):
-        # Quitting while a slip renders: let it finish (and be archived) before Python tears down.
-        app.aboutToQuit.connect(wait_for_detached)
-        app.setProperty("waits_for_detached", True)
     runner = _Runner(lambda _report: job())
-    _detached.add(runner)
     runner.succeeded.connect(on_done)
     runner.failed.connect(on_error)
-    runner.finished.connect(lambda: _detached.discard(runner))
-    runner.finished.connect(runner.deleteLater)
-    runner.start()
-    return runner
+    return _start(runner)
 
 
 def wait_for_detached(timeout_ms: int = 30_000) -> bool:

@@ -9,6 +9,33 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Người dùng</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Lịch làm việc</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <source>Đơn vị chuyên môn</source>
+        <translation>Specialist units</translation>
+    </message>
+    <message>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+</context>
+<context>
     <name>ApplicantForm</name>
     <message>
         <source>Người nộp hồ sơ</source>
@@ -104,6 +131,232 @@
     <message>
         <source>Hẹn trả mới:</source>
         <translation>New return date:</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Hồ sơ cuối</source>
+        <translation>Last dossier</translation>
+    </message>
+    <message>
+        <source>Kiểm tra</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Thư mục</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Khôi phục…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu là máy chủ PostgreSQL ({0}): phần mềm không sao lưu hay khôi phục máy chủ. Quản trị CSDL sao lưu trên máy chủ bằng pg_dump và khôi phục bằng pg_restore (xem docs/backups.md, mục «The DBA route»). Danh sách dưới đây chỉ gồm các bản pg_dump do «counter-cli backup» tạo trên máy này, nếu có.</source>
+        <translation>The database is a PostgreSQL server ({0}): the software neither backs up nor restores the server. The database administrator backs it up on the server with pg_dump and restores it with pg_restore (see docs/backups.md, section «The DBA route»). The list below only holds the pg_dump files made by «counter-cli backup» on this machine, if any.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu: {0}. Thư mục sao lưu: {1}. Phần mềm tự sao lưu mỗi ngày khi đang mở và sau khi đóng; mỗi bản đều được kiểm tra trước khi đặt tên. Khôi phục: tệp hiện tại được để riêng, không bị xóa.</source>
+        <translation>Data file: {0}. Backup folder: {1}. The software backs up once a day while open and after it closes; each copy is verified before it is named. Restore: the current file is set aside, never deleted.</translation>
+    </message>
+    <message>
+        <source>Đã kiểm tra</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Chưa kiểm tra</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <source>Chưa kiểm tra (trước nâng cấp)</source>
+        <translation>Not verified (before upgrade)</translation>
+    </message>
+    <message>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation>No backups yet.</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Đang sao lưu và kiểm tra bản sao…</source>
+        <translation>Backing up and verifying the copy…</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu {0} ({1}), đã kiểm tra: {2} hồ sơ, {3} sự kiện.</source>
+        <translation>Backed up {0} ({1}), verified: {2} dossiers, {3} events.</translation>
+    </message>
+    <message>
+        <source>Đã chép sang {0}.</source>
+        <translation>Copied to {0}.</translation>
+    </message>
+    <message>
+        <source>Thư mục thứ hai {0} không có (USB chưa cắm?): không chép sang đó.</source>
+        <translation>Second folder {0} is missing (USB stick not plugged in?): not copied there.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được: {0}</source>
+        <translation>Could not be done: {0}</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra bản sao lưu {0}…</source>
+        <translation>Verifying backup {0}…</translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra bản sao lưu…</source>
+        <translation>Verifying the backup…</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Sau khi khôi phục, chương trình phải đóng lại và được mở lại. Khôi phục bản sao lưu này?</source>
+        <translation>{0}
+
+After the restore the program must close and be opened again. Restore this backup?</translation>
+    </message>
+    <message>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <source>Chưa khôi phục: không thay đổi gì.</source>
+        <translation>Not restored: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục dữ liệu từ {0}.</source>
+        <translation>Data restored from {0}.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu trước đó được để riêng ở {0}.</source>
+        <translation>The previous data file was set aside at {0}.</translation>
+    </message>
+    <message>
+        <source>Chương trình sẽ đóng lại bây giờ; hãy mở lại để làm việc với dữ liệu đã khôi phục.</source>
+        <translation>The program will close now; open it again to work with the restored data.</translation>
+    </message>
+    <message>
+        <source>Đã khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <source>Nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>Làm việc</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Hiện cả ngày đã qua</source>
+        <translation>Show past days too</translation>
+    </message>
+    <message>
+        <source>ví dụ: Nghỉ bù ngày thành lập tỉnh</source>
+        <translation>e.g. Day off for the province&apos;s founding day</translation>
+    </message>
+    <message>
+        <source>Lưu ngày này</source>
+        <translation>Save this day</translation>
+    </message>
+    <message>
+        <source>Bỏ ngày đang chọn</source>
+        <translation>Remove the selected day</translation>
+    </message>
+    <message>
+        <source>Ngày:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ, ngày làm việc riêng của đơn vị, ngoài lịch nghỉ lễ, Tết của Nhà nước và lịch làm việc hằng tuần. Ngày đã qua không sửa được: hồ sơ đã được hẹn theo lịch của ngày đó.</source>
+        <translation>The office&apos;s own days off and working days, besides the State&apos;s public holidays and the weekly hours. Past days cannot be changed: dossiers were given appointments on that day&apos;s calendar.</translation>
+    </message>
+    <message>
+        <source>Ngày riêng của đơn vị</source>
+        <translation>The office&apos;s own days</translation>
+    </message>
+    <message>
+        <source>Buổi làm việc</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Lý do nghỉ</source>
+        <translation>Reason for the day off</translation>
+    </message>
+    <message>
+        <source>Xem trước: {0} ngày làm việc tới</source>
+        <translation>Preview: the next {0} working days</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ trong khoảng này:</source>
+        <translation>Days off in this span:</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no appointment</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {0} ngày làm việc nhận bây giờ hẹn trả: {1}</source>
+        <translation>A {0}-working-day dossier received now is due: {1}</translation>
+    </message>
+    <message>
+        <source>Đã lưu: {0} là ngày {1}.</source>
+        <translation>Saved: {0} is a {1}.</translation>
+    </message>
+    <message>
+        <source>Ngày {0} đã như vậy: không có gì thay đổi.</source>
+        <translation>{0} already was so: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Đã bỏ ngày {0}: ngày này theo lịch chung của Nhà nước và lịch hằng tuần.</source>
+        <translation>Removed {0}: the day follows the State calendar and the weekly hours.</translation>
     </message>
 </context>
 <context>
@@ -726,7 +979,34 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>Máy đã khóa</source>
+        <translation>Computer locked</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Người khác đăng nhập</source>
+        <translation>Another user logs in</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) đang đăng nhập. Nhập mật khẩu để mở khóa.</source>
+        <translation>{0} ({1}) is logged in. Enter the password to unlock.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
+    <message>
+        <source>Đổi người dùng — Bộ phận Một cửa</source>
+        <translation>Switch user — One-stop counter</translation>
+    </message>
     <message>
         <source>Đăng nhập — Bộ phận Một cửa</source>
         <translation>Log in — One-Stop Counter</translation>
@@ -746,6 +1026,10 @@
     <message>
         <source>Thoát</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
     </message>
     <message>
         <source>Chào {0}. Mật khẩu vừa dùng là mật khẩu dùng một lần: hãy đặt mật khẩu mới của bạn (nhập hai lần) trước khi bắt đầu làm việc.</source>
@@ -799,6 +1083,10 @@
         <translation>Catalogue (F6)</translation>
     </message>
     <message>
+        <source>Quản trị (F7)</source>
+        <translation>Administration (F7)</translation>
+    </message>
+    <message>
         <source>chưa có máy in</source>
         <translation>no printer</translation>
     </message>
@@ -823,12 +1111,229 @@
         <translation>Password changed.</translation>
     </message>
     <message>
+        <source>Mã hồ sơ {0}: vai trò «{1}» không mở hồ sơ tại quầy.</source>
+        <translation>Dossier code {0}: the «{1}» role does not open dossiers at the counter.</translation>
+    </message>
+    <message>
         <source>Đóng chương trình?</source>
         <translation>Close the program?</translation>
     </message>
     <message>
         <source>Trang đang mở có thông tin đã nhập nhưng chưa lưu. Đóng chương trình và bỏ thông tin này?</source>
         <translation>A page holds input that has not been saved. Close the program and discard it?</translation>
+    </message>
+    <message>
+        <source>Khóa máy</source>
+        <translation>Lock computer</translation>
+    </message>
+    <message>
+        <source>Đổi người dùng…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>Máy đang khóa và trang đang mở còn thông tin chưa lưu: mở khóa để đóng chương trình.</source>
+        <translation>The computer is locked and the open page holds unsaved input: unlock to close the program.</translation>
+    </message>
+    <message>
+        <source>Đổi người dùng?</source>
+        <translation>Switch user?</translation>
+    </message>
+    <message>
+        <source>Trang đang mở có thông tin đã nhập nhưng chưa lưu. Nếu người khác đăng nhập, thông tin này sẽ bị bỏ. Tiếp tục?</source>
+        <translation>The open page holds input that has not been saved. If another user logs in, it will be discarded. Continue?</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeProcedureModel</name>
+    <message>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Thời hạn theo quy định</source>
+        <translation>Legal term</translation>
+    </message>
+    <message>
+        <source>Thời hạn rút ngắn</source>
+        <translation>Shorter term</translation>
+    </message>
+    <message>
+        <source>Đơn vị xử lý</source>
+        <translation>Handling unit</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTab</name>
+    <message>
+        <source>— Chọn tỉnh, thành phố —</source>
+        <translation>— Choose a province —</translation>
+    </message>
+    <message>
+        <source>— Chọn cấp đơn vị —</source>
+        <translation>— Choose the office level —</translation>
+    </message>
+    <message>
+        <source>Đổi mã định danh…</source>
+        <translation>Change identifier code…</translation>
+    </message>
+    <message>
+        <source>Tỉnh, thành phố:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <source>Cấp đơn vị:</source>
+        <translation>Office level:</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị:</source>
+        <translation>Office name:</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ quản:</source>
+        <translation>Governing body:</translation>
+    </message>
+    <message>
+        <source>Mã định danh:</source>
+        <translation>Identifier code:</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Địa danh:</source>
+        <translation>Place name:</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Đường dây nóng:</source>
+        <translation>Hotline:</translation>
+    </message>
+    <message>
+        <source>Thư điện tử:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Người ký (họ tên):</source>
+        <translation>Signatory (full name):</translation>
+    </message>
+    <message>
+        <source>Chức danh người ký:</source>
+        <translation>Signatory&apos;s title:</translation>
+    </message>
+    <message>
+        <source>Thông tin in trên phiếu</source>
+        <translation>Printed on the slips</translation>
+    </message>
+    <message>
+        <source>Sáng</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <source>Chiều</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <source>Buổi làm việc:</source>
+        <translation>Sessions:</translation>
+    </message>
+    <message>
+        <source>Cách tính thời hạn:</source>
+        <translation>Term calculation:</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>Các thay đổi có ngày hiệu lực: từ lúc lưu, phiếu mới in thông tin mới; một phiếu đã cấp trước đó, khi in lại, vẫn ghi đúng những gì nó ghi lúc cấp. Giờ làm việc và cách tính thời hạn chỉ áp dụng cho hồ sơ nhận từ lúc lưu: hồ sơ đã nhận giữ ngày hẹn đã ghi.</source>
+        <translation>Changes are dated: from the moment they are saved new slips print the new details; a slip issued earlier, when re-printed, still shows what it showed when issued. Working hours and the term calculation apply only to dossiers received from then on: dossiers already received keep their appointment.</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Bỏ thay đổi</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ đầu tiên của một ngày theo mã này: {0}</source>
+        <translation>First dossier code of a day under this code: {0}</translation>
+    </message>
+    <message>
+        <source>Các buổi khác được giữ nguyên: {0}</source>
+        <translation>Other sessions are kept unchanged: {0}</translation>
+    </message>
+    <message>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>Đã lưu thông tin đơn vị:</source>
+        <translation>Office details saved:</translation>
+    </message>
+    <message>
+        <source>Đổi mã định danh</source>
+        <translation>Change identifier code</translation>
+    </message>
+    <message>
+        <source>Mã định danh mới của đơn vị (ví dụ 000.17.22.H56):</source>
+        <translation>The office&apos;s new identifier code (e.g. 000.17.22.H56):</translation>
+    </message>
+    <message>
+        <source>Đổi mã định danh từ {0} sang {1}?
+
+Mã định danh đứng đầu mọi mã hồ sơ. Từ bây giờ hồ sơ mới được đánh số theo một dãy mới, bắt đầu từ {2}; hồ sơ đã nhận giữ nguyên mã cũ (đã in trên giấy tiếp nhận và vẫn tra cứu được). Sổ theo dõi hồ sơ tiếp tục số thứ tự.
+
+Chỉ đổi khi đơn vị được cấp mã mới.</source>
+        <translation>Change the identifier code from {0} to {1}?
+
+The identifier code starts every dossier code. From now on new dossiers are numbered in a new series starting with {2}; dossiers already received keep their old codes (printed on their receipts and still found by lookup). The register keeps its numbering.
+
+Only change it when the office has been given a new code.</translation>
+    </message>
+    <message>
+        <source>Đã đổi mã định danh từ {0} sang {1}.</source>
+        <translation>Identifier code changed from {0} to {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>OneTimePasswordDialog</name>
+    <message>
+        <source>Mật khẩu dùng một lần</source>
+        <translation>One-time password</translation>
+    </message>
+    <message>
+        <source>Mật khẩu dùng một lần của «{0}»:</source>
+        <translation>One-time password of «{0}»:</translation>
+    </message>
+    <message>
+        <source>Mật khẩu chỉ hiện một lần này, phần mềm không lưu lại. Hãy chép hoặc ghi lại để trao cho người dùng; họ phải đổi mật khẩu ngay khi đăng nhập lần đầu.</source>
+        <translation>The password is shown this once only; the software does not keep it. Copy or write it down to hand it to the user; they must change it as soon as they first log in.</translation>
+    </message>
+    <message>
+        <source>Chép mật khẩu</source>
+        <translation>Copy password</translation>
+    </message>
+    <message>
+        <source>Đã ghi lại, đóng</source>
+        <translation>Noted, close</translation>
+    </message>
+    <message>
+        <source>Đã chép vào bộ nhớ tạm.</source>
+        <translation>Copied to the clipboard.</translation>
     </message>
 </context>
 <context>
@@ -855,6 +1360,109 @@
     <message>
         <source>Gõ tên hoặc mã thủ tục (có dấu hay không dấu)…</source>
         <translation>Type part of the procedure&apos;s name or code (tone marks optional)…</translation>
+    </message>
+</context>
+<context>
+    <name>ProceduresTab</name>
+    <message>
+        <source>Tìm theo mã hoặc tên thủ tục (có dấu hay không dấu)</source>
+        <translation>Search by procedure code or name (with or without tone marks)</translation>
+    </message>
+    <message>
+        <source>Tất cả thủ tục</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <source>Đơn vị tiếp nhận</source>
+        <translation>Received by the office</translation>
+    </message>
+    <message>
+        <source>Đơn vị không tiếp nhận</source>
+        <translation>Not received by the office</translation>
+    </message>
+    <message>
+        <source>Chọn một thủ tục trong bảng.</source>
+        <translation>Choose a procedure in the table.</translation>
+    </message>
+    <message>
+        <source>Đơn vị tiếp nhận thủ tục này</source>
+        <translation>The office receives this procedure</translation>
+    </message>
+    <message>
+        <source>ví dụ: 5 hoặc 2,5</source>
+        <translation>e.g. 5 or 2.5</translation>
+    </message>
+    <message>
+        <source>Đặt thời hạn rút ngắn</source>
+        <translation>Set shorter term</translation>
+    </message>
+    <message>
+        <source>Bỏ rút ngắn</source>
+        <translation>Clear shorter term</translation>
+    </message>
+    <message>
+        <source>Gán đơn vị xử lý</source>
+        <translation>Assign handling unit</translation>
+    </message>
+    <message>
+        <source>Thủ tục đang chọn</source>
+        <translation>Selected procedure</translation>
+    </message>
+    <message>
+        <source>Theo quy định:</source>
+        <translation>Legal term:</translation>
+    </message>
+    <message>
+        <source>Thời hạn rút ngắn:</source>
+        <translation>Shorter term:</translation>
+    </message>
+    <message>
+        <source>Đơn vị xử lý:</source>
+        <translation>Handling unit:</translation>
+    </message>
+    <message>
+        <source>Danh mục thủ tục không bị sửa: đây là lựa chọn riêng của đơn vị, được giữ khi nhập danh mục mới. Thời hạn rút ngắn phải cùng đơn vị với thời hạn theo quy định và không dài hơn; hồ sơ đã nhận giữ thời hạn lúc nhận.</source>
+        <translation>The procedure catalogue is not edited: these are the office&apos;s own choices, kept when a new catalogue is imported. A shorter term must be in the same unit as the legal term and not longer; dossiers already received keep the term they were received with.</translation>
+    </message>
+    <message>
+        <source>(chưa gán)</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <source>{0}/{1} thủ tục</source>
+        <translation>{0}/{1} procedures</translation>
+    </message>
+    <message>
+        <source>Đơn vị tiếp nhận thủ tục {0}.</source>
+        <translation>The office receives procedure {0}.</translation>
+    </message>
+    <message>
+        <source>Đơn vị ngừng tiếp nhận thủ tục {0}.</source>
+        <translation>The office no longer receives procedure {0}.</translation>
+    </message>
+    <message>
+        <source>Hãy nhập thời hạn rút ngắn (ví dụ: 5 hoặc 2,5), hoặc bấm «Bỏ rút ngắn».</source>
+        <translation>Enter the shorter term (e.g. 5 or 2.5), or press «Clear shorter term».</translation>
+    </message>
+    <message>
+        <source>Thời hạn «{0}» không hợp lệ (ví dụ đúng: 5 hoặc 2,5).</source>
+        <translation>Term «{0}» is not valid (correct examples: 5 or 2.5).</translation>
+    </message>
+    <message>
+        <source>Thủ tục {0}: thời hạn rút ngắn {1}.</source>
+        <translation>Procedure {0}: shorter term {1}.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {0}: bỏ thời hạn rút ngắn, áp dụng thời hạn theo quy định.</source>
+        <translation>Procedure {0}: shorter term cleared, the legal term applies.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {0}: đơn vị xử lý {1}.</source>
+        <translation>Procedure {0}: handling unit {1}.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {0}: bỏ đơn vị xử lý.</source>
+        <translation>Procedure {0}: handling unit cleared.</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1984,10 @@
         <translation>No configuration folder: the language cannot be saved.</translation>
     </message>
     <message>
+        <source>Máy khóa sau từng ấy phút không dùng bàn phím, chuột (0: không tự khóa); mở khóa bằng mật khẩu của người đang đăng nhập.</source>
+        <translation>The computer locks after this many minutes without keyboard or mouse (0: never); unlock with the logged-in user&apos;s password.</translation>
+    </message>
+    <message>
         <source>80 mm (máy in nhiệt)</source>
         <translation>80 mm (thermal printer)</translation>
     </message>
@@ -1388,6 +2000,10 @@
         <translation>Receipt paper size:</translation>
     </message>
     <message>
+        <source>Tự khóa máy sau (phút):</source>
+        <translation>Lock the computer after (minutes):</translation>
+    </message>
+    <message>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1396,8 +2012,499 @@
         <translation>Close (Esc)</translation>
     </message>
     <message>
+        <source>Thời gian tự khóa máy phải là số phút nguyên từ 0 đến {0} (0: không tự khóa).</source>
+        <translation>The auto-lock time must be a whole number of minutes from 0 to {0} (0: never lock).</translation>
+    </message>
+    <message>
         <source>Không lưu được cài đặt: {0}</source>
         <translation>Could not save the settings: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SetupAdminPage</name>
+    <message>
+        <source>Quản trị viên đầu tiên</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>Người quản trị đăng nhập lần đầu bằng tài khoản này, rồi tạo tài khoản cho cán bộ, lãnh đạo trong Hệ thống.</source>
+        <translation>The administrator logs in with this account for the first time, then creates accounts for officers and supervisors under Administration.</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Nguyễn Văn A</source>
+        <translation>E.g. Nguyen Van A</translation>
+    </message>
+    <message>
+        <source>Ví dụ: nguyenvana</source>
+        <translation>E.g. nguyenvana</translation>
+    </message>
+    <message>
+        <source>Họ và tên: *</source>
+        <translation>Full name: *</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập: *</source>
+        <translation>Username: *</translation>
+    </message>
+    <message>
+        <source>Chữ thường không dấu, chữ số, dấu chấm, gạch; ví dụ nguyenvana.</source>
+        <translation>Lower-case letters without tone marks, digits, dot, dash; e.g. nguyenvana.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu: *</source>
+        <translation>Password: *</translation>
+    </message>
+    <message>
+        <source>Ít nhất {0} ký tự; không dùng tên đăng nhập hay mật khẩu phổ biến (123456789a, matkhau123…).</source>
+        <translation>At least {0} characters; not the username nor a common password (123456789a, matkhau123…).</translation>
+    </message>
+    <message>
+        <source>Nhập lại mật khẩu: *</source>
+        <translation>Repeat password: *</translation>
+    </message>
+</context>
+<context>
+    <name>SetupHoursPage</name>
+    <message>
+        <source>Giờ làm việc</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>Các buổi tiếp nhận trong tuần: giờ hẹn trả kết quả chỉ rơi vào những buổi này (trừ ngày nghỉ lễ, Tết).</source>
+        <translation>The weekly reception sessions: appointments only fall in these sessions (public holidays excepted).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Buổi sáng&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Morning&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Buổi chiều&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Afternoon&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sáng</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <source>Chiều</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <source>Dùng giờ của Thứ Hai cho các ngày khác</source>
+        <translation>Use Monday&apos;s hours for the other days</translation>
+    </message>
+    <message>
+        <source>Đơn vị làm việc sáng thứ Bảy: đánh dấu «Sáng» ở dòng Thứ Bảy.</source>
+        <translation>The office works on Saturday morning: tick «Morning» on the Saturday row.</translation>
+    </message>
+    <message>
+        <source>Các buổi làm việc</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Cách tính thời hạn giải quyết</source>
+        <translation>How processing terms are counted</translation>
+    </message>
+</context>
+<context>
+    <name>SetupOfficePage</name>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Đơn vị tiếp nhận hồ sơ và những gì in trên phiếu. Các mục có dấu * là bắt buộc.</source>
+        <translation>The office receiving dossiers and what is printed on the slips. Fields marked * are required.</translation>
+    </message>
+    <message>
+        <source>— Chọn tỉnh, thành phố —</source>
+        <translation>— Choose a province —</translation>
+    </message>
+    <message>
+        <source>— Chọn cấp đơn vị —</source>
+        <translation>— Choose the office level —</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa</source>
+        <translation>E.g. Thanh Hoa Provincial Public Administration Service Centre</translation>
+    </message>
+    <message>
+        <source>Ví dụ: {0}</source>
+        <translation>E.g. {0}</translation>
+    </message>
+    <message>
+        <source>Ví dụ: UBND TỈNH THANH HÓA</source>
+        <translation>E.g. PEOPLE&apos;S COMMITTEE OF THANH HOA PROVINCE</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Thanh Hóa</source>
+        <translation>E.g. Thanh Hoa</translation>
+    </message>
+    <message>
+        <source>Ví dụ: 0237 3 852 000</source>
+        <translation>E.g. 0237 3 852 000</translation>
+    </message>
+    <message>
+        <source>Ví dụ: motcua@thanhhoa.gov.vn</source>
+        <translation>E.g. motcua@thanhhoa.gov.vn</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Giám đốc</source>
+        <translation>E.g. Director</translation>
+    </message>
+    <message>
+        <source>Mã định danh điện tử của đơn vị (QĐ 20/2020/QĐ-TTg) đứng đầu mọi mã hồ sơ. Sau khi thiết lập, mã này không đổi được nữa: hãy nhập đúng mã được cấp.</source>
+        <translation>The office&apos;s electronic identifier code (Decision 20/2020/QD-TTg) starts every dossier code. After set-up it can no longer be changed here: enter exactly the code the office was given.</translation>
+    </message>
+    <message>
+        <source>Đơn vị tiếp nhận</source>
+        <translation>Receiving office</translation>
+    </message>
+    <message>
+        <source>Tỉnh, thành phố: *</source>
+        <translation>Province: *</translation>
+    </message>
+    <message>
+        <source>Cấp đơn vị: *</source>
+        <translation>Office level: *</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị: *</source>
+        <translation>Office name: *</translation>
+    </message>
+    <message>
+        <source>Mã định danh: *</source>
+        <translation>Identifier code: *</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ quản:</source>
+        <translation>Governing body:</translation>
+    </message>
+    <message>
+        <source>Thông tin in trên phiếu</source>
+        <translation>Printed on the slips</translation>
+    </message>
+    <message>
+        <source>Địa danh: *</source>
+        <translation>Place name: *</translation>
+    </message>
+    <message>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Đường dây nóng:</source>
+        <translation>Hotline:</translation>
+    </message>
+    <message>
+        <source>Thư điện tử:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Người ký (họ tên):</source>
+        <translation>Signatory (full name):</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký:</source>
+        <translation>Signatory&apos;s position:</translation>
+    </message>
+    <message>
+        <source>Hãy chọn tỉnh, thành phố.</source>
+        <translation>Choose a province.</translation>
+    </message>
+    <message>
+        <source>Hãy chọn cấp đơn vị.</source>
+        <translation>Choose the office level.</translation>
+    </message>
+    <message>
+        <source>Mã định danh không được để trống.</source>
+        <translation>The identifier code must not be empty.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ đầu tiên của một ngày sẽ là: {0}</source>
+        <translation>The first dossier code of a day will be: {0}</translation>
+    </message>
+    <message>
+        <source>Ví dụ, với mã định danh {0}, mã hồ sơ đầu tiên của một ngày là: {1}</source>
+        <translation>For example, with identifier code {0} the first dossier code of a day is: {1}</translation>
+    </message>
+    <message>
+        <source>Dòng ngày tháng trên phiếu: «{0}»</source>
+        <translation>Date line on the slips: «{0}»</translation>
+    </message>
+</context>
+<context>
+    <name>SetupProceduresPage</name>
+    <message>
+        <source>Thủ tục tiếp nhận</source>
+        <translation>Procedures received</translation>
+    </message>
+    <message>
+        <source>Các thủ tục của Cơ sở dữ liệu quốc gia ở cấp đơn vị đã chọn. Bỏ dấu những thủ tục đơn vị không tiếp nhận; đánh dấu một lĩnh vực là chọn mọi thủ tục của lĩnh vực đó.</source>
+        <translation>The procedures of the national database at the chosen office level. Untick those the office does not receive; ticking a field chooses every procedure of that field.</translation>
+    </message>
+    <message>
+        <source>Tìm theo tên hoặc mã thủ tục (có dấu hay không dấu)…</source>
+        <translation>Search by procedure name or code (with or without tone marks)…</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực, thủ tục</source>
+        <translation>Fields, procedures</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Chọn tất cả</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>Bỏ chọn tất cả</source>
+        <translation>Deselect all</translation>
+    </message>
+    <message>
+        <source>Nhập thêm từ tệp…</source>
+        <translation>Add from file…</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>Mọi lĩnh vực</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <source>Đã chọn {0} thủ tục (trong {1} thủ tục)</source>
+        <translation>{0} procedures chosen (of {1})</translation>
+    </message>
+    <message>
+        <source>Nhập thêm thủ tục từ tệp</source>
+        <translation>Add procedures from a file</translation>
+    </message>
+    <message>
+        <source>Danh mục thủ tục (*.json);;Mọi tệp (*)</source>
+        <translation>Procedure catalogue (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Không nhập được tệp</source>
+        <translation>The file could not be imported</translation>
+    </message>
+    <message>
+        <source>Đã thêm {0} thủ tục từ {1} tệp (đã đánh dấu chọn).</source>
+        <translation>Added {0} procedures from {1} files (ticked).</translation>
+    </message>
+    <message>
+        <source>Hãy chọn ít nhất một thủ tục đơn vị tiếp nhận.</source>
+        <translation>Choose at least one procedure the office receives.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupSummaryPage</name>
+    <message>
+        <source>Tóm tắt</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Xem lại trước khi lưu. Chưa có gì được ghi cho đến khi bấm «Hoàn tất».</source>
+        <translation>Review before saving. Nothing is written until you press «Finish».</translation>
+    </message>
+    <message>
+        <source>«Hoàn tất» nhập danh mục thủ tục quốc gia và lưu đơn vị, giờ làm việc, đơn vị chuyên môn, thủ tục tiếp nhận và tài khoản quản trị; sau đó màn hình đăng nhập mở ra.</source>
+        <translation>«Finish» imports the national procedure catalogue and saves the office, working hours, specialist units, received procedures and the administrator account; then the log-in opens.</translation>
+    </message>
+    <message>
+        <source>(không có)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Tỉnh, thành phố</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Cấp đơn vị</source>
+        <translation>Office level</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>Mã định danh</source>
+        <translation>Identifier code</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ quản</source>
+        <translation>Governing body</translation>
+    </message>
+    <message>
+        <source>Địa danh</source>
+        <translation>Place name</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Đường dây nóng</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Người ký</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký</source>
+        <translation>Signatory&apos;s position</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>nghỉ</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>Cách tính thời hạn</source>
+        <translation>Term calculation</translation>
+    </message>
+    <message>
+        <source>Đơn vị chuyên môn</source>
+        <translation>Specialist units</translation>
+    </message>
+    <message>
+        <source>Thủ tục tiếp nhận</source>
+        <translation>Procedures received</translation>
+    </message>
+    <message>
+        <source>{0} thủ tục thuộc {1} lĩnh vực.</source>
+        <translation>{0} procedures in {1} fields.</translation>
+    </message>
+    <message>
+        <source>Thêm từ tệp: {0}</source>
+        <translation>Added from file: {0}</translation>
+    </message>
+    <message>
+        <source>Quản trị viên đầu tiên</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>(đã nhập, không hiển thị)</source>
+        <translation>(entered, not shown)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupUnitsPage</name>
+    <message>
+        <source>Đơn vị chuyên môn</source>
+        <translation>Specialist units</translation>
+    </message>
+    <message>
+        <source>Các cơ quan, phòng chuyên môn nhận hồ sơ chuyển từ Bộ phận Một cửa. Có thể để trống và bổ sung sau.</source>
+        <translation>The agencies and specialist divisions that receive dossiers from the one-stop counter. May be left empty and added later.</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>Xóa dòng đang chọn</source>
+        <translation>Remove the selected row</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị: chữ, số, dấu chấm, gạch (không dấu cách), ví dụ SNV hoặc 000.00.12.H56. Dòng để trống cả hai ô được bỏ qua.</source>
+        <translation>Unit code: letters, digits, dot, dash (no spaces), e.g. SNV or 000.00.12.H56. Rows with both cells empty are ignored.</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị «{0}» bị lặp lại (dòng {1} và dòng {2}).</source>
+        <translation>Unit code «{0}» is repeated (rows {1} and {2}).</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Thiết lập đơn vị — Bộ phận Một cửa</source>
+        <translation>Office set-up — One-stop counter</translation>
+    </message>
+    <message>
+        <source>‹ Quay lại</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Tiếp ›</source>
+        <translation>Next ›</translation>
+    </message>
+    <message>
+        <source>Hoàn tất</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Không đọc được danh mục thủ tục</source>
+        <translation>The procedure catalogue could not be read</translation>
+    </message>
+    <message>
+        <source>Đang thiết lập đơn vị: nhập danh mục thủ tục, lưu đơn vị và tài khoản…</source>
+        <translation>Setting up the office: importing the procedure catalogue, saving the office and accounts…</translation>
+    </message>
+    <message>
+        <source>Mật khẩu dùng một lần</source>
+        <translation>One-time passwords</translation>
+    </message>
+    <message>
+        <source>Ghi lại mật khẩu dùng một lần (chỉ hiện một lần), đổi ở lần đăng nhập đầu:
+{0}</source>
+        <translation>Note the one-time passwords (shown once only), changed at the first log-in:
+{0}</translation>
+    </message>
+    <message>
+        <source>Không thiết lập được, chưa ghi gì: {0}</source>
+        <translation>Set-up failed, nothing was written: {0}</translation>
+    </message>
+    <message>
+        <source>Không thiết lập được</source>
+        <translation>Set-up failed</translation>
+    </message>
+    <message>
+        <source>Hủy thiết lập?</source>
+        <translation>Cancel set-up?</translation>
+    </message>
+    <message>
+        <source>Chưa có gì được lưu. Hủy thiết lập đơn vị và thoát chương trình? Lần mở sau, trình thiết lập lại hiện ra.</source>
+        <translation>Nothing has been saved. Cancel the office set-up and quit? The set-up wizard appears again next time.</translation>
     </message>
 </context>
 <context>
@@ -1864,6 +2971,278 @@
     </message>
 </context>
 <context>
+    <name>UnitsTab</name>
+    <message>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hiện cả đơn vị đã ngừng</source>
+        <translation>Show retired units too</translation>
+    </message>
+    <message>
+        <source>ví dụ: SNV</source>
+        <translation>e.g. SNV</translation>
+    </message>
+    <message>
+        <source>ví dụ: Sở Nội vụ</source>
+        <translation>e.g. Department of Home Affairs</translation>
+    </message>
+    <message>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>Đổi tên đơn vị đang chọn</source>
+        <translation>Rename the selected unit</translation>
+    </message>
+    <message>
+        <source>Ngừng đơn vị đang chọn…</source>
+        <translation>Retire the selected unit…</translation>
+    </message>
+    <message>
+        <source>Đơn vị nhận hồ sơ chuyển đến để giải quyết. Không xóa đơn vị: đơn vị thôi nhận hồ sơ được «ngừng» (không còn trong danh sách chuyển hồ sơ; hồ sơ đã chuyển vẫn giữ tên đơn vị). Đổi tên có ngày hiệu lực: hồ sơ chuyển trước đó vẫn ghi tên cũ. Thêm lại mã của đơn vị đã ngừng để dùng lại đơn vị đó.</source>
+        <translation>Units that receive transferred dossiers for handling. Units are never deleted: a unit that stops receiving dossiers is «retired» (no longer offered for transfers; dossiers already transferred keep its name). Renaming is dated: dossiers transferred earlier keep the old name. Adding a retired unit&apos;s code again brings it back.</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị:</source>
+        <translation>Unit code:</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị:</source>
+        <translation>Unit name:</translation>
+    </message>
+    <message>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Đã ngừng từ {0}</source>
+        <translation>Retired since {0}</translation>
+    </message>
+    <message>
+        <source>Đã thêm đơn vị {0}.</source>
+        <translation>Unit {0} added.</translation>
+    </message>
+    <message>
+        <source>Đơn vị {0} đã ngừng nay được dùng lại.</source>
+        <translation>Retired unit {0} is in use again.</translation>
+    </message>
+    <message>
+        <source>Đơn vị {0} đã có với tên này: không có gì thay đổi.</source>
+        <translation>Unit {0} already exists with this name: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Đã đổi tên đơn vị {0} từ «{1}» thành «{2}».</source>
+        <translation>Unit {0} renamed from «{1}» to «{2}».</translation>
+    </message>
+    <message>
+        <source>Đơn vị {0} đã có tên «{1}»: không có gì thay đổi.</source>
+        <translation>Unit {0} is already named «{1}»: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Ngừng đơn vị</source>
+        <translation>Retire unit</translation>
+    </message>
+    <message>
+        <source>Ngừng đơn vị {0} — {1}? Từ bây giờ không chuyển hồ sơ đến đơn vị này được nữa; hồ sơ đã chuyển vẫn ở đó và vẫn ghi tên đơn vị. Thủ tục đang gán cho đơn vị này nên được gán lại ở thẻ «Thủ tục».</source>
+        <translation>Retire unit {0} — {1}? From now on dossiers can no longer be transferred to it; dossiers already transferred stay there and keep its name. Procedures assigned to it should be reassigned on the «Procedures» tab.</translation>
+    </message>
+    <message>
+        <source>Đã ngừng đơn vị {0}.</source>
+        <translation>Unit {0} retired.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Thêm người dùng</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>Sửa người dùng «{0}»</source>
+        <translation>Edit user «{0}»</translation>
+    </message>
+    <message>
+        <source>ví dụ: nguyenvana</source>
+        <translation>e.g. nguyenvana</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập:</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <source>Vai trò:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Phải đổi mật khẩu</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>Bị khóa đến</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>Thêm người dùng…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>Sửa họ tên, vai trò…</source>
+        <translation>Edit name, role…</translation>
+    </message>
+    <message>
+        <source>Vô hiệu hóa</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Người dùng không bao giờ bị xóa (nhật ký ghi tên họ): người thôi việc được vô hiệu hóa. Luôn phải còn ít nhất một quản trị viên đang hoạt động.</source>
+        <translation>Users are never deleted (the log names them): someone who leaves is disabled. There must always be at least one active administrator.</translation>
+    </message>
+    <message>
+        <source>Kích hoạt lại</source>
+        <translation>Enable again</translation>
+    </message>
+    <message>
+        <source>Đã thêm người dùng «{0}».</source>
+        <translation>User «{0}» added.</translation>
+    </message>
+    <message>
+        <source>Đã sửa người dùng «{0}».</source>
+        <translation>User «{0}» edited.</translation>
+    </message>
+    <message>
+        <source>«{0}»: không có gì thay đổi.</source>
+        <translation>«{0}»: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Vô hiệu hóa người dùng</source>
+        <translation>Disable user</translation>
+    </message>
+    <message>
+        <source>Vô hiệu hóa «{0}» ({1})? Người này sẽ không đăng nhập được nữa; hồ sơ và nhật ký của họ vẫn được giữ nguyên. Có thể kích hoạt lại sau.</source>
+        <translation>Disable «{0}» ({1})? They will no longer be able to log in; their dossiers and log entries are kept. They can be enabled again later.</translation>
+    </message>
+    <message>
+        <source>Đã kích hoạt lại «{0}».</source>
+        <translation>«{0}» enabled again.</translation>
+    </message>
+    <message>
+        <source>Đã vô hiệu hóa «{0}».</source>
+        <translation>«{0}» disabled.</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu của «{0}»? Mật khẩu hiện tại không dùng được nữa; một mật khẩu dùng một lần sẽ hiện ra để trao cho người dùng.</source>
+        <translation>Reset the password of «{0}»? The current password stops working; a one-time password will be shown to hand to the user.</translation>
+    </message>
+    <message>
+        <source>Đã đặt lại mật khẩu của «{0}».</source>
+        <translation>Password of «{0}» reset.</translation>
+    </message>
+    <message>
+        <source>Đã mở khóa «{0}».</source>
+        <translation>«{0}» unlocked.</translation>
+    </message>
+    <message>
+        <source>«{0}» không bị khóa.</source>
+        <translation>«{0}» is not locked.</translation>
+    </message>
+</context>
+<context>
+    <name>admin</name>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Lỗi không mong muốn</source>
@@ -2148,6 +3527,61 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Danh sách bàn giao hồ sơ</source>
         <translation>Dossier hand-over list</translation>
+    </message>
+    <message>
+        <source>Trung tâm Phục vụ hành chính công tỉnh</source>
+        <translation>Provincial Public Administration Service Centre</translation>
+    </message>
+    <message>
+        <source>Trung tâm Phục vụ hành chính công xã, phường</source>
+        <translation>Commune/ward Public Administration Service Centre</translation>
+    </message>
+    <message>
+        <source>Bộ phận Một cửa của sở, ngành</source>
+        <translation>One-stop unit of a department</translation>
+    </message>
+    <message>
+        <source>Theo giờ làm việc (N ngày × số giờ làm việc một ngày)</source>
+        <translation>By working hours (N days × hours of a working day)</translation>
+    </message>
+    <message>
+        <source>Theo ngày (hết giờ làm việc của ngày cuối cùng)</source>
+        <translation>By days (end of working hours on the last day)</translation>
+    </message>
+</context>
+<context>
+    <name>setup</name>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>(Chưa có lĩnh vực)</source>
+        <translation>(No field yet)</translation>
     </message>
 </context>
 <context>

@@ -19,12 +19,16 @@ from counter_app.db.database import Database
 from counter_app.db.engine import NetworkShareError, is_network_path, make_engine
 from counter_app.db.migrate import current_revision, head_revision, upgrade
 from counter_app.db.models import (
+    Agency,
+    AgencyName,
     Dossier,
     DossierDocument,
     Event,
     Field,
     FieldName,
     LoginThrottle,
+    Office,
+    OfficeProfileRecord,
     ProcedureVersion,
     RequiredDocument,
     User,
@@ -81,6 +85,38 @@ def test_given_first_schema_file_when_opened_then_upgraded_with_backup_and_data_
     with sqlite3.connect(backup) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
         assert copy.execute("SELECT count(*) FROM dossiers").fetchone() == (40,)
+
+
+def test_given_first_schema_file_when_upgraded_then_office_identity_and_unit_names_count_from_the_start(
+    tmp_path: Path,
+) -> None:
+    """0010: each office's printed identity and each unit's name, as they were, from the start."""
+    file = tmp_path / "counter.sqlite3"
+    shutil.copy(FIRST_SCHEMA, file)
+
+    db = Database.open(f"sqlite:///{file}", "test-node", backup_dir=tmp_path / "backups")
+
+    with db.read() as session:
+        offices = session.execute(select(Office.id, Office.name, Office.address, Office.place)).all()
+        profiles = session.execute(
+            select(
+                OfficeProfileRecord.office_id,
+                OfficeProfileRecord.name,
+                OfficeProfileRecord.address,
+                OfficeProfileRecord.place,
+                OfficeProfileRecord.valid_from,
+                OfficeProfileRecord.province,
+                OfficeProfileRecord.email,
+            )
+        ).all()
+        assert offices and sorted(profiles) == sorted((*row, None, "", "") for row in offices)
+        new_columns = session.execute(select(Office.province, Office.level, Office.email)).all()
+        assert set(new_columns) == {("", "", "")}
+        units = session.execute(select(Agency.id, Agency.name, Agency.retired_at)).all()
+        names = session.execute(select(AgencyName.agency_id, AgencyName.name, AgencyName.valid_from)).all()
+        assert len(units) == 5 and sorted(names) == sorted((i, n, None) for i, n, _ in units)
+        assert {retired for _, _, retired in units} == {None}
+    db.close()
 
 
 def test_given_migrated_database_then_schema_matches_the_models(db: Database) -> None:

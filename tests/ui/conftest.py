@@ -6,9 +6,11 @@ import gc
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
+from counter_app.ui.worker import wait_for_detached
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +19,9 @@ def gui_thread_gc(qtbot: QtBot) -> Iterator[None]:
     # off the GUI thread. The application prevents it the same way (counter_app/app.py).
     guard = GuiThreadGarbageCollector()
     yield
+    # Before qtbot closes the test's widgets: no job of theirs may still be running then.
+    wait_for_detached()
+    QApplication.processEvents()  # their results, delivered while the widgets still exist
     guard.timer.stop()
     gc.enable()
     gc.collect()

@@ -327,7 +327,7 @@ def test_given_overdue_dossier_when_apologising_then_new_appointment_and_event(
     qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes
 ) -> None:
     select_code(page, codes.late)
-    qtbot.keyClick(page.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L: xin lỗi
+    qtbot.keyClick(page.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # Ctrl+H: xin lỗi, hẹn lại
     dialog = dialog_of(page)
     assert isinstance(dialog, AppointmentDialog)
     assert "26/11/2026" in dialog.intro.text()

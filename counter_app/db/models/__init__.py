@@ -18,10 +18,19 @@ from counter_app.db.models.ledger import (
     NodeHead,
 )
 from counter_app.db.models.office_catalog import OfficeProcedure
-from counter_app.db.models.organisation import Agency, CalendarOverride, LoginThrottle, Office, User
+from counter_app.db.models.organisation import (
+    Agency,
+    AgencyName,
+    CalendarOverride,
+    LoginThrottle,
+    Office,
+    OfficeProfileRecord,
+    User,
+)
 
 __all__ = [
     "Agency",
+    "AgencyName",
     "Applicant",
     "CalendarOverride",
     "CancelledNumber",
@@ -37,6 +46,7 @@ __all__ = [
     "NodeHead",
     "Office",
     "OfficeProcedure",
+    "OfficeProfileRecord",
     "PendingIntake",
     "Procedure",
     "ProcedureCase",

@@ -23,8 +23,12 @@ class Office(IdMixin, Base):
     place: Mapped[str] = mapped_column(String(100), default="")
     address: Mapped[str] = mapped_column(String(500), default="")
     hotline: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
     signatory_name: Mapped[str] = mapped_column(String(200), default="")
     signatory_title: Mapped[str] = mapped_column(String(200), default="")
+    # One of the 34 provinces (domain/provinces.PROVINCES_2025) and setup_spec.OFFICE_LEVELS' key.
+    province: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    level: Mapped[str] = mapped_column(String(30), default="", server_default="")
     timezone: Mapped[str] = mapped_column(String(64), default="Asia/Ho_Chi_Minh")
     # "hours" (N × working-day length inside sessions) or "days" (civil-code whole days).
     time_policy: Mapped[str] = mapped_column(String(10), default="hours")
@@ -34,15 +38,53 @@ class Office(IdMixin, Base):
     valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
+class OfficeProfileRecord(IdMixin, Base):
+    """The office's printed identity from ``valid_from`` (None: from the start) until its next row.
+
+    The Office row holds the current values; these rows keep what a slip issued at an earlier
+    instant printed (services/office_profile.profile_at).
+    """
+
+    __tablename__ = "office_profiles"
+
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("offices.id"), index=True)
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    name: Mapped[str] = mapped_column(String(300))
+    governing_body: Mapped[str] = mapped_column(String(300), default="")
+    place: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(500), default="")
+    hotline: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    signatory_name: Mapped[str] = mapped_column(String(200), default="")
+    signatory_title: Mapped[str] = mapped_column(String(200), default="")
+    province: Mapped[str] = mapped_column(String(100), default="")
+    level: Mapped[str] = mapped_column(String(30), default="")
+
+
 class Agency(IdMixin, Base):
     """A competent authority or specialist unit a dossier is handed to."""
 
     __tablename__ = "agencies"
 
     code: Mapped[str] = mapped_column(String(60), unique=True)
+    # The current name; AgencyName keeps the earlier ones with their dates.
     name: Mapped[str] = mapped_column(String(300))
     valid_from: Mapped[date | None] = mapped_column(Date, nullable=True)
     valid_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # An instant, not valid_to's office-local day: a unit retired at 14:00 still received the
+    # dossiers handed to it that morning, and every other dated change here is an instant too.
+    # valid_to stays as it was (nothing sets or reads it).
+    retired_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class AgencyName(IdMixin, Base):
+    """A unit's name from ``valid_from`` (None: from the start) until its next AgencyName."""
+
+    __tablename__ = "agency_names"
+
+    agency_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agencies.id"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    valid_from: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class User(IdMixin, Base):

@@ -173,7 +173,7 @@ class TrackPage(TrackFilters, TrackActions, QWidget):
             (Action.REQUEST_PAYMENT, self.tr("Yêu cầu nộp phí, thuế"), "Ctrl+J", self.request_payment),
             (Action.CONFIRM_PAYMENT, self.tr("Xác nhận nộp phí, thuế"), "Ctrl+G", self.confirm_payment),
             (Action.RESOLVE, self.tr("Cập nhật kết quả"), "Ctrl+K", self.resolve),
-            (Action.APOLOGISE, self.tr("Xin lỗi – hẹn lại"), "Ctrl+L", self.apologise),
+            (Action.APOLOGISE, self.tr("Xin lỗi – hẹn lại"), "Ctrl+H", self.apologise),
             (Action.WITHDRAW, self.tr("Rút hồ sơ"), "Ctrl+R", self.withdraw),
             (Action.STOP, self.tr("Dừng giải quyết"), "Ctrl+D", self.stop),
             (Action.CANCEL, self.tr("Hủy hồ sơ"), "Ctrl+Shift+H", self.cancel),

@@ -1,0 +1,69 @@
+"""counter-cli setup --from office.json [--prune]: set up (or bring up to date) the office of a
+database from a file — the same service as the desktop's first-start wizard (docs/office-setup.md).
+
+Prints one line per change, then the one-time password of each user it created without a password
+in the file (shown this once), or «Không có gì thay đổi.». The file is read and checked before the
+data folder is opened: a bad file (JSON syntax with its line and column, a wrong shape, a refused
+value) prints one «Lỗi: …» line, exits 1 and writes nothing — not even an empty database.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from counter_app.context import AppContext
+from counter_app.domain.errors import ValidationError
+from counter_app.jsonfile import read_json
+from counter_app.services import users
+from counter_app.services.actor import SYSTEM_ACTOR, Actor
+from counter_app.services.setup_spec import SetupSpec, spec_from_json
+
+
+def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
+    return users.find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
+
+
+def read_spec(path: Path) -> SetupSpec:
+    """The spec of a set-up file, its catalogue files taken relative to the file's folder; any
+    mistake a ValidationError naming the file."""
+    raw = read_json(path)  # "«path»: JSON sai ở dòng L, cột C." and the like
+    try:
+        spec = spec_from_json(raw)
+    except ValidationError as exc:
+        raise ValidationError(f"{path}: {exc.message}", field=exc.field) from None
+    return replace(spec, catalog_files=tuple(str(path.parent / p) for p in spec.catalog_files))
+
+
+def check_setup_file(args: argparse.Namespace) -> None:
+    """Before the data folder is opened (cli._check_arguments): the file read and checked."""
+    args.spec = read_spec(Path(getattr(args, "from")))
+
+
+def cmd_setup(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.office_setup import apply_setup
+
+    spec = getattr(args, "spec", None) or read_spec(Path(getattr(args, "from")))
+    result = apply_setup(ctx.db, _actor(ctx, args), spec, now=datetime.now(UTC), prune=args.prune)
+    for line in result.changes:
+        print(line)
+    for username, password in result.one_time_passwords.items():
+        print(f"Mật khẩu dùng một lần của {username}: {password}")
+    if result.one_time_passwords:
+        print("(Chỉ hiện lần này. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.)")
+    if not result.changes:
+        print("Không có gì thay đổi.")
+
+
+def add_setup_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Register «setup» under ``sub`` (the top-level subcommands of counter-cli)."""
+    p = sub.add_parser("setup", parents=[common], help="thiết lập đơn vị từ tệp JSON (docs/office-setup.md)")
+    p.add_argument("--from", dest="from", required=True, help="tệp thiết lập đơn vị (JSON)")
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="thôi tiếp nhận thủ tục, vô hiệu hóa người dùng, thôi dùng đơn vị không có trong tệp",
+    )
+    p.set_defaults(func=cmd_setup, precheck=check_setup_file)
