@@ -4,7 +4,9 @@ database from a file — the same service as the desktop's first-start wizard (d
 Prints one line per change, then the one-time password of each user it created without a password
 in the file (shown this once), or «Không có gì thay đổi.». The file is read and checked before the
 data folder is opened: a bad file (JSON syntax with its line and column, a wrong shape, a refused
-value) prints one «Lỗi: …» line, exits 1 and writes nothing — not even an empty database.
+value, a catalogue file that cannot be read) prints one «Lỗi: …» line, exits 1 and writes nothing —
+not even an empty database. Unknown procedure codes need the database's catalogue: they are
+refused once it is open, with nothing of the office written.
 """
 
 from __future__ import annotations
@@ -38,8 +40,14 @@ def read_spec(path: Path) -> SetupSpec:
 
 
 def check_setup_file(args: argparse.Namespace) -> None:
-    """Before the data folder is opened (cli._check_arguments): the file read and checked."""
+    """Before the data folder is opened (cli._check_arguments): the file read and checked, and the
+    catalogue files it names read whole (the procedure codes need the database's catalogue: they
+    are checked by apply_setup, before anything of the office is written)."""
+    from counter_app.services.office_setup import procedure_choices
+
     args.spec = read_spec(Path(getattr(args, "from")))
+    if args.spec.catalog_files:
+        procedure_choices([Path(p) for p in args.spec.catalog_files])
 
 
 def cmd_setup(ctx: AppContext, args: argparse.Namespace) -> None:

@@ -222,11 +222,17 @@ def update_profile(
 
 
 def edit_profile(
-    db: Database, actor: Actor, changes: Mapping[str, str], *, now: datetime, office_id: object | None = None
+    db: Database,
+    actor: Actor,
+    changes: Mapping[str, object],
+    *,
+    now: datetime,
+    office_id: object | None = None,
 ) -> tuple[str, ...]:
-    """``update_profile`` with only the fields named in ``changes`` replaced, read and written in one
-    transaction (``counter-cli office set``: another admin's change in between is not undone)."""
-    unknown = sorted(set(changes) - set(_TEXT_FIELDS))
+    """``update_profile`` with only the fields named in ``changes`` replaced (texts, and
+    ``sessions``), read and written in one transaction (``counter-cli office set``, the F7 office
+    tab: another admin's change made in between is not undone)."""
+    unknown = sorted(set(changes) - {*_TEXT_FIELDS, "sessions"})
     if unknown:
         raise ValidationError(f"Không có thông tin đơn vị «{', '.join(unknown)}».", field=unknown[0])
     with db.write() as session:

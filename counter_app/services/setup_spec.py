@@ -19,7 +19,7 @@ from counter_app.domain.dossier_code import UNIT_PATTERN
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.passwords import check_password_policy
 from counter_app.domain.provinces import PROVINCES_2025
-from counter_app.domain.text import normalize, search_key
+from counter_app.domain.text import normalize, search_key, unprintable_char
 from counter_app.services.actor import Role
 from counter_app.services.users import check_full_name, check_username
 
@@ -158,9 +158,33 @@ def check_sessions(sessions: Sessions) -> None:
             previous_end = b
 
 
+_PRINTED_FIELDS = {
+    "name": "Tên đơn vị",
+    "identifier_code": "Mã định danh",
+    "governing_body": "Cơ quan chủ quản",
+    "place": "Địa danh",
+    "address": "Địa chỉ",
+    "hotline": "Đường dây nóng",
+    "email": "Thư điện tử",
+    "signatory_name": "Họ tên người ký",
+    "signatory_title": "Chức vụ người ký",
+}
+
+
+def _printable(value: str, label: str, field_name: str) -> None:
+    """A character no slip can show (a control character, NUL) is refused, not stored: PostgreSQL
+    refuses a NUL outright, and every slip would print the rest garbled."""
+    bad = unprintable_char(value)
+    if bad is not None:
+        raise ValidationError(f"{label} có ký tự không in được ({bad}).", field=field_name)
+
+
 def check_profile(profile: OfficeProfile) -> None:
     """Every field of the office page, with the message the wizard shows beside it."""
+    for name, label in _PRINTED_FIELDS.items():
+        _printable(getattr(profile, name), label, name)
     _required(profile.name, "Tên đơn vị không được để trống.", "name")
+    _length(profile.identifier_code, 40, "Mã định danh", "identifier_code")
     if not UNIT_PATTERN.match(profile.identifier_code):
         raise ValidationError(
             f"Mã định danh «{profile.identifier_code}» không hợp lệ: chữ in hoa và số, các phần cách nhau "
@@ -195,6 +219,7 @@ def _length(value: str, limit: int, label: str, field_name: str) -> None:
 
 
 def check_unit(unit: UnitSpec) -> None:
+    _printable(unit.name, f"Tên của đơn vị «{unit.code}»", "unit_name")
     if not _UNIT_CODE.match(unit.code):
         raise ValidationError(
             f"Mã đơn vị «{unit.code}» không hợp lệ (chữ, số, dấu chấm, gạch; không dấu cách).",

@@ -186,6 +186,9 @@ def _bad_files(folder: Path) -> list[tuple[Path, str]]:
     units = commune_data()
     units["units"] = {"VHXH": "Phòng Văn hóa - Xã hội"}
     bad_units = write(folder / "don-vi.json", units)
+    missing_catalogue = commune_data()
+    missing_catalogue["catalog_files"] = ["khong-co-danh-muc.json"]
+    no_catalogue = write(folder / "danh-muc.json", missing_catalogue)
     latin1 = folder / "latin1.json"
     latin1.write_bytes('{"office": {"name": "Trung tâm"}}'.encode("latin-1"))
     return [
@@ -194,6 +197,7 @@ def _bad_files(folder: Path) -> list[tuple[Path, str]]:
         (bad_field, f"Lỗi: {bad_field}: Tỉnh, thành phố «Hà Tây» không có trong 34 tỉnh, thành phố.\n"),
         (bad_units, f"Lỗi: {bad_units}: «units» phải là một danh sách [ … ].\n"),
         (latin1, f"{latin1}: không phải văn bản UTF-8"),
+        (no_catalogue, "khong-co-danh-muc.json"),  # a catalogue file it names, read before the folder
         (
             folder / "khong-co.json",
             f"{folder / 'khong-co.json'}: không đọc được tệp (không có tệp hay thư mục này)",

@@ -293,9 +293,17 @@ class OfficeTab(QWidget):
     def save(self) -> None:
         self._clear_errors()
         s = self._session
+        # Only what this admin changed since the tab was read: a field another admin (or the
+        # command line) changed in between is not put back.
+        loaded, mine = self._loaded, self.profile()
+        changes = {
+            name: getattr(mine, name)
+            for name in (*TEXT_FIELDS, "province", "level", "time_policy", "sessions")
+            if loaded is None or _comparable_field(mine, name) != _comparable_field(loaded, name)
+        }
         try:
-            lines = office_profile.update_profile(
-                s.db, s.actor, self.profile(), now=s.now(), office_id=s.actor.office_id
+            lines = office_profile.edit_profile(
+                s.db, s.actor, changes, now=s.now(), office_id=s.actor.office_id
             )
         except UserError as exc:
             self._refused(exc)
@@ -364,6 +372,13 @@ class OfficeTab(QWidget):
         for label in self.errors.values():
             label.clear()
             label.hide()
+
+
+def _comparable_field(profile: OfficeProfile, name: str) -> object:
+    """One field as compared for a change: text without extra spaces, sessions as plain data."""
+    if name == "sessions":
+        return tuple(sorted((d, tuple(s)) for d, s in profile.sessions.items()))
+    return " ".join(str(getattr(profile, name)).split())
 
 
 def _comparable(profile: OfficeProfile) -> tuple[object, ...]:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from testdata import MONDAY_9AM
 
 from counter_app.services.applicants import ApplicantInput
-from counter_app.services.office_profile import current_profile
+from counter_app.services.office_profile import current_profile, edit_profile
 from counter_app.services.offices import find_actor
 from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.services.setup_spec import OfficeProfile
@@ -144,3 +144,16 @@ def test_given_unsaved_edit_when_code_changed_then_edit_kept(
     assert tab.fields["address"].text() == "Số 1 Lê Lợi" and tab.has_unsaved_input()
     tab.save_button.click()
     assert stored(session) == replace(stored(session), address="Số 1 Lê Lợi", identifier_code="000.17.22.H56")
+
+
+def test_given_another_admins_change_meanwhile_when_saved_then_it_is_kept(
+    tab: OfficeTab, session: UiSession
+) -> None:
+    # The tab was read; the command line (another admin) changes the address; this admin then
+    # changes the hotline only: saving must not put the old address back.
+    edit_profile(session.db, session.actor, {"address": "Số 9 đường Mới"}, now=session.now())
+    tab.fields["hotline"].setText("0237 3 852 000")
+    tab.save_button.click()
+    profile = stored(session)
+    assert (profile.address, profile.hotline) == ("Số 9 đường Mới", "0237 3 852 000")
+    assert "Địa chỉ" not in tab.message.text() and "Đường dây nóng" in tab.message.text()
