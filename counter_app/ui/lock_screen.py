@@ -55,7 +55,9 @@ class LockScreen(QWidget):
 
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
-        box.setMaximumWidth(520)
+        # A fixed width: the wrapped lines then get the height they need (a box that may shrink
+        # and grow sideways is laid out at its one-line height, and the lines overlap).
+        box.setFixedWidth(520)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(32, 24, 32, 24)
         inner.setSpacing(12)
@@ -70,7 +72,7 @@ class LockScreen(QWidget):
         inner.addLayout(buttons)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(box, 2)
+        row.addWidget(box)
         row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)

@@ -116,6 +116,9 @@ class WindowLock:
         self.statusBar().hide()
         self.idle.pause()
         self.lock_screen.prepare()
+        # Painted before the event is written: a database that keeps the write waiting (a busy
+        # SQLite file, a PostgreSQL server out of reach) must not keep the form on screen meanwhile.
+        self.central.repaint()
         try:
             record_screen_locked(self.session.db, self.session.actor, now=self.session.now(), reason=reason)
         except (UserError, SQLAlchemyError) as exc:  # the lock holds even if the log cannot be written

@@ -64,6 +64,13 @@ def test_given_an_auditor_then_only_guide_reports_and_catalogue_and_f2_to_f4_do_
     assert window.tabs.currentWidget() is window.guide_page
     press(qtbot, window, Qt.Key.Key_F2)
     assert window.tabs.currentWidget() is window.guide_page
+    # The guide is read, not given: no "recorded as guided", no guidance slip (nor by Ctrl+P's slot).
+    guide = window.guide_page
+    assert guide.record_button.isHidden() and guide.print_button.isHidden()
+    guide.show_procedure("2.001955")
+    assert guide.print_button.isEnabled()
+    with qtbot.assertNotEmitted(guide.print_requested, wait=50):
+        guide.print_button.click()  # the same slot as Ctrl+P
     press(qtbot, window, Qt.Key.Key_F6)
     assert window.tabs.currentWidget() is window.catalog_page
     press(qtbot, window, Qt.Key.Key_F5)

@@ -139,6 +139,14 @@ class OneTimePasswordDialog(QDialog):
         QGuiApplication.clipboard().setText(self.password.text())
         self.copied.setText(self.tr("Đã chép vào bộ nhớ tạm."))
 
+    def done(self, result: int) -> None:  # every way the dialog closes ends here
+        # The password is shown once: it must not stay on the clipboard of a PC facing the public
+        # (unless something else has been copied over it since).
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.text() == self.password.text():
+            clipboard.clear()
+        super().done(result)
+
 
 class UsersTab(QWidget):
     changed = Signal()  # a user was added or changed

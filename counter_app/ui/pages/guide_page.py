@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import UserError
+from counter_app.services.actor import Role
 from counter_app.services.catalog import show_procedure
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.receiving import record_guidance
@@ -107,6 +108,10 @@ class GuidePage(QWidget):
         self.record_button.clicked.connect(self._record)
         self.print_button.clicked.connect(self._print)
         QShortcut(QKeySequence("Ctrl+P"), self, activated=self._print)
+        # An auditor reads the guide; guiding a citizen (recorded, printed) is the counter's work.
+        self.counter_work = session.actor.role != Role.AUDITOR
+        self.record_button.setVisible(self.counter_work)
+        self.print_button.setVisible(self.counter_work)
 
     def focus_start(self) -> None:
         self.picker.search.setFocus()
@@ -220,13 +225,13 @@ class GuidePage(QWidget):
 
     def _print(self) -> None:
         """Print the guidance slip: printing it is giving the guidance, so it is counted too."""
-        if self.record is None:
+        if self.record is None or not self.counter_work:
             return
         self._record()
         self.print_requested.emit(self.record.code, max(self.case_box.currentIndex(), 0) + 1)
 
     def _record(self) -> None:
-        if self.record is None:
+        if self.record is None or not self.counter_work:
             return
         try:
             record_guidance(

@@ -67,6 +67,7 @@ def test_given_new_user_when_added_then_listed_and_one_time_password_shown_once(
 
     shown.accept()
     qtbot.waitUntil(lambda: tab.password_dialog is None)
+    assert QApplication.clipboard().text() != password  # not left on the clipboard either
     # Once: nothing on the tab keeps it.
     assert all(password not in text for text in [*cell_texts(tab), tab.message.text()])
 
