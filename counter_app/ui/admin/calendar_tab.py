@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import UserError
 from counter_app.services import calendar_admin
 from counter_app.services.calendar_admin import CalendarPreview, OverrideInfo
-from counter_app.ui.admin.common import GREY, Feedback, field_error_label, plain_table, weekday_names
+from counter_app.ui.admin.common import (
+    GREY,
+    Feedback,
+    field_error_label,
+    plain_table,
+    weekday_names,
+    with_error,
+)
 from counter_app.ui.session import UiSession
 
 PREVIEW_DAYS = 30
@@ -59,9 +66,9 @@ class CalendarTab(QWidget):
         self.message = Feedback()
 
         form = QFormLayout()
-        form.addRow(self.tr("Ngày:"), self._with_error(self.day, self.day_error))
+        form.addRow(self.tr("Ngày:"), with_error(self.day, self.day_error))
         form.addRow(self.tr("Loại:"), self.kind)
-        form.addRow(self.tr("Ghi chú:"), self._with_error(self.note, self.note_error))
+        form.addRow(self.tr("Ghi chú:"), with_error(self.note, self.note_error))
         buttons = QHBoxLayout()
         buttons.addWidget(self.set_button)
         buttons.addWidget(self.remove_button)
@@ -113,16 +120,6 @@ class CalendarTab(QWidget):
         self.day.dateChanged.connect(lambda _d: self.day_error.hide())
         self.note.textEdited.connect(lambda _t: self.note_error.hide())
         self._selection_changed()
-
-    @staticmethod
-    def _with_error(widget: QWidget, label: QLabel) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        layout.addWidget(label)
-        return box
 
     def today(self) -> date:
         return self._session.local(self._session.now()).date()

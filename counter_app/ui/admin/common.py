@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMessageBox, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "color: #b00020"
 DONE_STYLE = "color: #1b5e20"
@@ -32,6 +40,17 @@ def field_error_label() -> QLabel:
     label.setWordWrap(True)
     label.hide()
     return label
+
+
+def with_error(widget: QWidget, label: QLabel) -> QWidget:
+    """A field with its error line (field_error_label) right under it, as one form row's cell."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(label)
+    return box
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import UserError
 from counter_app.services import units
 from counter_app.services.units import UnitInfo
-from counter_app.ui.admin.common import GREY, Feedback, confirm, field_error_label, plain_table
+from counter_app.ui.admin.common import GREY, Feedback, confirm, field_error_label, plain_table, with_error
 from counter_app.ui.session import UiSession
 
 
@@ -56,8 +56,8 @@ class UnitsTab(QWidget):
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {GREY}")
         form = QFormLayout()
-        form.addRow(self.tr("Mã đơn vị:"), self._with_error(self.code, self.code_error))
-        form.addRow(self.tr("Tên đơn vị:"), self._with_error(self.name, self.name_error))
+        form.addRow(self.tr("Mã đơn vị:"), with_error(self.code, self.code_error))
+        form.addRow(self.tr("Tên đơn vị:"), with_error(self.name, self.name_error))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.retire_button):
             buttons.addWidget(button)
@@ -77,16 +77,6 @@ class UnitsTab(QWidget):
         self.code.textEdited.connect(lambda _t: self.code_error.hide())
         self.name.textEdited.connect(lambda _t: self.name_error.hide())
         self._selection_changed()
-
-    @staticmethod
-    def _with_error(widget: QWidget, label: QLabel) -> QWidget:
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        layout.addWidget(label)
-        return box
 
     # ------------------------------------------------------------------------------------ reading
 
