@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -34,11 +34,8 @@ from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.exports.files import check_writable, write_atomic
 from counter_app.jsonfile import read_json
 from counter_app.paths import AppPaths, resolve_paths
-from counter_app.services import catalog as catalog_service
-from counter_app.services import demo, integrity, lookup, receiving
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.applicants import ApplicantInput
-from counter_app.services.catalog_format import write_own_format
 from counter_app.services.offices import (
     OfficeInput,
     calendar_for,
@@ -48,6 +45,12 @@ from counter_app.services.offices import (
     get_office,
 )
 from counter_app.services.procedure_terms import terms_for
+
+if TYPE_CHECKING:
+    from counter_app.services.receiving import IntakeRequest
+
+# Each command imports the services only it uses (catalogue import, demo, receiving, audit…), so
+# that a short command such as ``due`` or ``lookup`` does not pay for the others (issue 11).
 
 EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 2
@@ -84,6 +87,8 @@ def cmd_init(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import demo
+
     if not 0 <= args.dossiers <= MAX_DEMO_DOSSIERS:
         raise ValidationError(f"Số hồ sơ mẫu phải từ 0 đến {MAX_DEMO_DOSSIERS:,}.".replace(",", "."))
     demo.ensure_demo_setup(ctx.db, now=_now())
@@ -100,6 +105,8 @@ def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_catalog_import(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import catalog as catalog_service
+
     summary = catalog_service.import_paths(
         ctx.db, _actor(ctx, args), [Path(p) for p in args.paths], now=_now()
     )
@@ -109,6 +116,8 @@ def cmd_catalog_import(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_catalog_list(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import catalog as catalog_service
+
     for item in catalog_service.list_procedures(ctx.db, args.search or ""):
         print(f"{item.code}\t{item.name}\t{item.field_name}\tv{item.version_no}")
 
@@ -116,10 +125,15 @@ def cmd_catalog_list(ctx: AppContext, args: argparse.Namespace) -> None:
 def cmd_catalog_show(ctx: AppContext, args: argparse.Namespace) -> None:
     from dataclasses import asdict
 
+    from counter_app.services import catalog as catalog_service
+
     _print_json(asdict(catalog_service.show_procedure(ctx.db, args.code)))
 
 
 def cmd_catalog_export(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import catalog as catalog_service
+    from counter_app.services.catalog_format import write_own_format
+
     out = check_writable(Path(args.out))
     records = catalog_service.export_records(ctx.db)
     write_atomic(out, write_own_format(records).encode("utf-8"))
@@ -128,10 +142,13 @@ def cmd_catalog_export(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def _procedure_terms(session: Session, code: str, channel: str) -> tuple[Term, ...]:
     """The procedure's terms from the database, or from the shipped catalogue on a fresh data dir."""
+    from counter_app.services import catalog as catalog_service
+    from counter_app.services.demo import DEFAULT_CATALOG
+
     try:
         return terms_for(catalog_service.load_current_version(session, code), channel)
     except NotFoundError:
-        for record in catalog_service.read_records([demo.DEFAULT_CATALOG]):
+        for record in catalog_service.read_records([DEFAULT_CATALOG]):
             if record.code == code.strip():
                 return terms_for(record, channel)
         raise
@@ -166,6 +183,8 @@ def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_receive(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import receiving
+
     raw = read_json(Path(args.json))
     result = receiving.receive(ctx.db, _actor(ctx, args), intake_from_json(raw), now=_now())
     print(result.code)
@@ -175,11 +194,13 @@ _APPLICANT_KEYS = tuple(ApplicantInput.__dataclass_fields__)
 _INTAKE_TEXT_KEYS = ("procedure", "channel", "return_method", "postal_address")
 
 
-def intake_from_json(raw: object) -> receiving.IntakeRequest:
+def intake_from_json(raw: object) -> IntakeRequest:
     """The CLI's JSON intake: {"procedure", "case", "channel", "applicant": {...}, "documents": [...]}.
 
     Every value's type is checked here, with the key named: JSON's looseness (true for 1, "123" for
     [1, 2, 3], 1.9 for 1) must not slip through as a different dossier."""
+    from counter_app.services.receiving import IntakeRequest
+
     if not isinstance(raw, dict) or not isinstance(raw.get("applicant"), dict) or not raw.get("procedure"):
         raise ValidationError("JSON phải có «procedure» và «applicant» (họ tên, CCCD, …).")
     for key in _INTAKE_TEXT_KEYS:
@@ -220,7 +241,7 @@ def intake_from_json(raw: object) -> receiving.IntakeRequest:
         not isinstance(representative, dict) or not all(isinstance(v, str) for v in representative.values())
     ):
         raise ValidationError("«representative» phải là một đối tượng có các giá trị chuỗi (họ tên, CCCD…).")
-    return receiving.IntakeRequest(
+    return IntakeRequest(
         procedure_code=raw["procedure"],
         applicant=ApplicantInput(**person),
         case_no=case_no,
@@ -233,16 +254,22 @@ def intake_from_json(raw: object) -> receiving.IntakeRequest:
 
 
 def cmd_lookup(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import lookup
+
     _print_json(lookup.lookup(ctx.db, _actor(ctx, args), args.code).to_json())
 
 
 def cmd_search(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import lookup
+
     # A list: code, name, status, date — no ID number or phone (``lookup CODE`` shows the dossier whole).
     for hit in lookup.search(ctx.db, _actor(ctx, args), args.text):
         print(f"{hit.code}\t{hit.applicant_name}\t{hit.status}\t{hit.received_at.isoformat()}")
 
 
 def cmd_events_verify(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import integrity
+
     report = integrity.verify_events(ctx.db)
     if report.first_broken:
         raise UserError(f"Chuỗi sự kiện bị phá vỡ — {report.first_broken}")

@@ -19,7 +19,6 @@ from counter_app.context import AppContext
 from counter_app.exports.files import check_writable, write_atomic
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.offices import find_actor
-from counter_app.services.slips import DateRange, GuideKey, HandoverKey, print_slip
 
 HELP = {
     "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)",
@@ -42,6 +41,8 @@ def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
 
 
 def _key(args: argparse.Namespace) -> object:
+    from counter_app.services.slips import DateRange, GuideKey, HandoverKey
+
     kind = args.print_command
     if kind == "guide":
         return GuideKey(args.procedure, args.case)
@@ -55,6 +56,10 @@ def _key(args: argparse.Namespace) -> object:
 
 
 def cmd_print(ctx: AppContext, args: argparse.Namespace) -> None:
+    # The PDF stack (reportlab, barcodes, images) loads only for a print command, not for every
+    # counter-cli call that builds this parser (issue 11: start-up).
+    from counter_app.services.slips import print_slip
+
     out = check_writable(Path(args.out))
     key = _key(args)
     slip = print_slip(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from counter_app.cli_argparse_vi import integer
 from counter_app.cli_dates import parse_date, parse_instant
@@ -29,7 +30,9 @@ from counter_app.context import AppContext
 from counter_app.exports.files import check_writable, output_format, write_atomic
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.offices import find_actor, get_office
-from counter_app.services.report_files import FORMATS, ReportRequest, build_report
+
+if TYPE_CHECKING:
+    from counter_app.services.report_files import ReportRequest
 
 HELP = {
     "day": "Báo cáo cuối ngày: tiếp nhận, phiếu, trả kết quả, quá hạn, hủy, theo cán bộ, hài lòng",
@@ -46,6 +49,7 @@ def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
 
 def _request(args: argparse.Namespace, kind: str, fmt: str, tz: str) -> ReportRequest:
     """The command line as a report request (dates parsed here, checked by the service)."""
+    from counter_app.services.report_files import ReportRequest
 
     def day(name: str, what: str) -> date | None:
         value = getattr(args, name, None)
@@ -68,6 +72,9 @@ def _request(args: argparse.Namespace, kind: str, fmt: str, tz: str) -> ReportRe
 
 def cmd_report(ctx: AppContext, args: argparse.Namespace) -> None:
     """Check the output file first (nothing is computed for a file that cannot be written)."""
+    # The PDF and spreadsheet stacks load only for a report command (issue 11: start-up).
+    from counter_app.services.report_files import FORMATS, build_report
+
     out = check_writable(Path(args.out))
     fmt = output_format(out, FORMATS[args.report_command])
     actor = _actor(ctx, args)

@@ -19,9 +19,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays
-
 from counter_app.domain.errors import ValidationError
+from counter_app.domain.vietnam_holidays import vietnam_holidays
 
 # Upper bound of every day-by-day walk: a calendar without working days must fail, not hang.
 MAX_SEARCH_DAYS = 3660
@@ -129,7 +128,7 @@ class CalendarOverrides:
 @lru_cache(maxsize=64)
 def _public_calendar(year: int) -> tuple[Mapping[date, str], frozenset[date]]:
     """Public holidays (date → Vietnamese name) and swapped working weekend days of ``year``."""
-    vn = holidays.country_holidays("VN", language="vi", years=year)
+    vn = vietnam_holidays(year)
     names = {day: name for day, name in vn.items() if day.year == year}
     # weekend_workdays also keeps days of other years computed earlier: keep only this year's.
     swaps = frozenset(day for day in vn.weekend_workdays if day.year == year)

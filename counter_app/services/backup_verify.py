@@ -10,7 +10,6 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
@@ -48,6 +47,8 @@ def schema_problem(revision: str | None) -> str | None:
     """Why a file's schema revision cannot be used by this version, or None."""
     if revision is None:
         return "không có phiên bản lược đồ: đây không phải dữ liệu của counter_app"
+    from alembic.script import ScriptDirectory  # only when a backup is checked (start-up stays light)
+
     script = ScriptDirectory.from_config(alembic_config())
     try:
         known = script.get_revision(revision) is not None

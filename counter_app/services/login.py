@@ -17,11 +17,11 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.models import LoginThrottle, Office, User
+from counter_app.db.upsert import insert_for
 from counter_app.domain.errors import PermissionDenied, UserError, ValidationError
 from counter_app.domain.login_guard import WINDOW, GuardState, lock_message, name_key
 from counter_app.domain.passwords import check_password_policy
@@ -60,7 +60,7 @@ def _timezone(session: Session) -> ZoneInfo:
 def _guard_row(session: Session, key: str, now: datetime) -> LoginThrottle:
     """The name's row, made if missing, locked for this transaction (two counters failing at once
     on PostgreSQL count two failures)."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    insert = insert_for(session.get_bind().dialect.name)
     session.execute(
         insert(LoginThrottle)
         .values(username_key=key, failures=[], last_failure_at=now, locked_until=None)

@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from counter_app import exports
 from counter_app.db.database import Database
 from counter_app.db.models import Office
 from counter_app.documents import reports as pdf
 from counter_app.documents.register import render_register
 from counter_app.domain.errors import NotFoundError, ValidationError
+from counter_app.exports import report_formats
 from counter_app.services import reports
 from counter_app.services.actor import Actor
 from counter_app.services.offices import find_actor, get_office
@@ -130,8 +130,8 @@ def _day(db, actor, request, now, office, _offices, head) -> bytes:  # type: ign
         scope = f"Quầy của cán bộ: {officer.full_name} ({officer.username})" if officer else ""
         return pdf.render_day_report(report, head(scope))
     if request.fmt == "xlsx":
-        return exports.day_xlsx(report, tz, office=office.name, created=now)
-    return exports.day_csv(report, tz)
+        return report_formats.day_xlsx(report, tz, office=office.name, created=now)
+    return report_formats.day_csv(report, tz)
 
 
 def _period(db, actor, request, now, _office_row, offices, head) -> bytes:  # type: ignore[no-untyped-def]
@@ -144,8 +144,8 @@ def _period(db, actor, request, now, _office_row, offices, head) -> bytes:  # ty
     if request.fmt == "pdf":
         return pdf.render_period_report(report, head(_scope(db, offices)), days)
     if request.fmt == "xlsx":
-        return exports.period_xlsx(report, days, office=_office_row.name, created=now)
-    return exports.period_csv(report)
+        return report_formats.period_xlsx(report, days, office=_office_row.name, created=now)
+    return report_formats.period_csv(report)
 
 
 def _register(db, actor, request, now, office, _offices, _head) -> bytes:  # type: ignore[no-untyped-def]
@@ -155,8 +155,8 @@ def _register(db, actor, request, now, office, _offices, _head) -> bytes:  # typ
     if request.fmt == "pdf":
         return render_register(built.data)
     if request.fmt == "xlsx":
-        return exports.register_xlsx(built.data, office=office.name, created=now)
-    return exports.register_csv(built.data)
+        return report_formats.register_xlsx(built.data, office=office.name, created=now)
+    return report_formats.register_csv(built.data)
 
 
 def _overdue(db, actor, request, now, office, offices, head) -> bytes:  # type: ignore[no-untyped-def]
@@ -169,8 +169,8 @@ def _overdue(db, actor, request, now, office, offices, head) -> bytes:  # type: 
         text = "trong ngày" if request.due_soon == 0 else f"trong {request.due_soon} ngày làm việc tới"
         return pdf.render_overdue_list(late, head(_scope(db, offices)), at, soon, text)
     if request.fmt == "xlsx":
-        return exports.overdue_xlsx(late, soon, at, tz, office=office.name, created=now)
-    return exports.overdue_csv(late, at, tz)
+        return report_formats.overdue_xlsx(late, soon, at, tz, office=office.name, created=now)
+    return report_formats.overdue_csv(late, at, tz)
 
 
 def _satisfaction(db, actor, request, now, office, offices, head) -> bytes:  # type: ignore[no-untyped-def]
@@ -180,8 +180,8 @@ def _satisfaction(db, actor, request, now, office, offices, head) -> bytes:  # t
     if request.fmt == "pdf":
         return pdf.render_satisfaction_report(report, head(_scope(db, offices)))
     if request.fmt == "xlsx":
-        return exports.satisfaction_xlsx(report, office=office.name, created=now)
-    return exports.satisfaction_csv(report)
+        return report_formats.satisfaction_xlsx(report, office=office.name, created=now)
+    return report_formats.satisfaction_csv(report)
 
 
 _BUILDERS = {

@@ -165,3 +165,32 @@ def test_given_unsupported_url_then_clear_message() -> None:
     with pytest.raises(UserError) as info:
         make_engine("mysql://localhost/x")
     assert "không được hỗ trợ" in info.value.message
+
+
+def test_given_the_migration_scripts_then_the_head_constant_is_alembics_head() -> None:
+    # HEAD_REVISION lets start-up skip Alembic; a new migration must move it (this test says so).
+    from counter_app.db.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
+
+
+def test_given_a_database_at_head_then_stamped_revision_reads_it_and_upgrade_does_nothing(
+    tmp_path: Path,
+) -> None:
+    from counter_app.db.migrate import HEAD_REVISION, stamped_revision
+
+    db = Database.open(f"sqlite:///{tmp_path / 'a.sqlite3'}", node_id="n", backup_dir=tmp_path / "b")
+    assert stamped_revision(db.engine) == HEAD_REVISION
+    assert upgrade(db.engine, tmp_path / "b") is None
+    assert not (tmp_path / "b").exists() or not any((tmp_path / "b").iterdir())
+    db.close()
+
+
+def test_given_an_empty_file_then_no_stamped_revision(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from counter_app.db.migrate import stamped_revision
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    assert stamped_revision(engine) is None
+    engine.dispose()

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from openpyxl import load_workbook
 from testdata import TZ
 
-from counter_app import exports
+from counter_app.exports import report_formats
 from counter_app.exports.list_tables import lines_table
 from counter_app.services.reports.lines import DossierLine
 
@@ -53,8 +53,8 @@ def test_the_lists_phone_column_is_masked_and_the_compact_list_has_none() -> Non
 
 
 def test_the_overdue_csv_and_xlsx_hold_no_whole_phone() -> None:
-    csv_text = exports.overdue_csv(_lines(), AT, "Asia/Ho_Chi_Minh").decode("utf-8-sig")
-    book = load_workbook(io.BytesIO(exports.overdue_xlsx(_lines(), _lines(), AT, "Asia/Ho_Chi_Minh")))
+    csv_text = report_formats.overdue_csv(_lines(), AT, "Asia/Ho_Chi_Minh").decode("utf-8-sig")
+    book = load_workbook(io.BytesIO(report_formats.overdue_xlsx(_lines(), _lines(), AT, "Asia/Ho_Chi_Minh")))
     assert book.sheetnames == ["Quá hạn", "Sắp đến hạn"]
     cells = "\n".join(
         str(v)

@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from testdata import TZ
 
-from counter_app import exports
 from counter_app.documents.model import OfficeInfo
 from counter_app.documents.register import render_register
 from counter_app.documents.slip_model import RegisterData, RegisterRow
+from counter_app.exports import report_formats
 from counter_app.exports.register_tables import register_table
 
 OFFICE = OfficeInfo("UBND TỈNH THANH HÓA", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Thanh Hóa")
@@ -52,13 +52,13 @@ def test_an_entry_is_one_line_and_no_appointment_reads_khong_hen() -> None:
         "Bưu chính EA123456789VN",
         "",
     )
-    line = exports.register_csv(_data(_row(note="Đã hủy"))).decode("utf-8-sig").splitlines()[1]
+    line = report_formats.register_csv(_data(_row(note="Đã hủy"))).decode("utf-8-sig").splitlines()[1]
     assert line.endswith(",2026-12-01 08:15,Không hẹn,2026-12-02 09:00,Bưu chính EA123456789VN,Đã hủy")
 
 
 def test_an_empty_range_writes_the_header_and_says_so() -> None:
-    assert exports.register_csv(_data()).decode("utf-8-sig").count("\r\n") == 1  # the header only
-    sheet = load_workbook(io.BytesIO(exports.register_xlsx(_data(), office="Trung tâm"))).active
+    assert report_formats.register_csv(_data()).decode("utf-8-sig").count("\r\n") == 1  # the header only
+    sheet = load_workbook(io.BytesIO(report_formats.register_xlsx(_data(), office="Trung tâm"))).active
     texts = [row[0] for row in sheet.iter_rows(values_only=True) if row[0]]
     assert texts == [
         "Trung tâm",
@@ -86,8 +86,8 @@ def test_the_phone_is_masked_in_the_csv_and_xlsx_and_whole_in_the_printed_book()
         "Thôn 3; xóm 12",
         "Số 7; Lô B; 0243*****34",
     ]
-    csv_text = exports.register_csv(data).decode("utf-8-sig")
-    sheet = load_workbook(io.BytesIO(exports.register_xlsx(data))).active
+    csv_text = report_formats.register_csv(data).decode("utf-8-sig")
+    sheet = load_workbook(io.BytesIO(report_formats.register_xlsx(data))).active
     cells = "\n".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v is not None)
     for text in (csv_text, cells):
         assert "Số 2 Lê Lợi; 0912****78" in text and "0987****21" in text and "Thôn 3; xóm 12" in text

@@ -9,8 +9,8 @@ import io
 import pytest
 from report_samples import CIVIL, LABOUR, TOTAL, TZ_NAME, WEDNESDAY_NOON, build_reports, lists
 
-from counter_app import exports
 from counter_app.db.database import Database
+from counter_app.exports import report_formats
 from counter_app.exports.csvfile import plain
 from counter_app.exports.tables import Column
 
@@ -27,7 +27,7 @@ def number(text: str) -> float:
 
 def test_period_csv(db: Database) -> None:
     r = build_reports(db)
-    header, *rows = read(exports.period_csv(r.period))
+    header, *rows = read(report_formats.period_csv(r.period))
     assert header[:5] == [
         "STT",
         "Lĩnh vực giải quyết",
@@ -72,7 +72,7 @@ def test_period_csv(db: Database) -> None:
 def test_day_overdue_and_satisfaction_csv(db: Database) -> None:
     r = build_reports(db)
     c = r.history.codes
-    header, *rows = read(exports.day_csv(r.day, TZ_NAME))
+    header, *rows = read(report_formats.day_csv(r.day, TZ_NAME))
     assert header == ["Nhóm", "Chỉ tiêu", "Số lượng"]
     counts = {(g, name): int(n) for g, name, n in rows}
     assert counts[("Tiếp nhận", "Tổng số hồ sơ tiếp nhận")] == r.day.received == 1
@@ -84,13 +84,13 @@ def test_day_overdue_and_satisfaction_csv(db: Database) -> None:
     assert counts[("Theo dõi thời hạn", "Hồ sơ đến hạn ngày làm việc tiếp theo (04/12/2026)")] == 1
     assert counts[("Mức độ hài lòng", "Không đánh giá")] == 0
     late, _ = lists(db, r.history)
-    header, *rows = read(exports.overdue_csv(late, WEDNESDAY_NOON, TZ_NAME))
+    header, *rows = read(report_formats.overdue_csv(late, WEDNESDAY_NOON, TZ_NAME))
     assert header[:3] == ["STT", "Mã hồ sơ", "Người nộp hồ sơ"] and header[10] == "Quá hạn (ngày làm việc)"
     assert [row[:2] + row[7:11] for row in rows] == [
         ["1", c["D1"], "2026-11-23 09:00", "2026-12-03 09:00", "2026-12-03 09:00", "4.33"],
         ["2", c["D15"], "2026-11-26 09:00", "2026-12-07 09:00", "2026-12-07 09:00", "2.33"],
     ]
-    header, *rows = read(exports.satisfaction_csv(r.satisfaction))
+    header, *rows = read(report_formats.satisfaction_csv(r.satisfaction))
     assert header[3] == "Số lượt đánh giá theo mức độ - Rất hài lòng" and header[-1] == "Tỷ lệ hài lòng (%)"
     assert rows == [
         [

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from report_samples import CIVIL, DAYS, LABOUR, TOTAL, TZ_NAME, WEDNESDAY_NOON, build_reports, lists
 
-from counter_app import exports
 from counter_app.db.database import Database
+from counter_app.exports import report_formats
 from counter_app.exports.period_tables import PERIOD_TITLE, period_table
 
 OFFICE = "Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa"
@@ -35,7 +35,7 @@ def values(ws: Worksheet, first_row: int) -> list[list[object]]:
 
 def test_period_xlsx_numbers_are_numeric_cells_with_the_hand_computed_values(db: Database) -> None:
     r = build_reports(db)
-    ws = sheets(exports.period_xlsx(r.period, r.days, office=OFFICE))
+    ws = sheets(report_formats.period_xlsx(r.period, r.days, office=OFFICE))
     report, daily = ws["Báo cáo"], ws["Theo ngày"]
     assert [report["A1"].value, report["A2"].value, report["A3"].value] == [
         OFFICE,
@@ -89,7 +89,7 @@ def test_period_xlsx_numbers_are_numeric_cells_with_the_hand_computed_values(db:
 def test_day_xlsx_has_one_sheet_per_section(db: Database) -> None:
     r = build_reports(db)
     c = r.history.codes
-    ws = sheets(exports.day_xlsx(r.day, TZ_NAME, office=OFFICE))
+    ws = sheets(report_formats.day_xlsx(r.day, TZ_NAME, office=OFFICE))
     assert list(ws) == [
         "Tổng hợp",
         "Theo lĩnh vực",
@@ -128,13 +128,13 @@ def test_overdue_and_satisfaction_xlsx(db: Database) -> None:
     r = build_reports(db)
     c = r.history.codes
     late, soon = lists(db, r.history)
-    ws = sheets(exports.overdue_xlsx(late, soon, WEDNESDAY_NOON, TZ_NAME, office=OFFICE))
+    ws = sheets(report_formats.overdue_xlsx(late, soon, WEDNESDAY_NOON, TZ_NAME, office=OFFICE))
     assert list(ws) == ["Quá hạn", "Sắp đến hạn"]
     assert ws["Quá hạn"]["A3"].value == "Tính đến 12 giờ 00 ngày 09/12/2026"
     assert [(row[1], row[10]) for row in values(ws["Quá hạn"], 6)] == [(c["D1"], 4.33), (c["D15"], 2.33)]
     assert [row[1] for row in values(ws["Sắp đến hạn"], 6)] == [c["D3"], c["D5"]]
     assert ws["Quá hạn"].freeze_panes == "C6"
-    s = sheets(exports.satisfaction_xlsx(r.satisfaction, office=OFFICE))
+    s = sheets(report_formats.satisfaction_xlsx(r.satisfaction, office=OFFICE))
     assert list(s) == ["Theo thủ tục", "Mức độ hài lòng", "Lý do", "Theo cán bộ"]
     assert s["Theo thủ tục"]["D5"].value == "Số lượt đánh giá theo mức độ" and "D5:H5" in {
         str(m) for m in s["Theo thủ tục"].merged_cells.ranges

@@ -1,0 +1,108 @@
+"""Start-up loads only what the command at hand uses (issue 11).
+
+Each check runs a fresh interpreter (the test process has long since imported everything) and
+reads back which of the heavy stacks it loaded: the PDF stack (reportlab, python-barcode, Pillow),
+the spreadsheet writer (openpyxl), Alembic, and the ``holidays`` country modules. The positive
+controls show the probe sees them when a command does need them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("reportlab", "barcode", "PIL", "openpyxl", "alembic")
+PROBE = """
+import atexit, json, sys
+def report():
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
+    countries = sorted(m for m in sys.modules if m.startswith("holidays.countries"))
+    sys.stderr.write("\\nPROBE " + json.dumps({"heavy": loaded, "countries": countries}) + "\\n")
+atexit.register(report)
+HEAVY = @HEAVY@
+@BODY@
+"""
+
+
+def _probe(body: str, tmp_path: Path) -> dict[str, list[str]]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.replace("@HEAVY@", repr(HEAVY)).replace("@BODY@", body)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    line = next((x for x in done.stderr.splitlines() if x.startswith("PROBE ")), None)
+    assert line is not None, done.stderr
+    return json.loads(line.removeprefix("PROBE "))
+
+
+def _cli(*args: str) -> str:
+    return f"from counter_app.cli import main\nraise SystemExit(main({list(args)!r}))"
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder at the current schema with a few dossiers (made in a child, like a real run)."""
+    folder = tmp_path_factory.mktemp("light")
+    subprocess.run(
+        [sys.executable, "-m", "counter_app.cli", "demo", "--dossiers", "3", "--data-dir", str(folder)],
+        check=True,
+        capture_output=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")},
+    )
+    return folder
+
+
+def _first_code(folder: Path) -> str:
+    import sqlite3
+
+    with sqlite3.connect(folder / "counter.sqlite3") as conn:
+        return conn.execute("SELECT code FROM dossiers ORDER BY code LIMIT 1").fetchone()[0]
+
+
+def test_given_a_current_database_when_due_runs_then_no_pdf_sheet_or_migration_stack(
+    office: Path, tmp_path: Path
+) -> None:
+    seen = _probe(
+        _cli("due", "--data-dir", str(office), "--received", "2026-12-04 09:00", "--days", "5"), tmp_path
+    )
+    assert seen == {"heavy": [], "countries": []}
+
+
+def test_given_a_current_database_when_lookup_runs_then_no_pdf_sheet_or_migration_stack(
+    office: Path, tmp_path: Path
+) -> None:
+    seen = _probe(_cli("lookup", "--data-dir", str(office), _first_code(office)), tmp_path)
+    assert seen == {"heavy": [], "countries": []}
+
+
+def test_given_the_gui_modules_up_to_the_first_window_then_no_heavy_stack(tmp_path: Path) -> None:
+    body = "import counter_app.app, counter_app.ui.login_dialog, counter_app.ui.first_start"
+    assert _probe(body, tmp_path) == {"heavy": [], "countries": []}
+
+
+def test_given_a_print_command_then_the_pdf_stack_is_loaded(office: Path, tmp_path: Path) -> None:
+    # The control: the probe does see a heavy stack when the command needs it.
+    out = tmp_path / "receipt.pdf"
+    body = _cli("print", "receipt", _first_code(office), "--out", str(out), "--data-dir", str(office))
+    seen = _probe(body, tmp_path)
+    assert out.exists()
+    assert {"reportlab", "barcode"} <= set(seen["heavy"])
+
+
+def test_given_a_new_data_folder_then_alembic_runs_the_migrations(tmp_path: Path) -> None:
+    # The control for the migration stack: a file not at the head is migrated by Alembic.
+    folder = tmp_path / "new"
+    seen = _probe(_cli("init", "--data-dir", str(folder)), tmp_path)
+    assert "alembic" in seen["heavy"]
+    assert (folder / "counter.sqlite3").exists()
