@@ -1,0 +1,224 @@
+"""Start-up and close, whole processes (issue 11), each beside the floor our stack sets.
+
+    .venv/bin/python benchmarks/bench_startup.py --data-dir /tmp/bench/1m_5y [--rounds 10] [--cold]
+
+* GUI cold start to its first window (the log-in dialog on an office, the set-up wizard on a new
+  data folder) against a bare PySide6 process showing a QMainWindow. Both run the same probe: a
+  QApplication whose event filter notes the first window shown and ends the process there, so the
+  figure is process start → first window on screen (offscreen platform unless QT_QPA_PLATFORM says
+  otherwise). Target ≤ 2×.
+* ``counter-cli due`` and ``counter-cli lookup CODE``, whole process, against a bare Python process
+  that imports SQLAlchemy, opens the same file through it and reads one row. Target ≤ 1.5×.
+* Database close after use, in-process, on a scratch copy of the file (the given folder is only
+  read: the copy is made with SQLite's backup API). Target ≤ 50 ms.
+
+Sides are interleaved round by round; ``--cold`` also drops the page cache (root) before every run.
+The data folder is never written: the GUI and CLI runs get a copy of it too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import closing
+from pathlib import Path
+
+from common import table
+
+PYTHON = sys.executable
+FIRST_WINDOW_PROBE = """
+import os, sys, time
+from PySide6 import QtCore, QtWidgets
+
+class _Probe(QtCore.QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QtCore.QEvent.Type.Show and isinstance(obj, QtWidgets.QWidget) and obj.isWindow():
+            sys.stdout.write("SHOWN\\n"); sys.stdout.flush(); os._exit(0)
+        return False
+
+class _App(QtWidgets.QApplication):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self._probe = _Probe()
+        self.installEventFilter(self._probe)
+
+QtWidgets.QApplication = _App
+"""
+BARE_WINDOW = (
+    "app = QtWidgets.QApplication(sys.argv[:1])\n"
+    "w = QtWidgets.QMainWindow()\nw.resize(800, 600)\nw.show()\napp.exec()\n"
+)
+BARE_SQLALCHEMY = """
+import sys
+from sqlalchemy import create_engine, text
+engine = create_engine(f"sqlite:///{sys.argv[1]}")
+with engine.connect() as conn:
+    print(conn.execute(text("SELECT code FROM dossiers LIMIT 1")).scalar())
+"""
+
+
+def drop_caches() -> None:
+    subprocess.run(["sync"], check=True)
+    Path("/proc/sys/vm/drop_caches").write_text("3\n")
+
+
+def timed_run(argv: list[str], until_line: str | None = None, env: dict[str, str] | None = None) -> float:
+    """Milliseconds from spawning ``argv`` to its exit (or to the line ``until_line`` on stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    assert proc.stdout is not None
+    if until_line is not None:
+        for line in proc.stdout:
+            if line.strip() == until_line:
+                break
+        elapsed = time.perf_counter() - start
+        proc.kill()
+        proc.wait()
+        if proc.returncode not in (0, -9):
+            raise SystemExit(f"{argv} failed ({proc.returncode})")
+        return elapsed * 1000
+    proc.stdout.read()
+    if proc.wait() != 0:
+        raise SystemExit(f"{argv} failed ({proc.returncode})")
+    return (time.perf_counter() - start) * 1000
+
+
+def interleaved(sides: dict[str, object], rounds: int, cold: bool) -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in sides}
+    for run in sides.values():  # one untimed run each: .pyc files written, caches primed
+        run()  # type: ignore[operator]
+    for _ in range(rounds):
+        for name, run in sides.items():
+            if cold:
+                drop_caches()
+            samples[name].append(run())  # type: ignore[operator]
+    return {name: statistics.median(s) for name, s in samples.items()}
+
+
+def scratch_copy(data_dir: Path, into: Path) -> Path:
+    """The data folder's database copied (backup API) with its settings, into ``into``."""
+    into.mkdir(parents=True, exist_ok=True)
+    if (data_dir / "config").exists():
+        shutil.copytree(data_dir / "config", into / "config", dirs_exist_ok=True)
+    source = sqlite3.connect(f"file:{data_dir / 'counter.sqlite3'}?mode=ro", uri=True)
+    with closing(source) as src, closing(sqlite3.connect(into / "counter.sqlite3")) as dst:
+        src.backup(dst)
+    return into
+
+
+def close_ms(data_dir: Path, rounds: int) -> tuple[float, float, float]:
+    """(first open, later open, close) medians in ms on the scratch copy, via the product's Database."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from counter_app.context import open_context
+
+    opens, closes = [], []
+    first = None
+    for _ in range(rounds):
+        start = time.perf_counter()
+        ctx = open_context(str(data_dir))
+        opened = (time.perf_counter() - start) * 1000
+        first = opened if first is None else first
+        opens.append(opened)
+        with ctx.db.read() as session:  # some use, as a command makes
+            session.connection().exec_driver_sql("SELECT count(*) FROM dossiers WHERE status='received'")
+        start = time.perf_counter()
+        ctx.close()
+        closes.append((time.perf_counter() - start) * 1000)
+    return first or 0.0, statistics.median(opens[1:] or opens), statistics.median(closes)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--data-dir", required=True, help="a data folder with an office and dossiers (read only)"
+    )
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--cold", action="store_true", help="drop the page cache before every run (root)")
+    parser.add_argument("--scratch", default=None, help="where the copy goes (default: a temporary folder)")
+    args = parser.parse_args()
+    source = Path(args.data_dir)
+    scratch_root = Path(args.scratch or tempfile.mkdtemp(prefix="bench_startup_"))
+    print(f"copying {source} to {scratch_root} (the source is only read) …", flush=True)
+    office = scratch_copy(source, scratch_root / "office")
+    empty = scratch_root / "empty"
+    database = office / "counter.sqlite3"
+    with closing(sqlite3.connect(database)) as conn:
+        count = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+        code = conn.execute("SELECT code FROM dossiers ORDER BY rowid DESC LIMIT 1").fetchone()[0]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cli = [PYTHON, "-m", "counter_app.cli"]
+    app = FIRST_WINDOW_PROBE + "from counter_app.app import main\nmain(sys.argv[1:])"
+
+    def fresh_empty() -> None:
+        shutil.rmtree(empty, ignore_errors=True)
+
+    def wizard() -> float:
+        fresh_empty()
+        return timed_run([PYTHON, "-c", app, "--data-dir", str(empty)], "SHOWN", env)
+
+    sides = {
+        "bare PySide6 window": lambda: timed_run(
+            [PYTHON, "-c", FIRST_WINDOW_PROBE + BARE_WINDOW], "SHOWN", env
+        ),
+        "app → log-in dialog": lambda: timed_run(
+            [PYTHON, "-c", app, "--data-dir", str(office)], "SHOWN", env
+        ),
+        "app → set-up wizard (new folder)": wizard,
+        "bare SQLAlchemy read": lambda: timed_run([PYTHON, "-c", BARE_SQLALCHEMY, str(database)], env=env),
+        "counter-cli due": lambda: timed_run(
+            [*cli, "due", "--data-dir", str(office), "--received", "2026-12-04 09:00", "--days", "5"], env=env
+        ),
+        "counter-cli lookup": lambda: timed_run([*cli, "lookup", "--data-dir", str(office), code], env=env),
+    }
+    for cold in [False, True] if args.cold else [False]:
+        got = interleaved(sides, args.rounds, cold)
+        cache = "cold page cache" if cold else "warm page cache"
+        print(f"\n{count:,} dossiers — {cache}, median of {args.rounds} interleaved rounds (ms)")
+        window, sa = got["bare PySide6 window"], got["bare SQLAlchemy read"]
+        rows = [
+            (
+                "GUI → log-in dialog",
+                f"{got['app → log-in dialog']:.0f}",
+                f"{window:.0f}",
+                f"≤ 2× ({got['app → log-in dialog'] / window:.2f}×)",
+            ),
+            (
+                "GUI → set-up wizard",
+                f"{got['app → set-up wizard (new folder)']:.0f}",
+                f"{window:.0f}",
+                f"≤ 2× ({got['app → set-up wizard (new folder)'] / window:.2f}×)",
+            ),
+            (
+                "counter-cli due",
+                f"{got['counter-cli due']:.0f}",
+                f"{sa:.0f}",
+                f"≤ 1.5× ({got['counter-cli due'] / sa:.2f}×)",
+            ),
+            (
+                "counter-cli lookup",
+                f"{got['counter-cli lookup']:.0f}",
+                f"{sa:.0f}",
+                f"≤ 1.5× ({got['counter-cli lookup'] / sa:.2f}×)",
+            ),
+        ]
+        print(table(rows))
+    first, later, close = close_ms(office, max(3, args.rounds // 2))
+    print(
+        f"\nopen (first, statistics made if missing): {first:.0f} ms; later opens: {later:.0f} ms; "
+        f"close: {close:.1f} ms (target ≤ 50 ms)"
+    )
+    shutil.rmtree(scratch_root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
