@@ -2,7 +2,10 @@
 
 Paths and logging first, then the interface language (translators installed before any widget),
 a crash hook (a dialog naming the log file), then the database (opened, checked, migrated after a
-backup), then the log-in and the window. A change of user (Hệ thống → Đổi người dùng, or another
+backup), then the log-in and the window. When nothing can come before the log-in (the folder's own
+SQLite file, at this version's schema, with an office: ``startup_probe``), the log-in dialog shows
+first and the database opens behind it — the database stack (SQLAlchemy, the models) is imported only
+then, so the first window does not wait for it (issue 11). A change of user (Hệ thống → Đổi người dùng, or another
 officer at the lock screen) opens a new window for them — its pages follow their role — and closes
 the old one (``WindowLoop``).
 """
@@ -17,25 +20,27 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QThread, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
 
-from counter_app.config import load_settings
-from counter_app.context import open_context, setup_logging
-from counter_app.db.database import Database
+from counter_app.config import Settings, load_settings
 from counter_app.domain.errors import UserError
-from counter_app.paths import resolve_paths
-from counter_app.services import demo
-from counter_app.services.actor import Actor
-from counter_app.services.offices import office_timezone
-from counter_app.ui import backup_guard
+from counter_app.logsetup import setup_logging
+from counter_app.paths import AppPaths, resolve_paths
+from counter_app.startup_probe import login_can_show_first
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
-from counter_app.ui.session import UiSession
-from counter_app.ui.worker import Report, run_with_progress
+from counter_app.ui.worker import Report, run_detached, run_with_progress
 
+# Everything below is imported where it is used, after the first window shows (see the docstring).
 if TYPE_CHECKING:
+    from counter_app.context import AppContext
+    from counter_app.db.database import Database
+    from counter_app.services.actor import Actor
+    from counter_app.ui.login_dialog import LoginDialog
     from counter_app.ui.main_window import MainWindow
+    from counter_app.ui.session import UiSession
 
 log = logging.getLogger(__name__)
 DEMO_DOSSIERS_ON_FIRST_RUN = 500
@@ -109,6 +114,146 @@ def _install_crash_hook(log_file: str) -> None:
     sys.excepthook = hook
 
 
+class _Run(QObject):
+    """One run of the application after its QApplication exists: the first window, the log-in,
+    the windows of the users who log in, and what is closed at the end."""
+
+    def __init__(self, app: QApplication, paths: AppPaths, data_dir: str | None, demo_hint: bool) -> None:
+        super().__init__()
+        self.app, self.paths, self.data_dir, self.demo_hint = app, paths, data_dir, demo_hint
+        self.ctx: AppContext | None = None
+        self.windows: WindowLoop | None = None
+        self.daily_backup: object | None = None
+        self.runner: QThread | None = None  # a thread opening the database or making the demo
+        self.login: LoginDialog | None = None
+        self.open_error: BaseException | None = None
+        self._opened_in_thread: AppContext | None = None
+
+    # The log-in first, the database behind it.
+    def login_first(self) -> None:
+        from counter_app.ui.login_dialog import LoginDialog
+
+        self.login = LoginDialog(None, demo_hint=self.demo_hint)
+        self.login.show()  # the first window, before the database stack is even imported
+        self.runner = run_detached(self._open_context, self._opened, self._open_failed)
+        QTimer.singleShot(0, self._run_early_login)
+
+    def _open_context(self) -> AppContext:
+        from counter_app.context import open_context
+
+        ctx = open_context(self.data_dir)
+        self._opened_in_thread = ctx  # closed at the end even if the log-in was cancelled first
+        return ctx
+
+    @Slot(object)
+    def _opened(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        if self.login is not None:
+            self.login.set_database(ctx.db)
+
+    @Slot(object)
+    def _open_failed(self, exc: BaseException) -> None:
+        self.open_error = exc
+        if self.login is not None:
+            self.login.reject()
+
+    def _run_early_login(self) -> None:
+        assert self.login is not None
+        accepted = self.open_error is None and self.login.exec() == self.login.DialogCode.Accepted
+        if self.open_error is not None:
+            message = (
+                self.open_error.message if isinstance(self.open_error, UserError) else str(self.open_error)
+            )
+            log.error("database did not open behind the log-in: %s", message)
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), message)
+            self.app.exit(1)
+            return
+        if not accepted or self.login.actor is None:
+            self.app.exit(0)
+            return
+        self.open_windows(self.login.actor)
+
+    # The ordinary way: the database first (offer a backup, migrate, set up, demo), then the log-in.
+    def database_first(self) -> bool:
+        """False (said in a message) when the database cannot be used."""
+        from counter_app.context import open_context
+        from counter_app.ui import backup_guard
+
+        if not backup_guard.offer_backup_if_damaged(self.paths):
+            return False  # a file that does not open: its latest backup was offered
+        try:
+            self.ctx = open_context(self.data_dir)
+        except UserError as exc:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message
+            )
+            return False
+        from counter_app.services import demo
+
+        if self.demo_hint and demo.is_empty(self.ctx.db):
+            # First run: office, users, catalogue and dossiers are made off the GUI thread.
+            db = self.ctx.db
+            self.runner = run_with_progress(  # keep a reference: the thread must outlive this call
+                None,
+                QCoreApplication.translate("app", "Đang tạo dữ liệu mẫu lần đầu…"),
+                lambda report: _make_demo(db, report),
+                self._setup_then_login,
+                self._demo_failed,
+            )
+        else:
+            # Inside the event loop, so that cancelling the log-in can end it.
+            QTimer.singleShot(0, self._setup_then_login)
+        return True
+
+    def _setup_then_login(self, _result: object = None) -> None:
+        from counter_app.ui.first_start import run_setup_if_needed
+        from counter_app.ui.login_dialog import LoginDialog
+
+        assert self.ctx is not None
+        # A database without an office (a real office's first start): the set-up wizard, then
+        # the log-in of the administrator it created. Cancelling it writes nothing and ends the run.
+        if not run_setup_if_needed(self.ctx.db):
+            self.app.exit(0)
+            return
+        login = LoginDialog(self.ctx.db, demo_hint=self.demo_hint)
+        if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
+            self.app.exit(0)
+            return
+        self.open_windows(login.actor)
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, UserError) else str(exc)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Không tạo được dữ liệu mẫu"), message)
+        self.app.exit(1)
+
+    def open_windows(self, actor: Actor) -> None:
+        from counter_app.services.offices import office_timezone
+        from counter_app.ui import backup_guard
+        from counter_app.ui.session import UiSession
+
+        ctx = self.ctx
+        assert ctx is not None
+        windows = WindowLoop(lambda who: UiSession(ctx.db, who, ctx.paths, timezone=office_timezone(ctx.db)))
+        if windows.open(actor) is None:
+            self.app.exit(1)
+            return
+        self.windows = windows  # the windows of the whole run, one user after another
+        self.daily_backup = backup_guard.DailyBackup(ctx, self.app)  # a verified backup a day while open
+
+    def finish(self) -> None:
+        """After the event loop: the database closed, and one more backup if the desktop was used."""
+        if self.runner is not None and isValid(self.runner):  # a finished one deleted itself
+            self.runner.wait()  # a database still opening when the log-in was cancelled
+        ctx = self.ctx or self._opened_in_thread
+        if ctx is None:
+            return
+        ctx.close()
+        if self.windows is not None:  # the desktop was used: one more backup, now that its window has gone
+            from counter_app.ui import backup_guard
+
+            backup_guard.backup_after_close(ctx)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="counter-app")
     parser.add_argument("--data-dir")
@@ -128,69 +273,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName("counter_app")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    settings: Settings | None
     try:
-        language = load_settings(paths).language
+        settings = load_settings(paths)
     except UserError:
-        language = DEFAULT_LANGUAGE  # the unreadable settings file is reported when the context opens
-    install_translators(app, language)
+        settings = None  # the unreadable settings file is reported when the context opens
+    install_translators(app, settings.language if settings else DEFAULT_LANGUAGE)
     _install_crash_hook(log_file)
     collector = GuiThreadGarbageCollector(app)  # noqa: F841  (lives as long as the application)
-    if not backup_guard.offer_backup_if_damaged(paths):  # a file that does not open: offer its latest backup
+    run = _Run(app, paths, args.data_dir, args.demo_if_empty)
+    if settings is not None and login_can_show_first(paths, settings):
+        run.login_first()
+    elif not run.database_first():
         return 1
-    try:
-        ctx = open_context(args.data_dir)
-    except UserError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message)
-        return 1
-    state: dict[str, object] = {}
-
-    def show_window(_result: object = None) -> None:
-        from counter_app.ui.first_start import run_setup_if_needed
-        from counter_app.ui.login_dialog import LoginDialog
-
-        # A database without an office (a real office's first start): the set-up wizard, then
-        # the log-in of the administrator it created. Cancelling it writes nothing and ends the run.
-        if not run_setup_if_needed(ctx.db):
-            app.exit(0)
-            return
-        login = LoginDialog(ctx.db, demo_hint=args.demo_if_empty)
-        if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
-            app.exit(0)
-            return
-        windows = WindowLoop(
-            lambda actor: UiSession(ctx.db, actor, ctx.paths, timezone=office_timezone(ctx.db))
-        )
-        if windows.open(login.actor) is None:
-            app.exit(1)
-            return
-        state["window"] = windows  # the windows of the whole run, one user after another
-        state["daily_backup"] = backup_guard.DailyBackup(ctx, app)  # a verified backup a day while open
-
-    def demo_failed(exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, UserError) else str(exc)
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Không tạo được dữ liệu mẫu"), message)
-        app.exit(1)
-
-    if args.demo_if_empty and demo.is_empty(ctx.db):
-        # First run: office, users, catalogue and dossiers are made off the GUI thread.
-        state["runner"] = run_with_progress(  # keep a reference: the thread must outlive this call
-            None,
-            QCoreApplication.translate("app", "Đang tạo dữ liệu mẫu lần đầu…"),
-            lambda report: _make_demo(ctx.db, report),
-            show_window,
-            demo_failed,
-        )
-    else:
-        # Inside the event loop, so that cancelling the log-in can end it.
-        QTimer.singleShot(0, show_window)
     code = app.exec()
-    ctx.close()
-    if "window" in state:  # the desktop was used: one more backup, now that its window has gone
-        backup_guard.backup_after_close(ctx)
+    run.finish()
     return code
 
 
 def _make_demo(db: Database, report: Report) -> int:
+    from counter_app.services import demo
+
     now = datetime.now(UTC)
     demo.ensure_demo_setup(db, now=now)
     return demo.generate_dossiers(db, DEMO_DOSSIERS_ON_FIRST_RUN, now=now, progress=report, chunk=100)

@@ -27,12 +27,13 @@ from counter_app.cli_argparse_vi import install as install_vietnamese_argparse
 from counter_app.cli_argparse_vi import integer
 from counter_app.cli_dates import parse_instant
 from counter_app.config import DATABASE_URL_ENV
-from counter_app.context import AppContext, open_context, setup_logging
+from counter_app.context import AppContext, open_context
 from counter_app.db.engine import database_error_text
 from counter_app.domain.appointment import Policy, Term, TermUnit, latest_appointment
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.exports.files import check_writable, write_atomic
 from counter_app.jsonfile import read_json
+from counter_app.logsetup import setup_logging
 from counter_app.paths import AppPaths, resolve_paths
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.applicants import ApplicantInput

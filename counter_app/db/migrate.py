@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 
 from counter_app.db.engine import sqlite_file_of
+from counter_app.db.schema_head import HEAD_REVISION
 from counter_app.db.sqlite_copy import online_copy
 from counter_app.domain.errors import UserError
 
@@ -24,9 +25,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# The newest migration in migrations/versions (a test checks it against Alembic's own head): a
-# database stamped with it needs nothing, and the start-up knows that without loading Alembic.
-HEAD_REVISION = "0010"
 
 
 def alembic_config() -> Config:

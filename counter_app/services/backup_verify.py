@@ -15,6 +15,7 @@ from sqlalchemy.pool import NullPool
 
 from counter_app.db.database import Database
 from counter_app.db.migrate import alembic_config
+from counter_app.db.schema_head import HEAD_REVISION
 from counter_app.db.sqlite_copy import sqlite_uri
 from counter_app.services.integrity import verify_events
 
@@ -47,6 +48,8 @@ def schema_problem(revision: str | None) -> str | None:
     """Why a file's schema revision cannot be used by this version, or None."""
     if revision is None:
         return "không có phiên bản lược đồ: đây không phải dữ liệu của counter_app"
+    if revision == HEAD_REVISION:
+        return None  # this version's own schema: known without loading Alembic (every start-up)
     from alembic.script import ScriptDirectory  # only when a backup is checked (start-up stays light)
 
     script = ScriptDirectory.from_config(alembic_config())

@@ -1,9 +1,15 @@
-"""Log-in with the users of the database; a one-time password is replaced before the window opens."""
+"""Log-in with the users of the database; a one-time password is replaced before the window opens.
+
+At the start of the app the dialog shows before the database is open (``db=None``, app.py: the first
+window must not wait for the database stack, issue 11): the officer types meanwhile, and a log-in
+asked for before :meth:`LoginDialog.set_database` waits for it, saying so, then runs by itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.db.database import Database
 from counter_app.domain.errors import UserError
-from counter_app.services.actor import Actor
-from counter_app.services.login import LoginResult, login
 from counter_app.ui.password_dialog import PasswordForm, utc_now
+
+if TYPE_CHECKING:
+    from counter_app.db.database import Database
+    from counter_app.services.actor import Actor
+    from counter_app.services.login import LoginResult
 
 
 class LoginDialog(QDialog):
@@ -32,7 +40,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         parent: QWidget | None = None,
         *,
         demo_hint: bool = False,
@@ -41,6 +49,7 @@ class LoginDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._waiting = False  # «Đăng nhập» pressed before the database was open
         self._clock = clock
         self._pending: LoginResult | None = None  # logged in with a one-time password
         self._one_time = ""
@@ -105,7 +114,21 @@ class LoginDialog(QDialog):
         else:
             self._try_login()
 
+    def set_database(self, db: Database) -> None:
+        """The database, opened in the background; a log-in asked for meanwhile runs now."""
+        self._db = db
+        if self._waiting:
+            self._waiting = False
+            self.error.clear()
+            self._try_login()
+
     def _try_login(self) -> None:
+        if self._db is None:
+            self._waiting = True
+            self.error.setText(self.tr("Đang mở dữ liệu, xin chờ trong giây lát…"))
+            return
+        from counter_app.services.login import login
+
         try:
             result = login(self._db, self.username.text(), self.password.text(), now=self._clock())
         except UserError as exc:
@@ -136,7 +159,7 @@ class LoginDialog(QDialog):
         self.change_form.focus_start()
 
     def _change_password(self) -> None:
-        assert self._pending is not None
+        assert self._pending is not None and self._db is not None
         actor = self._pending.actor
         if self.change_form.submit(self._db, actor, self._clock(), current=self._one_time):
             self._one_time = ""

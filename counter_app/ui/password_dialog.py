@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.db.database import Database
 from counter_app.domain.errors import UserError
 from counter_app.domain.passwords import MIN_LENGTH
-from counter_app.services.actor import Actor
-from counter_app.services.login import change_password
+
+if TYPE_CHECKING:  # the database stack loads after the log-in window shows (app.py, issue 11)
+    from counter_app.db.database import Database
+    from counter_app.services.actor import Actor
 
 
 def utc_now() -> datetime:
@@ -69,6 +71,8 @@ class PasswordForm(QWidget):
 
     def submit(self, db: Database, actor: Actor, now: datetime, current: str | None = None) -> bool:
         """Change the password; False (the reason shown, the field to correct focused) if refused."""
+        from counter_app.services.login import change_password
+
         try:
             change_password(
                 db,
