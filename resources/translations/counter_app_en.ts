@@ -1032,6 +1032,10 @@ After the restore the program must close and be opened again. Restore this backu
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
+        <source>Đang mở dữ liệu, xin chờ trong giây lát…</source>
+        <translation>Opening the data, one moment…</translation>
+    </message>
+    <message>
         <source>Chào {0}. Mật khẩu vừa dùng là mật khẩu dùng một lần: hãy đặt mật khẩu mới của bạn (nhập hai lần) trước khi bắt đầu làm việc.</source>
         <translation>Hello {0}. The password you used is a one-time password: set your own new password (type it twice) before you start working.</translation>
     </message>
