@@ -92,13 +92,17 @@ def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> None:
 
     if not 0 <= args.dossiers <= MAX_DEMO_DOSSIERS:
         raise ValidationError(f"Số hồ sơ mẫu phải từ 0 đến {MAX_DEMO_DOSSIERS:,}.".replace(",", "."))
+    if not 1 <= args.years <= demo.MAX_DEMO_YEARS:  # before anything is written
+        raise ValidationError(f"Số năm dữ liệu mẫu phải từ 1 đến {demo.MAX_DEMO_YEARS}.")
     demo.ensure_demo_setup(ctx.db, now=_now())
 
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total} hồ sơ", end="", file=sys.stderr, flush=True)
 
     made = (
-        demo.generate_dossiers(ctx.db, args.dossiers, now=_now(), progress=progress) if args.dossiers else 0
+        demo.generate_dossiers(ctx.db, args.dossiers, now=_now(), progress=progress, years=args.years)
+        if args.dossiers
+        else 0
     )
     if made:
         print(file=sys.stderr)
@@ -309,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_init)
     p = sub.add_parser("demo", parents=[common], help="dữ liệu mẫu")
     p.add_argument("--dossiers", type=integer, default=200)
+    p.add_argument("--years", type=integer, default=1, help="trải hồ sơ mẫu trên N năm gần nhất (mặc định 1)")
     p.set_defaults(func=cmd_demo)
 
     cat = sub.add_parser("catalog", parents=[common], help="danh mục thủ tục").add_subparsers(

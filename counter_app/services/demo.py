@@ -35,7 +35,7 @@ from counter_app.db.models import (
 )
 from counter_app.domain.appointment import Policy, Term, classify_outcome, latest_appointment
 from counter_app.domain.dossier_code import format_code
-from counter_app.domain.errors import UserError
+from counter_app.domain.errors import UserError, ValidationError
 from counter_app.domain.lifecycle import Status
 from counter_app.domain.text import search_key
 from counter_app.services.actor import SYSTEM_ACTOR, Role
@@ -185,20 +185,32 @@ def _templates(db: Database) -> list[_Template]:
         return result
 
 
+MAX_DEMO_YEARS = 20
+
+
 def generate_dossiers(
     db: Database,
     count: int,
     *,
     now: datetime,
     seed: int = 1,
+    years: int = 1,
     progress: Callable[[int, int], bool | None] | None = None,
     chunk: int = 5000,
 ) -> int:
-    """Add ``count`` synthetic dossiers received over the past year, in every status.
+    """Add ``count`` synthetic dossiers received over the past ``years`` years, in every status.
+
+    Each year (the 365 days ending ``now``, the 365 before them, …; the oldest also takes the day
+    before) receives an equal share, so a history of several years holds as many dossiers a year
+    as one year of the same office (1,000,000 over 5 years: 200,000 a year). The years are written
+    oldest first, so receipt order, daily numbers and register lines (per calendar year) all run
+    forward as the real services write them; only one year's receipt instants are held at a time.
 
     Each chunk is one transaction; ``progress(done, total)`` returning False stops after the
     current chunk (what was written stays consistent). Returns the number written.
     """
+    if not 1 <= years <= MAX_DEMO_YEARS:
+        raise ValidationError(f"Số năm dữ liệu mẫu phải từ 1 đến {MAX_DEMO_YEARS}.", field="years")
     rng = random.Random(seed)
     templates = _templates(db)
     with db.read() as session:
@@ -213,23 +225,27 @@ def generate_dossiers(
         )
     policy = Policy(office.time_policy)
     tz = calendar.tz
-    local_now = now.astimezone(tz)
-    # Every working instant of the past year, as (day, session) slots to draw receipts from.
-    days = [local_now.date() - timedelta(days=i) for i in range(365, -1, -1)]
-    days = [d for d in days if calendar.is_working_day(d)]
-    arrivals: list[datetime] = []
-    while len(arrivals) < count:
-        instant = _random_instant(rng, calendar, rng.choice(days), tz)
-        if instant < now:  # today's sessions may lie partly in the future
-            arrivals.append(instant)
-    arrivals.sort()
+    today = now.astimezone(tz).date()
     done = 0
-    while done < len(arrivals):
-        batch = arrivals[done : done + chunk]
-        _write_batch(db, batch, templates, officers, units, calendar, policy, office, rng, now)
-        done += len(batch)
-        if progress is not None and progress(done, len(arrivals)) is False:
-            break
+    for year in range(years - 1, -1, -1):  # oldest first
+        # Working days of this year, as days to draw receipts from; today's sessions may lie
+        # partly in the future.
+        oldest = 365 * (year + 1) - (0 if year == years - 1 else 1)
+        days = [today - timedelta(days=i) for i in range(oldest, 365 * year - 1, -1)]
+        days = [d for d in days if calendar.is_working_day(d)]
+        share = count // years + (1 if year < count % years else 0)
+        arrivals: list[datetime] = []
+        while len(arrivals) < share:
+            instant = _random_instant(rng, calendar, rng.choice(days), tz)
+            if instant < now:
+                arrivals.append(instant)
+        arrivals.sort()
+        for start in range(0, len(arrivals), chunk):
+            batch = arrivals[start : start + chunk]
+            _write_batch(db, batch, templates, officers, units, calendar, policy, office, rng, now)
+            done += len(batch)
+            if progress is not None and progress(done, count) is False:
+                return done
     return done
 
 

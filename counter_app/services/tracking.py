@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select, tuple_
 
 from counter_app.db.database import Database
 from counter_app.db.models import Agency, Applicant, Dossier, Field, Office, Procedure, ProcedureVersion, User
@@ -109,10 +109,17 @@ def list_dossiers(
             stmt = stmt.where(Dossier.received_by_id == filters.officer_id)
         if filters.received_from:
             stmt = stmt.where(Dossier.received_at >= _local_midnight(filters.received_from, tz))
-        if filters.received_to:
-            stmt = stmt.where(
-                Dossier.received_at < _local_midnight(filters.received_to + timedelta(days=1), tz)
-            )
+        before = _local_midnight(filters.received_to + timedelta(days=1), tz) if filters.received_to else None
+        if after is not None and (before is None or after[0] < before):
+            # A row value, not «received_at < at OR (received_at = at AND id < key)»: SQLite (≥ 3.15)
+            # and PostgreSQL both read it as one index range starting at the key, where the OR form
+            # made SQLite walk the index from the newest dossier down to the page (issue 11). It
+            # implies the «đến ngày» bound, which is left out: given both upper bounds, SQLite
+            # ranges over the date one and walks from the end of the range down to the page.
+            # The right side is a plain tuple so each value is bound with its column's type.
+            stmt = stmt.where(tuple_(Dossier.received_at, Dossier.id) < tuple(after))
+        elif before is not None:
+            stmt = stmt.where(Dossier.received_at < before)
         if filters.due:
             # Waiting for the citizen: the clock stands still, nothing is due.
             stmt = stmt.where(Dossier.status.in_([str(s) for s in RUNNING_STATUSES]))
@@ -125,11 +132,6 @@ def list_dossiers(
                     last_day = calendar.next_working_day(calendar.next_working_day(last_day))
                 end = _local_midnight(last_day + timedelta(days=1), tz)
                 stmt = stmt.where(Dossier.appointment_at >= now, Dossier.appointment_at < end)
-        if after is not None:
-            at, key = after
-            stmt = stmt.where(
-                or_(Dossier.received_at < at, and_(Dossier.received_at == at, Dossier.id < key))
-            )
         newest = (Dossier.received_at.desc(), Dossier.id.desc())
         # Several statuses: one index range per status, merged here. An IN over the status index
         # would make the database sort every open dossier before taking the first page.

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from contextlib import closing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -370,6 +371,25 @@ def test_given_office_made_by_init_when_demo_then_completed_and_dossiers_under_i
 def test_given_demo_count_out_of_range_then_one_error_line(cli: Run, count: str) -> None:
     code, out, err = cli("demo", "--dossiers", count)
     assert_one_error_line(code, out, err, "Số hồ sơ mẫu phải từ 0 đến 10.000.000.")
+
+
+@pytest.mark.parametrize("years", ["0", "21", "-1"])
+def test_given_demo_years_out_of_range_then_one_error_line_and_no_demo_office(
+    cli: Run, tmp_path: Path, years: str
+) -> None:
+    code, out, err = cli("demo", "--dossiers", "5", "--years", years)
+    assert_one_error_line(code, out, err, "Số năm dữ liệu mẫu phải từ 1 đến 20.")
+    assert rows(tmp_path, "SELECT COUNT(*) FROM offices") == [(0,)]
+
+
+def test_given_demo_over_three_years_then_dossiers_in_each_of_them(cli: Run, tmp_path: Path) -> None:
+    code, out, _ = cli("demo", "--dossiers", "30", "--years", "3")
+    assert code == 0 and "30 hồ sơ mới" in out
+    [(oldest, newest)] = rows(
+        tmp_path, "SELECT MIN(received_local_date), MAX(received_local_date) FROM dossiers"
+    )
+    span = date.fromisoformat(newest) - date.fromisoformat(oldest)
+    assert 2 * 365 < span.days <= 3 * 366
 
 
 def test_given_demo_data_when_one_event_payload_is_edited_then_verify_names_node_and_sequence(

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import datetime, timedelta
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import func, select
 from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
-from counter_app.db.models import Dossier, Event, Office
+from counter_app.db.ledger import book_key
+from counter_app.db.models import DailyCounter, Dossier, Event, Office
+from counter_app.domain.dossier_code import parse_code
+from counter_app.domain.errors import ValidationError
 from counter_app.services.demo import _life, generate_dossiers
 from counter_app.services.integrity import verify_events
 from counter_app.services.offices import calendar_for
@@ -73,3 +77,51 @@ def test_given_receipt_minutes_before_now_then_no_step_after_now(sqlite_db: Data
 
     # The cancel drawn 20 minutes after receipt would fall after now: nothing happened yet.
     assert [(kind, at) for kind, at, _ in steps] == [("received", received)]
+
+
+def test_given_three_years_then_each_holds_its_share_with_books_and_numbers_gapless(
+    sqlite_db: Database,
+) -> None:
+    assert generate_dossiers(sqlite_db, 1501, now=MONDAY_9AM, years=3, chunk=400) == 1501
+
+    with sqlite_db.read() as session:
+        office = session.execute(select(Office).limit(1)).scalar_one()
+        rows = session.execute(
+            select(Dossier.code, Dossier.received_at, Dossier.received_local_date, Dossier.register_seq)
+        ).all()
+        books = dict(
+            session.execute(
+                select(DailyCounter.day, DailyCounter.last_seq).where(
+                    DailyCounter.unit_code == book_key(office.identifier_code)
+                )
+            ).all()
+        )
+        events = session.execute(select(func.count()).select_from(Event)).scalar_one()
+    today = MONDAY_9AM.date()
+    # Years of 365 days back from now (the oldest also takes the day before): a third each.
+    ages = [(today - day).days for _, _, day, _ in rows]
+    assert max(ages) <= 3 * 365 and all(at < MONDAY_9AM for _, at, _, _ in rows)
+    assert Counter(min(age // 365, 2) for age in ages) == {0: 501, 1: 500, 2: 500}
+    # Register books: one per calendar year, lines from 1 in order of receipt (then code).
+    by_year: dict[int, list[tuple[datetime, str, int]]] = defaultdict(list)
+    for code, at, day, line in rows:
+        by_year[day.year].append((at, code, line))
+    assert sorted(by_year) == [2023, 2024, 2025, 2026]
+    for year, lines in by_year.items():
+        assert [line for _, _, line in sorted(lines)] == list(range(1, len(lines) + 1)), year
+        assert books[date(year, 1, 1)] == len(lines)
+    # Daily numbers: 1, 2, … each day, in order of receipt.
+    by_day: dict[date, list[tuple[datetime, int]]] = defaultdict(list)
+    for code, at, day, _ in rows:
+        parsed = parse_code(code)
+        assert parsed.day == day
+        by_day[day].append((at, parsed.seq))
+    for day, numbers in by_day.items():
+        assert [n for _, n in sorted(numbers)] == list(range(1, len(numbers) + 1)), day
+    report = verify_events(sqlite_db)
+    assert report.first_broken is None and report.events_checked == events > 1501
+
+
+def test_given_zero_years_then_refused(sqlite_db: Database) -> None:
+    with pytest.raises(ValidationError):
+        generate_dossiers(sqlite_db, 10, now=MONDAY_9AM, years=0)

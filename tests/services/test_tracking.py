@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from testdata import MONDAY_9AM, reader
 
 from counter_app.db.database import Database
@@ -13,9 +13,11 @@ from counter_app.db.models import Field
 from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
+from counter_app.services.demo import generate_dossiers
+from counter_app.services.offices import find_actor
 from counter_app.services.processing import resolve
 from counter_app.services.receiving import IntakeRequest, receive
-from counter_app.services.tracking import TrackFilter, filter_choices, list_dossiers
+from counter_app.services.tracking import TrackFilter, TrackPage, filter_choices, list_dossiers
 
 BINH = ApplicantInput(full_name="Trần Văn Bình")
 
@@ -103,3 +105,104 @@ def test_given_two_fields_of_one_name_then_the_filter_choices_tell_them_apart(db
     labels = [c.label for c in filter_choices(db)["fields"]]
     assert "Hộ tịch (G08-NG07)" in labels and "Hộ tịch (G15-TP07)" in labels
     assert "Hộ tịch" not in labels and labels == sorted(labels)
+
+
+def _walk(db: Database, filters: TrackFilter, limit: int) -> list[TrackPage]:
+    pages = [list_dossiers(db, reader(db), filters, now=MONDAY_9AM, limit=limit)]
+    while pages[-1].next_key is not None:
+        pages.append(
+            list_dossiers(db, reader(db), filters, now=MONDAY_9AM, limit=limit, after=pages[-1].next_key)
+        )
+    return pages
+
+
+def test_given_many_dossiers_received_at_one_instant_then_the_pages_hold_each_once_in_order(
+    db: Database, officer: Actor
+) -> None:
+    # Page boundaries fall inside runs of equal received_at: only the id tells the rows apart there.
+    monday = [_receive(db, officer, "2.001955") for _ in range(9)]
+    monday += [_receive(db, officer, "1.115563", MONDAY_9AM + timedelta(minutes=1)) for _ in range(8)]
+    wednesday = [_receive(db, officer, "2.001955", MONDAY_9AM + timedelta(days=2)) for _ in range(5)]
+    for code in monday[::3]:
+        resolve(db, officer, code, now=MONDAY_9AM + timedelta(hours=2))
+    every = list_dossiers(db, reader(db), TrackFilter(), now=MONDAY_9AM, limit=100).rows
+    newest_first = sorted(every, key=lambda r: (r.received_at, r.id), reverse=True)
+    assert [r.code for r in every] == [r.code for r in newest_first]
+    assert sorted(r.code for r in every) == sorted(monday + wednesday)
+
+    for filters, wanted in (
+        (TrackFilter(), every),
+        (TrackFilter(received_to=date(2026, 11, 23)), [r for r in every if r.code in monday]),
+        (TrackFilter(received_from=date(2026, 11, 25)), [r for r in every if r.code in wednesday]),
+        (TrackFilter(statuses=("received", "resolved")), every),
+        (TrackFilter(statuses=("resolved",)), [r for r in every if r.code in monday[::3]]),
+    ):
+        pages = _walk(db, filters, limit=4)
+        assert [r.code for page in pages for r in page.rows] == [r.code for r in wanted], filters
+        assert all(len(page.rows) == 4 for page in pages[:-1])
+    # A key past the «đến ngày» bound (the newest Wednesday row) still leaves Monday only.
+    after_range = list_dossiers(
+        db,
+        reader(db),
+        TrackFilter(received_to=date(2026, 11, 23)),
+        now=MONDAY_9AM,
+        after=(every[0].received_at, every[0].id),
+    )
+    assert [r.code for r in after_range.rows] == [r.code for r in every if r.code in monday]
+
+
+def _plans(db: Database, filters: TrackFilter, after: object) -> list[str]:
+    """EXPLAIN QUERY PLAN of each statement the list runs for one page (SQLite)."""
+    statements: list[tuple[str, object]] = []
+
+    def grab(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().startswith("SELECT") and "ORDER BY dossiers.received_at DESC" in statement:
+            statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", grab)
+    try:
+        list_dossiers(db, reader(db), filters, now=MONDAY_9AM, after=after)  # type: ignore[arg-type]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", grab)
+    assert statements
+    with db.engine.connect() as conn:
+        return [
+            detail
+            for statement, parameters in statements
+            for *_, detail in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters)  # type: ignore[arg-type]
+        ]
+
+
+DEEP_PAGE_FILTERS = {
+    "all": (lambda officer_id: TrackFilter(), "ix_dossiers_received_at_id"),
+    "received between": (
+        lambda officer_id: TrackFilter(received_from=date(2026, 1, 1), received_to=date(2026, 11, 23)),
+        "ix_dossiers_received_at_id",
+    ),
+    "statuses": (
+        lambda officer_id: TrackFilter(statuses=("returned", "in_progress")),
+        "ix_dossiers_status_received_at",
+    ),
+    "officer": (lambda officer_id: TrackFilter(officer_id=officer_id), "ix_dossiers_officer_received_at"),
+}
+
+
+@pytest.mark.parametrize("name", DEEP_PAGE_FILTERS)
+def test_given_a_deep_page_then_sqlite_searches_an_index_range_from_the_key(
+    sqlite_db: Database, name: str
+) -> None:
+    generate_dossiers(sqlite_db, 400, now=MONDAY_9AM)
+    make, index = DEEP_PAGE_FILTERS[name]
+    filters = make(find_actor(sqlite_db, "canbo").user_id)
+    deep = _walk(sqlite_db, filters, limit=50)[-2].next_key
+    assert deep is not None
+
+    plans = _plans(sqlite_db, filters, deep)
+
+    on_dossiers = [p for p in plans if p.split()[1:2] == ["dossiers"]]
+    assert on_dossiers, plans
+    assert all(
+        p.startswith(f"SEARCH dossiers USING INDEX {index} (") and "(received_at,id)<(?,?)" in p
+        for p in on_dossiers
+    ), plans
+    assert not any("TEMP B-TREE" in p for p in plans), plans
