@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -54,14 +54,17 @@ class Database:
     def refresh_statistics(self) -> None:
         """Keep SQLite's planner statistics (sqlite_stat1) current at a bounded cost, at open.
 
-        SQLite's advice for applications: ``PRAGMA optimize=0x10002`` when a connection opens (and a
-        sampled ANALYZE when the file has no statistics yet, which older SQLite leaves alone), with
-        ``analysis_limit`` so that ANALYZE samples each index instead of reading the whole table —
-        milliseconds at a million dossiers, and nothing at all while the statistics are current. It
-        is committed (``engine.begin``): run inside a transaction that is then rolled back, the
-        statistics were thrown away and the next run analysed the whole file again (issue 11: the
-        close used to do that, 3–9 s at 1M dossiers, on every command and every exit). Best effort:
-        a read-only or busy file keeps the statistics it has.
+        What SQLite advises applications (``PRAGMA optimize`` at open, ``analysis_limit`` so ANALYZE
+        samples each index instead of reading the whole table), done table by table because SQLite
+        before 3.46 — Debian 12 and Python 3.11's Windows build ship 3.40/3.45 — ignores optimize's
+        0x10000 bit and only looks at tables the connection has already queried (none, at open): a
+        file first opened empty then kept statistics for ``alembic_version`` alone, and its
+        ``dossiers`` never got any. So: a table with rows and no statistics, or ten times the rows
+        it had when last analysed (optimize's own rule), is analysed here, sampled — milliseconds
+        at a million dossiers, and nothing at all while the statistics are current. It is committed
+        (``engine.begin``): run inside a transaction that is then rolled back, the statistics were
+        thrown away (issue 11: the close used to do that, a full ANALYZE of 3–9 s at 1M dossiers on
+        every command and every exit). Best effort: a read-only or busy file keeps what it has.
         """
         file = sqlite_file_of(self.url)
         if self.dialect != "sqlite" or file is None or not file.exists():
@@ -69,18 +72,11 @@ class Database:
         try:
             with self.engine.begin() as conn:
                 conn.exec_driver_sql(f"PRAGMA analysis_limit={ANALYSIS_LIMIT}")
-                has_statistics = (
-                    conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first()
-                    is not None
-                    and conn.exec_driver_sql("SELECT 1 FROM sqlite_stat1 LIMIT 1").first()
-                )
-                if not has_statistics:
-                    # Before SQLite 3.46 the optimize below only looks at what this connection has
-                    # queried (nothing yet): a file without statistics gets them here, sampled.
-                    conn.exec_driver_sql("ANALYZE")
+                for table in _tables_needing_statistics(conn):
+                    conn.exec_driver_sql(f'ANALYZE "{table}"')
                 conn.exec_driver_sql("PRAGMA optimize=0x10002")
         except DBAPIError as exc:
-            log.info("PRAGMA optimize skipped: %s", exc.orig)
+            log.info("statistics not refreshed: %s", exc.orig)
 
     @property
     def label(self) -> str:
@@ -110,3 +106,28 @@ class Database:
     def close(self) -> None:
         """Close every connection; nothing else (the statistics are kept current at open)."""
         self.engine.dispose()
+
+
+# ANALYZE again once a table has this many times the rows it had when last analysed.
+GROWTH_FACTOR = 10
+
+
+def _tables_needing_statistics(conn: Connection) -> list[str]:
+    """Tables with rows and no statistics, or GROWTH_FACTOR times the rows they were analysed at.
+
+    The row count now is ``max(rowid)``: one step down the table's b-tree, where count(*) would
+    read a million rows (an estimate after deletions, which is all the rule needs)."""
+    analysed: dict[str, int] = {}
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+        for table, stat in conn.exec_driver_sql("SELECT tbl, stat FROM sqlite_stat1"):
+            rows = int(str(stat).split()[0]) if stat else 0
+            analysed[table] = max(analysed.get(table, 0), rows)
+    names = conn.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).scalars()
+    stale = []
+    for name in list(names):
+        rows_now = conn.exec_driver_sql(f'SELECT max(rowid) FROM "{name}"').scalar() or 0
+        if rows_now and (name not in analysed or rows_now >= GROWTH_FACTOR * max(analysed[name], 1)):
+            stale.append(name)
+    return stale
