@@ -21,13 +21,15 @@ from pathlib import Path
 from counter_app.context import AppContext
 from counter_app.db.engine import sqlite_file_of
 from counter_app.domain.errors import UserError
-from counter_app.services import backups, recovery
-from counter_app.services.db_check import check_database
 
+# The backup and check services are imported by the commands that use them: building this parser
+# is part of every counter-cli call (issue 11: start-up).
 KIND_LABELS = {"sqlite": "sao lưu", "dump": "pg_dump", "migration": "trước nâng cấp"}
 
 
 def _folders(ctx: AppContext, to: str | None = None) -> list[Path]:
+    from counter_app.services import backups
+
     mirror = to if to is not None else getattr(ctx.settings, "backup_mirror_dir", "")
     return backups.folders_for(ctx.paths.backup_dir, mirror)
 
@@ -47,6 +49,8 @@ def _require_file(ctx: AppContext, file: Path | None) -> Path:
 
 
 def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import backups
+
     if args.to is not None and not Path(args.to).expanduser().is_dir():
         raise UserError(f"Thư mục {args.to} không tồn tại (ổ đĩa hoặc USB chưa cắm?). Chưa ghi gì.")
     folders = _folders(ctx, args.to)
@@ -72,6 +76,8 @@ def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_backup_list(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import backups
+
     folders = _folders(ctx)
     found = backups.list_backups(folders)
     if not found:
@@ -86,6 +92,8 @@ def cmd_backup_list(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_restore(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import recovery
+
     file = _sqlite_file(ctx)
     if file is None:
         raise UserError(
@@ -109,6 +117,8 @@ def cmd_restore(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_check(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.db_check import check_database
+
     file = _sqlite_file(ctx)
     if file is not None:
         _require_file(ctx, file)
