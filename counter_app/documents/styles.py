@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -112,7 +112,18 @@ def rich(runs: Sequence[tuple[str, str]], style: ParagraphStyle) -> Paragraph:
         check_glyphs(text, font)
         markup = escape(text).replace("\n", "<br/>")  # an explicit line break in form wording
         parts.append(f'<font name="{font}">{markup}</font>' if font != style.fontName else markup)
-    return Paragraph("".join(parts), style)
+    text, frags = _parsed("".join(parts), style)
+    return Paragraph(text, style, frags=frags)
+
+
+@lru_cache(maxsize=4096)
+def _parsed(markup: str, style: ParagraphStyle) -> tuple[str, list]:
+    """The markup parsed once (reportlab's HTML parser was a fifth of a receipt's time, issue 11):
+    the same labels and form wording recur on every slip. Paragraph reads its fragments and never
+    changes them (its own split hands them to the new paragraphs the same way); the style is part
+    of the key by identity, and the cache holds it, so an id is never reused for another style."""
+    parsed = Paragraph(markup, style)
+    return parsed.text, parsed.frags
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
