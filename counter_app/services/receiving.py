@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Insert, Update, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from counter_app.db.base import new_id
 from counter_app.db.database import Database
-from counter_app.db.ledger import next_book_number, next_daily_number
+from counter_app.db.ledger import (
+    EVENT_STATEMENTS,
+    book_counter,
+    bound,
+    bound_row,
+    chained_event,
+    event_params,
+    lock_head,
+    take_numbers,
+    write_together,
+)
 from counter_app.db.models import (
     Applicant,
     Dossier,
@@ -37,6 +49,10 @@ from counter_app.services.events import record
 from counter_app.services.office_catalog import check_receivable, effective_terms, settings_of
 from counter_app.services.offices import calendar_for, get_office, local_date
 from counter_app.services.procedure_terms import terms_for, terms_label
+
+_DOSSIERS = Dossier.__table__
+_DOCUMENTS = DossierDocument.__table__
+_PENDING = PendingIntake.__table__
 
 
 @dataclass(frozen=True)
@@ -143,82 +159,183 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
                 "Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.",
                 field="provided",
             )
-        dossier = _new_dossier(session, actor, prep, now, Status.RECEIVED, req)
-        # Its line in the register book (refused dossiers are not entered there).
-        dossier.register_seq = next_book_number(
-            session, prep.office.identifier_code, dossier.received_local_date.year
-        )
-        dossier.return_method, dossier.postal_address = req.return_method, postal_address
         calendar = calendar_for(session, prep.office)
         settings = check_receivable(session, prep.office.id, req.procedure_code)
         terms = effective_terms(settings, prep.version, prep.channel, prep.case.name)
         legal = terms_for(prep.version, prep.channel, prep.case.name)
-        dossier.appointment_at = latest_appointment(now, terms, calendar, Policy(prep.office.time_policy))
-        dossier.legal_due_at = dossier.appointment_at
-        if req.pending_intake_id is not None:
-            pending = session.get(PendingIntake, req.pending_intake_id)
-            if pending is not None and pending.state == "open":
-                pending.state, pending.dossier_id = "received", dossier.id
-        session.flush()
-        record(
+        appointment_at = latest_appointment(now, terms, calendar, Policy(prep.office.time_policy))
+        return _write_dossier(
             session,
             db,
             actor,
-            "received",
+            prep,
             now,
-            office=prep.office,
-            dossier=dossier,
-            payload={
-                "code": dossier.code,
+            req,
+            Status.RECEIVED,
+            "received",
+            {
                 "procedure": req.procedure_code.strip(),
                 "version": prep.version.version_no,
                 "case": req.case_no,
                 "channel": str(prep.channel),
-                "appointment_at": dossier.appointment_at.isoformat() if dossier.appointment_at else None,
+                "appointment_at": appointment_at.isoformat() if appointment_at else None,
                 "term": terms_label(terms),
                 # The catalogue's own term, when the office publishes a shorter one.
                 **({"legal_term": terms_label(legal)} if legal != terms else {}),
                 "documents": [d.ordinal for d in prep.provided],
             },
+            appointment_at=appointment_at,
+            legal_due_at=appointment_at,
+            return_method=req.return_method,
+            postal_address=postal_address,
         )
-        return _result(dossier)
 
 
-def _new_dossier(
-    session: Session, actor: Actor, prep: _Prepared, now: datetime, status: Status, req: IntakeRequest
-) -> Dossier:
+def _write_dossier(
+    session: Session,
+    db: Database,
+    actor: Actor,
+    prep: _Prepared,
+    now: datetime,
+    req: IntakeRequest,
+    status: Status,
+    kind: str,
+    payload: dict[str, object],
+    **fields: object,
+) -> ReceiveResult:
+    """Write the dossier, its documents and its event (``kind``, ``payload`` + the code).
+
+    Every counter of an office takes the same rows for each dossier — the day's number and the
+    register book's line — and holds them until its commit (that is what keeps them gapless when
+    a transaction rolls back, and in commit order). So all the rest comes first: the checks and
+    reads (done by the caller), the applicant's row, every value of the new rows. The hot rows come
+    last, in a fixed order: this workstation's chain head (no other workstation writes it), then
+    the counters (``ledger.take_numbers``); after them only one statement writes the dossier, its
+    documents, its event and the head (``ledger.write_together``), and the commit: three round
+    trips on PostgreSQL while the office's numbers are held (issue 11).
+    """
     applicant = find_or_create_applicant(session, prep.applicant)
+    session.flush()  # the applicant, and anything else pending, before the hot rows
     day = local_date(prep.office, now)
-    seq = next_daily_number(session, prep.office.identifier_code, day)
-    dossier = Dossier(
-        code=format_code(prep.office.identifier_code, day, seq),
+    dossier: dict[str, object] = {
+        "id": new_id(),
+        "office_id": prep.office.id,
+        "procedure_version_id": prep.version.id,
+        "case_id": prep.case.id,
+        "field_id": prep.version.field_id,
+        "channel": str(prep.channel),
+        "applicant_id": applicant.id,
+        "representative": req.representative,
+        "received_at": now,
+        "received_local_date": day,
+        "received_by_id": actor.user_id,
+        "status": str(status),
+        "intake_token": req.intake_token,
+        "return_method": "counter",
+        "postal_address": None,
+        "appointment_at": None,
+        "legal_due_at": None,
+        "register_seq": None,
+        "apology_count": 0,
+        "note": "",
+        **fields,
+    }
+    params = bound("d_", dossier)
+    for i, d in enumerate(prep.provided):
+        document = {
+            "id": new_id(),
+            "dossier_id": dossier["id"],
+            "required_document_id": d.id,
+            "ordinal": d.ordinal,
+            "name": d.name,
+            "original_qty": d.original_qty,
+            "copy_qty": d.copy_qty,
+            "kind": d.kind,
+        }
+        params |= bound(f"doc{i}_", document)
+    # The return visit that completes a supplement-requested intake closes it.
+    pending = status is Status.RECEIVED and req.pending_intake_id is not None
+    if pending:
+        params |= {"pending_id": req.pending_intake_id, "pending_dossier_id": dossier["id"]}
+    unit = prep.office.identifier_code
+    counters = [(unit, day)]
+    if status is Status.RECEIVED:  # refused dossiers are not entered in the register book
+        counters.append(book_counter(unit, day.year))
+
+    head = lock_head(session, db.node_id)
+    numbers = take_numbers(session, counters)
+    code = format_code(unit, day, numbers[0])
+    params["d_code"] = code
+    if status is Status.RECEIVED:
+        params["d_register_seq"] = numbers[1]
+    event = chained_event(
+        head,
+        node_id=db.node_id,
+        kind=kind,
+        actor=actor.as_event_actor(),
+        occurred_at=now,
+        local_date=day,
         office_id=prep.office.id,
-        procedure_version_id=prep.version.id,
-        case_id=prep.case.id,
-        field_id=prep.version.field_id,
-        channel=str(prep.channel),
-        applicant=applicant,
-        representative=req.representative,
-        received_at=now,
-        received_local_date=day,
-        received_by_id=actor.user_id,
-        status=str(status),
-        intake_token=req.intake_token,
-        documents=[
-            DossierDocument(
-                required_document_id=d.id,
-                ordinal=d.ordinal,
-                name=d.name,
-                original_qty=d.original_qty,
-                copy_qty=d.copy_qty,
-                kind=d.kind,
-            )
-            for d in prep.provided
-        ],
+        dossier_id=dossier["id"],  # type: ignore[arg-type]
+        payload={"code": code, **payload},
     )
-    session.add(dossier)
-    session.flush()
-    return dossier
+    write_together(session, _dossier_statements(len(prep.provided), pending), params | event_params(event))
+    return ReceiveResult(
+        dossier["id"],  # type: ignore[arg-type]
+        code,
+        now,
+        dossier["appointment_at"],  # type: ignore[arg-type]
+        str(status),
+    )
+
+
+_DOSSIER_COLUMNS = (
+    "id",
+    "code",
+    "office_id",
+    "procedure_version_id",
+    "case_id",
+    "field_id",
+    "channel",
+    "applicant_id",
+    "representative",
+    "received_at",
+    "received_local_date",
+    "received_by_id",
+    "status",
+    "intake_token",
+    "return_method",
+    "postal_address",
+    "appointment_at",
+    "legal_due_at",
+    "register_seq",
+    "apology_count",
+    "note",
+)
+_DOCUMENT_COLUMNS = (
+    "id",
+    "dossier_id",
+    "required_document_id",
+    "ordinal",
+    "name",
+    "original_qty",
+    "copy_qty",
+    "kind",
+)
+
+
+@functools.cache
+def _dossier_statements(documents: int, pending: bool) -> tuple[Insert | Update, ...]:
+    """What ``_write_dossier`` runs once it holds the numbers, built once per shape."""
+    statements: list[Insert | Update] = [bound_row(_DOSSIERS, _DOSSIER_COLUMNS, "d_")]
+    statements += [bound_row(_DOCUMENTS, _DOCUMENT_COLUMNS, f"doc{i}_") for i in range(documents)]
+    if pending:
+        statements.append(
+            update(_PENDING)
+            .where(_PENDING.c.id == bindparam("pending_id"), _PENDING.c.state == "open")
+            .values(state="received", dossier_id=bindparam("pending_dossier_id"))
+        )
+    return (*statements, *EVENT_STATEMENTS)
 
 
 def _result(dossier: Dossier) -> ReceiveResult:
@@ -287,19 +404,10 @@ def refuse(db: Database, actor: Actor, req: IntakeRequest, reason: str, *, now: 
         raise ValidationError("Vui lòng ghi rõ lý do từ chối tiếp nhận.", field="reason")
     with db.write() as session:
         prep = _prepare(session, actor, req)
-        dossier = _new_dossier(session, actor, prep, now, Status.REFUSED, req)
-        dossier.note = reason
-        record(
-            session,
-            db,
-            actor,
-            "refused",
-            now,
-            office=prep.office,
-            dossier=dossier,
-            payload={"code": dossier.code, "procedure": req.procedure_code.strip(), "reason": reason},
+        payload: dict[str, object] = {"procedure": req.procedure_code.strip(), "reason": reason}
+        return _write_dossier(
+            session, db, actor, prep, now, req, Status.REFUSED, "refused", payload, note=reason
         )
-        return _result(dossier)
 
 
 def record_guidance(db: Database, actor: Actor, procedure_code: str, case_no: int, *, now: datetime) -> None:
