@@ -35,9 +35,14 @@ class Dossier(IdMixin, Base):
     __tablename__ = "dossiers"
     __table_args__ = (
         Index("ix_dossiers_status_appointment", "status", "appointment_at"),
+        # Open dossiers due or overdue at an instant (end of day, overdue and due-soon lists).
+        Index("ix_dossiers_status_legal_due", "status", "legal_due_at"),
         Index("ix_dossiers_office_local_date", "office_id", "received_local_date"),
-        # Period reports select by resolution and return instants.
-        Index("ix_dossiers_resolved_at", "resolved_at"),
+        # Period reports select by resolution and return instants; the receipt date beside the
+        # resolution instant tells the dossiers carried over into a period inside the index.
+        Index("ix_dossiers_resolved_at", "resolved_at", "received_local_date"),
+        # … and the dossiers received on a day that were resolved since an instant.
+        Index("ix_dossiers_received_resolved", "received_local_date", "resolved_at"),
         Index("ix_dossiers_returned_at", "returned_at"),
         # The tracking list pages newest first (keyset on received_at, id), with or without a status.
         Index("ix_dossiers_received_at_id", "received_at", "id"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
-from datetime import datetime
+from math import fsum
 
 from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from counter_app.db.models import Office
 from counter_app.services.offices import calendar_for
 from counter_app.services.reports.clock import WorkClock
 from counter_app.services.reports.period_sql import Bounds, processing_rows
+from counter_app.services.reports.sqlkit import gc_paused
 
 
 def measure(
@@ -30,18 +31,20 @@ def measure(
     """Working days of the resolved dossiers measured, per (row key, outcome); whether all were."""
     if not resolved:
         return True
-    rows, exact = processing_rows(session, key, bounds, where, resolved)
-    per_office: dict[uuid.UUID, list[tuple[tuple[object, str], datetime, datetime]]] = defaultdict(list)
-    for k, office_id, received_at, resolved_at, outcome in rows:
-        per_office[office_id].append(((k, outcome), received_at, resolved_at))
-    for office_id, items in per_office.items():
-        office = session.get(Office, office_id)
-        assert office is not None
-        clock = WorkClock(calendar_for(session, office))
-        for (cell, _, _), value in zip(
-            items, clock.working_days_many([(a, b) for _, a, b in items]), strict=True
-        ):
-            out[cell].append(value)
+    with gc_paused():  # thousands of short-lived tuples: no collection of the whole heap meanwhile
+        rows, exact = processing_rows(session, key, bounds, where, resolved)
+        per_office: dict[uuid.UUID, tuple[list[tuple[object, str]], list[float], list[float]]] = {}
+        for k, office_id, received_at, resolved_at, outcome in rows:
+            cells, starts, ends = per_office.get(office_id) or per_office.setdefault(office_id, ([], [], []))
+            cells.append((k, outcome))
+            starts.append(received_at)
+            ends.append(resolved_at)
+        for office_id, (cells, starts, ends) in per_office.items():
+            office = session.get(Office, office_id)
+            assert office is not None
+            clock = WorkClock(calendar_for(session, office))
+            for cell, value in zip(cells, clock.working_days_between(starts, ends), strict=True):
+                out[cell].append(value)
     return exact
 
 
@@ -62,11 +65,13 @@ def average(
     for (k, _), values in samples.items():
         by_key[k].extend(values)
     everything = [v for values in samples.values() for v in values]
-    weighted = weight = 0.0
+    terms: list[float] = []
+    weight = 0
     for (k, outcome), n in counts.items():
         if keys is not None and k not in keys:
             continue
         values = samples.get((k, outcome)) or by_key.get(k) or everything
-        weighted += n * sum(values) / len(values)
+        terms.append(n * fsum(values) / len(values))
         weight += n
-    return (weighted / weight if weight else None), sum(len(v) for v in mine.values())
+    # fsum: correctly rounded, so the figure does not depend on the order the cells were counted in.
+    return (fsum(terms) / weight if weight else None), sum(len(v) for v in mine.values())

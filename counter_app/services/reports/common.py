@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, false, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, false, literal_column, or_, select, union
+from sqlalchemy.orm import Session, aliased
 
 from counter_app.db.database import Database
 from counter_app.db.models import Agency, Dossier, Event, Field, Office, Procedure, ProcedureVersion, User
@@ -37,7 +37,7 @@ from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.domain.lifecycle import OPEN_STATUSES, Status
 from counter_app.services.actor import Actor, Role, require_reader
 from counter_app.services.processing import SATISFACTION_LEVELS  # noqa: F401  (re-exported)
-from counter_app.services.reports.sqlkit import no_index
+from counter_app.services.reports.sqlkit import listed_rows
 
 # Statuses outside the population (see the module docstring).
 EXCLUDED = (str(Status.CANCELLED), str(Status.REFUSED), str(Status.NEW))
@@ -227,17 +227,38 @@ def ended_since(instant: datetime) -> Select[tuple[uuid.UUID | None]]:
     )
 
 
-def open_at(instant: datetime) -> ColumnElement[bool]:
-    """Dossiers open at ``instant`` (module docstring); each arm through its own index: open statuses,
-    resolution instant, withdraw/stop events."""
-    return and_(
-        no_index(Dossier.received_at) < instant,
+# How SQLite reads ``dossiers`` in a query bounded by a list of row ids (``open_at``): by rowid, no
+# index ("NOT INDEXED" keeps every index away, not the rowid).
+BY_ROWID = "NOT INDEXED"
+
+
+def open_at(instant: datetime, dialect: str, due_before: datetime | None = None) -> list[ColumnElement[bool]]:
+    """Dossiers open at ``instant`` (module docstring); with ``due_before``, those of an open status
+    only when their legal deadline is before it (the caller's lists are bounded by their deadline).
+
+    The candidates are listed first, each kind inside its own index — open statuses (with the
+    deadline), resolution instant, withdraw/stop events — as row ids, and the query reads those rows
+    only (``BY_ROWID``), whatever SQLite's statistics would have it do; then the rule itself is
+    checked on each."""
+    c = aliased(Dossier, name="o")
+    sqlite = dialect == "sqlite"
+    ref = literal_column("o.rowid") if sqlite else c.id
+    still_open = select(ref).where(c.status.in_(OPEN))
+    if due_before is not None:
+        still_open = still_open.where(c.legal_due_at < due_before)
+        still_open = still_open.with_hint(c, "INDEXED BY ix_dossiers_status_legal_due", "sqlite")
+    resolved_since = select(ref).where(c.resolved_at >= instant)
+    resolved_since = resolved_since.with_hint(c, "INDEXED BY ix_dossiers_resolved_at", "sqlite")
+    ended = select(ref).where(c.id.in_(ended_since(instant)))
+    return [
+        Dossier.received_at < instant,
+        listed_rows(dialect, Dossier, union(still_open, resolved_since, ended)),
         or_(
             Dossier.status.in_(OPEN),
-            and_(Dossier.resolved_at >= instant, no_index(Dossier.status).in_(RESOLVED)),
-            and_(Dossier.id.in_(ended_since(instant)), no_index(Dossier.status).in_(ENDED)),
+            and_(Dossier.resolved_at >= instant, Dossier.status.in_(RESOLVED)),
+            and_(Dossier.id.in_(ended_since(instant)), Dossier.status.in_(ENDED)),
         ),
-    )
+    ]
 
 
 def not_waiting(instant: datetime) -> ColumnElement[bool]:

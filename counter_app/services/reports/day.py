@@ -174,10 +174,12 @@ def end_of_day(
         calendar = calendar_for(session, office)
         tomorrow = calendar.next_working_day(day)
         tomorrow_end = local_midnight(tomorrow + timedelta(days=1), office.timezone)
-        # One pass over the open dossiers for both lists: overdue ones and those due by tomorrow's end.
+        # One pass over the open dossiers for both lists: overdue ones and those due by tomorrow's end
+        # (found in the (status, legal deadline) index, not among every open dossier).
+        due_by_tomorrow = Dossier.legal_due_at < tomorrow_end
         lines = fetch_lines(
             session,
-            [*mine, open_at(instant), not_waiting(instant), Dossier.legal_due_at < tomorrow_end],
+            [*mine, *open_at(instant, db.dialect, tomorrow_end), not_waiting(instant), due_by_tomorrow],
             instant,
             {office.id: calendar},
             as_of=instant,

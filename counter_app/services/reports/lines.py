@@ -16,7 +16,7 @@ from counter_app.domain.lifecycle import STATUS_LABELS, Action
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for
 from counter_app.services.reports.clock import WorkClock
-from counter_app.services.reports.common import local_midnight
+from counter_app.services.reports.common import BY_ROWID, local_midnight
 from counter_app.services.reports.sqlkit import UuidReader, no_index, read_instant
 
 _KNOWN_STATUSES = frozenset(str(s) for s in STATUS_LABELS)
@@ -53,7 +53,8 @@ def fetch_lines(
     """Dossiers matching ``where`` with their names, ordered by legal deadline then code; with
     ``overdue_at``, the working days each overdue one is late by (``calendars``: those already read);
     with ``as_of``, the status and unit each had at that instant (a list about the past shows the
-    past, not what happened since)."""
+    past, not what happened since). ``where`` lists the dossiers' row ids (``common.open_at``): SQLite
+    reads those rows and no index."""
     raw = [
         type_coerce(c, String) for c in (Dossier.received_at, Dossier.appointment_at, Dossier.legal_due_at)
     ]
@@ -70,18 +71,20 @@ def fetch_lines(
             *raw,  # read below without the ORM's (slow, on SQLite) date parsing
             Dossier.apology_count,
             type_coerce(Dossier.office_id, String),
+            Dossier.id,
         )
         .join(Applicant, Applicant.id == Dossier.applicant_id)
         .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
         .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
         .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
         .where(*where)
+        .with_hint(Dossier, BY_ROWID, "sqlite")
     )
     ids = UuidReader()
     names = FieldNames.load(session)
     fetched = session.connection().execute(query).all()
     # A list about a past instant shows each dossier as it stood then (status, unit).
-    then = _status_and_unit_at(session, {r[0] for r in fetched}, as_of) if as_of is not None else {}
+    then = _status_and_unit_at(session, {r[13]: r[0] for r in fetched}, as_of) if as_of is not None else {}
     rows = []
     for r in fetched:
         received_at = read_instant(r[8])
@@ -123,28 +126,25 @@ def fetch_lines(
 
 
 def _status_and_unit_at(
-    session: Session, codes: set[str], instant: datetime
+    session: Session, codes: dict[uuid.UUID, str], instant: datetime
 ) -> dict[str, tuple[str, str | None]]:
-    """The (status, unit name) at ``instant`` of those of ``codes`` that changed since, by code,
-    replayed from their events before then: a receipt starts "received", every later lifecycle
-    event carries the status it left, every transfer the unit it went to."""
+    """The (status, unit name) at ``instant`` of the dossiers ``codes`` (id → code) that changed
+    since, by code, replayed from their events before then: a receipt starts "received", every later
+    lifecycle event carries the status it left, every transfer the unit it went to."""
     # Only a dossier whose status or unit changed since can differ from its row today; those are
     # found on the (kind, local date) index from the earliest office-local date of ``instant`` (for
-    # today's end of day that is tomorrow: nothing to read).
+    # today's end of day that is tomorrow: nothing to read), read once and matched here.
     zones = session.execute(select(Office.timezone).distinct()).scalars()
     since = min((instant.astimezone(ZoneInfo(tz)).date() for tz in zones), default=instant.date())
-    changed = (
-        select(no_index(Event.dossier_id))
+    changed = session.execute(
+        select(type_coerce(no_index(Event.dossier_id), String))
         .where(Event.kind.in_(_CHANGING_KINDS), Event.local_date >= since, Event.occurred_at >= instant)
         .distinct()
-    )
-    by_id = {
-        dossier_id: code
-        for dossier_id, code in session.execute(
-            select(Dossier.id, Dossier.code).where(Dossier.id.in_(changed))
-        )
-        if code in codes
-    }
+    ).scalars()
+    # Matched as stored (SQLite: 32 hex digits; PostgreSQL's driver gives UUIDs): thousands of ids
+    # changed since a past day's end are not each made a UUID.
+    listed = {**{i.hex: i for i in codes}, **{i: i for i in codes}}
+    by_id = {listed[v]: codes[listed[v]] for v in changed if v in listed}
     wanted = list(by_id)
     out: dict[uuid.UUID, tuple[str, str | None]] = {}
     for start in range(0, len(wanted), 500):  # within every backend's limit of bound parameters

@@ -106,7 +106,7 @@ def overdue_list(
     instant = check_instant(at)
     with report_session(db) as session:
         _, _, where = _filters(session, office_ids, field_ids, procedure_codes, unit_ids, officer_ids)
-        conditions = [*where, open_at(instant), overdue_at(instant)]
+        conditions = [*where, *open_at(instant, db.dialect, instant), overdue_at(instant)]
         return tuple(fetch_lines(session, conditions, instant, as_of=instant))
 
 
@@ -128,15 +128,13 @@ def due_soon_list(
         raise ValidationError("Số ngày làm việc sắp đến hạn phải từ 0 đến 60.", field="working_days")
     with report_session(db) as session:
         _, offices, where = _filters(session, office_ids, field_ids, procedure_codes, unit_ids, officer_ids)
-        windows = []
+        windows, ends = [], []
         for office in offices:
             day = instant.astimezone(ZoneInfo(office.timezone)).date()
-            windows.append(
-                due_window(
-                    office.id, instant, due_before(session, office.id, day, working_days, office.timezone)
-                )
-            )
-        conditions = [*where, open_at(instant), not_waiting(instant), or_(*windows)]
+            ends.append(due_before(session, office.id, day, working_days, office.timezone))
+            windows.append(due_window(office.id, instant, ends[-1]))
+        opened = open_at(instant, db.dialect, max(ends, default=instant))
+        conditions = [*where, *opened, not_waiting(instant), or_(*windows)]
         return tuple(fetch_lines(session, conditions, as_of=instant))
 
 

@@ -10,44 +10,87 @@ Each dossier gets a small integer ``code`` in SQL (``classify``) and the databas
               (resolved in the period) · 5 withdrawn · 6 stopped (in the period)
               · 7 open at the end, within term · 8 open at the end, overdue
 
-Two plans give the same counts: ``scan`` reads the whole table once (long periods; on SQLite split by
-rowid into parallel read transactions, one per CPU, because SQLite neither hashes aggregates nor scans
-in parallel), ``index`` first narrows to candidate rows through the indexes (periods that are short
-compared with the data kept).
+Only the dossiers that can count are read, found from the period (``plan_reads``, ``count_codes``):
+
+* those received in it: on SQLite the rowid ranges their receipt days span (dossiers are written as
+  they are received), split between one read transaction per CPU — SQLite neither hashes aggregates
+  nor scans in parallel; a day spread far wider than the others, or receipts that do not lie together
+  at all, through the (office, receipt date) index;
+* those carried over into it, received before it and open at its start — open now (status index),
+  resolved since its start (a seek per day of history in the (receipt date, resolution instant)
+  index, or a walk of the resolutions since the start in the (resolution instant, receipt date) one,
+  whichever is shorter; neither reads a row of the period's own dossiers), withdrawn / stopped since
+  its start (the ended ones of the status index against the events since the start) — or, when the
+  database holds few dossiers before the period, simply all those received before it.
+
+Every other dossier received before the period was closed before it (code 0), or refused / cancelled
+before it (100 / 110): neither counts. So the cost follows the period and the dossiers open now or
+closed since its start — not the history before it. (This relies on a resolved or returned dossier
+always having its resolution instant: the resolve service writes both.) The ``scan`` plan classifies
+every dossier received up to the period's end in one statement: the reference the tests compare with.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
-from collections import Counter
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, String, and_, case, func, literal_column, or_, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+    type_coerce,
+    union,
+)
+from sqlalchemy.orm import Session, aliased
 
 from counter_app.db.database import Database
-from counter_app.db.models import Agency, Dossier, Field
+from counter_app.db.models import Agency, Dossier, Event, Field
 from counter_app.services.reports.clock import sample_windows
 from counter_app.services.reports.common import (
     ENDED,
+    ENDING_KINDS,
     OPEN,
     ended_since,
     not_waiting,
 )
-from counter_app.services.reports.sqlkit import UuidReader, no_index, read_instant
+from counter_app.services.reports.sqlkit import UuidReader, listed_rows, no_index, read_epoch, rowid_ranges
 
 CANCELLED_IN_PERIOD, REFUSED_IN_PERIOD = 101, 111
 # Outcome of a resolved dossier as its closing code and as recorded (an unknown one counts as early).
 CLOSING_OUTCOME = {1: "early", 2: "on_time", 3: "late", 4: "late"}
 OUTCOME_CLASS = {"early": "early", "on_time": "on_time", "late": "late"}
-# Below this many rows a SQLite scan is not worth splitting.
-PARALLEL_MIN_ROWS = 200_000
+# SQLite: the dossiers received in the period are read in up to this many parallel read transactions
+# (one per CPU) when their rowids span at least PARALLEL_MIN_ROWS; split by days (receipts that do not
+# lie together in the table), each reader gets at least MIN_PART_DAYS days.
 MAX_PARTS = 4
-# Periods whose start leaves at most this share of the data after it use the "index" plan.
-INDEX_PLAN_SHARE = 0.05
+PARALLEL_MIN_ROWS = 20_000
+MIN_PART_DAYS = 7
+# Dossiers written before the period are all read (not sought through indexes) when at most this many
+# times fewer than the period's: an index walk over the period costs about that share of reading it.
+HISTORY_READ_SHARE = 8
+# A seek in an index costs about as many steps as walking this many entries of one.
+DAY_SEEK_COST = 25
+# The indexes the reads name to SQLite (``sqlkit``: table hints), so that neither a filter's own index
+# — the field's, say, over every year kept — nor statistics sampled from a few hundred rows make it
+# walk another one.
+RECEIPT_INDEX = "ix_dossiers_office_local_date"
+RESOLUTION_INDEX = "ix_dossiers_resolved_at"
+RECEIPT_RESOLUTION_INDEX = "ix_dossiers_received_resolved"
+# A receipt date is office-local: the UTC receipt instant lies within this margin of its midnight.
+ZONE_MARGIN = timedelta(days=2)
 # Average processing time: exact up to this many resolved dossiers, else estimated on about as many.
 PROCESSING_LIMIT = 10_000
 SAMPLE_WINDOWS = 200
@@ -68,12 +111,24 @@ class Bounds:
     restrict: bool  # whether the office condition is needed (False: the group is the whole database)
 
     def office_condition(self) -> list[ColumnElement[bool]]:
-        # Not through the (office, date) index: the scan and the resolution windows drive these queries.
+        # Not through the (office, date) index: rowid ranges, lists of rowids and the resolution
+        # windows drive these queries (the receipt-date reads name their offices themselves).
         return [no_index(Dossier.office_id).in_(self.office_ids)] if self.restrict else []
 
 
-def classify(b: Bounds) -> ColumnElement[int]:
-    """The classification code of a dossier (module docstring)."""
+def _ended_since(instant: datetime, per_row: bool) -> ColumnElement[bool]:
+    """Withdrawn or stopped at or after ``instant``: against the list of such events since then (read
+    once: many dossiers to classify), or by looking up the dossier's own events (a few)."""
+    if not per_row:
+        return Dossier.id.in_(ended_since(instant))
+    return exists().where(
+        Event.dossier_id == Dossier.id, Event.kind.in_(ENDING_KINDS), Event.occurred_at >= instant
+    )
+
+
+def classify(b: Bounds, per_row: bool = False) -> ColumnElement[int]:
+    """The classification code of a dossier (module docstring); ``per_row``: the withdraw / stop
+    events looked up dossier by dossier (``_ended_since``)."""
     in_period = case((Dossier.received_local_date >= b.first, 1), else_=0)
     receipt = case((Dossier.received_local_date < b.first, 0), (Dossier.channel == "online", 16), else_=32)
     still_open = case((and_(Dossier.legal_due_at < b.end, not_waiting(b.end)), 8), else_=7)
@@ -86,11 +141,11 @@ def classify(b: Bounds) -> ColumnElement[int]:
     )
     ended_in_period = case((Dossier.status == "withdrawn", 5), else_=6)
     ended = case(
-        (Dossier.id.in_(ended_since(b.end)), still_open),
+        (_ended_since(b.end, per_row), still_open),
         # Received in the period, so closed in it: the (large) list of closings since the start is
         # only built for dossiers received before the period.
         (Dossier.received_local_date >= b.first, ended_in_period),
-        (Dossier.id.in_(ended_since(b.start)), ended_in_period),
+        (_ended_since(b.start, per_row), ended_in_period),
         else_=0,
     )
     closing = case(
@@ -105,15 +160,58 @@ def classify(b: Bounds) -> ColumnElement[int]:
     )
 
 
-def _candidates(b: Bounds) -> ColumnElement[bool]:
-    """Every dossier that can have a non-zero code, each arm through its own index (no status test
-    on the last two: SQLite would then walk the status index over every resolved dossier)."""
-    return or_(
-        and_(Dossier.office_id.in_(b.office_ids), Dossier.received_local_date >= b.first),
-        Dossier.status.in_(OPEN),
-        Dossier.resolved_at >= b.start,
-        Dossier.id.in_(ended_since(b.start)),
+def _received_in(b: Bounds, first: date, last: date) -> list[ColumnElement[bool]]:
+    """Dossiers received on the group's local days ``first``..``last``: one range of the (office, receipt
+    date) index per office."""
+    return [
+        Dossier.office_id.in_(b.office_ids),
+        Dossier.received_local_date >= first,
+        Dossier.received_local_date <= last,
+    ]
+
+
+def _carried_over(db: Database, b: Bounds, by_day: bool = False) -> list[ColumnElement[bool]]:
+    """Dossiers received before the period that may be open at its start (``classify`` decides): a
+    union of row ids, each arm read inside one index — open now (status, receipt instant); resolved
+    since the start and received before it (receipt date, resolution instant; PostgreSQL: resolution
+    instant, receipt date); withdrawn or stopped since the start (status, receipt instant and id,
+    against the events' kind and date)."""
+    c = aliased(Dossier, name="c")
+    sqlite = db.dialect == "sqlite"
+    ref = literal_column("c.rowid") if sqlite else c.id
+    if sqlite and by_day:
+        # Day by day of the receipts before the period, those resolved since its start: one seek a
+        # day in the (receipt date, resolution instant) index, instead of walking the resolutions of
+        # every dossier received in the period (a few thousand seeks for years of history).
+        days = select(func.min(Dossier.received_local_date).label("d")).cte("days", recursive=True)
+        days = days.union_all(
+            select(func.date(days.c.d, "+1 day")).where(days.c.d < b.first - timedelta(days=1))
+        )
+        resolved_since = (
+            select(ref)
+            .select_from(days)
+            .join(c, c.received_local_date == days.c.d)
+            .where(c.resolved_at >= b.start)
+            .with_hint(c, f"INDEXED BY {RECEIPT_RESOLUTION_INDEX}", "sqlite")
+        )
+    else:
+        resolved_since = (
+            select(ref)
+            .where(c.resolved_at >= b.start, c.received_local_date < b.first)
+            .with_hint(c, f"INDEXED BY {RESOLUTION_INDEX}", "sqlite")
+        )
+    candidates = union(
+        select(ref)
+        .where(c.status.in_(OPEN), c.received_at < b.start + ZONE_MARGIN)
+        .with_hint(c, "INDEXED BY ix_dossiers_status_received_at", "sqlite"),
+        resolved_since,
+        # Withdrawn / stopped since the start, among those received before it: the few ended ones of
+        # the history (status index, which holds the id) checked against the events since the start.
+        select(ref)
+        .where(c.status.in_(ENDED), c.received_at < b.start + ZONE_MARGIN, c.id.in_(ended_since(b.start)))
+        .with_hint(c, "INDEXED BY ix_dossiers_status_received_at", "sqlite"),
     )
+    return [Dossier.received_local_date < b.first, listed_rows(db.dialect, Dossier, candidates)]
 
 
 def _key_number(key: ColumnElement[object], ids: list[uuid.UUID], offset: int = 0) -> ColumnElement[int]:
@@ -130,20 +228,31 @@ def _key_number(key: ColumnElement[object], ids: list[uuid.UUID], offset: int = 
     )
 
 
-def _query(db: Database, key: ColumnElement[object], b: Bounds, where: list[ColumnElement[bool]], ids):  # type: ignore[no-untyped-def]
-    code = classify(b)
-    if ids is not None:  # SQLite: one integer per (key, code)
+def _query(
+    db: Database,
+    key: ColumnElement[object],
+    b: Bounds,
+    where: list[ColumnElement[bool]],
+    ids,  # type: ignore[no-untyped-def]
+    hint: str = "",
+    per_row: bool = False,
+):
+    """(key, code, count) of the dossiers matching ``where`` (which bounds the receipt date: one bound
+    each way, or SQLite may walk an index range up to the looser one); ``hint``: how SQLite reads
+    ``dossiers``; ``per_row``: see ``classify``."""
+    code = classify(b, per_row)
+    if ids is not None:  # SQLite: one integer per (key, code), grouped alone
         code = _key_number(key, ids) * 128 + code
-        key = literal_column("0")
-    inner = select(key.label("key"), code.label("code")).where(
-        Dossier.received_local_date <= b.last, Dossier.status != "new", *b.office_condition(), *where
-    )
+    columns = [code.label("code")] if ids is not None else [key.label("key"), code.label("code")]
+    inner = select(*columns).where(Dossier.status != "new", *b.office_condition(), *where)
+    if hint:
+        inner = inner.with_hint(Dossier, hint, "sqlite")
     if db.dialect == "sqlite":
         # A LIMIT keeps SQLite from flattening the subquery: the code is computed once per row in a
         # co-routine and a plain table scan feeds it.
         inner = inner.limit(-1)
     sub = inner.subquery()
-    return select(sub.c.key, sub.c.code, func.count()).group_by(sub.c.key, sub.c.code)
+    return select(*sub.c, func.count()).group_by(*sub.c)
 
 
 def _key_ids(db: Database, session: Session, key: ColumnElement[object]) -> list[uuid.UUID] | None:
@@ -155,36 +264,116 @@ def _key_ids(db: Database, session: Session, key: ColumnElement[object]) -> list
 
 
 def _decode(rows, ids: list[uuid.UUID] | None) -> Counter[tuple[object, int]]:  # type: ignore[no-untyped-def]
+    """(key, code) counts from the rows of ``_query``: (key, code, n), or (number, n) on SQLite."""
     out: Counter[tuple[object, int]] = Counter()
-    for k, code, n in rows:
+    for *k, code, n in rows:
         if ids is not None:
             number, code = divmod(code, 128)
-            k = ids[number - 1] if number else None
-        out[(k, code)] += n
+            out[(ids[number - 1] if number else None, code)] += n
+        else:
+            out[(k[0], code)] += n
     return out
 
 
-def choose_plan(session: Session, b: Bounds) -> str:
-    """``index`` when the period starts late in the data kept, else ``scan``."""
-    lows, highs = [], []
-    for office_id in b.office_ids:
-        # One aggregate per query: SQLite then reads min / max straight from the (office, date) index.
-        low, high = (
-            session.execute(
-                select(func.min(Dossier.received_local_date)).where(Dossier.office_id == office_id)
-            ).scalar(),
-            session.execute(
-                select(func.max(Dossier.received_local_date)).where(Dossier.office_id == office_id)
-            ).scalar(),
+# Rowid bounds of each of an office's days in the period, two seeks a day in the (office, date) index.
+_DAY_BOUNDS = text(
+    f"""
+    WITH RECURSIVE days(d) AS (SELECT :first UNION ALL SELECT date(d, '+1 day') FROM days WHERE d < :last)
+    SELECT d, low, high FROM (
+      SELECT d,
+        (SELECT min(rowid) FROM dossiers INDEXED BY {RECEIPT_INDEX}
+          WHERE office_id = :office AND received_local_date = d) AS low,
+        (SELECT max(rowid) FROM dossiers INDEXED BY {RECEIPT_INDEX}
+          WHERE office_id = :office AND received_local_date = d) AS high
+      FROM days)
+    WHERE low IS NOT NULL
+    """
+).bindparams(
+    bindparam("office", type_=Dossier.office_id.type),
+    bindparam("first", type_=Dossier.received_local_date.type),
+    bindparam("last", type_=Dossier.received_local_date.type),
+)
+Read = tuple[list[ColumnElement[bool]], str]  # conditions and how SQLite reads dossiers
+INDEXED = f"INDEXED BY {RECEIPT_INDEX}"
+# "NOT INDEXED" keeps every index away, not the rowid: rowid ranges and lists, and no filter's index.
+BY_ROWID = "NOT INDEXED"
+
+
+@dataclass(frozen=True)
+class Plan:
+    readers: list[list[Read]]  # the reads of the dossiers received in the period, per parallel reader
+    carried: Read  # the read of those carried over into it
+
+
+def plan_reads(db: Database, session: Session, b: Bounds) -> Plan:
+    """How the dossiers of the period are read (module docstring).
+
+    SQLite writes dossiers as they are received, so a period's receipts lie together in the table: they
+    are read as rowid ranges, split evenly between one reader per CPU — reaching each row through the
+    date index instead costs half as much again. The ranges come from each day's first and last rowid
+    (``sqlkit.rowid_ranges``); a day spread far wider than the others (a dossier written long after its
+    receipt: a sync, an import) is read through the index, and when the receipts do not lie together
+    at all the whole period is, split by days. The rowids also tell how many dossiers were written
+    before the period: when they are few next to the period's (a database holding little more than
+    the period), those received before it are all read and classified, not sought through three
+    indexes whose walk follows the period."""
+    whole = _received_in(b, b.first, b.last)
+    carried = (_carried_over(db, b), BY_ROWID)
+    if db.dialect != "sqlite":
+        return Plan([[(whole, "")]], carried)
+    days = [
+        (office_id, date.fromisoformat(d), low, high)
+        for office_id in b.office_ids
+        for d, low, high in session.execute(
+            _DAY_BOUNDS, {"office": office_id, "first": b.first, "last": b.last}
         )
-        if low is not None and high is not None:
-            lows.append(low)
-            highs.append(high)
-    if not lows:
-        return "index"
-    low, high = min(lows), max(highs)
-    share = max((high - b.first).days + 1, 0) / ((high - low).days + 1)
-    return "index" if share <= INDEX_PLAN_SHARE else "scan"
+    ]
+    spans = [(low, high) for *_, low, high in days]
+    size = sum(high - low + 1 for low, high in spans)
+    readers = min(os.cpu_count() or 1, MAX_PARTS) if size >= PARALLEL_MIN_ROWS else 1
+    if spans:
+        rowid = literal_column("rowid")
+        oldest = session.execute(select(func.min(rowid)).select_from(Dossier)).scalar() or 0
+        before = min(low for low, _ in spans) - oldest
+        if before * HISTORY_READ_SHARE <= size:
+            carried = (
+                [*_received_in(b, b.first, b.last)[:1], Dossier.received_local_date < b.first],
+                INDEXED,
+            )
+        else:
+            # Those resolved since the start: a seek per day of history, or a walk of the period's
+            # resolutions — whichever is fewer steps.
+            first_day = session.execute(select(func.min(Dossier.received_local_date))).scalar()
+            days_before = (b.first - first_day).days if first_day is not None else 0
+            carried = (_carried_over(db, b, days_before * DAY_SEEK_COST < size), BY_ROWID)
+    plan = rowid_ranges(spans, readers)
+    if plan is None:  # scattered receipts: through the index, the period's days split between readers
+        count = (b.last - b.first).days + 1
+        readers = max(1, min(readers, count // MIN_PART_DAYS))
+        edges = [b.first + timedelta(days=count * i // readers) for i in range(readers + 1)]
+        reads = [
+            [(_received_in(b, edges[i], edges[i + 1] - timedelta(days=1)), INDEXED)] for i in range(readers)
+        ]
+        return Plan(reads, carried)
+    ranges, left_out = plan
+    spread: dict[uuid.UUID, list[date]] = defaultdict(list)  # office → days read through the index
+    for i in left_out:
+        spread[days[i][0]].append(days[i][1])
+    in_range = whole[1:] + [
+        or_(Dossier.office_id != o, Dossier.received_local_date.not_in(d)) for o, d in spread.items()
+    ]
+    row = literal_column("dossiers.rowid")
+    reads = [
+        [([*in_range, row >= low, row <= high], BY_ROWID) for low, high in mine] for mine in ranges if mine
+    ]
+    if spread:
+        apart = or_(
+            *(and_(Dossier.office_id == o, Dossier.received_local_date.in_(d)) for o, d in spread.items())
+        )
+        if not reads:
+            reads.append([])
+        reads[-1].append(([apart], INDEXED))
+    return Plan(reads or [[(whole, INDEXED)]], carried)  # (nothing received in the period)
 
 
 def count_codes(
@@ -195,51 +384,32 @@ def count_codes(
     where: list[ColumnElement[bool]],
     plan: str = "auto",
 ) -> Counter[tuple[object, int]]:
-    """(row key, code) → number of dossiers."""
-    if plan == "auto":
-        plan = choose_plan(session, b)
+    """(row key, code) → number of dossiers (module docstring: the period plan, or ``scan``)."""
     ids = _key_ids(db, session, key)
-    if plan == "index":
-        return _decode(session.execute(_query(db, key, b, [*where, _candidates(b)], ids)), ids)
-    if db.dialect != "sqlite":
-        return _decode(session.execute(_query(db, key, b, where, ids)), ids)
-    return _parallel_scan(db, session, key, b, where, ids)
-
-
-def _parallel_scan(
-    db: Database,
-    session: Session,
-    key: ColumnElement[object],
-    b: Bounds,
-    where: list[ColumnElement[bool]],
-    ids: list[uuid.UUID] | None,
-) -> Counter[tuple[object, int]]:
-    rowid = literal_column("dossiers.rowid")
-    low = session.execute(select(func.min(rowid)).select_from(Dossier)).scalar()
-    high = session.execute(select(func.max(rowid)).select_from(Dossier)).scalar()
-    if low is None or high is None:
-        return Counter()
-    parts = max(1, min(os.cpu_count() or 1, MAX_PARTS, (high - low + 1) // PARALLEL_MIN_ROWS))
-    edges = [low - 1 + (high - low + 1) * i // parts for i in range(parts + 1)]
-    if parts == 1:
-        queries = [_query(db, key, b, where, ids)]
-    else:
-        queries = [
-            _query(db, key, b, [*where, rowid > edges[i], rowid <= edges[i + 1]], ids) for i in range(parts)
-        ]
-
-    def run(query):  # type: ignore[no-untyped-def]
-        with db.engine.connect() as conn:
-            return conn.execute(query).all()
-
+    if plan == "scan":
+        return _decode(
+            session.execute(_query(db, key, b, [*where, Dossier.received_local_date <= b.last], ids)), ids
+        )
+    how = plan_reads(db, session, b)
+    readers = [
+        [_query(db, key, b, [*where, *cond], ids, hint) for cond, hint in reads] for reads in how.readers
+    ]
+    carried = _query(db, key, b, [*where, *how.carried[0]], ids, how.carried[1], per_row=True)
     total: Counter[tuple[object, int]] = Counter()
-    if parts == 1:
-        results = [session.execute(queries[0]).all()]
-    else:
-        with ThreadPoolExecutor(max_workers=parts) as pool:
-            results = list(pool.map(run, queries))
-    for rows in results:
-        total.update(_decode(rows, ids))
+    if len(readers) == 1:  # one snapshot: the report session's
+        for query in (*readers[0], carried):
+            total.update(_decode(session.execute(query), ids))
+        return total
+
+    def run(queries):  # type: ignore[no-untyped-def]
+        with db.engine.connect() as conn:
+            return [row for query in queries for row in conn.execute(query)]
+
+    with ThreadPoolExecutor(max_workers=len(readers)) as pool:
+        parts = [pool.submit(run, queries) for queries in readers]
+        total.update(_decode(session.execute(carried), ids))
+        for part in parts:
+            total.update(_decode(part.result(), ids))
     return total
 
 
@@ -250,9 +420,9 @@ def processing_rows(
     where: list[ColumnElement[bool]],
     resolved: int,
     limit: int | None = None,
-) -> tuple[list[tuple[object, uuid.UUID, datetime, datetime, str]], bool]:
-    """(key, office, received_at, resolved_at, outcome) of the dossiers resolved in the period, and whether that
-    is all of them: above ``limit``, only those resolved inside ``SAMPLE_WINDOWS`` evenly spread time
+) -> tuple[list[tuple[object, uuid.UUID, float, float, str]], bool]:
+    """(key, office, received_at, resolved_at, outcome) of the dossiers resolved in the period, instants in
+    epoch seconds, and whether that is all of them: above ``limit``, only those resolved inside ``SAMPLE_WINDOWS`` evenly spread time
     windows that together cover ``limit / resolved`` of the period."""
     limit = PROCESSING_LIMIT if limit is None else limit
     exact = resolved <= limit
@@ -260,8 +430,7 @@ def processing_rows(
     ids = UuidReader()
     rows = []
     # At most WINDOWS_PER_QUERY ranges per statement (SQLite parses a chain of OR as a tree of limited
-    # depth). Only the resolution instant is indexed here: a status test would lead SQLite to the
-    # status index.
+    # depth), each a range of the resolution index.
     for i in range(0, len(spans), WINDOWS_PER_QUERY):
         query = select(
             type_coerce(key, String),
@@ -280,8 +449,10 @@ def processing_rows(
             *b.office_condition(),
             *where,
         )
+        # Told, so that no statistics and no filter's index make SQLite scan the table instead.
+        query = query.with_hint(Dossier, f"INDEXED BY {RESOLUTION_INDEX}", "sqlite")
         rows += [
-            (ids(k), ids(o), read_instant(r), read_instant(z), OUTCOME_CLASS.get(outcome, "early"))
-            for k, o, r, z, outcome in session.connection().execute(query)
+            (ids(k), ids(o), read_epoch(r), read_epoch(z), OUTCOME_CLASS.get(outcome, "early"))
+            for k, o, r, z, outcome in session.connection().execute(query).all()
         ]
     return rows, exact  # type: ignore[return-value]

@@ -1,12 +1,16 @@
-"""SQL helpers of the reports: a planner hint for SQLite, and fast reading of untyped columns."""
+"""SQL helpers of the reports: planner hints for SQLite, rowid ranges, fast reading of untyped columns."""
 
 from __future__ import annotations
 
+import gc
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ARRAY, ColumnElement, FromClause, Uuid, any_, literal_column
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -35,11 +39,73 @@ def _unindexed(element: no_index, compiler: SQLCompiler, **kw: Any) -> str:
     return "+" + compiler.process(element.column, **kw)
 
 
+class array_of(ColumnElement[Any]):  # noqa: N801 - used like a SQL function
+    """PostgreSQL's ``ARRAY(subquery)``: the subquery's values as one array, computed once."""
+
+    inherit_cache = True
+    _traverse_internals = [("query", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, query: Any) -> None:
+        self.query = query
+        self.type = ARRAY(Uuid())
+
+
+@compiles(array_of)
+def _array_of(element: array_of, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"ARRAY({compiler.process(element.query, **kw)})"
+
+
+def listed_rows(dialect: str, table: Any, candidates: Any) -> ColumnElement[bool]:
+    """The rows of ``table`` whose row id ``candidates`` lists (a union of index-only selects of
+    ``rowid`` on SQLite, of the primary key elsewhere). SQLite reads them by rowid (with the table
+    hint ``NOT INDEXED``); PostgreSQL computes the list once and looks each id up in the primary key
+    — written ``id = ANY(ARRAY(…))``, since an ``IN (…)`` is planned from the list's estimated size,
+    and the estimate of a receipt date and a resolution instant taken together (independent, to the
+    planner) can be off enough for a scan of the whole table."""
+    if dialect == "sqlite":
+        return literal_column(f"{table.__tablename__}.rowid").in_(candidates)
+    return table.id == any_(array_of(candidates))
+
+
+def _sqlite_table_hint(self: SQLiteCompiler, table: FromClause, text: str | None) -> str | None:
+    return text
+
+
+# ``select(...).with_hint(Dossier, "INDEXED BY ix_…", "sqlite")`` / ``"NOT INDEXED"``: SQLite's own way
+# to fix how a table is read, written after its name. SQLAlchemy's SQLite compiler drops table hints
+# (it has no use for them); the reports name the index whenever statistics — or their absence — could
+# lead SQLite to walk another one over the whole history.
+SQLiteCompiler.get_from_hint_text = _sqlite_table_hint  # type: ignore[method-assign]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block (restored after, if it was on): a report that
+    makes tens of thousands of small tuples would otherwise pay for a few walks of the whole heap."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def read_instant(value: object) -> datetime | None:
     """An instant selected without its ORM type: SQLite gives naive-UTC text, PostgreSQL a datetime."""
     if value is None or isinstance(value, datetime):
         return value.astimezone(UTC) if value is not None else None
     return datetime.fromisoformat(f"{value}+00:00")  # (much faster than .replace(tzinfo=UTC))
+
+
+_EPOCH = datetime(1970, 1, 1)
+
+
+def read_epoch(value: object) -> float:
+    """An instant selected without its ORM type, as epoch seconds (what ``datetime.timestamp`` gives)."""
+    if isinstance(value, datetime):
+        return value.timestamp()
+    return (datetime.fromisoformat(str(value)) - _EPOCH).total_seconds()
 
 
 class UuidReader:
@@ -52,3 +118,43 @@ class UuidReader:
         if value not in self._seen:
             self._seen[value] = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
         return self._seen[value]
+
+
+def rowid_ranges(
+    spans: list[tuple[int, int]], parts: int, *, spread: int = 4, slack: int = 64, most: int = 32
+) -> tuple[list[list[tuple[int, int]]], list[int]] | None:
+    """Few rowid ranges covering ``spans`` (each group's first and last rowid: the rows of one office's
+    day), cut into ``parts`` lists of about equal length — the reads of a parallel scan.
+
+    A span longer than ``spread`` times the typical one (plus ``slack``) is left out (its index is
+    returned: read its rows another way): one row written long after the others of its day would
+    otherwise stretch a range over everything between. Spans are merged across gaps of up to a typical
+    span. None when more than ``most`` ranges or left-out spans remain: the rows do not lie together."""
+    if not spans:
+        return [[] for _ in range(parts)], []
+    lengths = sorted(high - low + 1 for low, high in spans)
+    typical = lengths[len(lengths) // 2]
+    longest = spread * typical + slack
+    left_out = [i for i, (low, high) in enumerate(spans) if high - low + 1 > longest]
+    kept = sorted(span for span in spans if span[1] - span[0] + 1 <= longest)
+    merged: list[list[int]] = []
+    for low, high in kept:
+        if merged and low <= merged[-1][1] + typical + slack:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    if len(merged) > most or len(left_out) > most:
+        return None
+    total = sum(high - low + 1 for low, high in merged)
+    share = -(-total // parts)  # rows per part, rounded up
+    out: list[list[tuple[int, int]]] = [[] for _ in range(parts)]
+    part, room = 0, share
+    for low, high in merged:
+        while low <= high:
+            take = high - low + 1 if part == parts - 1 else min(room, high - low + 1)
+            out[part].append((low, low + take - 1))
+            low += take
+            room -= take
+            if room <= 0 and part < parts - 1:
+                part, room = part + 1, share
+    return out, left_out

@@ -131,17 +131,23 @@ def test_period_by_field_every_column(db: Database) -> None:
 def test_period_plans_agree(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     h = build(db)
     expected = period_report(db, h.supervisor, FIRST, LAST)
-    for plan in ("scan", "index"):
-        assert period_report(db, h.supervisor, FIRST, LAST, _plan=plan) == expected, plan
-    # The SQLite scan split over parallel read transactions (by rowid) counts the same.
+    # The reference plan classifies every dossier received up to the period's end in one statement.
+    assert period_report(db, h.supervisor, FIRST, LAST, _plan="scan") == expected
+    # The receipts of the period split between parallel read transactions (by rowid on SQLite).
     monkeypatch.setattr(period_sql, "PARALLEL_MIN_ROWS", 1)
     monkeypatch.setattr(period_sql.os, "cpu_count", lambda: 3)
-    assert period_report(db, h.supervisor, FIRST, LAST, _plan="scan") == expected
+    assert period_report(db, h.supervisor, FIRST, LAST) == expected
+    # The dossiers carried over found through the indexes (the resolutions since the start walked,
+    # or sought day by day of the history), or among all those received before.
+    for share, seek in ((0, 0), (10**12, 10**12), (10**12, 0)):
+        monkeypatch.setattr(period_sql, "HISTORY_READ_SHARE", share)
+        monkeypatch.setattr(period_sql, "DAY_SEEK_COST", seek)
+        assert period_report(db, h.supervisor, FIRST, LAST) == expected, (share, seek)
     # SQLite numbers the row keys with a CASE; past LINEAR_KEYS keys, with a binary search of CASEs.
     monkeypatch.setattr(period_sql, "LINEAR_KEYS", 1)
-    assert period_report(db, h.supervisor, FIRST, LAST, _plan="scan") == expected
+    assert period_report(db, h.supervisor, FIRST, LAST) == expected
     assert period_report(db, h.supervisor, FIRST, LAST, _plan="scan", by="unit") == period_report(
-        db, h.supervisor, FIRST, LAST, _plan="index", by="unit"
+        db, h.supervisor, FIRST, LAST, by="unit"
     )
     # Over the limit the average is estimated on time windows: with a limit of 1 for 3 resolved
     # dossiers, 10 windows each covering the middle third of its tenth of the period (26 h 24 min):
