@@ -5,7 +5,9 @@ a crash hook (a dialog naming the log file), then the database (opened, checked,
 backup), then the log-in and the window. When nothing can come before the log-in (the folder's own
 SQLite file, at this version's schema, with an office: ``startup_probe``), the log-in dialog shows
 first and the database opens behind it — the database stack (SQLAlchemy, the models) is imported only
-then, so the first window does not wait for it (issue 11). A change of user (Hệ thống → Đổi người dùng, or another
+then, so the first window does not wait for it (issue 11). A new office (no database file yet, no
+backup to offer) likewise gets the set-up wizard first, the database created and migrated behind it,
+then the log-in of the administrator it made. A change of user (Hệ thống → Đổi người dùng, or another
 officer at the lock screen) opens a new window for them — its pages follow their role — and closes
 the old one (``WindowLoop``).
 """
@@ -28,7 +30,7 @@ from counter_app.config import Settings, load_settings
 from counter_app.domain.errors import UserError
 from counter_app.logsetup import setup_logging
 from counter_app.paths import AppPaths, resolve_paths
-from counter_app.startup_probe import login_can_show_first
+from counter_app.startup_probe import login_can_show_first, wizard_can_show_first
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
 from counter_app.ui.worker import Report, run_detached, run_with_progress
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
     from counter_app.ui.login_dialog import LoginDialog
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.session import UiSession
+    from counter_app.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 DEMO_DOSSIERS_ON_FIRST_RUN = 500
@@ -126,6 +129,7 @@ class _Run(QObject):
         self.daily_backup: object | None = None
         self.runner: QThread | None = None  # a thread opening the database or making the demo
         self.login: LoginDialog | None = None
+        self.wizard: SetupWizard | None = None
         self.open_error: BaseException | None = None
         self._opened_in_thread: AppContext | None = None
 
@@ -150,28 +154,59 @@ class _Run(QObject):
         self.ctx = ctx
         if self.login is not None:
             self.login.set_database(ctx.db)
+        if self.wizard is not None:
+            self.wizard.set_database(ctx.db)  # a «Hoàn tất» pressed meanwhile runs now
 
     @Slot(object)
     def _open_failed(self, exc: BaseException) -> None:
         self.open_error = exc
         if self.login is not None:
             self.login.reject()
+        if self.wizard is not None:
+            # Closed without its «Hủy thiết lập?» question (done, not reject): nothing was written.
+            self.wizard.done(self.wizard.DialogCode.Rejected)
 
     def _run_early_login(self) -> None:
         assert self.login is not None
         accepted = self.open_error is None and self.login.exec() == self.login.DialogCode.Accepted
         if self.open_error is not None:
-            message = (
-                self.open_error.message if isinstance(self.open_error, UserError) else str(self.open_error)
-            )
-            log.error("database did not open behind the log-in: %s", message)
-            QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), message)
-            self.app.exit(1)
+            self._say_open_failed("the log-in")
             return
         if not accepted or self.login.actor is None:
             self.app.exit(0)
             return
         self.open_windows(self.login.actor)
+
+    def _say_open_failed(self, behind: str) -> None:
+        """The database did not open behind the first window: said, and the run ends with 1."""
+        assert self.open_error is not None
+        error = self.open_error
+        message = error.message if isinstance(error, UserError) else str(error)
+        log.error("database did not open behind %s: %s", behind, message)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), message)
+        self.app.exit(1)
+
+    # A new office: the set-up wizard first, the database created and migrated behind it.
+    def wizard_first(self) -> None:
+        from counter_app.ui.setup_wizard import SetupWizard
+
+        self.wizard = SetupWizard(None)
+        self.wizard.show()  # the first window, before the database stack is even imported
+        self.runner = run_detached(self._open_context, self._opened, self._open_failed)
+        QTimer.singleShot(0, self._run_early_wizard)
+
+    def _run_early_wizard(self) -> None:
+        wizard = self.wizard
+        assert wizard is not None
+        accepted = self.open_error is None and wizard.exec() == wizard.DialogCode.Accepted
+        self.wizard = None  # done with: a database arriving after a cancel is only closed at the end
+        if self.open_error is not None:
+            self._say_open_failed("the set-up wizard")
+            return
+        if not accepted:  # cancelled: nothing written but the new, empty database (as the ordinary way)
+            self.app.exit(0)
+            return
+        self._login_then_windows()
 
     # The ordinary way: the database first (offer a backup, migrate, set up, demo), then the log-in.
     def database_first(self) -> bool:
@@ -207,7 +242,6 @@ class _Run(QObject):
 
     def _setup_then_login(self, _result: object = None) -> None:
         from counter_app.ui.first_start import run_setup_if_needed
-        from counter_app.ui.login_dialog import LoginDialog
 
         assert self.ctx is not None
         # A database without an office (a real office's first start): the set-up wizard, then
@@ -215,6 +249,12 @@ class _Run(QObject):
         if not run_setup_if_needed(self.ctx.db):
             self.app.exit(0)
             return
+        self._login_then_windows()
+
+    def _login_then_windows(self) -> None:
+        from counter_app.ui.login_dialog import LoginDialog
+
+        assert self.ctx is not None
         login = LoginDialog(self.ctx.db, demo_hint=self.demo_hint)
         if login.exec() != LoginDialog.DialogCode.Accepted or login.actor is None:
             self.app.exit(0)
@@ -275,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     settings: Settings | None
     try:
-        settings = load_settings(paths)
+        settings = load_settings(paths, make_node_id=False)  # made when the database opens
     except UserError:
         settings = None  # the unreadable settings file is reported when the context opens
     install_translators(app, settings.language if settings else DEFAULT_LANGUAGE)
@@ -284,6 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = _Run(app, paths, args.data_dir, args.demo_if_empty)
     if settings is not None and login_can_show_first(paths, settings):
         run.login_first()
+    elif settings is not None and not args.demo_if_empty and wizard_can_show_first(paths, settings):
+        run.wizard_first()  # a new office (with --demo-if-empty the demo data is made first instead)
     elif not run.database_first():
         return 1
     code = app.exec()

@@ -13,8 +13,6 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from uuid6 import uuid7
-
 from counter_app.domain.errors import UserError
 from counter_app.paths import AppPaths
 
@@ -47,7 +45,7 @@ class Settings:
         return url or f"sqlite:///{paths.database_file.as_posix()}"
 
 
-def load_settings(paths: AppPaths) -> Settings:
+def load_settings(paths: AppPaths, *, make_node_id: bool = True) -> Settings:
     """Read settings, creating the file (with a fresh node id) on first use."""
     file = paths.settings_file
     settings = Settings()
@@ -57,8 +55,12 @@ def load_settings(paths: AppPaths) -> Settings:
         except (OSError, ValueError) as exc:
             raise UserError(f"Không đọc được tệp cấu hình {file}: {exc}") from exc
         settings = _settings_from(raw, file)
-    if not settings.node_id:
-        # The node id names this workstation in the event log; generated once, kept forever.
+    if not settings.node_id and make_node_id:
+        # The node id names this workstation in the event log; generated once, kept forever. The
+        # app's first look at the settings (its language, before the first window) leaves it to the
+        # opening of the database: importing uuid6 reads its package metadata, ~35 ms (issue 11).
+        from uuid6 import uuid7
+
         settings.node_id = str(uuid7())
         save_settings(paths, settings)
     return settings

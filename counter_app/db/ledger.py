@@ -17,7 +17,6 @@ import hashlib
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
@@ -39,14 +38,9 @@ from sqlalchemy.orm import Session
 from counter_app.db.base import new_id
 from counter_app.db.models import Event, NodeHead
 from counter_app.db.upsert import insert_for
+from counter_app.domain.event_actor import EventActor  # its home (no SQLAlchemy); still importable from here
 
 GENESIS_HASH = "0" * 64
-
-
-@dataclass(frozen=True)
-class EventActor:
-    user_id: uuid.UUID | None
-    username: str
 
 
 def canonical_json(value: object) -> str:

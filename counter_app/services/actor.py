@@ -6,8 +6,8 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
-from counter_app.db.ledger import EventActor
 from counter_app.domain.errors import PermissionDenied
+from counter_app.domain.event_actor import EventActor
 
 
 class Role(StrEnum):

@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 from counter_app.db.database import Database
 from counter_app.db.ledger import append_event
 from counter_app.db.models import Dossier, Event, Office
+from counter_app.domain.timezones import DEFAULT_TZ  # its home (light); still importable from here
 from counter_app.services.actor import Actor
-
-DEFAULT_TZ = "Asia/Ho_Chi_Minh"
 
 
 def record(

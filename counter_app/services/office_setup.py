@@ -36,7 +36,10 @@ from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.demo import DEFAULT_CATALOG
 from counter_app.services.office_catalog import set_enabled_in
 from counter_app.services.office_profile import create_office_in, update_profile_in
-from counter_app.services.setup_spec import CATALOG_LEVELS, OFFICE_LEVELS, SetupSpec, UserSpec, check_spec
+from counter_app.services.setup_choices import ProcedureChoice
+from counter_app.services.setup_choices import choices_for_level as choices_for_level  # re-exported
+from counter_app.services.setup_choices import record_levels as record_levels  # re-exported
+from counter_app.services.setup_spec import SetupSpec, UserSpec, check_spec
 from counter_app.services.units import (
     UnitInfo,
     add_unit_in,
@@ -66,18 +69,6 @@ def needs_setup(db: Database) -> bool:
 # ---- what the wizard lists ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ProcedureChoice:
-    """A procedure the wizard offers to receive. ``level``: the catalogue's "province", "ward",
-    "province,ward", or "" (the portal marks no level)."""
-
-    code: str
-    name: str
-    field_code: str
-    field_name: str
-    level: str
-
-
 def _read_files(paths: Iterable[Path]) -> list[ProcedureRecord]:
     """Every record of the files (folders: their *.json), a code found again replacing the earlier
     one (the province's file after the national one); a bad file raises ValidationError naming it."""
@@ -97,25 +88,6 @@ def procedure_choices(paths: Sequence[Path] = (DEFAULT_CATALOG,)) -> list[Proced
         (ProcedureChoice(r.code, r.name, r.field_code, r.field_name, r.level) for r in records),
         key=lambda choice: choice.code,
     )
-
-
-def record_levels(level: str) -> frozenset[str]:
-    """The catalogue levels of a record: "province,ward" → {"province", "ward"}; "" → {}."""
-    return frozenset(part.strip() for part in level.split(",") if part.strip())
-
-
-def choices_for_level(choices: Iterable[ProcedureChoice], level: str) -> list[ProcedureChoice]:
-    """The choices an office of ``level`` (setup_spec.OFFICE_LEVELS) may receive.
-
-    A record of several levels ("province,ward") is offered to each of them. A record without a
-    level ("", 17 of the bundled 402) is offered at every level: the portal left it unmarked, and
-    hiding a procedure an office does receive is worse than listing one it leaves unticked."""
-    if level not in CATALOG_LEVELS:
-        raise ValidationError(
-            f"Cấp đơn vị «{level}» không hợp lệ (dùng: {', '.join(OFFICE_LEVELS)}).", field="level"
-        )
-    offered = CATALOG_LEVELS[level]
-    return [c for c in choices if not record_levels(c.level) or record_levels(c.level) & offered]
 
 
 # ---- applying a spec ---------------------------------------------------------------------------

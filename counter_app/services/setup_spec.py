@@ -20,8 +20,8 @@ from counter_app.domain.errors import ValidationError
 from counter_app.domain.passwords import check_password_policy
 from counter_app.domain.provinces import PROVINCES_2025
 from counter_app.domain.text import normalize, search_key, unprintable_char
+from counter_app.domain.usernames import check_full_name, check_username
 from counter_app.services.actor import Role
-from counter_app.services.users import check_full_name, check_username
 
 # The three kinds of one-stop unit (DOMAIN §2), and which catalogue level each one receives.
 OFFICE_LEVELS: Mapping[str, str] = MappingProxyType(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,11 +21,11 @@ from counter_app.db.models import LoginThrottle, Office, User
 from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.domain.login_guard import name_key
 from counter_app.domain.passwords import check_password_policy, one_time_password
-from counter_app.domain.text import normalize
+from counter_app.domain.usernames import USERNAME_PATTERN as USERNAME_PATTERN  # re-exported
+from counter_app.domain.usernames import check_full_name, check_username
 from counter_app.services.actor import ROLE_LABELS, Actor, Role, require_role
 from counter_app.services.events import record
 
-USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,59}")
 MANAGE = "quản lý người dùng"
 
 
@@ -95,28 +94,6 @@ def parse_role(value: Role | str) -> Role:
     except ValueError:
         choices = ", ".join(f"{role.value} ({ROLE_LABELS[role].lower()})" for role in Role)
         raise ValidationError(f"Không có vai trò «{value}» (dùng: {choices}).", field="role") from None
-
-
-def check_username(username: str) -> str:
-    name = username.strip().lower()
-    if not name:
-        raise ValidationError("Tên đăng nhập không được để trống.", field="username")
-    if not USERNAME_PATTERN.fullmatch(name):
-        raise ValidationError(
-            f"Tên đăng nhập «{name}» không hợp lệ: 2–60 ký tự gồm chữ thường không dấu, chữ số, "
-            "dấu chấm, gạch dưới, gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ: nguyenvana).",
-            field="username",
-        )
-    return name
-
-
-def check_full_name(full_name: str) -> str:
-    name = normalize(full_name)
-    if not name:
-        raise ValidationError("Họ tên không được để trống.", field="full_name")
-    if len(name) > 200:
-        raise ValidationError("Họ tên dài quá 200 ký tự.", field="full_name")
-    return name
 
 
 def user_by_name(session: Session, username: str, *, for_update: bool = False) -> User | None:

@@ -4,6 +4,11 @@ Six pages (counter_app/ui/setup/): the office, its working hours, its specialist
 procedures it receives, the first admin, a summary. Each page checks its fields on «Tiếp» and
 says why beside the field; nothing is written until «Hoàn tất», which hands one SetupSpec to
 services/office_setup.apply_setup off the GUI thread. «Hủy», Esc and closing the window ask first.
+
+On a new data folder the wizard shows before the database is open (``db=None``, app.py: the first
+window must not wait for the database stack, issue 11), so this module and its pages import none of
+it: the officer fills the pages meanwhile, and a «Hoàn tất» pressed before
+:meth:`SetupWizard.set_database` waits for it, saying so, then runs by itself.
 """
 
 from __future__ import annotations
@@ -11,18 +16,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget, QWizard, QWizardPage
 
-from counter_app.db.database import Database
 from counter_app.documents.vnformat import to_local
 from counter_app.domain.errors import UserError, ValidationError
-from counter_app.services.actor import SYSTEM_ACTOR
-from counter_app.services.events import DEFAULT_TZ
-from counter_app.services.office_setup import ProcedureChoice, SetupResult, apply_setup, procedure_choices
+from counter_app.domain.timezones import DEFAULT_TZ
+from counter_app.services.actor import SYSTEM_ACTOR, Actor
+from counter_app.services.setup_choices import ProcedureChoice
 from counter_app.services.setup_spec import OfficeProfile, SetupSpec, check_spec
 from counter_app.ui.password_dialog import utc_now
 from counter_app.ui.setup.admin_page import SetupAdminPage
@@ -33,7 +38,26 @@ from counter_app.ui.setup.summary_page import SetupSummaryPage
 from counter_app.ui.setup.units_page import SetupUnitsPage
 from counter_app.ui.worker import run_with_progress
 
+if TYPE_CHECKING:  # the database stack loads behind the wizard (app.py, issue 11)
+    from counter_app.db.database import Database
+    from counter_app.services.office_setup import SetupResult
+
 log = logging.getLogger(__name__)
+
+
+def procedure_choices() -> list[ProcedureChoice]:
+    """The bundled catalogue (office_setup.procedure_choices), its services imported only when the
+    procedures page first opens."""
+    from counter_app.services.office_setup import procedure_choices as read
+
+    return read()
+
+
+def apply_setup(db: Database, actor: Actor, spec: SetupSpec, *, now: datetime) -> SetupResult:
+    """office_setup.apply_setup, imported when «Hoàn tất» runs."""
+    from counter_app.services.office_setup import apply_setup as apply
+
+    return apply(db, actor, spec, now=now)
 
 
 class SetupWizard(QWizard):
@@ -41,7 +65,7 @@ class SetupWizard(QWizard):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         parent: QWidget | None = None,
         *,
         clock: Callable[[], datetime] = utc_now,
@@ -49,6 +73,7 @@ class SetupWizard(QWizard):
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._waiting: SetupSpec | None = None  # «Hoàn tất» pressed before the database was open
         self._clock = clock
         self._read_catalog = catalog
         self._catalog: list[ProcedureChoice] | None = None
@@ -124,9 +149,18 @@ class SetupWizard(QWizard):
             return super().validateCurrentPage()
         if self.setup_result is not None:
             return True  # written: the wizard may close
-        if not self.busy:
+        if not self.busy and self._waiting is None:
             self._start_setup()
         return False
+
+    def set_database(self, db: Database) -> None:
+        """The database, opened in the background; a «Hoàn tất» pressed meanwhile runs now."""
+        self._db = db
+        spec, self._waiting = self._waiting, None
+        if spec is not None:
+            self._set_waiting(False)
+            self.summary_page.error.hide()
+            self._write(spec)
 
     def _start_setup(self) -> None:
         spec = self.spec()
@@ -135,18 +169,37 @@ class SetupWizard(QWizard):
         except ValidationError as exc:
             self._refused(exc)
             return
+        if self._db is None:
+            self._waiting = spec
+            self._set_waiting(True)
+            self.summary_page.show_message(self.tr("Đang chuẩn bị dữ liệu, xin chờ trong giây lát…"))
+            return
+        self._write(spec)
+
+    def _write(self, spec: SetupSpec) -> None:
+        db = self._db
+        assert db is not None
         now = self._clock()
         self._set_busy(True)
         self._runner = run_with_progress(
             self,
             self.tr("Đang thiết lập đơn vị: nhập danh mục thủ tục, lưu đơn vị và tài khoản…"),
-            lambda _report: apply_setup(self._db, SYSTEM_ACTOR, spec, now=now),
+            lambda _report: apply_setup(db, SYSTEM_ACTOR, spec, now=now),
             self._set_up,
             self._failed,
         )
         for dialog in self.findChildren(QProgressDialog):
             dialog.setCancelButton(None)  # type: ignore[arg-type]  (apply_setup cannot stop half-way)
             dialog.setValue(0)  # apply_setup reports no steps: shown, busy, after its short delay
+
+    def _set_waiting(self, waiting: bool) -> None:
+        """Waiting for the database: «Hoàn tất» pressed, nothing to go back to change (the spec is
+        taken); «Hủy» still ends the wizard — nothing has been written."""
+        for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton):
+            self.button(which).setEnabled(not waiting)
+        if waiting:
+            # Off the disabled «Hoàn tất», focus would land on «Hủy» and a second Enter ask to cancel.
+            self.summary_page.text.setFocus()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -216,4 +269,5 @@ class SetupWizard(QWizard):
             QMessageBox.StandardButton.No,  # Enter by habit keeps what was typed
         )
         if answer == QMessageBox.StandardButton.Yes:
+            self._waiting = None  # a database arriving later writes nothing
             super().reject()

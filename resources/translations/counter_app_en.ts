@@ -2481,6 +2481,10 @@ Only change it when the office has been given a new code.</translation>
         <translation>The procedure catalogue could not be read</translation>
     </message>
     <message>
+        <source>Đang chuẩn bị dữ liệu, xin chờ trong giây lát…</source>
+        <translation>Preparing the data, one moment…</translation>
+    </message>
+    <message>
         <source>Đang thiết lập đơn vị: nhập danh mục thủ tục, lưu đơn vị và tài khoản…</source>
         <translation>Setting up the office: importing the procedure catalogue, saving the office and accounts…</translation>
     </message>

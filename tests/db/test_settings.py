@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,16 @@ def test_given_database_url_in_settings_then_postgresql_is_used(
     finally:
         ctx.close()
     assert not paths.database_file.exists()
+
+
+def test_given_a_first_look_without_node_id_then_nothing_written_and_the_id_made_at_the_next_load(
+    tmp_path: Path,
+) -> None:
+    # The app reads its language before the first window without making the id (that needs uuid6).
+    paths = resolve_paths(tmp_path).ensure()
+    first_look = load_settings(paths, make_node_id=False)
+    assert first_look.node_id == "" and not paths.settings_file.exists()
+
+    made = load_settings(paths).node_id
+
+    assert uuid.UUID(made).version == 7 and load_settings(paths, make_node_id=False).node_id == made

@@ -91,6 +91,36 @@ def test_given_the_gui_modules_up_to_the_first_window_then_no_heavy_stack(tmp_pa
     assert _probe(body, tmp_path) == {"heavy": [], "countries": []}
 
 
+def test_given_a_new_office_up_to_its_wizard_then_neither_the_database_stack_nor_uuid6(
+    tmp_path: Path,
+) -> None:
+    # What a new office's start imports before its first window (tests/ui/test_wizard_first.py runs
+    # it whole): the settings as app.py first reads them (the new node id, which needs uuid6 and
+    # its package metadata, is made when the database opens), the probe, the wizard and its pages.
+    body = (
+        "import json, sys\n"
+        "from counter_app.config import load_settings\n"
+        "from counter_app.paths import resolve_paths\n"
+        "from counter_app.startup_probe import wizard_can_show_first\n"
+        "import counter_app.app, counter_app.ui.setup_wizard\n"
+        "paths = resolve_paths(sys.argv[1]).ensure()\n"
+        "new = wizard_can_show_first(paths, load_settings(paths, make_node_id=False))\n"
+        "stacks = {'sqlalchemy', 'alembic', 'uuid6', 'counter_app.db.models', 'counter_app.services.office_setup'}\n"
+        "print(json.dumps({'new': new, 'loaded': sorted(stacks & set(sys.modules) | stacks & {m.split('.')[0] for m in sys.modules})}))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", body, str(tmp_path / "new")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        check=True,
+    )
+    assert json.loads(done.stdout) == {"new": True, "loaded": []}
+
+
 def test_given_a_print_command_then_the_pdf_stack_is_loaded(office: Path, tmp_path: Path) -> None:
     # The control: the probe does see a heavy stack when the command needs it.
     out = tmp_path / "receipt.pdf"

@@ -126,8 +126,16 @@ def test_given_the_database_fails_to_open_behind_the_log_in_then_a_message_and_e
     assert events[-1] == {"kind": "exit", "code": 1}
 
 
-def test_given_a_new_data_folder_then_the_ordinary_way_shows_the_set_up_wizard(tmp_path: Path) -> None:
-    [first] = _start("stop", tmp_path / "new")
+def test_given_no_database_but_a_backup_folder_not_empty_then_the_ordinary_way_shows_the_set_up_wizard(
+    tmp_path: Path,
+) -> None:
+    # Not a new office for the early start (a backup folder that is not empty: the ordinary way
+    # decides), and nothing it can offer (a backup taken before a migration is not a verified one):
+    # the wizard after the database stack. A new office's wizard comes first: test_wizard_first.py.
+    folder = tmp_path / "moved"
+    (folder / "backups").mkdir(parents=True)
+    (folder / "backups" / "counter-before-migration-0010-20261123T020000Z.sqlite3").write_bytes(b"")
+    [first] = _start("stop", folder)
     assert first["window"] == "SetupWizard"
     assert "sqlalchemy" in first["loaded"]  # the control: the probe sees the stack when it is loaded
 

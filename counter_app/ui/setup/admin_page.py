@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget, QWiz
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.passwords import MIN_LENGTH, NOT_REPEATED, password_problem
 from counter_app.domain.text import normalize
+from counter_app.domain.usernames import check_full_name, check_username
 from counter_app.services.actor import Role
 from counter_app.services.setup_spec import UserSpec
-from counter_app.services.users import check_full_name, check_username
 from counter_app.ui.setup.common import FieldErrors, hint_label
 
 PAGE_ORDER = ("full_name", "username", "password", "password_again")

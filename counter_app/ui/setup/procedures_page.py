@@ -1,6 +1,6 @@
 """Page 4, Thủ tục tiếp nhận: the procedures of the national catalogue the office receives.
 
-The list is the bundled catalogue at the level chosen on page 1 (office_setup.choices_for_level),
+The list is the bundled catalogue at the level chosen on page 1 (setup_choices.choices_for_level),
 grouped by field: ticking a field ticks its procedures. Catalogue files added from disk (portal
 records or our own format) join it, ticked. What is ticked — of what is listed — is received.
 """
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import UserError
 from counter_app.domain.text import search_key
-from counter_app.services.office_setup import ProcedureChoice, choices_for_level, procedure_choices
+from counter_app.services.setup_choices import ProcedureChoice, choices_for_level
 from counter_app.ui.setup.common import SwallowEnter, error_label, hint_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole  # column 0: the procedure's code; column 1: its field
@@ -262,6 +262,10 @@ class SetupProceduresPage(QWizardPage):
     def add_catalog_files(self, paths: Sequence[str]) -> bool:
         """Read ``paths`` (portal records or our own format); their procedures are listed, ticked.
         A file that cannot be read: its reason in a message, nothing changes."""
+        # Reading files needs the catalogue services, which load the database stack: imported here,
+        # not when the wizard shows (issue 11).
+        from counter_app.services.office_setup import procedure_choices
+
         try:
             choices = procedure_choices(paths=tuple(Path(p) for p in paths))
         except (UserError, OSError) as exc:

@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget, QWizardPage
 
 from counter_app.documents.vnformat import place_date
-from counter_app.services.office_setup import ProcedureChoice
+from counter_app.services.setup_choices import ProcedureChoice
 from counter_app.services.setup_spec import OFFICE_LEVELS, TIME_POLICIES, SetupSpec
 from counter_app.ui.i18n import domain_label
 from counter_app.ui.setup.common import error_label, hint_label, weekday_names
