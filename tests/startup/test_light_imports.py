@@ -9,12 +9,10 @@ controls show the probe sees them when a command does need them.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from fresh_process import make_demo_folder, run_python
 
 HEAVY = ("reportlab", "barcode", "PIL", "openpyxl", "alembic")
 PROBE = """
@@ -30,17 +28,7 @@ HEAVY = @HEAVY@
 
 
 def _probe(body: str, tmp_path: Path) -> dict[str, list[str]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE.replace("@HEAVY@", repr(HEAVY)).replace("@BODY@", body)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
+    done = run_python(PROBE.replace("@HEAVY@", repr(HEAVY)).replace("@BODY@", body), cwd=tmp_path)
     line = next((x for x in done.stderr.splitlines() if x.startswith("PROBE ")), None)
     assert line is not None, done.stderr
     return json.loads(line.removeprefix("PROBE "))
@@ -53,14 +41,7 @@ def _cli(*args: str) -> str:
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data folder at the current schema with a few dossiers (made in a child, like a real run)."""
-    folder = tmp_path_factory.mktemp("light")
-    subprocess.run(
-        [sys.executable, "-m", "counter_app.cli", "demo", "--dossiers", "3", "--data-dir", str(folder)],
-        check=True,
-        capture_output=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")},
-    )
-    return folder
+    return make_demo_folder(tmp_path_factory.mktemp("light"))
 
 
 def _first_code(folder: Path) -> str:
@@ -108,16 +89,8 @@ def test_given_a_new_office_up_to_its_wizard_then_neither_the_database_stack_nor
         "stacks = {'sqlalchemy', 'alembic', 'uuid6', 'counter_app.db.models', 'counter_app.services.office_setup'}\n"
         "print(json.dumps({'new': new, 'loaded': sorted(stacks & set(sys.modules) | stacks & {m.split('.')[0] for m in sys.modules})}))\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-c", body, str(tmp_path / "new")],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=True,
-    )
+    done = run_python(body, str(tmp_path / "new"))
+    assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"new": True, "loaded": []}
 
 

@@ -8,13 +8,10 @@ imported at that moment, and can type into the dialog like an officer would.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from fresh_process import json_lines, make_demo_folder
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from testdata import MONDAY_9AM
@@ -73,32 +70,12 @@ say("exit", code=code)
 
 
 def _start(action: str, folder: Path) -> list[dict[str, object]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-c", DRIVER, action, str(folder)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    assert lines, done.stderr
-    return lines
+    return json_lines(DRIVER, action, str(folder), timeout=120)
 
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("office")
-    subprocess.run(
-        [sys.executable, "-m", "counter_app.cli", "demo", "--dossiers", "3", "--data-dir", str(folder)],
-        check=True,
-        capture_output=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")},
-    )
-    return folder
+    return make_demo_folder(tmp_path_factory.mktemp("office"))
 
 
 def test_given_an_office_then_the_log_in_is_the_first_window_before_the_database_stack(office: Path) -> None:

@@ -11,15 +11,13 @@ pressed, so the wait is always exercised, whatever the machine's speed.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
+from fresh_process import json_lines
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
@@ -138,20 +136,7 @@ say("exit", code=code)
 
 
 def _start(action: str, folder: Path) -> list[dict[str, object]]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    done = subprocess.run(
-        [sys.executable, "-c", DRIVER, action, str(folder), json.dumps(OFFICE), PASSWORD],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=180,
-        check=False,
-    )
-    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    assert lines, done.stderr
-    return lines
+    return json_lines(DRIVER, action, str(folder), json.dumps(OFFICE), PASSWORD)
 
 
 def _rows(file: Path) -> dict[str, int]:
