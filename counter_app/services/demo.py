@@ -7,6 +7,8 @@ hash, office-local dates, appointments from the working calendar.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -226,6 +228,7 @@ def generate_dossiers(
     policy = Policy(office.time_policy)
     tz = calendar.tz
     today = now.astimezone(tz).date()
+    later = _LaterEvents()
     done = 0
     for year in range(years - 1, -1, -1):  # oldest first
         # Working days of this year, as days to draw receipts from; today's sessions may lie
@@ -242,11 +245,41 @@ def generate_dossiers(
         arrivals.sort()
         for start in range(0, len(arrivals), chunk):
             batch = arrivals[start : start + chunk]
-            _write_batch(db, batch, templates, officers, units, calendar, policy, office, rng, now)
+            last = year == 0 and start + chunk >= len(arrivals)
+            until = None if last else batch[-1]
+            _write_batch(
+                db, batch, templates, officers, units, calendar, policy, office, rng, now, later, until
+            )
             done += len(batch)
-            if progress is not None and progress(done, count) is False:
+            if not last and progress is not None and progress(done, count) is False:
+                # The events still waiting belong to dossiers already written.
+                _write_batch(
+                    db, [], templates, officers, units, calendar, policy, office, rng, now, later, None
+                )
                 return done
+            if last and progress is not None:
+                progress(done, count)
     return done
+
+
+class _LaterEvents:
+    """Events of written dossiers not yet chained: the chain (and so the events table) runs in
+    time order, as the services write it, so one day's events lie together in the file and a
+    report of a day reads what a real office's file would make it read."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[datetime, int, dict[str, object]]] = []
+        self._order = itertools.count()
+
+    def push(self, at: datetime, event: dict[str, object]) -> None:
+        heapq.heappush(self._heap, (at, next(self._order), event))
+
+    def pop_until(self, until: datetime | None) -> list[dict[str, object]]:
+        """The events at or before ``until`` (all with None), oldest first."""
+        out = []
+        while self._heap and (until is None or self._heap[0][0] <= until):
+            out.append(heapq.heappop(self._heap)[2])
+        return out
 
 
 def _random_instant(rng: random.Random, calendar, day, tz) -> datetime:  # type: ignore[no-untyped-def]
@@ -256,7 +289,9 @@ def _random_instant(rng: random.Random, calendar, day, tz) -> datetime:  # type:
     return (start + timedelta(seconds=rng.uniform(0, span))).replace(microsecond=0)
 
 
-def _write_batch(db, arrivals, templates, officers, units, calendar, policy, office, rng, now) -> None:  # type: ignore[no-untyped-def]
+def _write_batch(
+    db, arrivals, templates, officers, units, calendar, policy, office, rng, now, later, until
+) -> None:  # type: ignore[no-untyped-def]
     applicants: list[dict[str, object]] = []
     dossiers: list[dict[str, object]] = []
     documents: list[dict[str, object]] = []
@@ -348,23 +383,26 @@ def _write_batch(db, arrivals, templates, officers, units, calendar, policy, off
                     cancelled.append(
                         {"code": code, "reason": payload["reason"], "actor": officer_name, "cancelled_at": at}
                     )
-                seq += 1
-                event = {
-                    "id": new_id(),
-                    "node_id": db.node_id,
-                    "seq": seq,
-                    "kind": kind,
-                    "office_id": office.id,
-                    "dossier_id": dossier_id,
-                    "actor": officer_name,
-                    "occurred_at": at.astimezone(UTC),
-                    "local_date": at.astimezone(calendar.tz).date(),
-                    "payload": {"code": code, **payload},
-                    "prev_hash": last_hash,
-                }
-                event["hash"] = last_hash = hash_fields(**event)
-                event["actor_id"] = officer_id
-                events.append(event)
+                later.push(
+                    at,
+                    {
+                        "kind": kind,
+                        "office_id": office.id,
+                        "dossier_id": dossier_id,
+                        "actor": officer_name,
+                        "occurred_at": at.astimezone(UTC),
+                        "local_date": at.astimezone(calendar.tz).date(),
+                        "payload": {"code": code, **payload},
+                        "actor_id": officer_id,
+                    },
+                )
+        for pending in later.pop_until(until):
+            seq += 1
+            actor_id = pending.pop("actor_id")
+            event = {"id": new_id(), "node_id": db.node_id, "seq": seq, **pending, "prev_hash": last_hash}
+            event["hash"] = last_hash = hash_fields(**event)
+            event["actor_id"] = actor_id
+            events.append(event)
         head.last_seq, head.last_hash = seq, last_hash
         _save_counters(session, office.identifier_code, counters)
         _save_counters(session, book_key(office.identifier_code), books)

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
@@ -125,3 +125,52 @@ def test_given_three_years_then_each_holds_its_share_with_books_and_numbers_gapl
 def test_given_zero_years_then_refused(sqlite_db: Database) -> None:
     with pytest.raises(ValidationError):
         generate_dossiers(sqlite_db, 10, now=MONDAY_9AM, years=0)
+
+
+def test_given_several_chunks_then_events_written_in_time_order_as_a_real_office_writes_them(
+    sqlite_db: Database,
+) -> None:
+    with sqlite_db.read() as session:  # the seeded office's own events came before the history
+        seeded = session.execute(select(func.max(Event.seq))).scalar_one()
+    # Small chunks: many dossiers' later steps (transfer, resolve, return) fall in later chunks.
+    assert generate_dossiers(sqlite_db, 900, now=MONDAY_9AM, years=2, chunk=100) == 900
+
+    with sqlite_db.read() as session:
+        made_up = select(Event.occurred_at, Event.dossier_id).where(Event.seq > seeded)
+        chain = session.execute(made_up.order_by(Event.seq)).all()
+        in_file = session.execute(made_up.order_by(text("rowid"))).all()
+    times = [at for at, _ in chain]
+    assert times == sorted(times)
+    assert in_file == chain  # one day's events lie together in the file
+    assert len({d for _, d in chain}) == 900
+    assert verify_events(sqlite_db).first_broken is None
+
+
+def test_given_stop_asked_then_the_written_dossiers_keep_all_their_events(sqlite_db: Database) -> None:
+    calls: list[int] = []
+
+    def stop_after_first(done: int, total: int) -> bool:
+        calls.append(done)
+        return False
+
+    written = generate_dossiers(sqlite_db, 600, now=MONDAY_9AM, chunk=200, progress=stop_after_first)
+
+    assert written == 200 and calls == [200]
+    with sqlite_db.read() as session:
+        dossiers = dict(session.execute(select(Dossier.id, Dossier.status)).all())
+        last_kind = dict(
+            session.execute(
+                select(Event.dossier_id, Event.kind)
+                .where(Event.dossier_id.is_not(None))
+                .order_by(Event.seq)  # the last row per dossier wins
+            ).all()
+        )
+    assert len(dossiers) == 200 and set(last_kind) == set(dossiers)
+    ends = {
+        "resolved": "resolve",
+        "returned": "return_result",
+        "cancelled": "cancel",
+        "withdrawn": "withdraw",
+    }
+    assert all(last_kind[d] == ends[s] for d, s in dossiers.items() if s in ends)
+    assert verify_events(sqlite_db).first_broken is None
