@@ -1,4 +1,4 @@
-"""Appointment (ngày hẹn trả kết quả), supplement rules and on-time outcome (DOMAIN §6).
+"""Appointment (ngày hẹn trả kết quả), supplement rules and on-time outcome (docs/domain-rules.md §7).
 
 Two office policies for terms in working days:
 

@@ -1,4 +1,4 @@
-"""Office working calendar: sessions, public holidays, swapped Saturdays and office overrides (DOMAIN §6).
+"""Office working calendar: sessions, public holidays, swapped Saturdays and office overrides (docs/domain-rules.md §6).
 
 Precedence for a date, strongest first:
 

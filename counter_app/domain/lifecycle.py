@@ -1,4 +1,4 @@
-"""Dossier lifecycle (DOMAIN.md §7): statuses, channels and the allowed transitions."""
+"""Dossier lifecycle (docs/domain-rules.md §8): statuses, channels and the allowed transitions."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """What a field (lĩnh vực) was called at an instant, and renaming one without rewriting history.
 
-DOMAIN §2: fields and their names are data with effective dates. A dossier's lists and a report
+docs/domain-rules.md §3: fields and their names are data with effective dates. A dossier's lists and a report
 over a past period show the field's name as it was then; the filter drop-downs and the catalogue
 show the current name (Field.name).
 """

@@ -23,7 +23,7 @@ from counter_app.domain.text import normalize, search_key, unprintable_char
 from counter_app.domain.usernames import check_full_name, check_username
 from counter_app.services.actor import Role
 
-# The three kinds of one-stop unit (DOMAIN §2), and which catalogue level each one receives.
+# The three kinds of one-stop unit (docs/domain-rules.md §3), and which catalogue level each one receives.
 OFFICE_LEVELS: Mapping[str, str] = MappingProxyType(
     {
         "province_centre": "Trung tâm Phục vụ hành chính công tỉnh",

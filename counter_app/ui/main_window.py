@@ -64,7 +64,7 @@ class MainWindow(WindowLock, QMainWindow):
         self.track_page: TrackPage | None = TrackPage(session) if counter_work else None
         self.return_page: ReturnPage | None = ReturnPage(session) if counter_work else None
         self.catalog_page = CatalogPage(session, overview)
-        # The supervisor's page: today's figures and the period reports (theirs, DOMAIN §1).
+        # The supervisor's page: today's figures and the period reports (theirs, docs/domain-rules.md §2).
         self.dashboard_page: DashboardPage | None = None
         self.reports_page: ReportsPage | None = None
         self.supervisor_page: QTabWidget | None = None

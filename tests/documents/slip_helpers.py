@@ -39,7 +39,7 @@ OFFICE = OfficeInfo(
     signatory_name="Lê Văn Ấn",
     signatory_title="GIÁM ĐỐC",
 )
-# 2.001955 "Đăng ký nội quy lao động của doanh nghiệp" (DOMAIN.md §3): four documents, 1 original each.
+# 2.001955 "Đăng ký nội quy lao động của doanh nghiệp" (docs/domain-rules.md §4): four documents, 1 original each.
 DOCS = (
     DocumentLine("Văn bản đề nghị đăng ký nội quy lao động", 1, 0),
     DocumentLine("Nội quy lao động", 1, 0),

@@ -1,4 +1,4 @@
-"""Appointment dates, supplement rules and outcome classification (DOMAIN §6).
+"""Appointment dates, supplement rules and outcome classification (docs/domain-rules.md §7).
 
 Every expected value is computed by hand; default office hours 07:30–11:30 + 13:30–17:00 Mon–Fri,
 so one working day = 7 h 30. "→" comments show the walk for the non-obvious rows.

@@ -1,6 +1,6 @@
 """WorkingCalendar: Vietnamese holidays 2025–2027, swapped Saturdays, office hours and overrides.
 
-Expected values are computed by hand from DOMAIN §6 and the published calendars (comments explain the
+Expected values are computed by hand from docs/domain-rules.md §6 and the published calendars (comments explain the
 non-obvious rows); default hours are 07:30–11:30 and 13:30–17:00, Monday–Friday.
 """
 

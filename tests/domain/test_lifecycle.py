@@ -1,4 +1,4 @@
-"""The dossier state machine (DOMAIN §7): every allowed step, and a clear refusal for the others."""
+"""The dossier state machine (docs/domain-rules.md §8): every allowed step, and a clear refusal for the others."""
 
 from __future__ import annotations
 

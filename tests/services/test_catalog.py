@@ -105,7 +105,7 @@ def test_given_every_portal_record_when_imported_twice_then_all_in_catalogue_cle
         assert original_qty >= 0 and copy_qty >= 0, name
     assert sorted(p["code"] for _, p in imported) == sorted(summary.added)
     assert {(actor, p["change"]) for actor, p in imported} == {("quantri", "added")}
-    # A procedure from the worked example of DOMAIN §3: four documents of one original each.
+    # A procedure from the worked example of docs/domain-rules.md §4: four documents of one original each.
     example = show_procedure(db, "2.001955")
     assert [(d.name[:16], d.original_qty, d.copy_qty) for d in example.cases[0].documents] == [
         ("Nội quy lao động", 1, 0),

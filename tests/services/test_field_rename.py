@@ -1,4 +1,4 @@
-"""A field (lĩnh vực) renamed by a catalogue import never rewrites history (DOMAIN §2).
+"""A field (lĩnh vực) renamed by a catalogue import never rewrites history (docs/domain-rules.md §3).
 
 Dossiers received before the rename are listed under the old name, later ones under the new; a
 report over a period that ended before the rename keeps the old name; the filter drop-downs and

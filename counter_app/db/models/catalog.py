@@ -20,7 +20,7 @@ class Field(IdMixin, Base):
     """Lĩnh vực (e.g. G09-NV23 Lao động, tiền lương).
 
     ``name`` is the current name; what it was called at an earlier instant is in FieldName, so a
-    rename never rewrites the lists and reports of dossiers received before it (DOMAIN §2).
+    rename never rewrites the lists and reports of dossiers received before it (docs/domain-rules.md §3).
     """
 
     __tablename__ = "fields"

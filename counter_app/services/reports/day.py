@@ -1,4 +1,4 @@
-"""End-of-day summary of an office, or of one officer's counter (DOMAIN §8).
+"""End-of-day summary of an office, or of one officer's counter (docs/report-rules.md §8).
 
 Counting rules, for the office-local ``day``:
 

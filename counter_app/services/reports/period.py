@@ -1,4 +1,4 @@
-"""Period report "Tình hình, kết quả giải quyết TTHC" (DOMAIN §8; Biểu 06 of TT 01/2020/TT-VPCP).
+"""Period report "Tình hình, kết quả giải quyết TTHC" (docs/report-rules.md §3; Biểu 06 of TT 01/2020/TT-VPCP).
 
 One row per field (``by="field"``) or per unit (``by="unit"``: the unit currently holding the dossier,
 or that last held it), plus a total row. The period is the office-local days ``date_from`` to

@@ -28,6 +28,8 @@ before it (100 / 110): neither counts. So the cost follows the period and the do
 closed since its start — not the history before it. (This relies on a resolved or returned dossier
 always having its resolution instant: the resolve service writes both.) The ``scan`` plan classifies
 every dossier received up to the period's end in one statement: the reference the tests compare with.
+
+What the codes add up to, column by column, for readers of the report: docs/report-rules.md §4.
 """
 
 from __future__ import annotations
