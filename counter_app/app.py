@@ -17,9 +17,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, QTimer, Slot
@@ -33,7 +35,6 @@ from counter_app.paths import AppPaths, resolve_paths
 from counter_app.startup_probe import login_can_show_first, wizard_can_show_first
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
-from counter_app.ui.worker import Report, run_detached, run_with_progress
 
 # Everything below is imported where it is used, after the first window shows (see the docstring).
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from counter_app.ui.main_window import MainWindow
     from counter_app.ui.session import UiSession
     from counter_app.ui.setup_wizard import SetupWizard
+    from counter_app.ui.worker import Report
 
 log = logging.getLogger(__name__)
 DEMO_DOSSIERS_ON_FIRST_RUN = 500
@@ -139,6 +141,8 @@ class _Run(QObject):
 
         self.login = LoginDialog(None, demo_hint=self.demo_hint)
         self.login.show()  # the first window, before the database stack is even imported
+        from counter_app.ui.worker import run_detached
+
         self.runner = run_detached(self._open_context, self._opened, self._open_failed)
         QTimer.singleShot(0, self._run_early_login)
 
@@ -192,6 +196,8 @@ class _Run(QObject):
 
         self.wizard = SetupWizard(None)
         self.wizard.show()  # the first window, before the database stack is even imported
+        from counter_app.ui.worker import run_detached
+
         self.runner = run_detached(self._open_context, self._opened, self._open_failed)
         QTimer.singleShot(0, self._run_early_wizard)
 
@@ -213,6 +219,7 @@ class _Run(QObject):
         """False (said in a message) when the database cannot be used."""
         from counter_app.context import open_context
         from counter_app.ui import backup_guard
+        from counter_app.ui.worker import run_with_progress
 
         if not backup_guard.offer_backup_if_damaged(self.paths):
             return False  # a file that does not open: its latest backup was offered
@@ -294,11 +301,33 @@ class _Run(QObject):
             backup_guard.backup_after_close(ctx)
 
 
+def _self_test(file: str, data_dir: str | None) -> int:
+    """``--self-test [FILE]``: a windowed program has no console, so its lines go to a file."""
+    from counter_app.selftest import main_lines
+
+    if file:
+        return main_lines(Path(file))
+    try:
+        logs = resolve_paths(data_dir).ensure().log_dir
+    except UserError:  # the data folder cannot be used: the lines still get written somewhere
+        logs = Path(tempfile.gettempdir())
+    return main_lines(logs / "self-test.txt")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="counter-app")
     parser.add_argument("--data-dir")
     parser.add_argument("--demo-if-empty", action="store_true", help="tạo dữ liệu mẫu nếu CSDL còn trống")
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="tự kiểm tra bản cài đặt, không mở cửa sổ; kết quả ghi vào FILE (mặc định: self-test.txt trong thư mục nhật ký)",
+    )
     args, qt_args = parser.parse_known_args(argv)
+    if args.self_test is not None:
+        return _self_test(args.self_test, args.data_dir)
 
     try:
         paths = resolve_paths(args.data_dir).ensure()

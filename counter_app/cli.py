@@ -87,6 +87,12 @@ def cmd_init(ctx: AppContext, args: argparse.Namespace) -> None:
     print(f"Cơ sở dữ liệu sẵn sàng: {ctx.db.label}")
 
 
+def cmd_self_test(args: argparse.Namespace) -> int:
+    from counter_app.selftest import self_test
+
+    return self_test(sys.stdout)
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> None:
     from counter_app.services import demo
 
@@ -311,6 +317,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--office-code")
     p.add_argument("--office-name")
     p.set_defaults(func=cmd_init)
+    p = sub.add_parser(
+        "self-test", parents=[common], help="tự kiểm tra bản cài đặt (không đụng đến dữ liệu của cơ quan)"
+    )
+    p.set_defaults(standalone=cmd_self_test)
     p = sub.add_parser("demo", parents=[common], help="dữ liệu mẫu")
     p.add_argument("--dossiers", type=integer, default=200)
     p.add_argument("--years", type=integer, default=1, help="trải hồ sơ mẫu trên N năm gần nhất (mặc định 1)")
@@ -473,6 +483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_when_redirected()
     install_vietnamese_argparse()
     args = build_parser().parse_args(argv)
+    if getattr(args, "standalone", None) is not None:  # needs no data folder
+        return args.standalone(args)
     ctx = None
     log_file = None
     try:

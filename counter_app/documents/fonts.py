@@ -9,8 +9,8 @@ never substitute that one.
 
 ``COUNTER_APP_SLIP_FONT=bundled`` forces the bundled font (reproducible output on every machine).
 
-Packaging note: the bundled files are resolved relative to the source tree
-(``<repo>/resources/fonts``); an installer must ship that folder beside the ``counter_app`` package.
+The bundled files are found through ``counter_app.bundled`` (installed package data, or the source
+tree's ``resources/fonts``).
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from counter_app.bundled import resource_path
 from counter_app.domain.errors import ValidationError
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
-BUNDLED_FONT_DIR = RESOURCES_DIR / "fonts"
+BUNDLED_FONT_DIR = resource_path("fonts")
 
 # reportlab names of the four faces; renderers only ever use these.
 REGULAR = "SlipSerif"
@@ -108,7 +108,7 @@ def _system_font_dirs() -> list[Path]:
     return [Path(folder) for root in roots if root.is_dir() for folder, _, _ in os.walk(root)]
 
 
-def _covers_vietnamese(path: Path) -> bool:
+def covers_vietnamese(path: Path) -> bool:
     """True if the TrueType file has a glyph for every Vietnamese letter."""
     try:
         face = TTFont("_probe", str(path)).face
@@ -122,9 +122,15 @@ def find_system_times() -> FontSet | None:
     for folder in _system_font_dirs():
         for names in _TNR_NAMES:
             paths = [folder / n for n in names]
-            if all(p.is_file() for p in paths) and all(_covers_vietnamese(p) for p in paths):
+            if all(p.is_file() for p in paths) and all(covers_vietnamese(p) for p in paths):
                 return FontSet("Times New Roman", paths[0], paths[1], paths[2], source="system")
     return None
+
+
+def ps_name(path: Path) -> str:
+    """The font's PostScript name, as a PDF names it (/BaseFont)."""
+    name = TTFont("_probe", str(path)).face.name
+    return name.decode("latin-1") if isinstance(name, bytes) else str(name)
 
 
 @cache

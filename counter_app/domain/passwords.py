@@ -6,14 +6,13 @@ backwards), not one of the common passwords bundled in ``resources/common_passwo
 
 from __future__ import annotations
 
-import secrets
 from functools import lru_cache
-from pathlib import Path
 
+from counter_app.bundled import resource_path
 from counter_app.domain.errors import ValidationError
 
 MIN_LENGTH = 10
-COMMON_PASSWORDS_FILE = Path(__file__).resolve().parents[2] / "resources" / "common_passwords.txt"
+COMMON_PASSWORDS_FILE = resource_path("common_passwords.txt")
 # Lower-case letters and digits a person reads off a screen without doubt (no 0/o, 1/l/i).
 _ONE_TIME_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
@@ -54,6 +53,10 @@ def check_password_policy(password: str, username: str, repeated: str | None = N
 
 def one_time_password() -> str:
     """A random password to hand over once, e.g. ``k7mp-x3rt-9qwe`` (62 bits; changed at first log-in)."""
+    # Imported here: ``secrets`` loads hmac and OpenSSL's hashlib (~6 ms), and the log-in dialog and
+    # the set-up wizard read this module's rules before their window shows (issue 11).
+    import secrets
+
     while True:
         groups = ("".join(secrets.choice(_ONE_TIME_ALPHABET) for _ in range(4)) for _ in range(3))
         candidate = "-".join(groups)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from counter_app.bundled import resource_path
 from counter_app.db.base import new_id
 from counter_app.db.database import Database
 from counter_app.db.ledger import GENESIS_HASH, book_key, hash_fields
@@ -46,7 +47,7 @@ from counter_app.services.offices import OfficeInput, calendar_for, create_offic
 from counter_app.services.procedure_terms import terms_for, terms_label
 from counter_app.services.users import create_user
 
-DEFAULT_CATALOG = Path(__file__).resolve().parents[2] / "resources" / "catalog" / "default_catalog.json"
+DEFAULT_CATALOG = resource_path("catalog", "default_catalog.json")
 DEMO_PASSWORD = "demo"
 DEMO_OFFICE = OfficeInput(
     name="Trung tâm Phục vụ hành chính công tỉnh Thanh Hóa",

@@ -18,13 +18,14 @@ translations of the Qt texts this application shows are bundled in
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from counter_app.bundled import resource_path
+
 log = logging.getLogger(__name__)
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS_DIR = resource_path("translations")
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}  # each language named in itself: never translated
 DEFAULT_LANGUAGE = "vi"
 LABELS_CONTEXT = "labels"

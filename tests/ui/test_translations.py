@@ -139,6 +139,10 @@ _NOT_UI_TEXT = {
     ("guide_page.py", "nếu có"),  # compared with document names (data), not shown
     ("i18n.py", "Tiếng Việt"),  # a language names itself in the language list, in every language
     ("app.py", "tạo dữ liệu mẫu nếu CSDL còn trống"),  # --help on the console, before Qt starts
+    (
+        "app.py",
+        "tự kiểm tra bản cài đặt, không mở cửa sổ; kết quả ghi vào FILE (mặc định: self-test.txt trong thư mục nhật ký)",
+    ),  # --help too
 }
 
 
