@@ -17,6 +17,10 @@ data_folders = sorted(
 )
 
 setup(
-    packages=[*find_packages(include=["counter_app", "counter_app.*"]), "counter_app.resources", *data_folders],
+    packages=[
+        *find_packages(include=["counter_app", "counter_app.*"]),
+        "counter_app.resources",
+        *data_folders,
+    ],
     package_dir={"counter_app.resources": "resources"},
 )

@@ -39,7 +39,9 @@ def samples_json() -> str:
     missing = sorted(set(FORMS) - set(data))
     if missing:
         raise SystemExit(f"no sample for the slip kinds {missing}: add them here")
-    return json.dumps({kind: dump(value) for kind, value in data.items()}, ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps({kind: dump(value) for kind, value in data.items()}, ensure_ascii=False, indent=1) + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -10,12 +10,14 @@ want_test=0
 need_debs=()
 have() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 if [ "$want_test" = 1 ]; then
-  for pkg in postgresql poppler-utils xvfb xauth; do have "$pkg" || need_debs+=("$pkg"); done
+  # x11-utils: xwininfo, which the frozen build's test uses to see its first window on Xvfb.
+  for pkg in postgresql poppler-utils xvfb xauth x11-utils; do have "$pkg" || need_debs+=("$pkg"); done
 fi
-# Qt's xcb/offscreen platforms need these shared libraries on a minimal Debian.
+# Qt's xcb/offscreen platforms need these shared libraries on a minimal Debian (libcups2: its
+# print-support plugin, which the self-test loads).
 for pkg in libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 \
     libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
-    libxcb-xkb1; do have "$pkg" || need_debs+=("$pkg"); done
+    libxcb-xkb1 libcups2; do have "$pkg" || need_debs+=("$pkg"); done
 if [ "${#need_debs[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing Debian packages: ${need_debs[*]}"
@@ -30,7 +32,7 @@ PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 if [ "$want_test" = 1 ]; then
-  .venv/bin/python -m pip install -q -e ".[test]"
+  .venv/bin/python -m pip install -q -e ".[test,build]"
 else
   .venv/bin/python -m pip install -q -e .
 fi

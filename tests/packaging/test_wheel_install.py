@@ -1,0 +1,56 @@
+"""A normal (not editable) install from the wheel carries everything the program reads (issue 12):
+the wheel is built from this repository, installed into a fresh virtual environment, and that
+environment's ``counter-cli self-test`` passes from a folder outside the repository."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from fresh_process import child_env
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = child_env()
+    env.pop("PYTHONPATH", None)
+    return subprocess.run(
+        list(args),
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=1200,
+        check=False,
+    )
+
+
+def test_given_the_wheel_in_a_fresh_environment_then_self_test_passes_with_installed_resources(
+    tmp_path: Path,
+) -> None:
+    built = run(
+        sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(tmp_path), cwd=tmp_path
+    )
+    assert built.returncode == 0, built.stderr[-3000:]
+    [wheel] = tmp_path.glob("counter_app-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "counter_app/resources/fonts/LiberationSerif-Regular.ttf" in names
+    assert "counter_app/resources/catalog/default_catalog.json" in names
+    assert "counter_app/db/migrations/env.py" in names
+    assert not [n for n in names if n.startswith(("tests/", "resources/", "benchmarks/"))]
+
+    venv = tmp_path / "venv"
+    assert run(sys.executable, "-m", "venv", str(venv), cwd=tmp_path).returncode == 0
+    installed = run(str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel), cwd=tmp_path)
+    assert installed.returncode == 0, installed.stderr[-3000:]
+
+    done = run(str(venv / "bin" / "counter-cli"), "self-test", cwd=tmp_path)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    resources = next(line for line in done.stdout.splitlines() if line.startswith("OK   Tệp đi kèm"))
+    assert f"{venv}/lib/" in resources and "site-packages/counter_app/resources" in resources
+    assert done.stdout.rstrip().endswith("Kết quả: đạt.")
