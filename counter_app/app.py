@@ -25,9 +25,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QThread, QTimer, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
+from counter_app.bundled import resource_path
 from counter_app.config import Settings, load_settings
 from counter_app.domain.errors import UserError
 from counter_app.logsetup import setup_logging
@@ -338,6 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     log_file = setup_logging(paths)
     app = QApplication([sys.argv[0], *qt_args])
+    app.setWindowIcon(QIcon(str(resource_path("icons", "counter_app.png"))))
     QCoreApplication.setOrganizationName("counter_app")
     QCoreApplication.setApplicationName("counter_app")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir))

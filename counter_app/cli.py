@@ -453,7 +453,9 @@ def _check_arguments(args: argparse.Namespace) -> None:
         check_office_input(_office_input(args))  # a refused code creates no data folder
     if command in _NEED_DATA:
         paths = resolve_paths(args.data_dir)
-        has_server = bool(os.environ.get(DATABASE_URL_ENV)) or _settings_url(paths)
+        has_server = bool(os.environ.get(DATABASE_URL_ENV) or paths.machine_database_url) or _settings_url(
+            paths
+        )
         if not has_server and not paths.database_file.exists():
             raise UserError(
                 f"Chưa có dữ liệu ở {paths.data_dir}: hãy chạy «counter-cli init» (hoặc «counter-cli demo») "

@@ -40,8 +40,10 @@ class Settings:
     idle_lock_minutes: int = DEFAULT_IDLE_LOCK_MINUTES
 
     def effective_database_url(self, paths: AppPaths) -> str:
-        """The environment wins (tests, scheduled jobs), then settings, then the SQLite file."""
-        url = os.environ.get(DATABASE_URL_ENV) or self.database_url
+        """The environment wins (tests, scheduled jobs), then the machine-wide file IT wrote (a
+        server every account of the machine uses), then this account's settings, then the SQLite
+        file."""
+        url = os.environ.get(DATABASE_URL_ENV) or paths.machine_database_url or self.database_url
         return url or f"sqlite:///{paths.database_file.as_posix()}"
 
 

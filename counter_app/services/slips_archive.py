@@ -40,9 +40,12 @@ def archive(root: Path, year: int, month: int, name: str, pdf: bytes, sha: str) 
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """The archive's folder made if needed, then one atomic, private write (slips hold personal data)."""
+    """The archive's folder made if needed, then one atomic write, readable by the office's accounts
+    only (slips hold personal data): the owner and the data folder's group, never anyone else. The
+    officers of a counter PC share its data folder (machine.py), and one reprints what another
+    issued; on Windows the folder's ACL, set by the installer, decides the same."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(f"Không ghi được phiếu vào {path.parent}: {describe_os_error(exc)}.") from exc
-    files.write_atomic(path, data, mode=0o600)
+    files.write_atomic(path, data, mode=0o660)
