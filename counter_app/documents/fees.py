@@ -48,11 +48,16 @@ class ShortFeeTexts:
     details: str  # added when a label was cut: "(chi tiết xem Phiếu hướng dẫn)"
 
 
-def short_fees_block(fees: Sequence[FeeLine], spec: PageSpec, texts: ShortFeeTexts) -> list[Flowable]:
-    """Item 7 of the receipt: '<short label>: <amount>' per fee, on the item's line when only one."""
-    st = styles_for(spec)
+def short_fee_lines(
+    fees: Sequence[FeeLine], texts: ShortFeeTexts
+) -> list[tuple[list[tuple[str, str]], bool]]:
+    """Item 7 of the receipt as (runs of (text, font), is a bullet line) per printed line.
+
+    '<short label>: <amount>' per fee, on the item's line when only one. Shared by the platypus
+    layouts (``short_fees_block``) and the roll drawn line by line (``roll``).
+    """
     if not fees:
-        return [label_value(texts.label, texts.none, st.left)]
+        return [([(texts.label + " ", REGULAR), (texts.none, REGULAR)], False)]
     cut_any = False
     lines: list[list[tuple[str, str]]] = []
     for fee in fees:
@@ -67,5 +72,11 @@ def short_fees_block(fees: Sequence[FeeLine], spec: PageSpec, texts: ShortFeeTex
     if cut_any:  # the reference goes on the last line, so it travels with the item's end
         lines[-1].append((" " + texts.details, REGULAR))
     if len(lines) == 1:
-        return [rich([(texts.label + " ", REGULAR), *lines[0]], st.left)]
-    return [para(texts.label, st.left)] + [rich([("- ", REGULAR), *runs], st.bullet) for runs in lines]
+        return [([(texts.label + " ", REGULAR), *lines[0]], False)]
+    return [([(texts.label, REGULAR)], False)] + [([("- ", REGULAR), *runs], True) for runs in lines]
+
+
+def short_fees_block(fees: Sequence[FeeLine], spec: PageSpec, texts: ShortFeeTexts) -> list[Flowable]:
+    """Item 7 of the receipt: '<short label>: <amount>' per fee, on the item's line when only one."""
+    st = styles_for(spec)
+    return [rich(runs, st.bullet if bullet else st.left) for runs, bullet in short_fee_lines(fees, texts)]

@@ -116,14 +116,7 @@ def render_guidance(data: GuidanceData, layout: GuidanceLayout = "a4") -> bytes:
         story.append(label_value(texts["case"], data.case_name, body))
 
     story.append(para(texts["documents"], body))
-    columns = DocumentColumns(
-        texts["col_number"],
-        texts["col_name"],
-        texts["col_original"],
-        texts["col_copy"],
-        texts["col_certified"],
-        texts["no_documents"],
-    )
+    columns = DocumentColumns.from_texts(texts)
     handed_in, shown = split_shown(data.documents)
     # Notes after the documents: the portal often lists dozens of them before the first document
     # (1.000894 đăng ký kết hôn), which would push the list the citizen needs onto a later page.

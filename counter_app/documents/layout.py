@@ -8,7 +8,7 @@ blocks and footnotes. Page formats and text primitives live in ``styles``, the P
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import black
@@ -46,6 +46,7 @@ __all__ = [
     "build_pdf",
     "bullets",
     "clean",
+    "document_columns",
     "documents_table",
     "fees_block",
     "fit_size",
@@ -166,6 +167,19 @@ class DocumentColumns:
     certified: str
     none: str  # row shown when the list is empty
 
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str]) -> DocumentColumns:
+        """The labels from a form's wording (keys col_number, col_name, col_original, col_copy,
+        col_certified, no_documents)."""
+        return cls(
+            texts["col_number"],
+            texts["col_name"],
+            texts["col_original"],
+            texts["col_copy"],
+            texts["col_certified"],
+            texts["no_documents"],
+        )
+
 
 def number_width(labels: DocumentColumns, spec: PageSpec, last: int) -> float:
     """Width of the STT column: its header, or the widest number printed (at least two digits)."""
@@ -179,20 +193,15 @@ def number_width(labels: DocumentColumns, spec: PageSpec, last: int) -> float:
     )
 
 
-def documents_table(
+def document_columns(
     docs: Sequence[DocumentLine],
     spec: PageSpec,
     labels: DocumentColumns,
     *,
     start: int = 1,
     certified: bool | None = None,
-) -> Table:
-    """STT | Tên giấy tờ | Bản chính | Bản sao [| Bản sao chứng thực]; the last column only when used.
-
-    ``start`` and ``certified`` let a list be drawn as two tables with the same columns and numbering.
-    Heading lines (bold, spanning the name and count columns) and note lines (italic, no counts)
-    are unnumbered: they introduce or explain the documents, the citizen brings nothing for them.
-    """
+) -> tuple[list[str], list[float]]:
+    """Header labels and column widths of ``documents_table`` (also drawn by the 80 mm roll)."""
     st = styles_for(spec)
     if certified is None:
         certified = any(d.certified_copy_qty for d in docs)
@@ -216,7 +225,27 @@ def documents_table(
     count_w = count_w or widths_for(99)  # 99 lines: only the longest word counts
     counted = [d for d in docs if d.kind not in ("heading", "note")]
     number_w = number_width(labels, spec, start + len(counted) - 1)
-    widths = [number_w, spec.frame_width - number_w - sum(count_w), *count_w]
+    return header, [number_w, spec.frame_width - number_w - sum(count_w), *count_w]
+
+
+def documents_table(
+    docs: Sequence[DocumentLine],
+    spec: PageSpec,
+    labels: DocumentColumns,
+    *,
+    start: int = 1,
+    certified: bool | None = None,
+) -> Table:
+    """STT | Tên giấy tờ | Bản chính | Bản sao [| Bản sao chứng thực]; the last column only when used.
+
+    ``start`` and ``certified`` let a list be drawn as two tables with the same columns and numbering.
+    Heading lines (bold, spanning the name and count columns) and note lines (italic, no counts)
+    are unnumbered: they introduce or explain the documents, the citizen brings nothing for them.
+    """
+    st = styles_for(spec)
+    header, widths = document_columns(docs, spec, labels, start=start, certified=certified)
+    certified = len(header) > 4  # the certified-copy column is shown
+    count_w = widths[2:]
     heading = ParagraphStyle("cell_heading", st.cell, fontName=BOLD)
     note = ParagraphStyle("cell_note", st.cell, fontName=ITALIC)
     blanks = [""] * len(count_w)

@@ -21,6 +21,7 @@ rl_config.useA85 = 0
 # Largest page PDF readers accept (200 in, PDF 1.7 Annex C): a roll needing more (hundreds of
 # documents) goes on as further roll pages of this height rather than as an unreadable page.
 MAX_ROLL_HEIGHT = 14_400.0
+CREATOR = "counter_app"  # the PDF's Creator entry
 
 
 class FooterMark(Flowable):
@@ -84,7 +85,7 @@ def build_pdf(story: list[Flowable], spec: PageSpec, *, title: str, subject: str
         bottomMargin=spec.bottom,
         title=clean(title),
         subject=clean(subject),
-        creator="counter_app",
+        creator=CREATOR,
         invariant=1,
         initialFontName=REGULAR,  # else every page declares an unembedded Helvetica it never uses
     )

@@ -10,23 +10,33 @@ re-printed with the version it was first issued under (``ReceiptData.form_versio
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from counter_app.documents import roll
 from counter_app.documents.barcode import THERMAL_MODULE, Code128Flowable, QrFlowable
-from counter_app.documents.fees import ShortFeeTexts, short_fees_block
-from counter_app.documents.fonts import BOLD
+from counter_app.documents.fees import ShortFeeTexts, short_fee_lines, short_fees_block
+from counter_app.documents.fonts import BOLD, register_fonts
 from counter_app.documents.keep import keep_with_signatures
 from counter_app.documents.layout import (
+    QUOC_HIEU,
     SPECS,
+    TIEU_NGU,
     DocumentColumns,
     FooterMark,
     PageSpec,
     Signer,
     build_pdf,
+    clean,
+    document_columns,
     documents_table,
+    fit_size,
     footnote,
     label_value,
     page_header,
@@ -37,10 +47,12 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
-from counter_app.documents.model import ReceiptData
+from counter_app.documents.model import DocumentLine, ReceiptData
+from counter_app.documents.pdfbuild import MAX_ROLL_HEIGHT
 from counter_app.documents.vnformat import (
     count2,
     place_date,
+    qty_cell,
     time_and_date,
     time_and_weekday_date,
     to_local,
@@ -125,7 +137,16 @@ def render_receipt(data: ReceiptData, layout: ReceiptLayout = "a4") -> bytes:
         raise ValueError(f"unknown receipt layout {layout!r}; use a4, a5 or thermal80")
     spec = SPECS[layout]
     texts = form_texts(data.form_version, compact=spec.compact)
-    copies: tuple[str | None, ...] = (texts["copy_1"], texts["copy_2"]) if layout == "a4" else (None,)
+    if spec.height is None:  # the roll: drawn line by line, unless it needs more than one PDF page
+        pdf = _roll(data, spec, texts)
+        if pdf is not None:
+            return pdf
+    return _platypus(data, spec, texts)
+
+
+def _platypus(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> bytes:
+    """Form 01 laid out by platypus: A4 (two copies), A5, and a roll longer than one PDF page."""
+    copies: tuple[str | None, ...] = (texts["copy_1"], texts["copy_2"]) if spec.name == "a4" else (None,)
     footer = texts["footer"].format(code=data.dossier_code)
     story: list[Flowable] = []
     for i, copy in enumerate(copies):
@@ -175,14 +196,7 @@ def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flow
         story.append(label_value(texts["case"], data.case_name, body))
 
     story.append(para(texts["documents"], body))
-    columns = DocumentColumns(
-        texts["col_number"],
-        texts["col_name"],
-        texts["col_original"],
-        texts["col_copy"],
-        texts["col_certified"],
-        texts["no_documents"],
-    )
+    columns = DocumentColumns.from_texts(texts)
     # Only documents handed in are listed; those shown and handed back get a line of their own,
     # and headings or notes of the catalogue are guidance, not part of what was received.
     handed_in = [d for d in data.documents if d.kind == "submit"]
@@ -275,3 +289,173 @@ def _after_tai(label: str, value: str) -> str:
     if label.rstrip(": ").lower().endswith("tại") and value.lower().startswith("tại "):
         return value[4:]
     return value
+
+
+# ---------------------------------------------------------------- the 80 mm roll
+# What _header, title, _code_block and _body above lay out for a compact spec, in the same order and
+# styles, drawn by ``roll`` on one page instead of through platypus (docs/performance.md).
+# tests/documents/test_receipt_roll.py renders both and compares the pages pixel by pixel: a change
+# to one of them must be made to the other.
+
+
+@dataclass(frozen=True)
+class _RollStyles:
+    """The styles ``layout`` derives per slip for the compact header and the signatures, made once."""
+
+    qh: ParagraphStyle
+    tn: ParagraphStyle
+    date: ParagraphStyle
+    signer: ParagraphStyle
+
+
+@cache
+def _roll_styles(spec: PageSpec) -> _RollStyles:
+    st = styles_for(spec)
+    size = st.head.fontSize
+    qh_size = fit_size(QUOC_HIEU, BOLD, size, spec.frame_width)
+    tn_size = fit_size(TIEU_NGU, BOLD, size + 1, spec.frame_width)
+    return _RollStyles(
+        qh=ParagraphStyle("qh", st.head_bold, fontSize=qh_size, leading=qh_size * 1.2),
+        tn=ParagraphStyle("tn", st.head_bold, fontSize=tn_size, leading=tn_size * 1.2),
+        date=ParagraphStyle("date", st.italic_center, fontSize=size),
+        signer=ParagraphStyle("sig_name", st.head_bold, fontSize=st.center.fontSize),
+    )
+
+
+def _roll(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> bytes | None:
+    """The roll receipt as PDF bytes, or None when it is taller than a PDF page may be."""
+    register_fonts()
+    st = styles_for(spec)
+    rs = _roll_styles(spec)
+    width = spec.frame_width
+    col = roll.Column(width)
+    tz = data.office.timezone
+    received = to_local(data.received_at, tz)
+    a = data.applicant
+    left = st.left.fontName
+
+    def lv(label: str, value: str, *, bold: bool = False) -> None:  # styles.label_value
+        col.text([(label + " ", left), (value, BOLD if bold else left)], st.left)
+
+    # layout.page_header, compact: agency, rule, Quốc hiệu–Tiêu ngữ, rule, number, place and date.
+    office = data.office
+    size = st.head.fontSize
+    col.text([(office.governing_body, st.head.fontName)], st.head)
+    col.text([(office.unit_name, BOLD)], st.head_bold)
+    unit_w = min(stringWidth(clean(office.unit_name), BOLD, size), width)
+    col.add(roll.Rule(min(unit_w * 0.4, width), 0.6, 2, 2))
+    col.text([(QUOC_HIEU, BOLD)], rs.qh)
+    col.text([(TIEU_NGU, BOLD)], rs.tn)
+    col.add(roll.Rule(min(stringWidth(TIEU_NGU, BOLD, rs.tn.fontSize), width), 0.6, 1), roll.Gap(2))
+    col.text([(texts["number"].format(number=data.slip_number or texts["blank"]), st.head.fontName)], st.head)
+    col.text([(place_date(office.place, received), rs.date.fontName)], rs.date)
+    col.text([(texts["title"], st.title.fontName)], st.title)
+
+    # _code_block, compact: the label over the Code 128, its quiet zones on the unprinted margins.
+    bars = Code128Flowable(
+        data.dossier_code,
+        module=THERMAL_MODULE,
+        bar_height=10 * mm,
+        text_size=st.body.fontSize + 0.5,
+        quiet_outside=True,
+        max_width=width,
+    )
+    assert spec.left >= bars.quiet and spec.right >= bars.quiet, "roll margins must hold the quiet zones"
+    col.add(roll.Gap(2 * mm))
+    col.text([(texts["code"], st.center.fontName)], st.center)
+    col.add(roll.Gap(1 * mm), roll.Drawn(bars, width), roll.Gap(2 * mm))
+
+    # _body
+    col.text([(texts["intro"].format(unit=office.name_in_text), left)], st.left)
+    lv(texts["applicant"], a.full_name, bold=True)
+    if a.id_number:
+        lv(texts["id_number"], a.id_number)
+    if a.address:
+        lv(texts["address"], a.address)
+    contact = ((texts["phone"], a.phone), (texts["email"], a.email))
+    col.text([("; ".join(f"{label} {value or texts['blank']}" for label, value in contact), left)], st.left)
+    lv(texts["content"], data.procedure_name, bold=True)
+    if data.case_name:
+        lv(texts["case"], data.case_name)
+    col.text([(texts["documents"], left)], st.left)
+    handed_in = [d for d in data.documents if d.kind == "submit"]
+    shown = [d.name.rstrip(" .;") for d in data.documents if d.kind == "show"]
+    col.add(_roll_documents(handed_in, spec, texts), roll.Gap(st.body.fontSize * 0.4))
+    if shown:
+        lv(texts["shown"], "; ".join(shown))
+    col.text([(texts["sets"].format(count=count2(data.sets_count)), left)], st.left)
+    lv(texts["term"], data.legal_term_text)
+    lv(texts["received"], time_and_date(received))
+    if data.appointment_at is None:
+        appointment = texts["no_appointment"]
+    else:
+        appointment = time_and_weekday_date(to_local(data.appointment_at, tz))
+    col.text([(texts["appointment"], left)], st.left)
+    col.text([(appointment, BOLD)], st.center)
+    lv(texts["return"], _after_tai(texts["return"], data.return_method))
+    fee_texts = ShortFeeTexts(texts["fees"], texts["no_fees"], texts["fee_by_rule"], texts["fee_details"])
+    for runs, bullet in short_fee_lines(data.fees, fee_texts):
+        col.text(runs, st.bullet if bullet else st.left)
+    book = count2(data.register_book) if data.register_book is not None else texts["blank"]
+    seq = str(data.register_seq) if data.register_seq is not None else texts["blank"]
+    col.text([(texts["register"].format(book=book, seq=seq), st.italic_center.fontName)], st.italic_center)
+    col.add(roll.Gap(2 * mm))
+
+    # layout.signature_block and layout.footnote
+    signers = ((texts["sign_applicant"], a.full_name), (texts["sign_officer"], data.receiving_officer))
+    sign_w = width / len(signers)
+    cell_w = sign_w - 2 - 2
+    cells = []
+    for heading, name in signers:
+        if not heading:  # layout.signature_block: an empty column
+            cells.append([])
+            continue
+        cell: list[roll.Block] = [
+            roll.text([(heading, BOLD)], st.head_bold, cell_w),
+            roll.text([(texts["sign_note"], st.italic_center.fontName)], st.italic_center, cell_w),
+            roll.Gap(spec.sign_space),
+        ]
+        if name:
+            cell.append(roll.text([(name, BOLD)], rs.signer, cell_w))
+        cells.append(cell)
+    col.add(roll.Columns(cells, sign_w, (2, 2, 3, 3)))
+    notes = texts["note"]
+    if office.address:
+        notes += " " + texts["office_address"].format(address=office.address)
+    if office.hotline:
+        notes += " " + texts["hotline"].format(hotline=office.hotline)
+    col.text([(notes, st.small.fontName)], st.small)
+
+    # pdfbuild.build_pdf: 2 mm of slack absorbs rounding so the roll never spills onto a second page.
+    height = spec.top + col.content_height() + spec.bottom + 2 * mm
+    if height > MAX_ROLL_HEIGHT:
+        return None  # hundreds of documents: platypus cuts the roll into pages
+    return col.render(
+        (spec.width, height),
+        (spec.left, spec.top, spec.bottom),
+        title=texts["title"].replace("\n", " "),
+        subject=data.dossier_code,
+    )
+
+
+def _roll_documents(docs: list[DocumentLine], spec: PageSpec, texts: dict[str, str]) -> roll.Grid:
+    """layout.documents_table of documents handed in (no heading or note lines) on the roll."""
+    st = styles_for(spec)
+    labels = DocumentColumns.from_texts(texts)
+    header, widths = document_columns(docs, spec, labels)
+    certified = len(header) > 4
+    counts = len(widths) - 2
+    pad = 1.5  # layout.grid_table, compact
+    inner = [w - pad - pad for w in widths]
+    rows: list[list[str]] = [
+        [str(n), d.name, qty_cell(d.original_qty), qty_cell(d.copy_qty)]
+        + ([qty_cell(d.certified_copy_qty)] if certified else [])
+        for n, d in enumerate(docs, 1)
+    ] or [["", labels.none, *[""] * counts]]
+    styles = [st.cell_center, st.cell] + [st.cell_center] * counts
+    grid: list[list[roll.Block]] = [
+        [roll.text([(h, BOLD)], st.cell_head, w) for h, w in zip(header, inner, strict=True)]
+    ]
+    for row in rows:
+        grid.append([roll.text([(v, s.fontName)], s, w) for v, s, w in zip(row, styles, inner, strict=True)])
+    return roll.Grid(grid, widths, (pad, pad, pad * 0.6, pad))

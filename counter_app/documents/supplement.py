@@ -125,14 +125,7 @@ def _render(
     table_end, closing_start = PageProbe(), PageProbe()
     tail: list[Flowable] = [closing_start]
     if missing:
-        columns = DocumentColumns(
-            texts["col_number"],
-            texts["col_name"],
-            texts["col_original"],
-            texts["col_copy"],
-            texts["col_certified"],
-            texts["no_documents"],
-        )
+        columns = DocumentColumns.from_texts(texts)
         certified = any(d.certified_copy_qty for d in missing)
         split = len(missing) - keep
         if split:

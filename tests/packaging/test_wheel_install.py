@@ -45,12 +45,13 @@ def test_given_the_wheel_in_a_fresh_environment_then_self_test_passes_with_insta
 
     venv = tmp_path / "venv"
     assert run(sys.executable, "-m", "venv", str(venv), cwd=tmp_path).returncode == 0
-    installed = run(str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel), cwd=tmp_path)
+    scripts = venv / ("Scripts" if sys.platform == "win32" else "bin")
+    installed = run(str(scripts / "python"), "-m", "pip", "install", "-q", str(wheel), cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr[-3000:]
 
-    done = run(str(venv / "bin" / "counter-cli"), "self-test", cwd=tmp_path)
+    done = run(str(scripts / "counter-cli"), "self-test", cwd=tmp_path)
 
     assert done.returncode == 0, done.stdout + done.stderr
     resources = next(line for line in done.stdout.splitlines() if line.startswith("OK   Tệp đi kèm"))
-    assert f"{venv}/lib/" in resources and "site-packages/counter_app/resources" in resources
+    assert str(venv) in resources and str(Path("site-packages", "counter_app", "resources")) in resources
     assert done.stdout.rstrip().endswith("Kết quả: đạt.")
