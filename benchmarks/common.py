@@ -50,8 +50,10 @@ def medians_interleaved(
     return [statistics.median(s) for s in samples]
 
 
-def table(rows: list[tuple[str, str, str, str]]) -> str:
-    header = ("measure", "counter_app", "raw baseline", "target")
+def table(
+    rows: list[tuple[str, str, str, str]],
+    header: tuple[str, str, str, str] = ("measure", "counter_app", "raw baseline", "target"),
+) -> str:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
     lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in [header, *rows]]
     lines.insert(1, "-+-".join("-" * w for w in widths))
