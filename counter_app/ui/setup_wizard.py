@@ -9,40 +9,56 @@ On a new data folder the wizard shows before the database is open (``db=None``, 
 window must not wait for the database stack, issue 11), so this module and its pages import none of
 it: the officer fills the pages meanwhile, and a «Hoàn tất» pressed before
 :meth:`SetupWizard.set_database` waits for it, saying so, then runs by itself.
+
+For the same reason only the office page is made with the wizard. Each later page is made — its
+module imported, its widgets built, then added — when it is first needed: by «Tiếp» on the page
+before it, or by code asking for it (``hours_page``…, ``spec``), always in page order. So the wizard
+ends up as when all six were made at once: the same ids, and each page's widgets right after it in
+the focus chain (built before it is added; added later they would come at the chain's end, where
+QWizard, looking only 100 widgets past a page for the field to focus, may not find them).
+``nextId`` answers from that fixed order, so the office page offers «Tiếp» before any later page
+exists. PySide6's ``Qt`` namespace (its first use creates ~90 Python enums, ~25 ms) and
+``ui/worker.py`` are imported only where they are used, after the window shows.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QThread
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget, QWizard, QWizardPage
 
 from counter_app.documents.vnformat import to_local
 from counter_app.domain.errors import UserError, ValidationError
 from counter_app.domain.timezones import DEFAULT_TZ
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
-from counter_app.services.setup_choices import ProcedureChoice
 from counter_app.services.setup_spec import OfficeProfile, SetupSpec, check_spec
-from counter_app.ui.password_dialog import utc_now
-from counter_app.ui.setup.admin_page import SetupAdminPage
-from counter_app.ui.setup.hours_page import SetupHoursPage
 from counter_app.ui.setup.office_page import SetupOfficePage
-from counter_app.ui.setup.procedures_page import SetupProceduresPage
-from counter_app.ui.setup.summary_page import SetupSummaryPage
-from counter_app.ui.setup.units_page import SetupUnitsPage
-from counter_app.ui.worker import run_with_progress
 
 if TYPE_CHECKING:  # the database stack loads behind the wizard (app.py, issue 11)
+    from PySide6.QtCore import QThread
+
     from counter_app.db.database import Database
     from counter_app.services.office_setup import SetupResult
+    from counter_app.services.setup_choices import ProcedureChoice
+    from counter_app.ui.setup.admin_page import SetupAdminPage
+    from counter_app.ui.setup.hours_page import SetupHoursPage
+    from counter_app.ui.setup.procedures_page import SetupProceduresPage
+    from counter_app.ui.setup.summary_page import SetupSummaryPage
+    from counter_app.ui.setup.units_page import SetupUnitsPage
 
 log = logging.getLogger(__name__)
+# The pages' ids, in order (QWizard.addPage numbers them from 0).
+OFFICE, HOURS, UNITS, PROCEDURES, ADMIN, SUMMARY = range(6)
+
+
+def utc_now() -> datetime:
+    """The wizard's clock (ui/password_dialog's, which this module does not import)."""
+    return datetime.now(UTC)
 
 
 def procedure_choices() -> list[ProcedureChoice]:
@@ -88,24 +104,74 @@ class SetupWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
         self.office_page = SetupOfficePage(self.today)
-        self.hours_page = SetupHoursPage()
-        self.units_page = SetupUnitsPage()
-        self.procedures_page = SetupProceduresPage(self.office_page.chosen_level, self.catalog)
-        self.admin_page = SetupAdminPage()
-        self.summary_page = SetupSummaryPage(self.spec, self.procedures_page.chosen, self.today)
-        for page in self.pages():
-            self.addPage(page)
+        self._pages: list[QWizardPage] = []  # made so far, in order; the others by _page
+        self._add(self.office_page)
         self.resize(QSize(920, 720))
 
+    # ---- the pages --------------------------------------------------------------------------------
+    @property
+    def hours_page(self) -> SetupHoursPage:
+        return cast("SetupHoursPage", self._page(HOURS))
+
+    @property
+    def units_page(self) -> SetupUnitsPage:
+        return cast("SetupUnitsPage", self._page(UNITS))
+
+    @property
+    def procedures_page(self) -> SetupProceduresPage:
+        return cast("SetupProceduresPage", self._page(PROCEDURES))
+
+    @property
+    def admin_page(self) -> SetupAdminPage:
+        return cast("SetupAdminPage", self._page(ADMIN))
+
+    @property
+    def summary_page(self) -> SetupSummaryPage:
+        return cast("SetupSummaryPage", self._page(SUMMARY))
+
     def pages(self) -> list[QWizardPage]:
-        return [
-            self.office_page,
-            self.hours_page,
-            self.units_page,
-            self.procedures_page,
-            self.admin_page,
-            self.summary_page,
-        ]
+        """All six pages (any not made yet is made now)."""
+        self._page(SUMMARY)
+        return list(self._pages)
+
+    def _page(self, page_id: int) -> QWizardPage:
+        """The page ``page_id``; made and added now, after any page before it, if it was not yet."""
+        while len(self._pages) <= page_id:
+            self._add(self._make(len(self._pages)))
+        return self._pages[page_id]
+
+    def _add(self, page: QWizardPage) -> None:
+        self._pages.append(page)
+        self.addPage(page)  # its id: its place in _pages
+
+    def _make(self, page_id: int) -> QWizardPage:
+        """A later page, its module imported now (see the module's docstring)."""
+        if page_id == HOURS:
+            from counter_app.ui.setup.hours_page import SetupHoursPage
+
+            return SetupHoursPage()
+        if page_id == UNITS:
+            from counter_app.ui.setup.units_page import SetupUnitsPage
+
+            return SetupUnitsPage()
+        if page_id == PROCEDURES:
+            from counter_app.ui.setup.procedures_page import SetupProceduresPage
+
+            return SetupProceduresPage(self.office_page.chosen_level, self.catalog)
+        if page_id == ADMIN:
+            from counter_app.ui.setup.admin_page import SetupAdminPage
+
+            return SetupAdminPage()
+        assert page_id == SUMMARY, page_id
+        from counter_app.ui.setup.summary_page import SetupSummaryPage
+
+        return SetupSummaryPage(self.spec, self.procedures_page.chosen, self.today)
+
+    def nextId(self) -> int:  # noqa: N802
+        """The page after the current one, whether made yet or not (QWizard's own answer only
+        knows the pages added): so the office page shows «Tiếp», the summary «Hoàn tất»."""
+        current = self.currentId()
+        return current + 1 if OFFICE <= current < SUMMARY else -1
 
     def today(self) -> date:
         return to_local(self._clock(), DEFAULT_TZ).date()
@@ -115,6 +181,9 @@ class SetupWizard(QWizard):
         if self._catalog is None:
             # Measured: about 0.08 s for the 402 records (0.15 s with the list filled), so it is read
             # here, under a wait cursor, rather than behind a progress dialog.
+            from PySide6.QtCore import Qt  # after the window shows (see the module's docstring)
+            from PySide6.QtGui import QGuiApplication
+
             problem = ""
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
@@ -145,8 +214,12 @@ class SetupWizard(QWizard):
     # ---- «Hoàn tất» -----------------------------------------------------------------------------
     def validateCurrentPage(self) -> bool:  # noqa: N802
         # «Tiếp» and «Hoàn tất» (and Enter, which presses them) both come here first.
-        if self.currentPage() is not self.summary_page:
-            return super().validateCurrentPage()
+        current = self.currentId()
+        if current != SUMMARY:
+            if not super().validateCurrentPage():
+                return False
+            self._page(current + 1)  # where «Tiếp» goes next: QWizard needs it added
+            return True
         if self.setup_result is not None:
             return True  # written: the wizard may close
         if not self.busy and self._waiting is None:
@@ -177,6 +250,8 @@ class SetupWizard(QWizard):
         self._write(spec)
 
     def _write(self, spec: SetupSpec) -> None:
+        from counter_app.ui.worker import run_with_progress  # see the module's docstring
+
         db = self._db
         assert db is not None
         now = self._clock()

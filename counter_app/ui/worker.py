@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -50,6 +50,10 @@ def run_with_progress(
     The thread belongs to no widget (see ``_start``): if ``parent`` goes while it runs, the job
     finishes on its own and its result is dropped.
     """
+    # Imported here: the first use of PySide6's Qt namespace creates its ~90 Python enums (~25 ms), and
+    # app.py imports this module before the first window shows (issue 11).
+    from PySide6.QtCore import Qt
+
     dialog = QProgressDialog(label, QCoreApplication.translate("worker", "Hủy"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

@@ -35,6 +35,15 @@ from counter_app.ui import setup_wizard
 from counter_app.ui.setup_wizard import SetupWizard
 
 WAITING = "Đang chuẩn bị dữ liệu, xin chờ trong giây lát…"
+SETUP_MODULES = (
+    "admin_page",
+    "common",
+    "hours_page",
+    "office_page",
+    "procedures_page",
+    "summary_page",
+    "units_page",
+)
 
 DRIVER = """
 import json, os, sys, threading
@@ -104,7 +113,8 @@ def fill_and_finish(w):
     w.button(FINISH).click()  # «Hoàn tất»: the database is still opening
     QtTest.QTest.keyClick(w, QtCore.Qt.Key.Key_Return)  # and Enter, by habit
     say("pressed", message=w.summary_page.error.text(), finish_enabled=w.button(FINISH).isEnabled(),
-        applied=len(applied))
+        applied=len(applied), pages=sorted(m for m in sys.modules if m.startswith("counter_app.ui.setup.")),
+        qt="Qt" in vars(QtCore))
     gate.set()
 
 class Probe(QtCore.QObject):
@@ -116,7 +126,11 @@ class Probe(QtCore.QObject):
                 Probe.first = False
                 loaded = sorted({m.split(".")[0] for m in sys.modules} & {"sqlalchemy", "alembic", "reportlab"})
                 models = "counter_app.db.models" in sys.modules
-                say("first", window=name, title=obj.windowTitle(), loaded=loaded, models=models)
+                pages = sorted(m for m in sys.modules if m.startswith("counter_app.ui.setup."))
+                # PySide6 makes a namespace's Python enums on its first use (Qt's: ~90, ~25 ms).
+                qt = "Qt" in vars(QtCore)
+                say("first", window=name, title=obj.windowTitle(), loaded=loaded, models=models,
+                    pages=pages, qt=qt)
                 if ACTION == "stop":
                     os._exit(0)
                 if name == "SetupWizard" and ACTION == "finish":
@@ -165,6 +179,10 @@ def test_given_a_new_data_folder_then_the_wizard_is_the_first_window_before_the_
     assert first["window"] == "SetupWizard"
     assert first["title"] == "Thiết lập đơn vị — Bộ phận Một cửa"
     assert first["loaded"] == [] and first["models"] is False
+    # Only the office page is made before the window shows: the later pages' modules load with them
+    # (test_setup_wizard_lazy.py), and nothing has used PySide6's Qt namespace yet.
+    assert first["pages"] == ["counter_app.ui.setup.common", "counter_app.ui.setup.office_page"]
+    assert first["qt"] is False
 
 
 def test_given_hoan_tat_pressed_twice_before_the_database_then_it_waits_sets_up_once_and_the_log_in_shows(
@@ -175,7 +193,14 @@ def test_given_hoan_tat_pressed_twice_before_the_database_then_it_waits_sets_up_
 
     first, pressed, login, end = events
     assert first["window"] == "SetupWizard"
-    assert pressed == {"kind": "pressed", "message": WAITING, "finish_enabled": False, "applied": 0}
+    assert pressed == {
+        "kind": "pressed",
+        "message": WAITING,
+        "finish_enabled": False,
+        "applied": 0,
+        "pages": [f"counter_app.ui.setup.{name}" for name in SETUP_MODULES],  # made on the way
+        "qt": True,  # the control: the probe sees the Qt namespace once a page has used it
+    }
     assert login == {"kind": "login", "applied": 1}  # set up by itself, once, then the log-in
     assert end == {"kind": "exit", "code": 0}
     file = folder / "counter.sqlite3"

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import UserError
 from counter_app.domain.text import search_key
 from counter_app.services.setup_choices import ProcedureChoice, choices_for_level
-from counter_app.ui.setup.common import SwallowEnter, error_label, hint_label
+from counter_app.ui.setup.common import error_label, hint_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole  # column 0: the procedure's code; column 1: its field
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # what the search box is compared with
@@ -48,6 +49,19 @@ def field_label(code: str, name: str, names: Counter[str]) -> str:
     of Justice and of Foreign Affairs)."""
     label = name or QCoreApplication.translate("setup", "(Chưa có lĩnh vực)")
     return f"{label} ({code})" if names[name] > 1 and code else label
+
+
+class SwallowEnter(QObject):
+    """Enter in a search field filters, it does not press the wizard's default button."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
 
 class SetupProceduresPage(QWizardPage):
