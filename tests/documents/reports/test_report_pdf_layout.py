@@ -45,7 +45,7 @@ def every_report(db: Database) -> dict[str, bytes]:
         cancellations=(replace(r.day.cancellations[0], reason=ALPHABET),),
     )
     late, soon = lists(db, r.history)
-    late = (replace(late[0], applicant_name=ALPHABET), *late[1:])
+    late = (late[0]._replace(applicant_name=ALPHABET), *late[1:])
     reasons = (LabelledCount(ALPHABET, ALPHABET, 1),)
     rows = register_rows(db, r.history)
     return {
@@ -128,7 +128,7 @@ def test_the_signatures_never_start_a_page_of_their_own(sqlite_db: Database) -> 
 def test_an_undrawable_character_is_refused_not_printed(sqlite_db: Database) -> None:
     r = build_reports(sqlite_db)
     with pytest.raises(MissingGlyphError, match="U\\+1F600"):
-        render_overdue_list((replace(lines(1)[0], applicant_name="Nguyễn 😀"),), r.head, WEDNESDAY_NOON)
+        render_overdue_list((lines(1)[0]._replace(applicant_name="Nguyễn 😀"),), r.head, WEDNESDAY_NOON)
     bad = replace(r.period, rows=(replace(r.period.rows[0], label="Lĩnh vực Ꙛ"),))
     with pytest.raises(MissingGlyphError, match="U\\+A65A"):
         render_period_report(bad, r.head)  # the table and the chart labels
