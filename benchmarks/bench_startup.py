@@ -22,6 +22,7 @@ then not even copied, the wizard starts on a new empty one as always).
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import sqlite3
@@ -189,6 +190,11 @@ def main() -> None:
     empty = scratch_root / "empty"
     env = {k: v for k, v in os.environ.items() if not k.startswith("COUNTER_APP_")}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # An installed program has its bytecode compiled (pip and PyInstaller do it), as have the
+    # packages on the baseline's side: without this, a shell with PYTHONDONTWRITEBYTECODE set made
+    # every run of the app compile each of its modules from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "counter_app"), quiet=1)
     cli = [PYTHON, "-m", "counter_app.cli"]
     app = FIRST_WINDOW_PROBE + "from counter_app.app import main\nmain(sys.argv[1:])"
 
