@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from reportlab.lib.colors import black
 from reportlab.lib.styles import ParagraphStyle
@@ -67,18 +68,43 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
 # ---------------------------------------------------------------- header and title
+@dataclass(frozen=True)
+class HeaderStyles:
+    """The styles of a page header derived from the spec's: made once per spec, so that the
+    paragraph cache (styles._parsed, keyed by style) serves every slip's header."""
+
+    qh: ParagraphStyle
+    tn: ParagraphStyle
+    date: ParagraphStyle
+    signer: ParagraphStyle  # a signature block's name
+
+
+@cache
+def header_styles(spec: PageSpec) -> HeaderStyles:
+    st = styles_for(spec)
+    size = st.head.fontSize
+    right_w = spec.frame_width if spec.compact else spec.frame_width * 0.6
+    qh_size = fit_size(QUOC_HIEU, BOLD, size, right_w)
+    tn_size = fit_size(TIEU_NGU, BOLD, size + 1, right_w)
+    return HeaderStyles(
+        qh=ParagraphStyle("qh", st.head_bold, fontSize=qh_size, leading=qh_size * 1.2),
+        tn=ParagraphStyle("tn", st.head_bold, fontSize=tn_size, leading=tn_size * 1.2),
+        date=ParagraphStyle("date", st.italic_center, fontSize=size + (0 if spec.compact else 1)),
+        signer=ParagraphStyle("sig_name", st.head_bold, fontSize=st.center.fontSize),
+    )
+
+
 def page_header(
     office: OfficeInfo, spec: PageSpec, *, number_text: str | None, date_text: str
 ) -> list[Flowable]:
     """Agency block (left) beside Quốc hiệu–Tiêu ngữ (right); 'Số' under the agency, date under the motto."""
     st = styles_for(spec)
+    hs = header_styles(spec)
     size = st.head.fontSize
     width = spec.frame_width
     right_w = width if spec.compact else width * 0.6
-    qh_size = fit_size(QUOC_HIEU, BOLD, size, right_w)
-    tn_size = fit_size(TIEU_NGU, BOLD, size + 1, right_w)
-    qh = ParagraphStyle("qh", st.head_bold, fontSize=qh_size, leading=qh_size * 1.2)
-    tn = ParagraphStyle("tn", st.head_bold, fontSize=tn_size, leading=tn_size * 1.2)
+    qh, tn = hs.qh, hs.tn
+    tn_size = tn.fontSize
     unit_w = min(stringWidth(clean(office.unit_name), BOLD, size), width if spec.compact else width * 0.4)
     agency: list[Flowable] = [
         para(office.governing_body, st.head),
@@ -92,9 +118,7 @@ def page_header(
         HRFlowable(width=stringWidth(TIEU_NGU, BOLD, tn_size), thickness=0.6, color=black, spaceBefore=1),
     ]
     number = [para(number_text, st.head)] if number_text else []
-    date_line = para(
-        date_text, ParagraphStyle("date", st.italic_center, fontSize=size + (0 if spec.compact else 1))
-    )
+    date_line = para(date_text, hs.date)
     if spec.compact:
         return [*agency, *motto, Spacer(1, 2), *number, date_line]
     table = plain_table(
@@ -301,7 +325,7 @@ def signature_block(signers: Sequence[Signer], spec: PageSpec) -> Table:
             Spacer(1, spec.sign_space),
         ]
         if s.name:
-            cell.append(para(s.name, ParagraphStyle("sig_name", st.head_bold, fontSize=st.center.fontSize)))
+            cell.append(para(s.name, header_styles(spec).signer))
         cells.append(cell)
     width = spec.frame_width / len(signers)
     pads = [(p, (0, 0), (-1, -1), 2) for p in ("LEFTPADDING", "RIGHTPADDING")]

@@ -10,11 +10,8 @@ re-printed with the version it was first issued under (``ReceiptData.form_versio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
 from typing import Literal
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
@@ -36,8 +33,8 @@ from counter_app.documents.layout import (
     clean,
     document_columns,
     documents_table,
-    fit_size,
     footnote,
+    header_styles,
     label_value,
     page_header,
     para,
@@ -298,35 +295,11 @@ def _after_tai(label: str, value: str) -> str:
 # to one of them must be made to the other.
 
 
-@dataclass(frozen=True)
-class _RollStyles:
-    """The styles ``layout`` derives per slip for the compact header and the signatures, made once."""
-
-    qh: ParagraphStyle
-    tn: ParagraphStyle
-    date: ParagraphStyle
-    signer: ParagraphStyle
-
-
-@cache
-def _roll_styles(spec: PageSpec) -> _RollStyles:
-    st = styles_for(spec)
-    size = st.head.fontSize
-    qh_size = fit_size(QUOC_HIEU, BOLD, size, spec.frame_width)
-    tn_size = fit_size(TIEU_NGU, BOLD, size + 1, spec.frame_width)
-    return _RollStyles(
-        qh=ParagraphStyle("qh", st.head_bold, fontSize=qh_size, leading=qh_size * 1.2),
-        tn=ParagraphStyle("tn", st.head_bold, fontSize=tn_size, leading=tn_size * 1.2),
-        date=ParagraphStyle("date", st.italic_center, fontSize=size),
-        signer=ParagraphStyle("sig_name", st.head_bold, fontSize=st.center.fontSize),
-    )
-
-
 def _roll(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> bytes | None:
     """The roll receipt as PDF bytes, or None when it is taller than a PDF page may be."""
     register_fonts()
     st = styles_for(spec)
-    rs = _roll_styles(spec)
+    rs = header_styles(spec)
     width = spec.frame_width
     col = roll.Column(width)
     tz = data.office.timezone
