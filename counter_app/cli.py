@@ -20,7 +20,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter_app.cli_argparse_vi import install as install_vietnamese_argparse
@@ -28,7 +27,6 @@ from counter_app.cli_argparse_vi import integer
 from counter_app.cli_dates import parse_instant
 from counter_app.config import DATABASE_URL_ENV
 from counter_app.context import AppContext, open_context
-from counter_app.db.engine import database_error_text
 from counter_app.domain.appointment import Policy, Term, TermUnit, latest_appointment
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.exports.files import check_writable, write_atomic
@@ -509,10 +507,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Python flushes stdout at exit; pointing it at nothing keeps that flush from failing again.
         with contextlib.suppress(OSError, ValueError, AttributeError):  # not a real file (tests)
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_USER_ERROR
-    except DBAPIError as exc:
-        log.exception("database error")
-        _error_line(database_error_text(exc))
         return EXIT_USER_ERROR
     except Exception as exc:  # the last guard: a line and the details in the log, never a traceback
         log.exception("unexpected error")

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter_app.db.engine import database_label, make_engine, sqlite_file_of, writer
+from counter_app.db.errors import DatabaseUnavailable
 from counter_app.db.migrate import upgrade
 from counter_app.domain.errors import UserError
 
@@ -38,6 +39,9 @@ class Database:
         if migrate:
             try:
                 upgrade(engine, backup_dir)
+            except DatabaseUnavailable as exc:  # busy, read-only, unreachable server: say which database
+                engine.dispose()
+                raise UserError(f"Không mở được cơ sở dữ liệu {db.label}: {exc.message}") from exc
             except DBAPIError as exc:
                 engine.dispose()
                 if isinstance(exc.orig, sqlite3.DatabaseError) and "not a database" in str(exc.orig):
@@ -75,8 +79,8 @@ class Database:
                 for table in _tables_needing_statistics(conn):
                     conn.exec_driver_sql(f'ANALYZE "{table}"')
                 conn.exec_driver_sql("PRAGMA optimize=0x10002")
-        except DBAPIError as exc:
-            log.info("statistics not refreshed: %s", exc.orig)
+        except (DBAPIError, DatabaseUnavailable) as exc:
+            log.info("statistics not refreshed: %s", getattr(exc, "orig", exc))
 
     @property
     def label(self) -> str:

@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError
 
+from counter_app.db.errors import unavailable
 from counter_app.domain.errors import UserError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -43,12 +44,21 @@ def make_engine(url: str) -> Engine:
     """Create the engine for ``url`` with the settings every connection must have."""
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
-        return _sqlite_engine(url)
-    if backend == "postgresql":
+        engine = _sqlite_engine(url)
+    elif backend == "postgresql":
         if make_url(url).drivername == "postgresql":
             url = str(make_url(url).set(drivername="postgresql+psycopg"))
-        return create_engine(url, pool_pre_ping=True)
-    raise UserError(f"Cơ sở dữ liệu không được hỗ trợ: {backend}. Chỉ dùng SQLite hoặc PostgreSQL.")
+        engine = create_engine(url, pool_pre_ping=True)
+    else:
+        raise UserError(f"Cơ sở dữ liệu không được hỗ trợ: {backend}. Chỉ dùng SQLite hoặc PostgreSQL.")
+    # A busy file or a lost server becomes a message for the user; anything else stays a bug (errors.py).
+    event.listen(engine, "handle_error", _classified, retval=True)
+    return engine
+
+
+def _classified(context: ExceptionContext) -> BaseException | None:
+    error = context.sqlalchemy_exception
+    return unavailable(error) if isinstance(error, DBAPIError) else None
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -100,17 +110,3 @@ def database_label(url: str) -> str:
     if parsed.get_backend_name() == "sqlite":
         return os.fspath(parsed.database or ":memory:")
     return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
-
-
-def database_error_text(exc: DBAPIError) -> str:
-    """What to tell a user about a database error the program could not prevent."""
-    reason = str(exc.orig).lower()
-    if "locked" in reason or "busy" in reason:
-        return "Cơ sở dữ liệu đang bận (một máy hoặc chương trình khác đang ghi). Hãy thử lại sau ít phút."
-    if "readonly" in reason or "read-only" in reason:
-        return "Tệp cơ sở dữ liệu chỉ cho đọc: không ghi được. Hãy kiểm tra quyền ghi của thư mục dữ liệu."
-    if "disk" in reason and ("full" in reason or "i/o" in reason):
-        return "Không ghi được vào đĩa (đầy hoặc lỗi). Hãy giải phóng chỗ trống rồi thử lại."
-    if exc.connection_invalidated:
-        return "Mất kết nối tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng rồi thử lại."
-    return f"Cơ sở dữ liệu báo lỗi: {exc.orig}"

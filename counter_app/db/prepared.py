@@ -24,6 +24,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
+from counter_app.db.errors import DatabaseUnavailable, unavailable
+
 Processor = Callable[[Any], Any] | None
 
 
@@ -112,16 +114,17 @@ def _sqlalchemy_error(
     statement: str,
     params: Any = None,
     connection: PoolProxiedConnection | None = None,
-) -> DBAPIError:
+) -> DBAPIError | DatabaseUnavailable:
     """The DBAPIError subclass Connection.execute would raise for this driver error; a lost
     connection is invalidated (the pool opens a fresh one next time) and said so in the error."""
     raw = connection.dbapi_connection if connection is not None else None
     lost = dialect.is_disconnect(exc, raw, None)
     if lost and connection is not None:
         connection.invalidate(exc)
-    return DBAPIError.instance(
+    error = DBAPIError.instance(
         statement, params, exc, dialect.loaded_dbapi.Error, connection_invalidated=lost, dialect=dialect
     )
+    return unavailable(error) or error  # as the engine's handle_error hook does (errors.py)
 
 
 @contextmanager

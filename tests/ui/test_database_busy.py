@@ -1,0 +1,68 @@
+"""A database another program holds, seen from the counter: the page's own message line says it is
+busy and nothing is written — never the crash dialog — and the same form goes through once the
+database is free again (issue 13: environment errors apart from bugs)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from keys import type_text
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+from testdata import MONDAY_9AM
+
+from counter_app.db import engine as engine_module
+from counter_app.db.database import Database
+from counter_app.db.models import Dossier
+from counter_app.services.offices import find_actor
+from counter_app.ui.pages.receive_page import ReceivePage
+from counter_app.ui.session import UiSession
+
+QR = "038190012345||Nguyễn Thị Ánh Hồng|01051990|Nữ|Số 5 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa|15082021"
+
+
+@pytest.fixture
+def impatient_db(
+    tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Database]:
+    """The seeded office, waiting 0.2 s (not 30) for a lock before giving up."""
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    file = tmp_path / "counter.sqlite3"
+    shutil.copy(sqlite_template, file)
+    db = Database.open(f"sqlite:///{file}", "test-node")
+    yield db
+    db.close()
+
+
+def test_given_another_program_holds_the_database_then_busy_message_and_retry_works(
+    qtbot: QtBot, impatient_db: Database, tmp_path: Path
+) -> None:
+    page = ReceivePage(UiSession(impatient_db, find_actor(impatient_db, "canbo"), clock=lambda: MONDAY_9AM))
+    qtbot.addWidget(page)
+    page.show()
+    type_text(page.applicant.id_number, QR)
+    qtbot.keyClicks(page.picker.search, "noi quy")
+    qtbot.keyClick(page.picker.search, Qt.Key.Key_Return)
+
+    with closing(sqlite3.connect(tmp_path / "counter.sqlite3")) as other:
+        other.execute("BEGIN EXCLUSIVE")  # a backup tool, another counter's program…
+        qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+        other.rollback()
+
+    assert page.last_result is None
+    assert page.message.text() == (
+        "Cơ sở dữ liệu đang bận (một máy hoặc chương trình khác đang ghi). Hãy thử lại sau ít phút."
+    )
+    assert page.applicant.full_name.text() == "Nguyễn Thị Ánh Hồng"  # nothing typed is lost
+    with impatient_db.read() as session:
+        assert session.execute(select(func.count()).select_from(Dossier)).scalar_one() == 0
+
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+
+    assert page.last_result is not None and page.last_result.code.endswith("-261123-0001")
