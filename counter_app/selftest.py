@@ -322,12 +322,13 @@ def _scratch() -> Iterator[Path]:
 
 
 def _qt_app(state: _State):  # type: ignore[no-untyped-def]
-    """The QGuiApplication of the run (the GUI's own when --self-test runs inside counter-app).
-    Without a display on Linux, the offscreen platform."""
-    from PySide6.QtGui import QGuiApplication
+    """The Qt application of the run (the process's own if it has one). A QApplication, as the
+    desktop's: a process whose first application is a mere QGuiApplication aborts on its first
+    widget. Without a display on Linux, the offscreen platform."""
+    from PySide6.QtWidgets import QApplication
 
     if state.qt_app is None:
-        state.qt_app = QGuiApplication.instance()
+        state.qt_app = QApplication.instance()
         if state.qt_app is None:
             if (
                 sys.platform.startswith("linux")
@@ -335,7 +336,7 @@ def _qt_app(state: _State):  # type: ignore[no-untyped-def]
                 and not os.environ.get("WAYLAND_DISPLAY")
             ):
                 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            state.qt_app = QGuiApplication(["counter-app-self-test"])
+            state.qt_app = QApplication(["counter-app-self-test"])
     return state.qt_app
 
 

@@ -120,3 +120,18 @@ def test_given_the_shipped_slip_samples_then_they_are_what_the_script_writes_now
     from make_selftest_slips import OUT, samples_json
 
     assert OUT.read_text(encoding="utf-8") == samples_json(), "run scripts/make_selftest_slips.py"
+
+
+def test_given_the_self_test_first_in_a_process_then_widgets_can_still_be_made() -> None:
+    # Its Qt application is a QApplication: had it been a QGuiApplication, the first widget made
+    # afterwards in the same process (a test session, the desktop's own --self-test) would abort.
+    done = run_python(
+        "from counter_app.selftest import CHECKS, run_checks\n"
+        "print([r.ok for r in run_checks(CHECKS[1:2])])\n"
+        "from PySide6.QtWidgets import QLabel\n"
+        "QLabel('x')\n"
+        "print('widget made')\n"
+    )
+
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["[True]", "widget made"]
