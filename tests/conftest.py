@@ -7,6 +7,7 @@ built once per run and per backend; each test gets its own copy: a file copy on 
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import uuid
@@ -128,3 +129,22 @@ def supervisor(db: Database) -> Actor:
 @pytest.fixture
 def admin(db: Database) -> Actor:
     return find_actor(db, "quantri")
+
+
+@pytest.fixture(autouse=True)
+def _unexpected_log_warnings_fail(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """A warning or error the program logs during a test fails the test, unless the test expects it
+    with ``@pytest.mark.expect_log("part of the message")`` — and then it must come (qutebrowser's
+    ``logfail`` idea, issue 13): a swallowed failure shows up as a red test, not a line in a log."""
+    yield
+    expected = [str(marker.args[0]) for marker in request.node.iter_markers("expect_log")]
+    logged = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    unexpected = [r for r in logged if not any(part in r.getMessage() for part in expected)]
+    never = [part for part in expected if not any(part in r.getMessage() for r in logged)]
+    if unexpected:
+        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()[:300]}" for r in unexpected)
+        pytest.fail(f"unexpected log warnings (mark the test expect_log if they are the point):\n{lines}")
+    if never:
+        pytest.fail(f"expected log warnings never came: {never}")

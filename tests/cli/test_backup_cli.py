@@ -38,6 +38,7 @@ def _one_error_line(err: str, start: str) -> None:
     assert err.startswith(f"Lỗi: {start}") and err.count("\n") == 1, err
 
 
+@pytest.mark.expect_log("database restored from")
 def test_backup_list_restore_with_yes_then_events_verify_and_check_pass(cli: Run, data: DataDir) -> None:
     code, out, err = cli("backup")
     assert (code, err) == (0, "")

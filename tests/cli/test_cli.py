@@ -190,6 +190,7 @@ def test_given_data_dir_that_is_a_file_then_one_error_line(
     assert_one_error_line(code, out, err, "đã có một tệp trùng tên (không phải thư mục)")
 
 
+@pytest.mark.expect_log("unexpected error")
 def test_given_an_unexpected_error_then_one_line_exit_2_and_the_details_in_the_log(
     office: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

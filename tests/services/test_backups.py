@@ -309,6 +309,7 @@ def test_given_generation_older_than_a_week_then_gzipped_checked_and_still_resto
     assert [b.path for b in list_backups([data.backups])] == [result.backups[0].path, gz]
 
 
+@pytest.mark.expect_log("not enough room to compress")
 def test_given_no_room_to_compress_then_left_as_is(data: DataDir) -> None:
     old = make_backup(data.db_file, [data.backups], now=NOW - timedelta(days=8)).backups[0].path
     need = data.db_file.stat().st_size
@@ -327,6 +328,7 @@ def test_backup_due_after_a_day(data: DataDir) -> None:
     assert backups.backup_due(data.backups, NOW + timedelta(hours=24))
 
 
+@pytest.mark.expect_log("second backup folder")
 def test_automatic_backup_skips_an_unplugged_second_folder(data: DataDir, tmp_path: Path) -> None:
     result = backups.automatic_backup(data.db_file, data.backups, tmp_path / "unplugged", now=NOW)
     assert [b.path.parent for b in result.backups] == [data.backups]

@@ -49,6 +49,7 @@ def _unchanged(data: DataDir) -> set[str]:
     return {p.name for p in data.root.iterdir()}
 
 
+@pytest.mark.expect_log("database restored from")
 def test_given_newer_dossiers_when_restored_then_loss_counted_db_replaced_and_old_one_set_aside(
     data: DataDir, backup: Path
 ) -> None:
@@ -149,6 +150,7 @@ def test_given_database_in_use_then_restore_refused_and_nothing_changed(data: Da
     assert _unchanged(data) - files == set() and not list(data.root.glob("*set-aside*"))
 
 
+@pytest.mark.expect_log("database restored from")
 def test_given_compressed_backup_then_restored(data: DataDir) -> None:
     old = make_backup(data.db_file, [data.backups], now=NOW - timedelta(days=8)).backups[0].path
     receive_some(data, 1, MONDAY_9AM + timedelta(hours=2))
@@ -161,6 +163,7 @@ def test_given_compressed_backup_then_restored(data: DataDir) -> None:
     assert result is not None and dossier_count(data.db_file) == 3
 
 
+@pytest.mark.expect_log("database restored from")
 def test_given_no_current_database_then_restored_without_setting_aside(data: DataDir, backup: Path) -> None:
     data.db_file.unlink()
     Path(f"{data.db_file}-wal").write_bytes(b"an orphan WAL: never replayed into the restored file")
@@ -170,6 +173,7 @@ def test_given_no_current_database_then_restored_without_setting_aside(data: Dat
     assert orphan.read_bytes().startswith(b"an orphan WAL")
 
 
+@pytest.mark.expect_log("database restored from")
 def test_given_damaged_current_database_then_loss_uncounted_and_set_aside_with_its_wal(
     data: DataDir, backup: Path
 ) -> None:

@@ -62,6 +62,7 @@ def _damage_header(data: DataDir) -> None:
         f.write(b"\x00" * 16)
 
 
+@pytest.mark.expect_log("database restored from")
 def test_given_damaged_file_at_startup_then_backup_offered_and_restored_on_yes(
     qtbot: QtBot, data: DataDir, dialogs: dict[str, list[str]]
 ) -> None:
@@ -121,6 +122,7 @@ def test_daily_backup_runs_off_the_gui_thread_once_a_day(qtbot: QtBot, ctx: AppC
     assert len(backups.list_backups([ctx.paths.backup_dir])) == 2
 
 
+@pytest.mark.expect_log("daily backup failed")
 def test_daily_backup_failure_goes_to_the_log_never_a_dialog(
     qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -137,6 +139,7 @@ def test_daily_backup_failure_goes_to_the_log_never_a_dialog(
     assert "daily backup failed: Không đủ chỗ trống để sao lưu vào X" in caplog.text
 
 
+@pytest.mark.expect_log("backup after close failed")
 def test_backup_after_close_makes_one_and_only_logs_a_failure(
     ctx: AppContext, data: DataDir, caplog: pytest.LogCaptureFixture
 ) -> None:

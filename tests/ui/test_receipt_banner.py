@@ -151,6 +151,7 @@ def test_given_no_printer_then_banner_shows_the_whole_path_of_the_saved_receipt(
     assert path_view.document().size().width() <= path_view.viewport().width() + 1
 
 
+@pytest.mark.expect_log("printing receipt failed")
 def test_given_printer_fails_then_banner_says_so_and_dossier_stays_received(
     qtbot: QtBot, make_window: Callable[[Printer], MainWindow], sqlite_db: Database
 ) -> None:

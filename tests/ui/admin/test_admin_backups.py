@@ -93,6 +93,7 @@ def test_given_missing_second_folder_when_backed_up_then_data_folder_only_and_sa
     assert len(backups.list_backups([data.backups])) == 1 and not (tmp_path / "usb").exists()
 
 
+@pytest.mark.expect_log("database restored from")
 def test_given_backup_and_newer_dossier_when_restored_then_loss_said_and_restart_required(
     qtbot: QtBot, tab: BackupsTab, data: DataDir, dialogs: Dialogs
 ) -> None:
