@@ -120,6 +120,7 @@ def check_database(state: _State) -> str:
     from counter_app.db.database import Database
     from counter_app.db.migrate import stamped_revision
     from counter_app.db.schema_head import HEAD_REVISION
+    from counter_app.documents.slip_layouts import LAYOUTS
     from counter_app.services.applicants import ApplicantInput
     from counter_app.services.demo import ensure_demo_setup
     from counter_app.services.lookup import lookup
@@ -152,7 +153,7 @@ def check_database(state: _State) -> str:
         if view.applicant_name != applicant.full_name or view.status != "received":
             raise CheckFailed(f"tra cứu {received.code} trả về dữ liệu khác đã ghi")
         slips = state.folder / "slips"
-        for layout in ("a4", "a5", "thermal80"):
+        for layout in LAYOUTS["receipt"]:
             pdf = print_slip(db, officer, "receipt", received.code, layout=layout, now=now, archive_dir=slips)
             _check_pdf(pdf.pdf_bytes, f"giấy tiếp nhận {layout}", [received.code, "GIẤY TIẾP NHẬN"])
             if layout == "a4":
@@ -165,7 +166,8 @@ def check_database(state: _State) -> str:
         _check_pdf(guide.pdf_bytes, "phiếu hướng dẫn", [view.procedure_name[:20]])
     finally:
         db.close()
-    return f"tạo và nâng cấp đến {HEAD_REVISION}, tiếp nhận {received.code}, in giấy tiếp nhận 3 khổ và phiếu hướng dẫn"
+    sizes = len(LAYOUTS["receipt"])
+    return f"tạo và nâng cấp đến {HEAD_REVISION}, tiếp nhận {received.code}, in giấy tiếp nhận {sizes} khổ và phiếu hướng dẫn"
 
 
 def check_slips(state: _State) -> str:

@@ -8,13 +8,10 @@ trả kết quả (TT 01/2018/TT-VPCP), kept so that letters issued under it re-
 
 from __future__ import annotations
 
-from typing import Literal
-
 from counter_app.documents.fonts import BOLD, REGULAR
 from counter_app.documents.formkit import (
     A4,
     addressee,
-    check_layout,
     closing,
     finish,
     opening,
@@ -22,10 +19,9 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import Signer, rich, styles_for
+from counter_app.documents.slip_layouts import A4Layout, check_layout
 from counter_app.documents.slip_model import ApologyData
 from counter_app.documents.vnformat import long_date, time_and_date, time_and_weekday_date, to_local
-
-ApologyLayout = Literal["a4"]
 
 _BODY = {
     "received": "Ngày {date}, {unit} đã tiếp nhận hồ sơ của Ông/Bà; mã hồ sơ: {code}; nội dung: {content}.",
@@ -63,9 +59,9 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def render_apology(data: ApologyData, layout: ApologyLayout = "a4") -> bytes:
+def render_apology(data: ApologyData, layout: A4Layout = "a4") -> bytes:
     """Render form 04 for ``data`` as PDF bytes."""
-    check_layout(layout, ("a4",), "apology")
+    check_layout("apology", layout)
     texts = wording(FORM_TEXTS, data.form_version, "apology")
     spec = A4
     st = styles_for(spec)

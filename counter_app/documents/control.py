@@ -9,7 +9,6 @@ quá hạn), a note, and two boxes for the signatures of the one who gives and t
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
 
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
@@ -17,12 +16,11 @@ from reportlab.platypus import Flowable, Spacer
 
 from counter_app.documents.barcode import LASER_MODULE, Code128Flowable, QrFlowable
 from counter_app.documents.fonts import BOLD
-from counter_app.documents.formkit import check_layout, fields, finish, opening, wording
+from counter_app.documents.formkit import fields, finish, opening, wording
 from counter_app.documents.layout import SPECS, PageSpec, footnote, para, plain_table, rich, styles_for
+from counter_app.documents.slip_layouts import A4Layout, check_layout
 from counter_app.documents.slip_model import ControlData, HandoffRow
 from counter_app.documents.vnformat import clock, short_date, time_and_date, to_local
-
-ControlLayout = Literal["a4"]
 
 # 12 pt body (cells 11 pt): eight columns fit the A4 width without breaking words.
 _SPEC = replace(SPECS["a4"], body=12)
@@ -83,9 +81,9 @@ def _code_block(code: str, spec: PageSpec, label: str) -> list[Flowable]:
     return [Spacer(1, 1.5 * mm), block, Spacer(1, 2 * mm)]
 
 
-def render_control(data: ControlData, layout: ControlLayout = "a4") -> bytes:
+def render_control(data: ControlData, layout: A4Layout = "a4") -> bytes:
     """Render form 06 for ``data`` as PDF bytes."""
-    check_layout(layout, ("a4",), "control")
+    check_layout("control", layout)
     texts = wording(FORM_TEXTS, data.form_version, "control")
     spec = _SPEC
     st = styles_for(spec)

@@ -59,11 +59,6 @@ def wording(table: Mapping[str, Mapping[str, str]], version: str, what: str) -> 
     return {**COMMON_TEXTS, **own}
 
 
-def check_layout(layout: str, allowed: Sequence[str], what: str) -> None:
-    if layout not in allowed:
-        raise ValueError(f"unknown {what} layout {layout!r}; use {' or '.join(allowed)}")
-
-
 def header(
     office: OfficeInfo, spec: PageSpec, texts: Mapping[str, str], number: str | None, moment: datetime
 ) -> list[Flowable]:

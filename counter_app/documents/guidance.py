@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Literal
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Spacer
@@ -39,10 +38,9 @@ from counter_app.documents.layout import (
     title,
 )
 from counter_app.documents.model import DocumentLine, GuidanceData
+from counter_app.documents.slip_layouts import GuidanceLayout, check_layout
 from counter_app.documents.vnformat import count2, place_date, to_local
 from counter_app.domain import document_groups
-
-GuidanceLayout = Literal["a4", "a5"]
 
 # 12 pt on A4 (not the receipt's 13): a typical procedure's full list then fits on one sheet.
 _SPECS = {"a4": replace(SPECS["a4"], body=12), "a5": SPECS["a5"]}
@@ -87,8 +85,7 @@ GUIDANCE_TEXTS: dict[str, dict[str, str]] = {
 
 def render_guidance(data: GuidanceData, layout: GuidanceLayout = "a4") -> bytes:
     """Render the guidance slip for ``data`` as PDF bytes (A4 by default, A5 for small printers)."""
-    if layout not in _SPECS:
-        raise ValueError(f"unknown guidance layout {layout!r}; use a4 or a5")
+    check_layout("guide", layout, "guidance")
     try:
         texts = GUIDANCE_TEXTS[data.form_version]
     except KeyError:

@@ -7,14 +7,12 @@ Who hands over (the office, the officer), who receives (the unit), when, then on
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from counter_app.documents.formkit import (
     PageProbe,
-    check_layout,
     closing,
     fields,
     finish,
@@ -23,10 +21,9 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import SPECS, Signer, grid_table, para, styles_for
+from counter_app.documents.slip_layouts import A4Layout, check_layout
 from counter_app.documents.slip_model import HandoverData
 from counter_app.documents.vnformat import short_date, time_and_date, to_local
-
-HandoverLayout = Literal["a4"]
 
 # 12 pt body (cells 11 pt) keeps the full dossier code on one line of its column.
 _SPEC = replace(SPECS["a4"], body=12)
@@ -51,13 +48,13 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 _WIDTHS = (11, 48, 30, 39, 21, 21)  # mm, sum 170 = A4 frame
 
 
-def render_handover(data: HandoverData, layout: HandoverLayout = "a4") -> bytes:
+def render_handover(data: HandoverData, layout: A4Layout = "a4") -> bytes:
     """Render the hand-over list for ``data`` as PDF bytes.
 
     When the total and the signatures would start a page of their own (a signed page that could be
     swapped under another list), the list is laid out again with its last rows moved to that page.
     """
-    check_layout(layout, ("a4",), "handover")
+    check_layout("handover", layout)
     texts = wording(FORM_TEXTS, data.form_version, "handover")
     return keeping_rows(lambda keep: _render(data, texts, keep), len(data.rows))
 

@@ -10,8 +10,6 @@ re-printed with the version it was first issued under (``ReceiptData.form_versio
 
 from __future__ import annotations
 
-from typing import Literal
-
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
@@ -46,6 +44,7 @@ from counter_app.documents.layout import (
 )
 from counter_app.documents.model import DocumentLine, ReceiptData
 from counter_app.documents.pdfbuild import MAX_ROLL_HEIGHT
+from counter_app.documents.slip_layouts import ReceiptLayout, check_layout
 from counter_app.documents.vnformat import (
     count2,
     place_date,
@@ -54,8 +53,6 @@ from counter_app.documents.vnformat import (
     time_and_weekday_date,
     to_local,
 )
-
-ReceiptLayout = Literal["a4", "a5", "thermal80"]
 
 # Wording per form version. Keys prefixed "compact:" replace their plain key on the 80 mm roll.
 FORM_TEXTS: dict[str, dict[str, str]] = {
@@ -130,8 +127,7 @@ def form_texts(version: str, *, compact: bool = False) -> dict[str, str]:
 
 def render_receipt(data: ReceiptData, layout: ReceiptLayout = "a4") -> bytes:
     """Render form 01 for ``data`` as PDF bytes in the given layout."""
-    if layout not in SPECS:
-        raise ValueError(f"unknown receipt layout {layout!r}; use a4, a5 or thermal80")
+    check_layout("receipt", layout)
     spec = SPECS[layout]
     texts = form_texts(data.form_version, compact=spec.compact)
     if spec.height is None:  # the roll: drawn line by line, unless it needs more than one PDF page

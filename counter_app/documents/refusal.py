@@ -7,12 +7,9 @@ printed when there is one (the refusal is recorded with its number so that every
 
 from __future__ import annotations
 
-from typing import Literal
-
 from counter_app.documents.formkit import (
     A4,
     applicant_lines,
-    check_layout,
     closing,
     fields,
     finish,
@@ -21,10 +18,9 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import Signer, footnote, para, styles_for
+from counter_app.documents.slip_layouts import A4Layout, check_layout
 from counter_app.documents.slip_model import RefusalData
 from counter_app.documents.vnformat import time_and_date, to_local
-
-RefusalLayout = Literal["a4"]
 
 FORM_TEXTS: dict[str, dict[str, str]] = {
     "2025": {
@@ -45,9 +41,9 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def render_refusal(data: RefusalData, layout: RefusalLayout = "a4") -> bytes:
+def render_refusal(data: RefusalData, layout: A4Layout = "a4") -> bytes:
     """Render form 03 for ``data`` as PDF bytes."""
-    check_layout(layout, ("a4",), "refusal")
+    check_layout("refusal", layout)
     texts = wording(FORM_TEXTS, data.form_version, "refusal")
     spec = A4
     st = styles_for(spec)

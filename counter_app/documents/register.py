@@ -15,13 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from itertools import groupby
-from typing import Literal
 
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from counter_app.documents.formkit import check_layout, finish, wording
+from counter_app.documents.formkit import finish, wording
 from counter_app.documents.layout import (
     FooterMark,
     PageSpec,
@@ -31,10 +30,9 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
+from counter_app.documents.slip_layouts import A4Layout, check_layout
 from counter_app.documents.slip_model import RegisterData, RegisterRow
 from counter_app.documents.vnformat import place_date, short_date, to_local
-
-RegisterLayout = Literal["a4"]
 
 # A4 landscape; 10 pt body, 9 pt cells: eleven columns on 270 mm.
 LANDSCAPE = PageSpec(
@@ -62,9 +60,9 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 _WIDTHS = (9, 40, 40, 27, 34, 24, 17, 17, 17, 25, 20)
 
 
-def render_register(data: RegisterData, layout: RegisterLayout = "a4") -> bytes:
+def render_register(data: RegisterData, layout: A4Layout = "a4") -> bytes:
     """Render the register for ``data`` as PDF bytes (A4 landscape)."""
-    check_layout(layout, ("a4",), "register")
+    check_layout("register", layout)
     texts = wording(FORM_TEXTS, data.form_version, "register")
     spec = LANDSCAPE
     st = styles_for(spec)

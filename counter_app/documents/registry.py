@@ -1,4 +1,7 @@
-"""Every slip kind in one table: its data class, renderer, layouts and wording versions.
+"""Every slip kind in one table: its label, data class, renderer, layouts and wording versions.
+
+The layouts (paper sizes) are listed in ``slip_layouts``, a module without reportlab that
+counter-cli reads too; ``SlipForm.layouts`` reads them from there.
 
 The services issue and re-render slips through this table only, so a slip archived as
 (kind, layout, JSON data) can be rendered again without knowing which module draws it.
@@ -24,6 +27,7 @@ from counter_app.documents import (
 )
 from counter_app.documents.model import GuidanceData, ReceiptData
 from counter_app.documents.serial import from_json, to_json
+from counter_app.documents.slip_layouts import LAYOUTS
 from counter_app.documents.slip_model import (
     ApologyData,
     ControlData,
@@ -42,8 +46,12 @@ class SlipForm:
     label: str  # Vietnamese name, for messages
     data_type: type
     render: Callable[[Any, Any], bytes]
-    layouts: tuple[str, ...]  # the first is the default
     texts: Mapping[str, Mapping[str, str]]  # wording per form version
+
+    @property
+    def layouts(self) -> tuple[str, ...]:
+        """The paper sizes it prints in, the first the default (``slip_layouts.LAYOUTS``)."""
+        return LAYOUTS[self.kind]
 
     @property
     def current_version(self) -> str:
@@ -59,7 +67,6 @@ FORMS: dict[str, SlipForm] = {
             "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
             ReceiptData,
             receipt.render_receipt,
-            ("a4", "a5", "thermal80"),
             receipt.FORM_TEXTS,
         ),
         SlipForm(
@@ -67,7 +74,6 @@ FORMS: dict[str, SlipForm] = {
             "Phiếu hướng dẫn",
             GuidanceData,
             guidance.render_guidance,
-            ("a4", "a5"),
             guidance.GUIDANCE_TEXTS,
         ),
         SlipForm(
@@ -75,7 +81,6 @@ FORMS: dict[str, SlipForm] = {
             "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
             SupplementData,
             supplement.render_supplement,
-            ("a4",),
             supplement.FORM_TEXTS,
         ),
         SlipForm(
@@ -83,7 +88,6 @@ FORMS: dict[str, SlipForm] = {
             "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
             RefusalData,
             refusal.render_refusal,
-            ("a4",),
             refusal.FORM_TEXTS,
         ),
         SlipForm(
@@ -91,7 +95,6 @@ FORMS: dict[str, SlipForm] = {
             "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
             ApologyData,
             apology.render_apology,
-            ("a4",),
             {"2025": apology.FORM_TEXTS["2025"]},  # 2018 wording is kept for re-prints only
         ),
         SlipForm(
@@ -99,7 +102,6 @@ FORMS: dict[str, SlipForm] = {
             "Thông báo dừng giải quyết hồ sơ",
             StopNoticeData,
             stop_notice.render_stop_notice,
-            ("a4",),
             stop_notice.FORM_TEXTS,
         ),
         SlipForm(
@@ -107,7 +109,6 @@ FORMS: dict[str, SlipForm] = {
             "Phiếu kiểm soát quá trình giải quyết hồ sơ",
             ControlData,
             control.render_control,
-            ("a4",),
             control.FORM_TEXTS,
         ),
         SlipForm(
@@ -115,7 +116,6 @@ FORMS: dict[str, SlipForm] = {
             "Sổ theo dõi hồ sơ",
             RegisterData,
             register.render_register,
-            ("a4",),
             register.FORM_TEXTS,
         ),
         SlipForm(
@@ -123,7 +123,6 @@ FORMS: dict[str, SlipForm] = {
             "Biên nhận trả kết quả",
             ResultReceiptData,
             result_receipt.render_result_receipt,
-            ("a4", "a5"),
             result_receipt.FORM_TEXTS,
         ),
         SlipForm(
@@ -131,7 +130,6 @@ FORMS: dict[str, SlipForm] = {
             "Danh sách bàn giao hồ sơ",
             HandoverData,
             handover.render_handover,
-            ("a4",),
             handover.FORM_TEXTS,
         ),
     )

@@ -7,11 +7,8 @@ delivery. Not a numbered form of the circulars, but versioned like them.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from counter_app.documents.formkit import (
     applicant_lines,
-    check_layout,
     closing,
     fields,
     finish,
@@ -19,10 +16,9 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import SPECS, Signer, bullets, footnote, para, styles_for
+from counter_app.documents.slip_layouts import ResultReceiptLayout, check_layout
 from counter_app.documents.slip_model import ResultReceiptData
 from counter_app.documents.vnformat import time_and_date, to_local
-
-ResultReceiptLayout = Literal["a4", "a5"]
 
 FORM_TEXTS: dict[str, dict[str, str]] = {
     "2025": {
@@ -52,7 +48,7 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 
 def render_result_receipt(data: ResultReceiptData, layout: ResultReceiptLayout = "a4") -> bytes:
     """Render the result hand-over receipt for ``data`` as PDF bytes (A4, or A5 for small printers)."""
-    check_layout(layout, ("a4", "a5"), "result receipt")
+    check_layout("result", layout, "result receipt")
     texts = wording(FORM_TEXTS, data.form_version, "result receipt")
     spec = SPECS[layout]
     st = styles_for(spec)

@@ -7,13 +7,10 @@ dotted line to be filled in by hand rather than an omitted item.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from counter_app.documents.formkit import (
     A4,
     BLANK,
     addressee,
-    check_layout,
     closing,
     finish,
     opening,
@@ -21,10 +18,9 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import Signer, label_value, styles_for
+from counter_app.documents.slip_layouts import A4Layout, check_layout
 from counter_app.documents.slip_model import StopNoticeData
 from counter_app.documents.vnformat import long_date, time_and_date, to_local
-
-StopLayout = Literal["a4"]
 
 FORM_TEXTS: dict[str, dict[str, str]] = {
     "2025": {
@@ -42,9 +38,9 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def render_stop_notice(data: StopNoticeData, layout: StopLayout = "a4") -> bytes:
+def render_stop_notice(data: StopNoticeData, layout: A4Layout = "a4") -> bytes:
     """Render form 05 for ``data`` as PDF bytes."""
-    check_layout(layout, ("a4",), "stop notice")
+    check_layout("stop", layout, "stop notice")
     texts = wording(FORM_TEXTS, data.form_version, "stop notice")
     spec = A4
     st = styles_for(spec)

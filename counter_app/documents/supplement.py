@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Literal
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -17,7 +16,6 @@ from counter_app.documents.formkit import (
     A4,
     PageProbe,
     applicant_lines,
-    check_layout,
     closing,
     fields,
     finish,
@@ -35,10 +33,9 @@ from counter_app.documents.layout import (
     styles_for,
 )
 from counter_app.documents.model import DocumentLine
+from counter_app.documents.slip_layouts import A4Layout, check_layout
 from counter_app.documents.slip_model import SupplementData
 from counter_app.documents.vnformat import long_date, time_and_date, to_local
-
-SupplementLayout = Literal["a4"]
 
 FORM_TEXTS: dict[str, dict[str, str]] = {
     "2025": {
@@ -72,9 +69,9 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def render_supplement(data: SupplementData, layout: SupplementLayout = "a4") -> bytes:
+def render_supplement(data: SupplementData, layout: A4Layout = "a4") -> bytes:
     """Render form 02 for ``data`` as PDF bytes."""
-    check_layout(layout, ("a4",), "supplement")
+    check_layout("supplement", layout)
     texts = wording(FORM_TEXTS, data.form_version, "supplement")
     missing = _listed(data.missing, texts)
     return keeping_rows(lambda keep: _render(data, missing, texts, keep), len(missing))

@@ -4,6 +4,7 @@ environment's ``counter-cli self-test`` passes from a folder outside the reposit
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -32,8 +33,28 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_given_the_wheel_in_a_fresh_environment_then_self_test_passes_with_installed_resources(
     tmp_path: Path,
 ) -> None:
+    # Built from a copy of the repository's files, as a clean checkout would be: setuptools never
+    # empties the source tree's build/, where a moved or deleted module would linger into the wheel.
+    source = tmp_path / "source"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO, capture_output=True, check=True,
+    ).stdout.decode().split("\0")  # fmt: skip
+    for name in filter(None, listed):
+        if (REPO / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, source / name)
     built = run(
-        sys.executable, "-m", "pip", "wheel", str(REPO), "--no-deps", "-q", "-w", str(tmp_path), cwd=tmp_path
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        str(source),
+        "--no-deps",
+        "-q",
+        "-w",
+        str(tmp_path),
+        cwd=tmp_path,
     )
     assert built.returncode == 0, built.stderr[-3000:]
     [wheel] = tmp_path.glob("counter_app-*.whl")
@@ -42,6 +63,7 @@ def test_given_the_wheel_in_a_fresh_environment_then_self_test_passes_with_insta
     assert "counter_app/resources/catalog/default_catalog.json" in names
     assert "counter_app/db/migrations/env.py" in names
     assert not [n for n in names if n.startswith(("tests/", "resources/", "benchmarks/"))]
+    assert not [n for n in names if n.startswith("counter_app/cli_")]  # the old modules, now counter_app/cli/
 
     venv = tmp_path / "venv"
     assert run(sys.executable, "-m", "venv", str(venv), cwd=tmp_path).returncode == 0

@@ -16,19 +16,17 @@ A mistake prints one «Lỗi: …» line, exits 1 and writes nothing (docs/admin
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from counter_app.cli.common import SubParsers, require_admin, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.provinces import PROVINCES_2025
 from counter_app.domain.text import search_key
 from counter_app.services import office_profile
-from counter_app.services.actor import SYSTEM_ACTOR, Actor, Role, require_role
 from counter_app.services.office_profile import LABELS, sessions_text
 from counter_app.services.offices import office_timezone
 from counter_app.services.setup_spec import OFFICE_LEVELS, TIME_POLICIES
-from counter_app.services.users import find_actor
 
 # Option → profile field; the text options of «office set».
 _OPTIONS = (
@@ -52,14 +50,8 @@ def _province(text: str) -> str:
     return found[0] if len(found) == 1 else text
 
 
-def _admin(ctx: AppContext, args: argparse.Namespace, what: str) -> Actor:
-    actor = find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
-    require_role(actor, Role.ADMIN, what)
-    return actor
-
-
 def cmd_show(ctx: AppContext, args: argparse.Namespace) -> None:
-    _admin(ctx, args, "xem thông tin đơn vị")
+    require_admin(ctx, args, "xem thông tin đơn vị")
     profile = office_profile.current_profile(ctx.db)
     print(f"Mã định danh: {profile.identifier_code}")
     for name in ("name", "governing_body", "province", "place", "address", "hotline", "email"):
@@ -87,20 +79,20 @@ def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
             "Không có gì để sửa: hãy cho ít nhất một thông tin mới (xem «office set --help»)."
         )
     lines = office_profile.edit_profile(
-        ctx.db, _admin(ctx, args, office_profile.EDIT), changes, now=datetime.now(UTC)
+        ctx.db, require_admin(ctx, args, office_profile.EDIT), changes, now=utc_now()
     )
     print("\n".join(lines) if lines else "Không có gì thay đổi.")
 
 
 def cmd_change_code(ctx: AppContext, args: argparse.Namespace) -> None:
-    actor = _admin(ctx, args, "đổi mã định danh của đơn vị")
+    actor = require_admin(ctx, args, "đổi mã định danh của đơn vị")
     code = office_profile.check_identifier_code(args.new_code)
     if not args.yes:
         raise ValidationError(
             f"Đổi mã định danh sang «{code}» bắt đầu một dãy mã hồ sơ mới ({code}-YYMMDD-0001): hồ sơ đã "
             "tiếp nhận giữ mã cũ. Thêm --yes để xác nhận."
         )
-    now = datetime.now(UTC)
+    now = utc_now()
     old = office_profile.change_identifier_code(ctx.db, actor, code, now=now)
     if old is None:
         print(f"Mã định danh đã là «{code}»: không có gì thay đổi.")
@@ -110,7 +102,7 @@ def cmd_change_code(ctx: AppContext, args: argparse.Namespace) -> None:
     print(f"Hồ sơ đã tiếp nhận giữ mã «{old}-…»; hồ sơ tiếp nhận từ nay mang mã «{code}-…».")
 
 
-def add_office_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «office …» under ``sub`` (the top-level subcommands of counter-cli)."""
     text = "thông tin đơn vị: tên, địa chỉ, người ký, mã định danh (quản trị)"
     group = sub.add_parser("office", parents=[common], help=text, description=text).add_subparsers(

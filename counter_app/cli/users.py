@@ -18,19 +18,11 @@ prints one «Lỗi: …» line, exits 1 and writes nothing.
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 
+from counter_app.cli.common import ONE_TIME_PASSWORD_NOTE, SubParsers, actor_of, utc_now
 from counter_app.context import AppContext
 from counter_app.services import users
-from counter_app.services.actor import ROLE_LABELS, SYSTEM_ACTOR, Actor, Role
-
-
-def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
-    return users.find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+from counter_app.services.actor import ROLE_LABELS, Role
 
 
 def _label(role: Role) -> str:
@@ -40,18 +32,18 @@ def _label(role: Role) -> str:
 def _one_time(new: users.NewPassword) -> None:
     if new.one_time_password is not None:
         print(f"Mật khẩu dùng một lần: {new.one_time_password}")
-        print("(Chỉ hiện lần này. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.)")
+        print(ONE_TIME_PASSWORD_NOTE)
 
 
 def cmd_user_add(ctx: AppContext, args: argparse.Namespace) -> None:
     new = users.create_user(
         ctx.db,
-        _actor(ctx, args),
+        actor_of(ctx, args),
         username=args.username,
         full_name=args.name,
         role=args.role,
         password=args.password,
-        now=_now(),
+        now=utc_now(),
     )
     print(f"Đã tạo người dùng «{new.user.username}» — {new.user.full_name}, {_label(new.user.role)}.")
     _one_time(new)
@@ -61,7 +53,7 @@ def cmd_user_add(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def cmd_user_edit(ctx: AppContext, args: argparse.Namespace) -> None:
     update = users.edit_user(
-        ctx.db, _actor(ctx, args), args.username, full_name=args.name, role=args.role, now=_now()
+        ctx.db, actor_of(ctx, args), args.username, full_name=args.name, role=args.role, now=utc_now()
     )
     user = update.user
     state = "Đã sửa" if update.changed else "Không có gì thay đổi"
@@ -69,25 +61,25 @@ def cmd_user_edit(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_user_disable(ctx: AppContext, args: argparse.Namespace) -> None:
-    update = users.disable_user(ctx.db, _actor(ctx, args), args.username, now=_now())
+    update = users.disable_user(ctx.db, actor_of(ctx, args), args.username, now=utc_now())
     done = "Đã vô hiệu hóa" if update.changed else "Đã bị vô hiệu hóa từ trước"
     print(f"{done}: «{update.user.username}» (không đăng nhập được nữa; lịch sử vẫn giữ nguyên).")
 
 
 def cmd_user_enable(ctx: AppContext, args: argparse.Namespace) -> None:
-    update = users.enable_user(ctx.db, _actor(ctx, args), args.username, now=_now())
+    update = users.enable_user(ctx.db, actor_of(ctx, args), args.username, now=utc_now())
     done = "Đã kích hoạt lại" if update.changed else "Vẫn đang hoạt động"
     print(f"{done}: «{update.user.username}».")
 
 
 def cmd_user_reset_password(ctx: AppContext, args: argparse.Namespace) -> None:
-    new = users.reset_password(ctx.db, _actor(ctx, args), args.username, now=_now())
+    new = users.reset_password(ctx.db, actor_of(ctx, args), args.username, now=utc_now())
     print(f"Đã đặt lại mật khẩu của «{new.user.username}».")
     _one_time(new)
 
 
 def cmd_user_unlock(ctx: AppContext, args: argparse.Namespace) -> None:
-    update = users.unlock_user(ctx.db, _actor(ctx, args), args.username, now=_now())
+    update = users.unlock_user(ctx.db, actor_of(ctx, args), args.username, now=utc_now())
     if update.changed:
         print(f"Đã mở khóa «{update.user.username}»: có thể đăng nhập lại ngay.")
     else:
@@ -95,8 +87,8 @@ def cmd_user_unlock(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_user_list(ctx: AppContext, args: argparse.Namespace) -> None:
-    now = _now()
-    for user in users.list_users(ctx.db, _actor(ctx, args), now=now):
+    now = utc_now()
+    for user in users.list_users(ctx.db, actor_of(ctx, args), now=now):
         state = ["hoạt động" if user.active else "đã vô hiệu hóa"]
         if user.locked_until is not None:
             state.append(f"tạm khóa đến {user.locked_until.astimezone():%H:%M %d/%m/%Y}")
@@ -105,7 +97,7 @@ def cmd_user_list(ctx: AppContext, args: argparse.Namespace) -> None:
         print(f"{user.username}\t{user.full_name}\t{_label(user.role)}\t{', '.join(state)}")
 
 
-def add_user_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «user …» under ``sub`` (the top-level subcommands of counter-cli)."""
     group = sub.add_parser("user", parents=[common], help="người dùng (quản trị)").add_subparsers(
         dest="user_command", required=True

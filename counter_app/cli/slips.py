@@ -10,16 +10,17 @@ mistake (bad code, a slip that does not apply, a reversed range, an unwritable -
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
-from counter_app.cli_argparse_vi import integer
-from counter_app.cli_dates import parse_date
+from counter_app.cli.argparse_vi import integer
+from counter_app.cli.common import SubParsers, actor_of, utc_now
+from counter_app.cli.dates import parse_date
 from counter_app.context import AppContext
+from counter_app.documents.slip_layouts import LAYOUTS
 from counter_app.exports.files import check_writable, write_atomic
-from counter_app.services.actor import SYSTEM_ACTOR, Actor
-from counter_app.services.offices import find_actor
 
+# «print KIND» in the order «print --help» lists them. Each text is the slip's name
+# (documents/registry.py) with what the command line adds: the form number, what the command takes.
 HELP = {
     "receipt": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)",
     "guide": "Phiếu hướng dẫn của một thủ tục (không cần hồ sơ)",
@@ -32,12 +33,7 @@ HELP = {
     "handover": "Danh sách bàn giao hồ sơ cho một đơn vị",
     "register": "Sổ theo dõi hồ sơ (mẫu 07) trong một khoảng ngày",
 }
-LAYOUTS = {"receipt": ("a4", "a5", "thermal80"), "guide": ("a4", "a5"), "result": ("a4", "a5")}
 DOSSIER_SLIPS = ("receipt", "refusal", "apology", "stop", "control", "result")
-
-
-def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
-    return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
 
 
 def _key(args: argparse.Namespace) -> object:
@@ -64,11 +60,11 @@ def cmd_print(ctx: AppContext, args: argparse.Namespace) -> None:
     key = _key(args)
     slip = print_slip(
         ctx.db,
-        _actor(ctx, args),
+        actor_of(ctx, args),
         args.print_command,
         key,
         layout=getattr(args, "layout", None),
-        now=datetime.now(UTC),
+        now=utc_now(),
         archive_dir=ctx.paths.slips_dir,
     )
     write_atomic(out, slip.pdf_bytes)
@@ -76,7 +72,7 @@ def cmd_print(ctx: AppContext, args: argparse.Namespace) -> None:
     print(f"Đã in {args.out} ({how}: {slip.path})")
 
 
-def add_print_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «print KIND …» under ``sub`` (the top-level subcommands of counter-cli)."""
     group = sub.add_parser("print", parents=[common], help="in phiếu, giấy tờ ra tệp PDF").add_subparsers(
         dest="print_command", required=True
@@ -98,7 +94,8 @@ def add_print_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentP
         elif kind == "register":
             p.add_argument("--from", dest="date_from", required=True, help="từ ngày (2026-11-01)")
             p.add_argument("--to", dest="date_to", required=True, help="đến ngày (2026-11-30)")
-        if kind in LAYOUTS:
-            p.add_argument("--layout", choices=LAYOUTS[kind], default=LAYOUTS[kind][0])
+        layouts = LAYOUTS[kind]  # the first is the default; a kind with one size has no --layout
+        if len(layouts) > 1:
+            p.add_argument("--layout", choices=layouts, default=layouts[0])
         p.add_argument("--out", required=True, help="tệp PDF ghi ra")
         p.set_defaults(func=cmd_print)

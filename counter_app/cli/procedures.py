@@ -14,19 +14,12 @@ longer than the law's or in another unit) prints one «Lỗi: …» line, exits 
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
 
+from counter_app.cli.common import SubParsers, actor_of, decimal_amount, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import ValidationError
 from counter_app.services import office_catalog
-from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.office_catalog import OfficeProcedureView
-from counter_app.services.offices import find_actor
-
-
-def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
-    return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
 
 
 def _print(view: OfficeProcedureView) -> None:
@@ -38,31 +31,19 @@ def _print(view: OfficeProcedureView) -> None:
 
 
 def cmd_show(ctx: AppContext, args: argparse.Namespace) -> None:
-    _print(office_catalog.show(ctx.db, _actor(ctx, args), args.code))
+    _print(office_catalog.show(ctx.db, actor_of(ctx, args), args.code))
 
 
 def cmd_enable(ctx: AppContext, args: argparse.Namespace) -> None:
     enabled = args.procedure_command == "enable"
-    _print(office_catalog.set_enabled(ctx.db, _actor(ctx, args), args.code, enabled, now=datetime.now(UTC)))
-
-
-def _days(text: str) -> Decimal:
-    try:
-        amount = Decimal(text.strip())
-    except InvalidOperation:
-        amount = Decimal("NaN")
-    if not amount.is_finite():
-        raise ValidationError(f"Thời hạn «{text}» không hợp lệ (ví dụ đúng: 5 hoặc 2.5).")
-    return amount
+    _print(office_catalog.set_enabled(ctx.db, actor_of(ctx, args), args.code, enabled, now=utc_now()))
 
 
 def cmd_term(ctx: AppContext, args: argparse.Namespace) -> None:
     if args.clear == (args.days is not None):
         raise ValidationError("Cần đúng một trong --days N hoặc --clear.")
-    amount = None if args.clear else _days(args.days)
-    view = office_catalog.set_term(
-        ctx.db, _actor(ctx, args), args.code, amount, args.unit, now=datetime.now(UTC)
-    )
+    amount = None if args.clear else decimal_amount(args.days, "5 hoặc 2.5")
+    view = office_catalog.set_term(ctx.db, actor_of(ctx, args), args.code, amount, args.unit, now=utc_now())
     _print(view)
 
 
@@ -70,12 +51,13 @@ def cmd_unit(ctx: AppContext, args: argparse.Namespace) -> None:
     if args.clear == bool(args.unit_code):
         raise ValidationError("Cần đúng một trong --unit-code MÃ hoặc --clear.")
     view = office_catalog.set_unit(
-        ctx.db, _actor(ctx, args), args.code, None if args.clear else args.unit_code, now=datetime.now(UTC)
+        ctx.db, actor_of(ctx, args), args.code, None if args.clear else args.unit_code, now=utc_now()
     )
     _print(view)
 
 
-def add_procedure_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
+    """Register «procedure …» under ``sub`` (the top-level subcommands of counter-cli)."""
     text = "thủ tục tại đơn vị: tiếp nhận hay không, thời hạn rút ngắn, đơn vị xử lý (quản trị)"
     group = sub.add_parser("procedure", parents=[common], help=text, description=text).add_subparsers(
         dest="procedure_command", required=True

@@ -20,16 +20,16 @@ A mistake (a bad date, a reversed range, an unknown office, an unknown extension
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from counter_app.cli_argparse_vi import integer
-from counter_app.cli_dates import parse_date, parse_instant
+from counter_app.cli.argparse_vi import integer
+from counter_app.cli.common import SubParsers, actor_of, utc_now
+from counter_app.cli.dates import parse_date, parse_instant
 from counter_app.context import AppContext
 from counter_app.exports.files import check_writable, output_format, write_atomic
-from counter_app.services.actor import SYSTEM_ACTOR, Actor
-from counter_app.services.offices import find_actor, get_office
+from counter_app.services.offices import get_office
 
 if TYPE_CHECKING:
     from counter_app.services.report_files import ReportRequest
@@ -41,10 +41,6 @@ HELP = {
     "overdue": "Danh sách hồ sơ quá hạn (và sắp đến hạn) tại một thời điểm",
     "satisfaction": "Mức độ hài lòng trong một khoảng ngày: theo mức, lý do, thủ tục, cán bộ",
 }
-
-
-def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
-    return find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
 
 
 def _request(args: argparse.Namespace, kind: str, fmt: str, tz: str) -> ReportRequest:
@@ -77,15 +73,15 @@ def cmd_report(ctx: AppContext, args: argparse.Namespace) -> None:
 
     out = check_writable(Path(args.out))
     fmt = output_format(out, FORMATS[args.report_command])
-    actor = _actor(ctx, args)
+    actor = actor_of(ctx, args)
     with ctx.db.read() as session:
         tz = get_office(session, actor.office_id).timezone
     request = _request(args, args.report_command, fmt, tz)
-    write_atomic(out, build_report(ctx.db, actor, request, now=datetime.now(UTC)))
+    write_atomic(out, build_report(ctx.db, actor, request, now=utc_now()))
     print(f"Đã ghi báo cáo {out}")
 
 
-def add_report_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «report KIND …» under ``sub`` (the top-level subcommands of counter-cli)."""
     group = sub.add_parser(
         "report", parents=[common], help="báo cáo ra tệp PDF, Excel (.xlsx) hoặc CSV"

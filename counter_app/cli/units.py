@@ -14,27 +14,19 @@ unit's code brings it back. A mistake prints one «Lỗi: …» line, exits 1 an
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from counter_app.cli.common import SubParsers, require_admin, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import NotFoundError
 from counter_app.services import units
-from counter_app.services.actor import SYSTEM_ACTOR, Actor, Role, require_role
 from counter_app.services.events import DEFAULT_TZ
 from counter_app.services.offices import office_timezone
-from counter_app.services.users import find_actor
-
-
-def _admin(ctx: AppContext, args: argparse.Namespace) -> Actor:
-    actor = find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
-    require_role(actor, Role.ADMIN, units.MANAGE)
-    return actor
 
 
 def cmd_add(ctx: AppContext, args: argparse.Namespace) -> None:
     code, name = args.code.strip(), " ".join(args.name.split())
-    change = units.add_unit(ctx.db, _admin(ctx, args), code, name, now=datetime.now(UTC))
+    change = units.add_unit(ctx.db, require_admin(ctx, args, units.MANAGE), code, name, now=utc_now())
     # The code as stored ("snv" typed for SNV names the same unit).
     code = next((u.code for u in units.list_units(ctx.db) if u.code.lower() == code.lower()), code)
     if change == "added":
@@ -47,7 +39,7 @@ def cmd_add(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def cmd_rename(ctx: AppContext, args: argparse.Namespace) -> None:
     name = " ".join(args.name.split())
-    if units.rename_unit(ctx.db, _admin(ctx, args), args.code, name, now=datetime.now(UTC)):
+    if units.rename_unit(ctx.db, require_admin(ctx, args, units.MANAGE), args.code, name, now=utc_now()):
         print(
             f"Đã đổi tên đơn vị «{args.code.strip()}» thành «{name}» (hồ sơ đã chuyển trước đó giữ tên cũ)."
         )
@@ -57,14 +49,14 @@ def cmd_rename(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def cmd_retire(ctx: AppContext, args: argparse.Namespace) -> None:
     code = args.code.strip()
-    if units.retire_unit(ctx.db, _admin(ctx, args), code, now=datetime.now(UTC)):
+    if units.retire_unit(ctx.db, require_admin(ctx, args, units.MANAGE), code, now=utc_now()):
         print(f"Đã ngừng đơn vị «{code}»: không còn chuyển hồ sơ đến được; hồ sơ đã chuyển đến giữ nguyên.")
     else:
         print(f"Đơn vị «{code}» đã ngừng từ trước: không có gì thay đổi.")
 
 
 def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:
-    _admin(ctx, args)
+    require_admin(ctx, args, units.MANAGE)
     found = units.list_units(ctx.db, include_retired=args.all)
     if not found:
         print("Chưa có đơn vị xử lý nào.")
@@ -82,7 +74,7 @@ def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:
         print(f"{unit.code}\t{unit.name}\t{state}")
 
 
-def add_unit_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «unit …» under ``sub`` (the top-level subcommands of counter-cli)."""
     text = "đơn vị xử lý nhận hồ sơ chuyển đến (quản trị)"
     group = sub.add_parser("unit", parents=[common], help=text, description=text).add_subparsers(

@@ -13,19 +13,13 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 
+from counter_app.cli.common import ONE_TIME_PASSWORD_NOTE, SubParsers, actor_of, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import ValidationError
 from counter_app.jsonfile import read_json
-from counter_app.services import users
-from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.setup_spec import SetupSpec, spec_from_json
-
-
-def _actor(ctx: AppContext, args: argparse.Namespace) -> Actor:
-    return users.find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
 
 
 def read_spec(path: Path) -> SetupSpec:
@@ -40,7 +34,7 @@ def read_spec(path: Path) -> SetupSpec:
 
 
 def check_setup_file(args: argparse.Namespace) -> None:
-    """Before the data folder is opened (cli._check_arguments): the file read and checked, and the
+    """Before the data folder is opened (cli/run.py: _check_arguments): the file read and checked, and the
     catalogue files it names read whole (the procedure codes need the database's catalogue: they
     are checked by apply_setup, before anything of the office is written)."""
     from counter_app.services.office_setup import procedure_choices
@@ -54,18 +48,18 @@ def cmd_setup(ctx: AppContext, args: argparse.Namespace) -> None:
     from counter_app.services.office_setup import apply_setup
 
     spec = getattr(args, "spec", None) or read_spec(Path(getattr(args, "from")))
-    result = apply_setup(ctx.db, _actor(ctx, args), spec, now=datetime.now(UTC), prune=args.prune)
+    result = apply_setup(ctx.db, actor_of(ctx, args), spec, now=utc_now(), prune=args.prune)
     for line in result.changes:
         print(line)
     for username, password in result.one_time_passwords.items():
         print(f"Mật khẩu dùng một lần của {username}: {password}")
     if result.one_time_passwords:
-        print("(Chỉ hiện lần này. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.)")
+        print(ONE_TIME_PASSWORD_NOTE)
     if not result.changes:
         print("Không có gì thay đổi.")
 
 
-def add_setup_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «setup» under ``sub`` (the top-level subcommands of counter-cli)."""
     p = sub.add_parser("setup", parents=[common], help="thiết lập đơn vị từ tệp JSON (docs/office-setup.md)")
     p.add_argument("--from", dest="from", required=True, help="tệp thiết lập đơn vị (JSON)")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from counter_app.cli.common import SubParsers
 from counter_app.context import AppContext
 from counter_app.db.engine import sqlite_file_of
 from counter_app.domain.errors import UserError
@@ -130,7 +131,8 @@ def cmd_check(ctx: AppContext, args: argparse.Namespace) -> None:
     print(f"Không có vấn đề: {ctx.db.label} — {', '.join(report.checks)}.")
 
 
-def add_backup_parsers(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
+    """Register «backup», «backup list», «restore» and «check» under ``sub`` (the top-level subcommands)."""
     p = sub.add_parser(
         "backup", parents=[common], help="sao lưu ngay (đã kiểm tra, xoay vòng); «backup list»"
     )

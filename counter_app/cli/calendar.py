@@ -15,23 +15,15 @@ working days received now would get. A mistake prints one «Lỗi: …» line, e
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 
-from counter_app.cli_argparse_vi import integer
-from counter_app.cli_dates import parse_date
+from counter_app.cli.argparse_vi import integer
+from counter_app.cli.common import SubParsers, require_admin, utc_now
+from counter_app.cli.dates import parse_date
 from counter_app.context import AppContext
 from counter_app.domain.calendar import WEEKDAY_NAMES
 from counter_app.services import calendar_admin
-from counter_app.services.actor import SYSTEM_ACTOR, Actor, Role, require_role
-from counter_app.services.users import find_actor
 
 _KIND_TEXT = {"off": "ngày nghỉ", "work": "ngày làm việc"}
-
-
-def _admin(ctx: AppContext, args: argparse.Namespace) -> Actor:
-    actor = find_actor(ctx.db, args.as_user) if args.as_user else SYSTEM_ACTOR
-    require_role(actor, Role.ADMIN, calendar_admin.EDIT)
-    return actor
 
 
 def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
@@ -39,7 +31,8 @@ def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
     kind = args.calendar_command
     note = " ".join((args.note or "").split())
     shown = f"{day:%d/%m/%Y} ({WEEKDAY_NAMES[day.weekday()]})"
-    if calendar_admin.set_override(ctx.db, _admin(ctx, args), day, kind, note, now=datetime.now(UTC)):
+    admin = require_admin(ctx, args, calendar_admin.EDIT)
+    if calendar_admin.set_override(ctx.db, admin, day, kind, note, now=utc_now()):
         print(f"Đã đặt ngày {shown} là {_KIND_TEXT[kind]}" + (f": {note}." if note else "."))
     else:
         print(f"Ngày {shown} đã là {_KIND_TEXT[kind]} với ghi chú này: không có gì thay đổi.")
@@ -47,14 +40,15 @@ def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def cmd_remove(ctx: AppContext, args: argparse.Namespace) -> None:
     day = parse_date(args.day, "Ngày")
-    if calendar_admin.remove_override(ctx.db, _admin(ctx, args), day, now=datetime.now(UTC)):
+    admin = require_admin(ctx, args, calendar_admin.EDIT)
+    if calendar_admin.remove_override(ctx.db, admin, day, now=utc_now()):
         print(f"Đã bỏ quyết định riêng của ngày {day:%d/%m/%Y}: ngày này theo lịch chung.")
     else:
         print(f"Ngày {day:%d/%m/%Y} không có quyết định riêng nào: không có gì thay đổi.")
 
 
 def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:
-    _admin(ctx, args)
+    require_admin(ctx, args, calendar_admin.EDIT)
     found = calendar_admin.list_overrides(ctx.db)
     if not found:
         print("Chưa có ngày nghỉ hay ngày làm việc riêng nào của đơn vị.")
@@ -63,8 +57,8 @@ def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_preview(ctx: AppContext, args: argparse.Namespace) -> None:
-    _admin(ctx, args)
-    view = calendar_admin.preview(ctx.db, now=datetime.now(UTC), days=args.days, term_days=args.term)
+    require_admin(ctx, args, calendar_admin.EDIT)
+    view = calendar_admin.preview(ctx.db, now=utc_now(), days=args.days, term_days=args.term)
     print(f"{len(view.days)} ngày làm việc tới:")
     for d in view.days:
         print(f"{d.day:%d/%m/%Y}\t{d.weekday}\t{d.sessions}" + (f"\t{d.note}" if d.note else ""))
@@ -81,7 +75,7 @@ def cmd_preview(ctx: AppContext, args: argparse.Namespace) -> None:
     )
 
 
-def add_calendar_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «calendar …» under ``sub`` (the top-level subcommands of counter-cli)."""
     text = "lịch làm việc của đơn vị: ngày nghỉ, ngày làm việc riêng (quản trị)"
     group = sub.add_parser("calendar", parents=[common], help=text, description=text).add_subparsers(

@@ -1,0 +1,188 @@
+"""counter-cli due | receive | lookup | search | events verify: the dossiers.
+
+    due --received WHEN (--procedure CODE | --days N [--unit U]) [--policy P] [--channel C]
+                             the appointment a dossier received then would get
+    receive --json FILE      receive the dossier the file describes (intake_from_json); prints its code
+    lookup CODE              the dossier and its events, as JSON
+    search TEXT              name (any accents), CCCD, phone, code prefix: one dossier a line
+    events verify            every event chain checked, the first broken link named
+
+``due`` and ``lookup`` are the short commands scheduled jobs call most: this module imports the
+services each command uses inside it (issue 11: start-up; tests/startup/test_light_imports.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from counter_app.cli.common import SubParsers, actor_of, decimal_amount, print_json, utc_now
+from counter_app.cli.dates import parse_instant
+from counter_app.context import AppContext
+from counter_app.domain.appointment import Policy, Term, TermUnit, latest_appointment
+from counter_app.domain.errors import NotFoundError, UserError, ValidationError
+from counter_app.jsonfile import read_json
+from counter_app.services.applicants import ApplicantInput
+from counter_app.services.offices import calendar_for, get_office
+from counter_app.services.procedure_terms import terms_for
+
+if TYPE_CHECKING:
+    from counter_app.services.receiving import IntakeRequest
+
+
+def _procedure_terms(session: Session, code: str, channel: str) -> tuple[Term, ...]:
+    """The procedure's terms from the database, or from the shipped catalogue on a fresh data dir."""
+    from counter_app.services import catalog as catalog_service
+    from counter_app.services.demo import DEFAULT_CATALOG
+
+    try:
+        return terms_for(catalog_service.load_current_version(session, code), channel)
+    except NotFoundError:
+        for record in catalog_service.read_records([DEFAULT_CATALOG]):
+            if record.code == code.strip():
+                return terms_for(record, channel)
+        raise
+
+
+def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.domain.calendar import WorkingCalendar
+
+    with ctx.db.read() as session:
+        try:
+            office = get_office(session)
+            calendar, policy = calendar_for(session, office), Policy(office.time_policy)
+        except UserError:
+            calendar, policy = WorkingCalendar(), Policy.HOURS
+        received = parse_instant(args.received, calendar.tz)
+        if args.procedure:
+            terms = _procedure_terms(session, args.procedure, args.channel)
+        else:
+            terms = (Term(decimal_amount(args.days, "3 hoặc 0.5"), TermUnit(args.unit)),)
+    due = latest_appointment(received, terms, calendar, Policy(args.policy) if args.policy else policy)
+    print(due.isoformat() if due else "không hẹn")
+
+
+def cmd_receive(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import receiving
+
+    raw = read_json(Path(args.json))
+    result = receiving.receive(ctx.db, actor_of(ctx, args), intake_from_json(raw), now=utc_now())
+    print(result.code)
+
+
+_APPLICANT_KEYS = tuple(ApplicantInput.__dataclass_fields__)
+_INTAKE_TEXT_KEYS = ("procedure", "channel", "return_method", "postal_address")
+
+
+def intake_from_json(raw: object) -> IntakeRequest:
+    """The CLI's JSON intake: {"procedure", "case", "channel", "applicant": {...}, "documents": [...]}.
+
+    Every value's type is checked here, with the key named: JSON's looseness (true for 1, "123" for
+    [1, 2, 3], 1.9 for 1) must not slip through as a different dossier."""
+    from counter_app.services.receiving import IntakeRequest
+
+    if not isinstance(raw, dict) or not isinstance(raw.get("applicant"), dict) or not raw.get("procedure"):
+        raise ValidationError("JSON phải có «procedure» và «applicant» (họ tên, CCCD, …).")
+    for key in _INTAKE_TEXT_KEYS:
+        if raw.get(key) is not None and not isinstance(raw[key], str):
+            raise ValidationError(f"«{key}» phải là chuỗi ký tự (đặt trong dấu nháy kép).")
+    person = dict(raw["applicant"])
+    unknown = sorted(set(person) - set(_APPLICANT_KEYS))
+    if unknown:
+        raise ValidationError(
+            f"«applicant» có khóa không biết: {', '.join(unknown)} (dùng: {', '.join(_APPLICANT_KEYS)})."
+        )
+    if "full_name" not in person:
+        raise ValidationError("«applicant» phải có «full_name» (họ tên người nộp).")
+    for key, value in person.items():
+        if key == "read_from_card":
+            if not isinstance(value, bool):
+                raise ValidationError("«read_from_card» phải là true hoặc false.")
+        elif value is not None and not isinstance(value, str):
+            raise ValidationError(f"Thông tin người nộp không hợp lệ: «{key}» phải là chuỗi ký tự.")
+    if person.get("birth_date"):
+        try:
+            person["birth_date"] = date.fromisoformat(person["birth_date"])
+        except ValueError:
+            raise ValidationError(
+                f"«birth_date» «{person['birth_date']}» không phải ngày hợp lệ (dạng đúng: 1990-05-01)."
+            ) from None
+    case_no = raw.get("case", 1)
+    if isinstance(case_no, bool) or not isinstance(case_no, int):
+        raise ValidationError("«case» phải là một số nguyên (số thứ tự trường hợp, ví dụ 1).")
+    documents = raw.get("documents")
+    if documents is not None and (
+        not isinstance(documents, list)
+        or any(isinstance(d, bool) or not isinstance(d, int) for d in documents)
+    ):
+        raise ValidationError("«documents» phải là danh sách số thứ tự giấy tờ, ví dụ [1, 2, 4].")
+    representative = raw.get("representative")
+    if representative is not None and (
+        not isinstance(representative, dict) or not all(isinstance(v, str) for v in representative.values())
+    ):
+        raise ValidationError("«representative» phải là một đối tượng có các giá trị chuỗi (họ tên, CCCD…).")
+    return IntakeRequest(
+        procedure_code=raw["procedure"],
+        applicant=ApplicantInput(**person),
+        case_no=case_no,
+        channel=raw.get("channel") or "direct",
+        provided=tuple(documents) if documents is not None else None,
+        return_method=raw.get("return_method") or "counter",
+        postal_address=raw.get("postal_address"),
+        representative=representative,
+    )
+
+
+def cmd_lookup(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import lookup
+
+    print_json(lookup.lookup(ctx.db, actor_of(ctx, args), args.code).to_json())
+
+
+def cmd_search(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import lookup
+
+    # A list: code, name, status, date — no ID number or phone (``lookup CODE`` shows the dossier whole).
+    for hit in lookup.search(ctx.db, actor_of(ctx, args), args.text):
+        print(f"{hit.code}\t{hit.applicant_name}\t{hit.status}\t{hit.received_at.isoformat()}")
+
+
+def cmd_events_verify(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import integrity
+
+    report = integrity.verify_events(ctx.db)
+    if report.first_broken:
+        raise UserError(f"Chuỗi sự kiện bị phá vỡ — {report.first_broken}")
+    print(f"Chuỗi sự kiện nguyên vẹn: {report.events_checked} sự kiện, {report.nodes} nút.")
+
+
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
+    """Register «due», «receive», «lookup», «search» and «events …» under ``sub``."""
+    p = sub.add_parser("due", parents=[common], help="tính ngày hẹn trả kết quả")
+    p.add_argument("--received", required=True)
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--procedure")
+    group.add_argument("--days")
+    p.add_argument("--unit", default="working_day", choices=[u.value for u in TermUnit])
+    p.add_argument("--policy", choices=[x.value for x in Policy])
+    p.add_argument("--channel", default="direct", choices=["direct", "online", "postal"])
+    p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("receive", parents=[common], help="tiếp nhận hồ sơ mô tả trong tệp JSON")
+    p.add_argument("--json", required=True)
+    p.set_defaults(func=cmd_receive)
+    p = sub.add_parser("lookup", parents=[common], help="tra cứu hồ sơ theo mã")
+    p.add_argument("code")
+    p.set_defaults(func=cmd_lookup)
+    p = sub.add_parser("search", parents=[common], help="tìm hồ sơ theo tên, CCCD, điện thoại, mã")
+    p.add_argument("text")
+    p.set_defaults(func=cmd_search)
+    ev = sub.add_parser("events", parents=[common], help="nhật ký sự kiện").add_subparsers(
+        dest="events_command", required=True
+    )
+    p = ev.add_parser("verify", parents=[common])
+    p.set_defaults(func=cmd_events_verify)
