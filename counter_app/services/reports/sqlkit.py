@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import gc
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ARRAY, ColumnElement, FromClause, Uuid, any_, literal_column
+from sqlalchemy import ARRAY, Column, ColumnElement, FromClause, Table, Uuid, any_, literal_column
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.visitors import InternalTraversal
+from sqlalchemy.sql.visitors import InternalTraversal, iterate
 
 
 class no_index(ColumnElement[Any]):  # noqa: N801 - used like a SQL function
@@ -76,6 +76,23 @@ def _sqlite_table_hint(self: SQLiteCompiler, table: FromClause, text: str | None
 # (it has no use for them); the reports name the index whenever statistics — or their absence — could
 # lead SQLite to walk another one over the whole history.
 SQLiteCompiler.get_from_hint_text = _sqlite_table_hint  # type: ignore[method-assign]
+
+
+def columns_read(table: Table, expressions: Iterable[Any]) -> set[str]:
+    """The names of ``table``'s columns that ``expressions`` read, subqueries included (an alias of the
+    table is another table: its columns are not counted)."""
+    out: set[str] = set()
+    for expression in expressions:
+        for element in iterate(_clause(expression)):
+            element = _clause(element)  # (an ORM attribute: its column)
+            if isinstance(element, Column) and element.table is table:
+                out.add(element.name)
+    return out
+
+
+def _clause(element: Any) -> Any:
+    unwrap = getattr(element, "__clause_element__", None)
+    return unwrap() if unwrap is not None else element
 
 
 @contextmanager
@@ -158,3 +175,33 @@ def rowid_ranges(
             if room <= 0 and part < parts - 1:
                 part, room = part + 1, share
     return out, left_out
+
+
+def day_ranges(
+    weights: list[tuple[date, int]], first: date, last: date, parts: int
+) -> list[tuple[date, date]]:
+    """The days ``first``..``last`` cut into at most ``parts`` runs of consecutive days, each holding
+    about an equal share of the ``weights`` (day, weight; sorted, inside first..last; a day not listed
+    weighs nothing) — the reads of a parallel walk of a date index. Every day is in exactly one run."""
+    total = sum(w for _, w in weights)
+    if parts <= 1 or total <= 0:
+        return [(first, last)]
+    one = timedelta(days=1)
+    targets = [total * i / parts for i in range(1, parts)]
+    edges = [first]
+    done = cut_at = t = 0  # weight up to the day, and up to the last cut
+    for day, weight in weights:
+        before, done = done, done + weight
+        while t < len(targets) and done >= targets[t]:
+            # Cut before the day or after it, whichever leaves the run nearer its share; never a run
+            # weighing nothing.
+            if targets[t] - before < done - targets[t] and before > cut_at:
+                cut, weighed = day, before
+            else:
+                cut, weighed = day + one, done
+            if edges[-1] < cut <= last and weighed < total:
+                edges.append(cut)
+                cut_at = weighed
+            t += 1
+    edges.append(last + one)
+    return [(edges[i], edges[i + 1] - one) for i in range(len(edges) - 1)]

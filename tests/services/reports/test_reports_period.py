@@ -137,6 +137,11 @@ def test_period_plans_agree(db: Database, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setattr(period_sql, "PARALLEL_MIN_ROWS", 1)
     monkeypatch.setattr(period_sql.os, "cpu_count", lambda: 3)
     assert period_report(db, h.supervisor, FIRST, LAST) == expected
+    # … read from the covering index, or by rowid when a statement reads a column it lacks.
+    covers = period_sql.covers
+    monkeypatch.setattr(period_sql, "covers", lambda *_: False)
+    assert period_report(db, h.supervisor, FIRST, LAST) == expected
+    monkeypatch.setattr(period_sql, "covers", covers)
     # The dossiers carried over found through the indexes (the resolutions since the start walked,
     # or sought day by day of the history), or among all those received before.
     for share, seek in ((0, 0), (10**12, 10**12), (10**12, 0)):
