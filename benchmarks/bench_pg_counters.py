@@ -272,7 +272,7 @@ def check_invariants(url: str) -> str:
     from sqlalchemy import func, select
 
     from counter_app.db.database import Database
-    from counter_app.db.ledger import book_key
+    from counter_app.db.event_log import book_key
     from counter_app.db.models import DailyCounter, Dossier, Office
     from counter_app.services.integrity import verify_events
 

@@ -31,8 +31,8 @@ from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from counter_app.documents.fonts import BOLD, REGULAR, register_fonts  # noqa: E402
-from counter_app.documents.model import ApplicantInfo, DocumentLine, FeeLine, OfficeInfo, ReceiptData  # noqa: E402
 from counter_app.documents.receipt import render_receipt  # noqa: E402
+from counter_app.documents.slip_data import ApplicantInfo, DocumentLine, FeeLine, OfficeInfo, ReceiptData  # noqa: E402
 
 TARGET_MS = 30.0
 TZ = timezone(timedelta(hours=7))

@@ -69,7 +69,7 @@ from counter_app.services.reports import PeriodRow, end_of_day, period_report  #
 from counter_app.services.reports.average import average  # noqa: E402
 from counter_app.services.reports.clock import WorkClock, sample_windows  # noqa: E402
 from counter_app.services.reports.common import local_midnight  # noqa: E402
-from counter_app.services.reports.lines import _CHANGING_KINDS  # noqa: E402
+from counter_app.services.reports.dossier_lines import _CHANGING_KINDS  # noqa: E402
 from counter_app.services.reports.period import _row, _tally  # noqa: E402
 from counter_app.services.reports.period_sql import (  # noqa: E402
     CLOSING_OUTCOME,

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from counter_app.db.base import new_id
 from counter_app.db.database import Database
-from counter_app.db.ledger import GENESIS_HASH, book_key, canonical_json, hash_fields
+from counter_app.db.event_log import GENESIS_HASH, book_key, canonical_json, hash_fields
 from counter_app.db.models import Applicant, Dossier, DossierDocument, Event
 from counter_app.domain.dossier_code import format_code
 from counter_app.domain.text import search_key

@@ -127,7 +127,7 @@ def check_database(state: _State) -> str:
     from counter_app.services.office_setup import procedure_choices
     from counter_app.services.offices import find_actor
     from counter_app.services.receiving import IntakeRequest, receive
-    from counter_app.services.slips import print_slip
+    from counter_app.services.slips.issue import issue_or_reprint
 
     now = datetime.now(UTC)
     db = Database.open(f"sqlite:///{state.folder / 'counter.sqlite3'}", "self-test")
@@ -154,13 +154,15 @@ def check_database(state: _State) -> str:
             raise CheckFailed(f"tra cứu {received.code} trả về dữ liệu khác đã ghi")
         slips = state.folder / "slips"
         for layout in LAYOUTS["receipt"]:
-            pdf = print_slip(db, officer, "receipt", received.code, layout=layout, now=now, archive_dir=slips)
+            pdf = issue_or_reprint(
+                db, officer, "receipt", received.code, layout=layout, now=now, archive_dir=slips
+            )
             _check_pdf(pdf.pdf_bytes, f"giấy tiếp nhận {layout}", [received.code, "GIẤY TIẾP NHẬN"])
             if layout == "a4":
                 state.receipt_pdf = pdf.pdf_bytes
-        from counter_app.services.slips import GuideKey
+        from counter_app.services.slips.issue import GuideKey
 
-        guide = print_slip(
+        guide = issue_or_reprint(
             db, officer, "guide", GuideKey(view.procedure_code, 1), layout="a4", now=now, archive_dir=slips
         )
         _check_pdf(guide.pdf_bytes, "phiếu hướng dẫn", [view.procedure_name[:20]])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from counter_app.cli.common import SubParsers, actor_of, print_json, utc_now
 from counter_app.context import AppContext
-from counter_app.exports.files import check_writable, write_atomic
+from counter_app.output_files import check_writable, write_atomic
 
 
 def cmd_import(ctx: AppContext, args: argparse.Namespace) -> None:

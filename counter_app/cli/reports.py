@@ -28,11 +28,11 @@ from counter_app.cli.argparse_vi import integer
 from counter_app.cli.common import SubParsers, actor_of, utc_now
 from counter_app.cli.dates import parse_date, parse_instant
 from counter_app.context import AppContext
-from counter_app.exports.files import check_writable, output_format, write_atomic
+from counter_app.output_files import check_writable, output_format, write_atomic
 from counter_app.services.offices import get_office
 
 if TYPE_CHECKING:
-    from counter_app.services.report_files import ReportRequest
+    from counter_app.services.reports.files import ReportRequest
 
 HELP = {
     "day": "Báo cáo cuối ngày: tiếp nhận, phiếu, trả kết quả, quá hạn, hủy, theo cán bộ, hài lòng",
@@ -45,7 +45,7 @@ HELP = {
 
 def _request(args: argparse.Namespace, kind: str, fmt: str, tz: str) -> ReportRequest:
     """The command line as a report request (dates parsed here, checked by the service)."""
-    from counter_app.services.report_files import ReportRequest
+    from counter_app.services.reports.files import ReportRequest
 
     def day(name: str, what: str) -> date | None:
         value = getattr(args, name, None)
@@ -69,7 +69,7 @@ def _request(args: argparse.Namespace, kind: str, fmt: str, tz: str) -> ReportRe
 def cmd_report(ctx: AppContext, args: argparse.Namespace) -> None:
     """Check the output file first (nothing is computed for a file that cannot be written)."""
     # The PDF and spreadsheet stacks load only for a report command (issue 11: start-up).
-    from counter_app.services.report_files import FORMATS, build_report
+    from counter_app.services.reports.files import FORMATS, build_report
 
     out = check_writable(Path(args.out))
     fmt = output_format(out, FORMATS[args.report_command])

@@ -17,7 +17,7 @@ from counter_app.cli.common import SubParsers, actor_of, utc_now
 from counter_app.cli.dates import parse_date
 from counter_app.context import AppContext
 from counter_app.documents.slip_layouts import LAYOUTS
-from counter_app.exports.files import check_writable, write_atomic
+from counter_app.output_files import check_writable, write_atomic
 
 # «print KIND» in the order «print --help» lists them. Each text is the slip's name
 # (documents/registry.py) with what the command line adds: the form number, what the command takes.
@@ -37,7 +37,7 @@ DOSSIER_SLIPS = ("receipt", "refusal", "apology", "stop", "control", "result")
 
 
 def _key(args: argparse.Namespace) -> object:
-    from counter_app.services.slips import DateRange, GuideKey, HandoverKey
+    from counter_app.services.slips.issue import DateRange, GuideKey, HandoverKey
 
     kind = args.print_command
     if kind == "guide":
@@ -54,11 +54,11 @@ def _key(args: argparse.Namespace) -> object:
 def cmd_print(ctx: AppContext, args: argparse.Namespace) -> None:
     # The PDF stack (reportlab, barcodes, images) loads only for a print command, not for every
     # counter-cli call that builds this parser (issue 11: start-up).
-    from counter_app.services.slips import print_slip
+    from counter_app.services.slips.issue import issue_or_reprint
 
     out = check_writable(Path(args.out))
     key = _key(args)
-    slip = print_slip(
+    slip = issue_or_reprint(
         ctx.db,
         actor_of(ctx, args),
         args.print_command,

@@ -20,7 +20,7 @@ from counter_app.cli.common import SubParsers, require_admin, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import NotFoundError
 from counter_app.services import units
-from counter_app.services.events import DEFAULT_TZ
+from counter_app.services.event_log import DEFAULT_TZ
 from counter_app.services.offices import office_timezone
 
 

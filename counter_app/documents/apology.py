@@ -19,8 +19,8 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import Signer, rich, styles_for
+from counter_app.documents.slip_data import ApologyData
 from counter_app.documents.slip_layouts import A4Layout, check_layout
-from counter_app.documents.slip_model import ApologyData
 from counter_app.documents.vnformat import long_date, time_and_date, time_and_weekday_date, to_local
 
 _BODY = {

@@ -18,8 +18,8 @@ from counter_app.documents.barcode import LASER_MODULE, Code128Flowable, QrFlowa
 from counter_app.documents.fonts import BOLD
 from counter_app.documents.formkit import fields, finish, opening, wording
 from counter_app.documents.layout import SPECS, PageSpec, footnote, para, plain_table, rich, styles_for
+from counter_app.documents.slip_data import ControlData, HandoffRow
 from counter_app.documents.slip_layouts import A4Layout, check_layout
-from counter_app.documents.slip_model import ControlData, HandoffRow
 from counter_app.documents.vnformat import clock, short_date, time_and_date, to_local
 
 # 12 pt body (cells 11 pt): eight columns fit the A4 width without breaking words.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 from counter_app.documents.fonts import BOLD, REGULAR
-from counter_app.documents.model import FeeLine
+from counter_app.documents.slip_data import FeeLine
 from counter_app.documents.styles import PageSpec, label_value, para, rich, styles_for
 from counter_app.documents.vnformat import money, shorten
 

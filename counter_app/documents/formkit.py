@@ -27,7 +27,7 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
-from counter_app.documents.model import ApplicantInfo, OfficeInfo
+from counter_app.documents.slip_data import ApplicantInfo, OfficeInfo
 from counter_app.documents.vnformat import place_date, to_local
 
 A4 = SPECS["a4"]

@@ -37,7 +37,7 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
-from counter_app.documents.model import DocumentLine, GuidanceData
+from counter_app.documents.slip_data import DocumentLine, GuidanceData
 from counter_app.documents.slip_layouts import GuidanceLayout, check_layout
 from counter_app.documents.vnformat import count2, place_date, to_local
 from counter_app.domain import document_groups

@@ -21,8 +21,8 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import SPECS, Signer, grid_table, para, styles_for
+from counter_app.documents.slip_data import HandoverData
 from counter_app.documents.slip_layouts import A4Layout, check_layout
-from counter_app.documents.slip_model import HandoverData
 from counter_app.documents.vnformat import short_date, time_and_date, to_local
 
 # 12 pt body (cells 11 pt) keeps the full dossier code on one line of its column.

@@ -20,8 +20,8 @@ from reportlab.platypus.flowables import HRFlowable
 
 from counter_app.documents.fees import fees_block
 from counter_app.documents.fonts import BOLD, ITALIC, REGULAR
-from counter_app.documents.model import DocumentLine, OfficeInfo
 from counter_app.documents.pdfbuild import FooterMark, build_pdf
+from counter_app.documents.slip_data import DocumentLine, OfficeInfo
 from counter_app.documents.styles import (
     SPECS,
     PageSpec,

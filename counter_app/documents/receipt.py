@@ -42,8 +42,8 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
-from counter_app.documents.model import DocumentLine, ReceiptData
 from counter_app.documents.pdfbuild import MAX_ROLL_HEIGHT
+from counter_app.documents.slip_data import DocumentLine, ReceiptData
 from counter_app.documents.slip_layouts import ReceiptLayout, check_layout
 from counter_app.documents.vnformat import (
     count2,

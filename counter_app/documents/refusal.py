@@ -18,8 +18,8 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import Signer, footnote, para, styles_for
+from counter_app.documents.slip_data import RefusalData
 from counter_app.documents.slip_layouts import A4Layout, check_layout
-from counter_app.documents.slip_model import RefusalData
 from counter_app.documents.vnformat import time_and_date, to_local
 
 FORM_TEXTS: dict[str, dict[str, str]] = {

@@ -30,8 +30,8 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
+from counter_app.documents.slip_data import RegisterData, RegisterRow
 from counter_app.documents.slip_layouts import A4Layout, check_layout
-from counter_app.documents.slip_model import RegisterData, RegisterRow
 from counter_app.documents.vnformat import place_date, short_date, to_local
 
 # A4 landscape; 10 pt body, 9 pt cells: eleven columns on 270 mm.

@@ -25,19 +25,20 @@ from counter_app.documents import (
     stop_notice,
     supplement,
 )
-from counter_app.documents.model import GuidanceData, ReceiptData
 from counter_app.documents.serial import from_json, to_json
-from counter_app.documents.slip_layouts import LAYOUTS
-from counter_app.documents.slip_model import (
+from counter_app.documents.slip_data import (
     ApologyData,
     ControlData,
+    GuidanceData,
     HandoverData,
+    ReceiptData,
     RefusalData,
     RegisterData,
     ResultReceiptData,
     StopNoticeData,
     SupplementData,
 )
+from counter_app.documents.slip_layouts import LAYOUTS
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from counter_app.documents.formkit import (
     wording,
 )
 from counter_app.documents.layout import SPECS, Signer, bullets, footnote, para, styles_for
+from counter_app.documents.slip_data import ResultReceiptData
 from counter_app.documents.slip_layouts import ResultReceiptLayout, check_layout
-from counter_app.documents.slip_model import ResultReceiptData
 from counter_app.documents.vnformat import time_and_date, to_local
 
 FORM_TEXTS: dict[str, dict[str, str]] = {

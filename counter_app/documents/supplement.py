@@ -32,9 +32,8 @@ from counter_app.documents.layout import (
     para,
     styles_for,
 )
-from counter_app.documents.model import DocumentLine
+from counter_app.documents.slip_data import DocumentLine, SupplementData
 from counter_app.documents.slip_layouts import A4Layout, check_layout
-from counter_app.documents.slip_model import SupplementData
 from counter_app.documents.vnformat import long_date, time_and_date, to_local
 
 FORM_TEXTS: dict[str, dict[str, str]] = {

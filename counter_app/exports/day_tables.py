@@ -12,7 +12,7 @@ from counter_app.exports.list_tables import (
     lines_table,
 )
 from counter_app.exports.tables import Column, Table
-from counter_app.services.reports.day import DayReport
+from counter_app.services.reports.end_of_day import DayReport
 
 DAY_TITLE = "BÁO CÁO TÌNH HÌNH TIẾP NHẬN, TRẢ KẾT QUẢ TRONG NGÀY"
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")

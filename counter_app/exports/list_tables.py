@@ -15,8 +15,8 @@ from counter_app.domain.lifecycle import STATUS_LABELS, Status
 from counter_app.domain.masking import mask_phone
 from counter_app.exports.tables import Column, Table, local, share
 from counter_app.services.reports.common import LabelledCount
-from counter_app.services.reports.day import Cancellation
-from counter_app.services.reports.lines import DossierLine
+from counter_app.services.reports.dossier_lines import DossierLine
+from counter_app.services.reports.end_of_day import Cancellation
 from counter_app.services.reports.satisfaction import SatisfactionGroup, SatisfactionReport
 
 OVERDUE_TITLE = "DANH SÁCH HỒ SƠ QUÁ HẠN"

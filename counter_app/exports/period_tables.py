@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from counter_app.exports.tables import Column, Table
-from counter_app.services.reports.daily import DayCount
+from counter_app.services.reports.per_day import DayCount
 from counter_app.services.reports.period import PeriodReport, PeriodRow
 
 PERIOD_TITLE = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"

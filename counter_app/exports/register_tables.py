@@ -1,6 +1,6 @@
 """The register book (Sổ theo dõi hồ sơ, mẫu 07) as a ``Table``: one row per entry of the book.
 
-The rows are those ``print register`` draws (``services.slips_batch.build_register``: TT per book, as on
+The rows are those ``print register`` draws (``services.slips.batch.build_register``: TT per book, as on
 the receipts), with the book ("Quyển số" = year of receipt) as a column instead of a heading per book,
 and without the PDF's signature column ("Ký nhận"). The status note of a cancelled, withdrawn or
 stopped dossier is in "Ghi chú"; a dossier without an appointment reads "Không hẹn".
@@ -9,7 +9,7 @@ The phone in "Địa chỉ, số điện thoại" is masked here (``0912****78``
 PDF of the book (``documents.register``, form 07) shows it whole: the printed book is the office's
 official record, kept and signed in the office like the receipts it numbers, whereas the XLSX/CSV is a
 list taken out of the application, which is what the masking rule is for. The row keeps the cell's
-text as the book prints it ("address; phone", ``slips_batch._register_row``) — a separate phone field
+text as the book prints it ("address; phone", ``slips.batch._register_row``) — a separate phone field
 would change the archived book's data and so its basis — so the phone is found as the cell's last
 "; " part when that part is a number.
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from counter_app.documents.slip_model import RegisterData, RegisterRow
+from counter_app.documents.slip_data import RegisterData, RegisterRow
 from counter_app.domain.masking import mask_phone
 from counter_app.exports.list_tables import range_line
 from counter_app.exports.tables import Column, Table, local

@@ -1,6 +1,6 @@
 """The report files a user saves: each report as XLSX (one sheet per table) or CSV (its main table).
 
-Kept out of the package's ``__init__`` so that importing ``counter_app.exports.files`` (as every CLI
+Kept out of the package's ``__init__`` so that importing ``counter_app.output_files`` (as every CLI
 call does) loads neither openpyxl nor reportlab.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from counter_app.documents.slip_model import RegisterData
+from counter_app.documents.slip_data import RegisterData
 from counter_app.exports.csvfile import csv_bytes
 from counter_app.exports.day_tables import day_tables
 from counter_app.exports.list_tables import at_line, lines_table, satisfaction_tables
@@ -18,7 +18,7 @@ from counter_app.exports.register_tables import register_table
 from counter_app.exports.tables import Table
 from counter_app.exports.xlsx import workbook_bytes
 from counter_app.services.reports import DayReport, DossierLine, PeriodReport, SatisfactionReport
-from counter_app.services.reports.daily import DayCount
+from counter_app.services.reports.per_day import DayCount
 
 
 def period_xlsx(

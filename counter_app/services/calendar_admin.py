@@ -23,7 +23,7 @@ from counter_app.domain.calendar import MAX_SEARCH_DAYS, OFFICE_DAY_OFF_REASON, 
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.events import record
+from counter_app.services.event_log import record
 from counter_app.services.offices import calendar_for, get_office, local_date
 
 EDIT = "sửa lịch làm việc"

@@ -34,7 +34,7 @@ from counter_app.services.catalog_format import (
     ProcedureRecord,
     decimal_text,
 )
-from counter_app.services.events import record
+from counter_app.services.event_log import record
 from counter_app.services.field_names import add_field, rename_field
 
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from counter_app.db.ledger import canonical_json
+from counter_app.db.event_log import canonical_json
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.text import normalize
 

@@ -32,7 +32,7 @@ from counter_app.services.backup_verify import (
 )
 from counter_app.services.integrity import verify_events
 
-SLIP_EVENT = "slip_issued"  # counter_app.services.slips.EVENT_KIND
+SLIP_EVENT = "slip_issued"  # counter_app.services.slips.issue.EVENT_KIND
 MAX_SLIP_LINES = 200  # a whole archive lost is one cause: the rest is counted, not listed
 
 

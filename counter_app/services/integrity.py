@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import String, select, type_coerce
 
 from counter_app.db.database import Database
-from counter_app.db.ledger import GENESIS_HASH, HASHED_FIELDS, hash_fields
+from counter_app.db.event_log import GENESIS_HASH, HASHED_FIELDS, hash_fields
 from counter_app.db.models import Event
 
 

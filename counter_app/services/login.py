@@ -26,7 +26,7 @@ from counter_app.domain.errors import PermissionDenied, UserError, ValidationErr
 from counter_app.domain.login_guard import WINDOW, GuardState, lock_message, name_key
 from counter_app.domain.passwords import check_password_policy
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
-from counter_app.services.events import DEFAULT_TZ, record
+from counter_app.services.event_log import DEFAULT_TZ, record
 from counter_app.services.users import actor_of, check_password, hash_password, user_by_name
 
 BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."

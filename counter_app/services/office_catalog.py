@@ -21,7 +21,7 @@ from counter_app.db.models import Agency, Dossier, Office, OfficeProcedure, Proc
 from counter_app.domain.appointment import Term, TermUnit
 from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.events import record
+from counter_app.services.event_log import record
 from counter_app.services.offices import get_office
 from counter_app.services.procedure_terms import terms_for, terms_label
 

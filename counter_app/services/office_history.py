@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.models import Office, OfficeProfileRecord
-from counter_app.documents.model import OfficeInfo
+from counter_app.documents.slip_data import OfficeInfo
 
 # What a slip prints about the office: a change of any of these is dated (a new row).
 PRINTED_FIELDS = (

@@ -19,14 +19,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.ledger import book_key
+from counter_app.db.event_log import book_key
 from counter_app.db.models import DailyCounter, Office
 from counter_app.domain.calendar import WEEKDAY_NAMES
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.provinces import PROVINCES_2025
 from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.events import record
+from counter_app.services.event_log import record
 from counter_app.services.office_history import PRINTED_FIELDS, add_profile_record, has_profile_records
 from counter_app.services.office_history import profile_at as profile_at
 from counter_app.services.offices import get_office
@@ -272,7 +272,7 @@ def change_identifier_code_in(
 
 
 def _carry_register_book(session: Session, old: str, new: str) -> None:
-    """The book's counter is keyed by the code (ledger.next_book_number): the new key starts where
+    """The book's counter is keyed by the code (event_log.next_book_number): the new key starts where
     the old one stopped, for every year the office has a book."""
     books = session.execute(select(DailyCounter).where(DailyCounter.unit_code == book_key(old))).scalars()
     for book in list(books):

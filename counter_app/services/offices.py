@@ -16,7 +16,7 @@ from counter_app.domain.calendar import Session as WorkSession
 from counter_app.domain.dossier_code import UNIT_PATTERN
 from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.events import record
+from counter_app.services.event_log import record
 from counter_app.services.office_history import add_profile_record
 
 # Moved to services/users.py; this import path is kept for the callers that use it.

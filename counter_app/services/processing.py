@@ -32,13 +32,13 @@ from counter_app.domain.appointment import (
     classify_outcome,
     deadline_after_pause,
 )
-from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from counter_app.domain.identity import validate_id_number
 from counter_app.domain.lifecycle import Action, next_status
 from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.events import record
+from counter_app.services.dossiers import load_dossier
+from counter_app.services.event_log import record
 from counter_app.services.office_catalog import effective_terms, settings_of
 from counter_app.services.offices import calendar_for
 
@@ -57,15 +57,6 @@ class StepResult:
     status: str
     appointment_at: datetime | None
     outcome: str | None = None
-
-
-def load_dossier(session: Session, code: str) -> Dossier:
-    """The dossier with this code (typed or scanned), or a NotFoundError."""
-    parsed = parse_code(code)
-    dossier = session.execute(select(Dossier).where(Dossier.code == str(parsed))).scalar_one_or_none()
-    if dossier is None:
-        raise NotFoundError(f"Không tìm thấy hồ sơ mã «{parsed}».", field="code")
-    return dossier
 
 
 def _require_reason(reason: str | None, what: str) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.base import new_id
 from counter_app.db.database import Database
-from counter_app.db.ledger import (
+from counter_app.db.event_log import (
     EVENT_STATEMENTS,
     book_counter,
     bound,
@@ -45,7 +45,7 @@ from counter_app.services.catalog_snapshot import (
     current_snapshot,
     snapshot_of,
 )
-from counter_app.services.events import record
+from counter_app.services.event_log import record
 from counter_app.services.office_catalog import check_receivable, effective_terms, settings_of
 from counter_app.services.offices import calendar_for, get_office, local_date
 from counter_app.services.procedure_terms import terms_for, terms_label
@@ -210,8 +210,8 @@ def _write_dossier(
     a transaction rolls back, and in commit order). So all the rest comes first: the checks and
     reads (done by the caller), the applicant's row, every value of the new rows. The hot rows come
     last, in a fixed order: this workstation's chain head (no other workstation writes it), then
-    the counters (``ledger.take_numbers``); after them only one statement writes the dossier, its
-    documents, its event and the head (``ledger.write_together``), and the commit: three round
+    the counters (``event_log.take_numbers``); after them only one statement writes the dossier, its
+    documents, its event and the head (``event_log.write_together``), and the commit: three round
     trips on PostgreSQL while the office's numbers are held (issue 11).
     """
     applicant = find_or_create_applicant(session, prep.applicant)

@@ -24,7 +24,7 @@ from counter_app.db.models import Agency, AgencyName
 from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.events import record
+from counter_app.services.event_log import record
 from counter_app.services.setup_spec import UnitSpec, check_unit
 
 MANAGE = "quản lý đơn vị xử lý"

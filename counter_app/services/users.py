@@ -24,7 +24,7 @@ from counter_app.domain.passwords import check_password_policy, one_time_passwor
 from counter_app.domain.usernames import USERNAME_PATTERN as USERNAME_PATTERN  # re-exported
 from counter_app.domain.usernames import check_full_name, check_username
 from counter_app.services.actor import ROLE_LABELS, Actor, Role, require_role
-from counter_app.services.events import record
+from counter_app.services.event_log import record
 
 MANAGE = "quản lý người dùng"
 

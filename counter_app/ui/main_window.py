@@ -21,8 +21,8 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from counter_app.services.actor import ROLE_LABELS, Role
-from counter_app.services.overview import office_overview
-from counter_app.services.slips_common import GuideKey, HandoverKey
+from counter_app.services.office_overview import office_overview
+from counter_app.services.slips.common import GuideKey, HandoverKey
 from counter_app.ui.admin.admin_page import AdminPage
 from counter_app.ui.i18n import domain_label
 from counter_app.ui.pages.catalog_page import CatalogPage
@@ -31,7 +31,7 @@ from counter_app.ui.pages.guide_page import GuidePage
 from counter_app.ui.pages.receive_page import ReceivePage
 from counter_app.ui.pages.reports_page import ReportsPage
 from counter_app.ui.pages.return_page import ReturnPage
-from counter_app.ui.pages.track_page import TrackPage
+from counter_app.ui.pages.track.page import TrackPage
 from counter_app.ui.password_dialog import ChangePasswordDialog
 from counter_app.ui.scanner import ScannerFilter
 from counter_app.ui.session import UiSession

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QWidget
 
 from counter_app.domain.errors import UserError
-from counter_app.services.slips import IssuedSlip, print_slip, reprint_slip
+from counter_app.services.slips.issue import IssuedSlip, issue_or_reprint, reprint_slip
 from counter_app.ui.printing import PrintOutcome, SlipPrinter
 from counter_app.ui.session import UiSession
 from counter_app.ui.worker import run_detached
@@ -96,7 +96,7 @@ class SlipDesk(QObject):
         s = self._session
         try:
             with _RENDER_LOCK:
-                slip = print_slip(
+                slip = issue_or_reprint(
                     s.db, s.actor, kind, key, layout=layout, now=s.now(), archive_dir=self.archive_dir
                 )
         except UserError as exc:
@@ -118,7 +118,7 @@ class SlipDesk(QObject):
 
         def render() -> IssuedSlip:  # in the worker thread: no Qt object is touched here
             with _RENDER_LOCK:
-                return print_slip(db, actor, kind, key, layout=layout, now=now, archive_dir=archive)
+                return issue_or_reprint(db, actor, kind, key, layout=layout, now=now, archive_dir=archive)
 
         job = _BackgroundSlip(self, kind, key)
         run_detached(render, job.done, job.failed)
@@ -143,7 +143,7 @@ class SlipDesk(QObject):
         try:
             if fresh:
                 with _RENDER_LOCK:
-                    slip = print_slip(
+                    slip = issue_or_reprint(
                         s.db, s.actor, kind, key, layout=layout, now=s.now(), archive_dir=self.archive_dir
                     )
             else:

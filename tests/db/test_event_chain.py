@@ -11,7 +11,7 @@ from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
 from counter_app.db.engine import sqlite_file_of
-from counter_app.db.ledger import event_hash
+from counter_app.db.event_log import event_hash
 from counter_app.db.models import Event
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput

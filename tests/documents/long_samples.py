@@ -24,8 +24,14 @@ from slip_samples import (
     supplement_data,
 )
 
-from counter_app.documents.model import ApplicantInfo, DocumentLine, FeeLine, ProcessingTime
-from counter_app.documents.slip_model import HandoffRow, HandoverRow
+from counter_app.documents.slip_data import (
+    ApplicantInfo,
+    DocumentLine,
+    FeeLine,
+    HandoffRow,
+    HandoverRow,
+    ProcessingTime,
+)
 
 WORDS = (
     "Bản sao giấy tờ chứng minh chỗ ở hợp pháp có chứng thực của Ủy ban nhân dân cấp xã nơi cư trú, "

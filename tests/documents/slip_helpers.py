@@ -15,7 +15,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, register_fonts
-from counter_app.documents.model import (
+from counter_app.documents.slip_data import (
     ApplicantInfo,
     DocumentLine,
     FeeLine,

@@ -7,10 +7,11 @@ from datetime import date, datetime, timedelta
 
 from slip_helpers import ADDRESS, CODE, DOCS, NAME, OFFICE, TZ
 
-from counter_app.documents.model import ApplicantInfo, DocumentLine
-from counter_app.documents.slip_model import (
+from counter_app.documents.slip_data import (
     ApologyData,
+    ApplicantInfo,
     ControlData,
+    DocumentLine,
     HandoffRow,
     HandoverData,
     HandoverRow,

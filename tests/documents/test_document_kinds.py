@@ -9,8 +9,8 @@ from slip_helpers import drawn_text_by_font, guidance_data, page_texts, receipt_
 from slip_samples import supplement_data
 
 from counter_app.documents.guidance import render_guidance, split_shown
-from counter_app.documents.model import DocumentLine
 from counter_app.documents.receipt import render_receipt
+from counter_app.documents.slip_data import DocumentLine
 from counter_app.documents.supplement import render_supplement
 
 HEAD = DocumentLine("Hồ sơ đăng ký tạm trú gồm:", 0, 0, kind="heading")

@@ -22,10 +22,9 @@ from slip_samples import (
 from counter_app.documents.apology import render_apology
 from counter_app.documents.control import render_control
 from counter_app.documents.handover import render_handover
-from counter_app.documents.model import DocumentLine
 from counter_app.documents.refusal import render_refusal
 from counter_app.documents.result_receipt import render_result_receipt
-from counter_app.documents.slip_model import HandoverRow
+from counter_app.documents.slip_data import DocumentLine, HandoverRow
 from counter_app.documents.stop_notice import render_stop_notice
 from counter_app.documents.supplement import render_supplement
 

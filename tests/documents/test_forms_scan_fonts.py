@@ -25,8 +25,8 @@ from counter_app.documents.fonts import MissingGlyphError
 from counter_app.documents.guidance import render_guidance
 from counter_app.documents.receipt import render_receipt
 from counter_app.documents.serial import from_json, to_json
-from counter_app.documents.slip_model import ControlData, HandoffRow
-from counter_app.documents.slip_model import RegisterRow as Row
+from counter_app.documents.slip_data import ControlData, HandoffRow
+from counter_app.documents.slip_data import RegisterRow as Row
 
 SAMPLES = {
     "supplement": supplement_data,

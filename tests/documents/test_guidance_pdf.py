@@ -6,7 +6,7 @@ import pytest
 from slip_helpers import NAME, guidance_data, page_texts
 
 from counter_app.documents.guidance import render_guidance
-from counter_app.documents.model import DocumentLine, FeeLine, ProcessingTime
+from counter_app.documents.slip_data import DocumentLine, FeeLine, ProcessingTime
 
 EXPECTED = [
     "UBND TỈNH THANH HÓA",

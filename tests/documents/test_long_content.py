@@ -20,9 +20,9 @@ from slip_helpers import CODE, page_texts, receipt_data, render_gray
 
 from counter_app.documents import registry
 from counter_app.documents.layout import build_pdf, grid_table, para, styles_for
-from counter_app.documents.model import DocumentLine
 from counter_app.documents.pdfbuild import MAX_ROLL_HEIGHT
 from counter_app.documents.receipt import render_receipt
+from counter_app.documents.slip_data import DocumentLine
 from counter_app.documents.styles import SPECS
 
 SAMPLES = samples()

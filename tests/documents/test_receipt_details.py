@@ -17,8 +17,8 @@ from slip_samples import control_data
 
 from counter_app.documents import registry
 from counter_app.documents.control import render_control
-from counter_app.documents.model import ApplicantInfo, FeeLine
 from counter_app.documents.receipt import render_receipt
+from counter_app.documents.slip_data import ApplicantInfo, FeeLine
 from counter_app.documents.vnformat import place_date, shorten
 
 FEE_RULE = (

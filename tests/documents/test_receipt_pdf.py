@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from reportlab.lib.units import mm
 from slip_helpers import ADDRESS, CODE, NAME, TZ, page_texts, receipt_data
 
-from counter_app.documents.model import ApplicantInfo, DocumentLine, FeeLine
 from counter_app.documents.receipt import FORM_TEXTS, render_receipt
+from counter_app.documents.slip_data import ApplicantInfo, DocumentLine, FeeLine
 
 COMMON = [
     "UBND TỈNH THANH HÓA",

@@ -25,8 +25,8 @@ from testdata import PORTAL_DETAILS
 from counter_app.documents import receipt, roll
 from counter_app.documents.fonts import BOLD, ITALIC, REGULAR, MissingGlyphError
 from counter_app.documents.layout import DocumentColumns, document_columns
-from counter_app.documents.model import ApplicantInfo, DocumentLine, FeeLine
 from counter_app.documents.receipt import form_texts, render_receipt
+from counter_app.documents.slip_data import ApplicantInfo, DocumentLine, FeeLine
 from counter_app.documents.styles import SPECS, clean, rich, styles_for
 
 ROLL = SPECS["thermal80"]

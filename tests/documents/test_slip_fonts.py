@@ -29,8 +29,8 @@ from counter_app.documents.fonts import (
     register_fonts,
 )
 from counter_app.documents.guidance import render_guidance
-from counter_app.documents.model import ApplicantInfo
 from counter_app.documents.receipt import render_receipt
+from counter_app.documents.slip_data import ApplicantInfo
 from counter_app.domain.errors import ValidationError
 
 # Every Vietnamese letter at least once, in upper and lower case, in one applicant's data.

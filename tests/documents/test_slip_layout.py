@@ -9,8 +9,8 @@ from pypdf import PdfReader
 from slip_helpers import guidance_data, page_texts, receipt_data, render_gray
 
 from counter_app.documents.guidance import render_guidance
-from counter_app.documents.model import ApplicantInfo, DocumentLine
 from counter_app.documents.receipt import render_receipt
+from counter_app.documents.slip_data import ApplicantInfo, DocumentLine
 from counter_app.documents.styles import SPECS
 
 LONG_NAME = (

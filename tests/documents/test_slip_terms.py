@@ -13,10 +13,10 @@ from counter_app.db.database import Database
 from counter_app.db.models import ChannelTerm, Dossier, Event, ProcedureVersion
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
-from counter_app.services.processing import load_dossier
+from counter_app.services.dossiers import load_dossier
 from counter_app.services.receiving import IntakeRequest, receive
-from counter_app.services.slips_common import legal_term_text, term_text
-from counter_app.services.slips_data import build_receipt
+from counter_app.services.slips.common import legal_term_text, term_text
+from counter_app.services.slips.dossier_slips import build_receipt
 
 PORTAL_WORDS = "Theo thông báo của cơ quan thuế"
 

@@ -12,7 +12,7 @@ from testdata import TZ
 
 from counter_app.exports import report_formats
 from counter_app.exports.list_tables import lines_table
-from counter_app.services.reports.lines import DossierLine
+from counter_app.services.reports.dossier_lines import DossierLine
 
 AT = datetime(2026, 12, 9, 12, 0, tzinfo=TZ)
 PHONES = ("0912345678", "+84 987 654 321", None, "02438521234")

@@ -11,9 +11,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from testdata import TZ
 
-from counter_app.documents.model import OfficeInfo
 from counter_app.documents.register import render_register
-from counter_app.documents.slip_model import RegisterData, RegisterRow
+from counter_app.documents.slip_data import OfficeInfo, RegisterData, RegisterRow
 from counter_app.exports import report_formats
 from counter_app.exports.register_tables import register_table
 

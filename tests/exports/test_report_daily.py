@@ -1,4 +1,4 @@
-"""services/reports/daily.py: received and resolved per office-local day (the period charts and the
+"""services/reports/per_day.py: received and resolved per office-local day (the period charts and the
 "Theo ngày" sheet) add up to the period report, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from report_samples import DAYS, FIRST, LAST, build_reports
 from counter_app.db.database import Database
 from counter_app.domain.errors import PermissionDenied, ValidationError
 from counter_app.services.reports import period_report
-from counter_app.services.reports.daily import daily_counts
+from counter_app.services.reports.per_day import daily_counts
 
 
 def test_days_are_office_local_and_add_up_to_the_period(db: Database) -> None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from counter_app.domain.errors import UserError
-from counter_app.exports.files import check_writable, output_format, write_atomic
 from counter_app.exports.tables import Column, HeaderCell, Table
 from counter_app.exports.xlsx import sheet_name, workbook_bytes
+from counter_app.output_files import check_writable, output_format, write_atomic
 
 
 def test_header_cells_merge_shared_prefixes_and_span_short_paths_down() -> None:

@@ -12,9 +12,9 @@ from backup_support import DataDir, corrupt_page, make_data_dir, receive_some, s
 from testdata import MONDAY_9AM, NODE
 
 from counter_app.db.database import Database
-from counter_app.services import slips
 from counter_app.services.db_check import SLIP_EVENT, check_database
 from counter_app.services.offices import find_actor
+from counter_app.services.slips import issue as slips
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, text
 from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
-from counter_app.db.ledger import book_key
+from counter_app.db.event_log import book_key
 from counter_app.db.models import DailyCounter, Dossier, Event, Office
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import ValidationError

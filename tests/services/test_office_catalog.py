@@ -26,7 +26,7 @@ from counter_app.services.applicants import ApplicantInput
 from counter_app.services.catalog import import_paths, list_procedures
 from counter_app.services.lookup import lookup
 from counter_app.services.receiving import IntakeRequest, preview_appointment, receive, refuse
-from counter_app.services.slips import issue_slip
+from counter_app.services.slips.issue import issue_slip
 
 CODE = "2.001955"
 ANH = ApplicantInput(full_name="Phạm Văn Anh", id_number="038095001234")

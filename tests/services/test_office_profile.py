@@ -18,14 +18,14 @@ from counter_app.domain.errors import PermissionDenied, ValidationError
 from counter_app.services import office_profile
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
+from counter_app.services.dossiers import load_dossier
 from counter_app.services.lookup import lookup
 from counter_app.services.offices import calendar_for, get_office
-from counter_app.services.processing import load_dossier
 from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.services.setup_spec import DEFAULT_SESSIONS, SATURDAY_MORNING, OfficeProfile
-from counter_app.services.slips_common import GuideKey
-from counter_app.services.slips_data import build_receipt
-from counter_app.services.slips_guide import build_guide
+from counter_app.services.slips.common import GuideKey
+from counter_app.services.slips.dossier_slips import build_receipt
+from counter_app.services.slips.guide import build_guide
 
 OLD_ADDRESS = "Số 28 Đại lộ Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa"
 NEW_ADDRESS = "Số 2 Hạc Thành, phường Hạc Thành, tỉnh Thanh Hóa"

@@ -31,7 +31,7 @@ from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.lookup import lookup
 from counter_app.services.offices import find_actor
 from counter_app.services.receiving import IntakeRequest, receive, refuse, request_supplement_at_intake
-from counter_app.services.slips import GuideKey, issue_slip
+from counter_app.services.slips.issue import GuideKey, issue_slip
 
 START = datetime(2026, 12, 7, 8, 0, tzinfo=TZ)  # a Monday morning
 APPLICANT = ApplicantInput(

@@ -12,7 +12,7 @@ from sqlalchemy import event, func, select
 from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
-from counter_app.db.ledger import book_key
+from counter_app.db.event_log import book_key
 from counter_app.db.models import DailyCounter, Dossier, Event
 from counter_app.services import receiving
 from counter_app.services.applicants import ApplicantInput

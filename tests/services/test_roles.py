@@ -14,6 +14,7 @@ from testdata import FIXTURES, MONDAY_9AM
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event, Office, User
 from counter_app.domain.errors import PermissionDenied
+from counter_app.services.action_choices import may
 from counter_app.services.actor import Actor, Role, require_reader, require_role
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.catalog import import_paths
@@ -42,7 +43,6 @@ from counter_app.services.receiving import (
     refuse,
     request_supplement_at_intake,
 )
-from counter_app.services.report_files import ReportRequest, build_report
 from counter_app.services.reports import (
     due_soon_list,
     end_of_day,
@@ -51,9 +51,9 @@ from counter_app.services.reports import (
     register,
     satisfaction_report,
 )
-from counter_app.services.reports.daily import daily_counts
-from counter_app.services.slips import issue_slip, print_slip
-from counter_app.services.track_support import may
+from counter_app.services.reports.files import ReportRequest, build_report
+from counter_app.services.reports.per_day import daily_counts
+from counter_app.services.slips.issue import issue_or_reprint, issue_slip
 from counter_app.services.users import (
     create_user,
     disable_user,
@@ -140,7 +140,7 @@ def test_given_auditor_then_every_write_is_refused_and_nothing_written(
         "issue slip": lambda: issue_slip(
             db, auditor, "receipt", code, now=LATER, archive_dir=tmp_path / "slips"
         ),
-        "print slip": lambda: print_slip(
+        "print slip": lambda: issue_or_reprint(
             db, auditor, "receipt", code, now=LATER, archive_dir=tmp_path / "slips"
         ),
         "import catalogue": lambda: import_paths(db, auditor, [FIXTURES / "test_catalog.json"], now=LATER),

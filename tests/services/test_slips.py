@@ -18,7 +18,6 @@ from testdata import MONDAY_9AM, TZ, reader
 from counter_app.db.database import Database
 from counter_app.db.models import Applicant, Dossier, Event
 from counter_app.domain.errors import NotFoundError, TransitionError, UserError, ValidationError
-from counter_app.services import slips
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.processing import (
@@ -34,7 +33,15 @@ from counter_app.services.processing import (
     transfer,
 )
 from counter_app.services.receiving import IntakeRequest, receive, refuse, request_supplement_at_intake
-from counter_app.services.slips import DateRange, GuideKey, HandoverKey, issue_slip, print_slip, reprint_slip
+from counter_app.services.slips import issue as slips
+from counter_app.services.slips.issue import (
+    DateRange,
+    GuideKey,
+    HandoverKey,
+    issue_or_reprint,
+    issue_slip,
+    reprint_slip,
+)
 
 ADDRESS = "Số 5 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa"
 HONG = ApplicantInput(
@@ -139,19 +146,19 @@ def test_the_slips_of_a_dossiers_life(db: Database, officer: Actor, supervisor: 
     apologise(db, officer, code, at(21, 16), "Chờ ý kiến của Sở Tư pháp.", now=at(10, 9))
 
     def issue(kind: str, now: datetime = DECEMBER_1) -> str:
-        return text_of(print_slip(db, officer, kind, code, now=now, archive_dir=arch).pdf_bytes)
+        return text_of(issue_or_reprint(db, officer, kind, code, now=now, archive_dir=arch).pdf_bytes)
 
     supplement = issue("supplement")
     assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in supplement and f"Mã hồ sơ: {code}" in supplement
     assert "Thanh Hóa, ngày 25 tháng 11 năm 2026" in supplement  # dated the day of the request
     assert "- Nội quy chưa có chữ ký của người đại diện." in supplement and "NGƯỜI HƯỚNG DẪN" in supplement
-    first = print_slip(db, officer, "apology", code, now=DECEMBER_1, archive_dir=arch)
+    first = issue_or_reprint(db, officer, "apology", code, now=DECEMBER_1, archive_dir=arch)
     apology = text_of(first.pdf_bytes)
     assert "Thời gian hẹn trả kết quả giải quyết hồ sơ:" in apology
     assert "16 giờ 00 phút, Thứ Hai, ngày 21/12/2026" in apology and "Lê Văn Minh" in apology
-    assert print_slip(db, officer, "apology", code, now=at(10, 10), archive_dir=arch).reprinted
+    assert issue_or_reprint(db, officer, "apology", code, now=at(10, 10), archive_dir=arch).reprinted
     apologise(db, supervisor, code, at(28, 16), "Chờ ý kiến thêm.", now=at(11, 9))  # a second letter
-    second = print_slip(db, officer, "apology", code, now=at(11, 10), archive_dir=arch)
+    second = issue_or_reprint(db, officer, "apology", code, now=at(11, 10), archive_dir=arch)
     assert not second.reprinted and "ngày 28/12/2026" in text_of(second.pdf_bytes)
     assert second.path.name.endswith("-apology-a4-2.pdf") and first.path.read_bytes() == first.pdf_bytes
     resolve(db, officer, code, now=at(15, 9))
@@ -170,9 +177,9 @@ def test_the_slips_of_a_dossiers_life(db: Database, officer: Actor, supervisor: 
     result = issue("result", at(16, 10))
     assert "Người nhận kết quả: Ông/Bà Nguyễn Thị Ánh Hồng" in result
     assert "Thời gian trả kết quả: 09 giờ 00 phút, ngày 16/12/2026" in result
-    # print_slip re-prints while nothing changed, and issues anew when something did.
+    # issue_or_reprint re-prints while nothing changed, and issues anew when something did.
     count = len(events(db, "slip_issued"))
-    assert print_slip(db, officer, "control", code, now=at(17, 9), archive_dir=arch).reprinted
+    assert issue_or_reprint(db, officer, "control", code, now=at(17, 9), archive_dir=arch).reprinted
     assert len(events(db, "slip_issued")) == count
 
 
@@ -184,7 +191,9 @@ def test_control_slip_rows_for_a_financial_obligation(db: Database, officer: Act
     confirm_payment(db, officer, code, "Biên lai 0012345", now=at(27, 14, 11))
     resolve(db, officer, code, now=at(7, 10))
 
-    control = text_of(print_slip(db, officer, "control", code, now=at(7, 11), archive_dir=arch).pdf_bytes)
+    control = text_of(
+        issue_or_reprint(db, officer, "control", code, now=at(7, 11), archive_dir=arch).pdf_bytes
+    )
 
     for expected in (
         "2 Sở Nội vụ Nguyễn Thị Ánh Hồng 09 giờ 00 phút, 25/11/2026 Trước hạn Chờ thực hiện nghĩa vụ tài",

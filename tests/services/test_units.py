@@ -16,12 +16,13 @@ from counter_app.db.database import Database
 from counter_app.db.models import Agency, AgencyName, Event
 from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
 from counter_app.services import units
+from counter_app.services.action_choices import transfer_units
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
-from counter_app.services.processing import load_dossier, transfer
+from counter_app.services.dossiers import load_dossier
+from counter_app.services.processing import transfer
 from counter_app.services.receiving import IntakeRequest, receive
-from counter_app.services.slips_batch import build_control
-from counter_app.services.track_support import transfer_units
+from counter_app.services.slips.batch import build_control
 
 LATER = MONDAY_9AM + timedelta(hours=2)
 INTAKE = IntakeRequest("2.001955", ApplicantInput(full_name="Phạm Văn Anh"))

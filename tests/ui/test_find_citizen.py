@@ -29,7 +29,7 @@ from counter_app.services.offices import find_actor
 from counter_app.services.processing import ReturnInput, resolve, return_result, transfer
 from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.ui.pages.return_page import ReturnPage
-from counter_app.ui.pages.track_page import TrackPage
+from counter_app.ui.pages.track.page import TrackPage
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.citizen_results import CitizenResults
 

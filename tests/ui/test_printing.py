@@ -10,8 +10,8 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from testdata import MONDAY_9AM
 
-from counter_app.documents.model import ApplicantInfo, DocumentLine, OfficeInfo, ReceiptData
 from counter_app.documents.receipt import render_receipt
+from counter_app.documents.slip_data import ApplicantInfo, DocumentLine, OfficeInfo, ReceiptData
 from counter_app.ui.printing import render_to
 
 CODE = "000.00.31.H56-261123-0007"

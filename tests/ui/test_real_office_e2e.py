@@ -24,7 +24,7 @@ from counter_app.services.lookup import lookup
 from counter_app.services.office_catalog import disabled_codes
 from counter_app.services.offices import get_office
 from counter_app.services.processing import apologise
-from counter_app.services.slips import issue_slip
+from counter_app.services.slips.issue import issue_slip
 from counter_app.ui.first_start import SetupWizard
 from counter_app.ui.login_dialog import LoginDialog
 from counter_app.ui.main_window import MainWindow

@@ -81,13 +81,13 @@ def make_window(
 def render_threads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The threads the receipt PDFs were rendered on."""
     seen: list[int] = []
-    real = slip_desk.print_slip
+    real = slip_desk.issue_or_reprint
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         seen.append(threading.get_ident())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(slip_desk, "print_slip", spy)
+    monkeypatch.setattr(slip_desk, "issue_or_reprint", spy)
     return seen
 
 
@@ -177,7 +177,7 @@ def test_given_receipt_cannot_be_made_then_banner_says_so_and_dossier_stays_rece
     def broken(*_args: Any, **_kwargs: Any) -> Any:
         raise ValidationError("Không dựng được trang in.")
 
-    monkeypatch.setattr(slip_desk, "print_slip", broken)
+    monkeypatch.setattr(slip_desk, "issue_or_reprint", broken)
     printer = Printer()
     window = make_window(printer)
     receive(window)

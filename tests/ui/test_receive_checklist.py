@@ -22,8 +22,8 @@ from counter_app.db.database import Database
 from counter_app.db.models import Dossier
 from counter_app.services.catalog import show_procedure
 from counter_app.services.lookup import lookup
-from counter_app.ui.pages.document_checklist import GROUP_KIND, KIND_ROLE, NOTE_COLOUR
 from counter_app.ui.pages.receive_page import ReceivePage
+from counter_app.ui.widgets.document_checklist import GROUP_KIND, KIND_ROLE, NOTE_COLOUR
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from testdata import MONDAY_9AM, TZ, reader
 from counter_app.db.database import Database
 from counter_app.db.models import Event
 from counter_app.domain.lifecycle import Action
+from counter_app.services.action_choices import Unit
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.demo import generate_dossiers
 from counter_app.services.lookup import lookup
@@ -35,11 +36,10 @@ from counter_app.services.office_catalog import set_unit
 from counter_app.services.offices import find_actor
 from counter_app.services.processing import request_payment, request_supplement, resolve, transfer
 from counter_app.services.receiving import IntakeRequest, receive
-from counter_app.services.slips import print_slip
-from counter_app.services.track_support import Unit
-from counter_app.ui.pages.action_dialogs import ActionDialog, AppointmentDialog, TransferDialog
-from counter_app.ui.pages.track_model import DUE_SOON_COLOUR, OVERDUE_COLOUR, PAGE_SIZE, TrackModel
-from counter_app.ui.pages.track_page import TrackPage
+from counter_app.services.slips.issue import issue_or_reprint
+from counter_app.ui.pages.track.dialogs import ActionDialog, AppointmentDialog, TransferDialog
+from counter_app.ui.pages.track.model import DUE_SOON_COLOUR, OVERDUE_COLOUR, PAGE_SIZE, TrackModel
+from counter_app.ui.pages.track.page import TrackPage
 from counter_app.ui.session import UiSession
 
 THURSDAY_10AM = datetime(2026, 11, 26, 10, 0, tzinfo=TZ)
@@ -617,7 +617,7 @@ def test_given_a_slip_issued_then_it_is_listed_under_the_slips_not_as_a_step(
     qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes, tmp_path: Path
 ) -> None:
     """The timeline is the control slip's (mẫu 06): issuing a receipt is not a step of the dossier."""
-    print_slip(
+    issue_or_reprint(
         sqlite_db,
         find_actor(sqlite_db, "canbo"),
         "receipt",

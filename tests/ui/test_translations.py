@@ -45,10 +45,10 @@ from testdata import MONDAY_9AM, REPO
 from counter_app.config import load_settings
 from counter_app.db.database import Database
 from counter_app.paths import resolve_paths
+from counter_app.services.action_choices import transfer_units, user_names
 from counter_app.services.catalog import list_procedures, show_procedure
+from counter_app.services.office_overview import office_overview
 from counter_app.services.offices import find_actor
-from counter_app.services.overview import office_overview
-from counter_app.services.track_support import transfer_units, user_names
 from counter_app.services.tracking import filter_choices
 from counter_app.ui import i18n
 from counter_app.ui.login_dialog import LoginDialog

@@ -10,7 +10,7 @@ from counter_app.db.models.catalog import (
     RequiredDocument,
 )
 from counter_app.db.models.dossier import Applicant, Dossier, DossierDocument, PendingIntake
-from counter_app.db.models.ledger import (
+from counter_app.db.models.event_log import (
     CancelledNumber,
     DailyCounter,
     Event,

@@ -5,7 +5,7 @@ Built with the slip toolkit (fonts, header, glyph checks, footer); the tables ar
 ``counter_app.exports`` tables the XLSX and CSV files hold, so the numbers cannot differ.
 """
 
-from counter_app.documents.reports.day import render_day_report
+from counter_app.documents.reports.end_of_day import render_day_report
 from counter_app.documents.reports.lists import (
     register_data,
     render_overdue_list,

@@ -7,7 +7,7 @@
 * ``render_register_report``: the rows of ``services.reports.register`` (any filters) drawn by the form
   07 slip, numbered as that service numbers them: from 1 in the range, refused dossiers included with
   their reason. The register *book* (TT running through the year, as printed on the receipts; refused
-  dossiers are not in it) is the slip itself: ``slips_batch.build_register`` + ``render_register``,
+  dossiers are not in it) is the slip itself: ``services/slips/batch.build_register`` + ``render_register``,
   which ``counter-cli report register`` prints.
 """
 
@@ -34,8 +34,8 @@ from counter_app.documents.reports.page import (
     signed_pdf,
     vn_int,
 )
-from counter_app.documents.slip_model import RegisterData
-from counter_app.documents.slip_model import RegisterRow as SlipRow
+from counter_app.documents.slip_data import RegisterData
+from counter_app.documents.slip_data import RegisterRow as SlipRow
 from counter_app.documents.vnformat import to_local
 from counter_app.exports.list_tables import (
     DUE_SOON_TITLE,
@@ -46,7 +46,7 @@ from counter_app.exports.list_tables import (
     range_line,
     satisfaction_tables,
 )
-from counter_app.services.reports.lines import DossierLine
+from counter_app.services.reports.dossier_lines import DossierLine
 from counter_app.services.reports.lists import RegisterRow
 from counter_app.services.reports.satisfaction import SatisfactionReport
 

@@ -27,8 +27,8 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
-from counter_app.documents.model import OfficeInfo
 from counter_app.documents.register import LANDSCAPE
+from counter_app.documents.slip_data import OfficeInfo
 from counter_app.documents.vnformat import long_date, to_local
 
 # A4 portrait for reports: the slips' margins, 11 pt text (tables of figures, not letters).

@@ -32,7 +32,7 @@ from counter_app.documents.reports.page import (
     vn_int,
 )
 from counter_app.exports.period_tables import BY_LABEL, PERIOD_TITLE, period_line, period_table
-from counter_app.services.reports.daily import DayCount
+from counter_app.services.reports.per_day import DayCount
 from counter_app.services.reports.period import PeriodReport
 
 SPEC = LANDSCAPE

@@ -2,12 +2,12 @@
 
 Every function checks the actor is a supervisor, counts by office-local days and returns frozen
 dataclasses of plain values. Counting rules: ``common.py`` (population, open, waiting, overdue),
-``period.py`` (the period report), ``day.py`` (end of day), ``lists.py`` and ``satisfaction.py``.
+``period.py`` (the period report), ``end_of_day.py``, ``per_day.py`` (the period's day chart), ``lists.py`` and ``satisfaction.py``.
 """
 
 from counter_app.services.reports.common import LabelledCount
-from counter_app.services.reports.day import Cancellation, DayReport, OfficerDay, end_of_day
-from counter_app.services.reports.lines import DossierLine
+from counter_app.services.reports.dossier_lines import DossierLine
+from counter_app.services.reports.end_of_day import Cancellation, DayReport, OfficerDay, end_of_day
 from counter_app.services.reports.lists import RegisterRow, due_soon_list, overdue_list, register
 from counter_app.services.reports.period import PeriodReport, PeriodRow, period_report
 from counter_app.services.reports.satisfaction import (

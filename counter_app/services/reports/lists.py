@@ -46,7 +46,7 @@ from counter_app.services.reports.common import (
     report_session,
     require_supervisor,
 )
-from counter_app.services.reports.lines import DossierLine, due_before, due_window, fetch_lines
+from counter_app.services.reports.dossier_lines import DossierLine, due_before, due_window, fetch_lines
 from counter_app.services.reports.satisfaction import (
     SatisfactionGroup,
     SatisfactionReport,

@@ -51,7 +51,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Agency, Dossier
 from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
-from counter_app.services.events import DEFAULT_TZ
+from counter_app.services.event_log import DEFAULT_TZ
 from counter_app.services.field_names import FieldNames
 from counter_app.services.reports.average import average, measure
 from counter_app.services.reports.common import (

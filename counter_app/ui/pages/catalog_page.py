@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from counter_app.services.overview import OfficeOverview
-from counter_app.ui.pages.procedure_picker import ProcedurePicker
+from counter_app.services.office_overview import OfficeOverview
 from counter_app.ui.session import UiSession
+from counter_app.ui.widgets.procedure_picker import ProcedurePicker
 
 
 class CatalogPage(QWidget):

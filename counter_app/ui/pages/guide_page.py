@@ -31,10 +31,10 @@ from counter_app.services.actor import Role
 from counter_app.services.catalog import show_procedure
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.receiving import record_guidance
-from counter_app.ui.pages.document_lines import Line, lines_of, split_notes, split_shown
 from counter_app.ui.pages.guide_text import fees_html, terms_html
-from counter_app.ui.pages.procedure_picker import ProcedurePicker
 from counter_app.ui.session import UiSession
+from counter_app.ui.widgets.document_lines import Line, lines_of, split_notes, split_shown
+from counter_app.ui.widgets.procedure_picker import ProcedurePicker
 
 KIND_ROLE = Qt.ItemDataRole.UserRole  # on the name cell: submit, show, heading, note or "section"
 NOTE_COLOUR = QColor("#5f6368")

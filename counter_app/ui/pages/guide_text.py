@@ -17,7 +17,7 @@ from counter_app.domain.appointment import TERM_UNIT_LABELS, Term, TermUnit
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
 from counter_app.services.catalog_format import ChannelRecord, ProcedureRecord
 from counter_app.services.procedure_terms import stated_terms
-from counter_app.services.slips_common import portal_words
+from counter_app.services.slips.common import portal_words
 from counter_app.ui.i18n import domain_label
 
 

@@ -26,10 +26,10 @@ from counter_app.services.receiving import (
     refuse,
     request_supplement_at_intake,
 )
-from counter_app.ui.pages.applicant_form import ApplicantForm
-from counter_app.ui.pages.document_checklist import DocumentChecklist
-from counter_app.ui.pages.procedure_picker import ProcedurePicker
 from counter_app.ui.session import UiSession
+from counter_app.ui.widgets.applicant_form import ApplicantForm
+from counter_app.ui.widgets.document_checklist import DocumentChecklist
+from counter_app.ui.widgets.procedure_picker import ProcedurePicker
 from counter_app.ui.widgets.receipt_banner import ReceiptBanner
 
 if TYPE_CHECKING:

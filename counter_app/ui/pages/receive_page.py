@@ -33,14 +33,14 @@ from counter_app.services.catalog import show_procedure
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.receiving import ReceiveResult, latest_pending_intake
 from counter_app.ui.i18n import domain_label
-from counter_app.ui.pages.applicant_form import ApplicantForm
-from counter_app.ui.pages.document_checklist import DocumentChecklist
-from counter_app.ui.pages.procedure_picker import ProcedurePicker
 from counter_app.ui.pages.receive_actions import ReceiveActions
 from counter_app.ui.pages.receive_state import ReceiveFormState
 from counter_app.ui.scanner import ScanEnterGuard
 from counter_app.ui.session import UiSession
 from counter_app.ui.slip_desk import SlipDesk
+from counter_app.ui.widgets.applicant_form import ApplicantForm
+from counter_app.ui.widgets.document_checklist import DocumentChecklist
+from counter_app.ui.widgets.procedure_picker import ProcedurePicker
 from counter_app.ui.widgets.receipt_banner import ReceiptBanner
 
 

@@ -16,9 +16,9 @@ from counter_app.domain.errors import UserError
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.procedure_terms import terms_for
 from counter_app.services.receiving import preview_appointment
-from counter_app.ui.pages.applicant_form import ApplicantForm
 from counter_app.ui.pages.guide_text import terms_words
 from counter_app.ui.session import UiSession
+from counter_app.ui.widgets.applicant_form import ApplicantForm
 from counter_app.ui.widgets.receipt_banner import ReceiptBanner, appointment_words
 
 APPLICANT_FIELDS = (*ApplicantForm.FIELDS, "applicant")

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import UserError
-from counter_app.exports.files import write_atomic
+from counter_app.output_files import write_atomic
 from counter_app.services.offices import office_choices
-from counter_app.services.report_files import FORMATS, ReportFilters, ReportRequest, build_report
+from counter_app.services.reports.files import FORMATS, ReportFilters, ReportRequest, build_report
 from counter_app.services.tracking import Choice, filter_choices
 from counter_app.ui.printing import SlipPrinter
 from counter_app.ui.session import UiSession

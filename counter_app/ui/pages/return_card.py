@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout
 
 from counter_app.domain.lifecycle import OPEN_STATUSES, Status
 from counter_app.services.lookup import DossierView
-from counter_app.ui.pages.dossier_detail import local, outcome_label, receiver_text
-from counter_app.ui.pages.track_model import status_label
+from counter_app.ui.pages.track.detail import local, outcome_label, receiver_text
+from counter_app.ui.pages.track.model import status_label
 
 
 class ReturnCard:

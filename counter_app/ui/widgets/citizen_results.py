@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.services.citizen_search import CitizenDossier
-from counter_app.ui.pages.track_model import status_label
+from counter_app.ui.pages.track.model import status_label
 
 VISIBLE_ROWS = 6  # enough for one person's dossiers; more scroll, so the page keeps its room
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

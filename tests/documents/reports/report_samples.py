@@ -31,8 +31,8 @@ from counter_app.services.reports import (
     register,
     satisfaction_report,
 )
-from counter_app.services.reports.daily import DayCount, daily_counts
-from counter_app.services.slips_common import office_info
+from counter_app.services.reports.per_day import DayCount, daily_counts
+from counter_app.services.slips.common import office_info
 
 FIRST, LAST = date(2026, 12, 1), date(2026, 12, 11)
 THURSDAY = date(2026, 12, 3)

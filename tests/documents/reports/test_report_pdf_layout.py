@@ -25,7 +25,7 @@ from counter_app.documents.reports import (
 from counter_app.documents.reports.page import fmt
 from counter_app.documents.reports.period import buckets
 from counter_app.services.reports import DossierLine, LabelledCount
-from counter_app.services.reports.daily import DayCount
+from counter_app.services.reports.per_day import DayCount
 
 ALPHABET = "".join(sorted(c for c in VIETNAMESE_CHARS if c.isalpha() and not c.isascii()))
 LIST_HEADER = (

@@ -360,7 +360,7 @@ def test_reports_search_and_never_scan_even_with_sampled_statistics(
     status index for the end-of-day lists), every statement of the reports reads dossiers and events
     through an index range or a list of rowids."""
     from counter_app.services.reports import due_soon_list, end_of_day, overdue_list
-    from counter_app.services.reports.daily import daily_counts
+    from counter_app.services.reports.per_day import daily_counts
 
     generate_dossiers(sqlite_db, 900, now=MONDAY_9AM, years=3, seed=3)
     monkeypatch.setattr(period_sql, "PROCESSING_LIMIT", 50)  # the average on a sample: 200 windows

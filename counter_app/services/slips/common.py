@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session, object_session
 
 from counter_app.db.models import Applicant, Dossier, Event, Office, ProcedureVersion, User
-from counter_app.documents.model import ApplicantInfo, FeeLine, OfficeInfo
+from counter_app.documents.slip_data import ApplicantInfo, FeeLine, OfficeInfo
 from counter_app.domain.appointment import Term, TermUnit
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import ValidationError

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import UserError
-from counter_app.services.track_support import Unit
+from counter_app.services.action_choices import Unit
 
 
 class ActionDialog(QDialog):

@@ -6,7 +6,7 @@ data as JSON) and writes the PDF atomically under ``<archive_dir>/YYYY/MM/`` (``
 data dir's ``slips`` folder; the month is the office-local issue day). ``reprint_slip`` returns the
 archived bytes when the file is there and matches its event; otherwise it re-renders the stored data
 (same content, in the form wording it was issued with), never today's database state.
-``print_slip`` (the CLI's ``print``) re-prints while the state a slip shows is unchanged and issues
+``issue_or_reprint`` (the CLI's ``print``) re-prints while the state a slip shows is unchanged and issues
 a new slip otherwise (a second apology letter, a control slip after a new hand-off).
 """
 
@@ -31,13 +31,13 @@ from counter_app.documents import registry
 from counter_app.domain.dossier_code import looks_like_code, parse_code
 from counter_app.domain.errors import NotFoundError, TransitionError, UserError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.events import record
+from counter_app.services.dossiers import load_dossier
+from counter_app.services.event_log import record
 from counter_app.services.offices import local_date
-from counter_app.services.processing import load_dossier
-from counter_app.services.slips_archive import archive, safe_name, write_atomic
-from counter_app.services.slips_batch import build_control, build_handover, build_register, register_range
-from counter_app.services.slips_common import Built, DateRange, GuideKey, HandoverKey, dossier_key
-from counter_app.services.slips_data import (
+from counter_app.services.slips.archive import archive, safe_name, write_atomic
+from counter_app.services.slips.batch import build_control, build_handover, build_register, register_range
+from counter_app.services.slips.common import Built, DateRange, GuideKey, HandoverKey, dossier_key
+from counter_app.services.slips.dossier_slips import (
     build_apology,
     build_receipt,
     build_refusal,
@@ -45,7 +45,7 @@ from counter_app.services.slips_data import (
     build_stop,
     build_supplement,
 )
-from counter_app.services.slips_guide import build_guide, guide_key
+from counter_app.services.slips.guide import build_guide, guide_key
 
 __all__ = [
     "SLIP_KINDS",
@@ -54,7 +54,7 @@ __all__ = [
     "HandoverKey",
     "IssuedSlip",
     "issue_slip",
-    "print_slip",
+    "issue_or_reprint",
     "reprint_slip",
     "slip_key",
 ]
@@ -141,7 +141,7 @@ def issue_slip(
     return _issue(db, actor, kind, key, layout, now, archive_dir, reuse=False)
 
 
-def print_slip(
+def issue_or_reprint(
     db: Database,
     actor: Actor,
     kind: str,

@@ -24,8 +24,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import RUNNING_STATUSES, STATUS_LABELS, Status
+from counter_app.services.action_choices import DueWindow, due_window
 from counter_app.services.lookup import DossierView
-from counter_app.services.track_support import DueWindow, due_window
 from counter_app.services.tracking import TrackFilter, TrackRow, list_dossiers
 from counter_app.ui.i18n import domain_label
 from counter_app.ui.session import UiSession

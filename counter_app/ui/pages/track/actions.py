@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication
 from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import Action
 from counter_app.services import processing
+from counter_app.services.action_choices import suggested_new_appointment
 from counter_app.services.lookup import lookup
 from counter_app.services.office_catalog import mapped_unit
-from counter_app.services.track_support import suggested_new_appointment
-from counter_app.ui.pages.action_dialogs import ActionDialog, AppointmentDialog, TransferDialog
-from counter_app.ui.pages.dossier_detail import local
+from counter_app.ui.pages.track.detail import local
+from counter_app.ui.pages.track.dialogs import ActionDialog, AppointmentDialog, TransferDialog
 
 
 class TrackActions:

@@ -6,8 +6,8 @@ import hashlib
 import re
 from pathlib import Path, PurePosixPath
 
+from counter_app import output_files as files
 from counter_app.domain.errors import UserError, describe_os_error
-from counter_app.exports import files
 
 _UNSAFE = re.compile(r"[^0-9A-Za-z._-]+")
 

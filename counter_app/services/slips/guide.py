@@ -8,14 +8,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from counter_app.db.models import ProcedureVersion
-from counter_app.documents.model import DocumentLine, FeeLine, GuidanceData, ProcessingTime
+from counter_app.documents.slip_data import DocumentLine, FeeLine, GuidanceData, ProcessingTime
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
 from counter_app.services.actor import Actor
 from counter_app.services.catalog import load_current_version
 from counter_app.services.offices import get_office
 from counter_app.services.procedure_terms import stated_terms
-from counter_app.services.slips_common import FORM_VERSION, Built, GuideKey, fee_lines, office_info, term_text
+from counter_app.services.slips.common import FORM_VERSION, Built, GuideKey, fee_lines, office_info, term_text
 
 LEVELS = {"province": "Cấp tỉnh", "ward": "Cấp xã"}
 RECEIVE_AT = "Tại nơi nộp hồ sơ hoặc qua dịch vụ bưu chính công ích (nếu có yêu cầu)"

@@ -26,7 +26,7 @@ from counter_app.exports.day_tables import (
     officers_table,
 )
 from counter_app.exports.list_tables import at_line, cancellations_table, levels_table, lines_table
-from counter_app.services.reports.day import DayReport
+from counter_app.services.reports.end_of_day import DayReport
 
 SPEC = PORTRAIT
 

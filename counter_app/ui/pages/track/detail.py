@@ -26,7 +26,7 @@ from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
 from counter_app.services.lookup import DossierView, EventView
 from counter_app.services.processing import SATISFACTION_LEVELS
 from counter_app.ui.i18n import domain_label
-from counter_app.ui.pages.track_model import status_label
+from counter_app.ui.pages.track.model import status_label
 
 
 def event_labels() -> dict[str, str]:
@@ -357,7 +357,7 @@ class DossierDetail(QWidget):
             returned = self.tr("chưa trả") + (f" ({method})" if method else "")
         self.fields["returned"].setText(returned)
 
-        # The steps of the control slip (mẫu 06), as slips_batch prints it: the slips issued are
+        # The steps of the control slip (mẫu 06), as services/slips/batch.py prints it: the slips issued are
         # listed under "Phiếu đã lập", not as steps of the dossier.
         steps = [event for event in view.events if event.kind != "slip_issued"]
         self.timeline.setRowCount(len(steps))

@@ -27,9 +27,9 @@ from counter_app.services import reports
 from counter_app.services.actor import Actor
 from counter_app.services.offices import find_actor, get_office
 from counter_app.services.reports.common import require_supervisor
-from counter_app.services.reports.daily import MAX_DAYS, daily_counts
-from counter_app.services.slips_batch import build_register
-from counter_app.services.slips_common import DateRange, office_info
+from counter_app.services.reports.per_day import MAX_DAYS, daily_counts
+from counter_app.services.slips.batch import build_register
+from counter_app.services.slips.common import DateRange, office_info
 
 KINDS = ("day", "period", "register", "overdue", "satisfaction")
 FORMATS = {kind: ("pdf", "xlsx", "csv") for kind in KINDS}

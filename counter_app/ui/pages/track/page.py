@@ -2,7 +2,7 @@
 
 Above the list, "find a citizen" (a code, CCCD/CMND, phone or name) lists one person's dossiers;
 choosing one opens it in the detail below, whatever the filters. The filter bar and the loading
-of the list are in track_filters.py, the actions in track_actions.py.
+of the list are in filters.py, the actions in actions.py, a dossier's detail in detail.py and the action dialogs in dialogs.py.
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import Action, Status, allowed_actions
+from counter_app.services.action_choices import may, transfer_units, user_names
 from counter_app.services.actor import Role
 from counter_app.services.lookup import DossierView, lookup
-from counter_app.services.track_support import may, transfer_units, user_names
-from counter_app.ui.pages.action_dialogs import ActionDialog
-from counter_app.ui.pages.dossier_detail import DossierDetail
-from counter_app.ui.pages.track_actions import TrackActions
-from counter_app.ui.pages.track_filters import OPEN_GROUP, TrackFilters
-from counter_app.ui.pages.track_model import DUE_SOON_COLOUR, OVERDUE_COLOUR, TrackModel
+from counter_app.ui.pages.track.actions import TrackActions
+from counter_app.ui.pages.track.detail import DossierDetail
+from counter_app.ui.pages.track.dialogs import ActionDialog
+from counter_app.ui.pages.track.filters import OPEN_GROUP, TrackFilters
+from counter_app.ui.pages.track.model import DUE_SOON_COLOUR, OVERDUE_COLOUR, TrackModel
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.citizen_search import CitizenSearch
 

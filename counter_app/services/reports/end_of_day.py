@@ -50,8 +50,8 @@ from counter_app.services.reports.common import (
     report_session,
     require_supervisor,
 )
+from counter_app.services.reports.dossier_lines import DossierLine, fetch_lines
 from counter_app.services.reports.labels import distinct_labels
-from counter_app.services.reports.lines import DossierLine, fetch_lines
 from counter_app.services.reports.sqlkit import no_index
 
 ACTS = (

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.models import Agency, Applicant, Dossier, Event, Office, ProcedureVersion
 from counter_app.documents.serial import to_json
-from counter_app.documents.slip_model import (
+from counter_app.documents.slip_data import (
     ControlData,
     HandoffRow,
     HandoverData,
@@ -28,9 +28,9 @@ from counter_app.domain.appointment import classify_outcome
 from counter_app.domain.errors import NotFoundError, TransitionError, ValidationError
 from counter_app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from counter_app.services.actor import Actor
+from counter_app.services.dossiers import load_dossier
 from counter_app.services.offices import calendar_for, get_office
-from counter_app.services.processing import load_dossier
-from counter_app.services.slips_common import (
+from counter_app.services.slips.common import (
     FORM_VERSION,
     Built,
     DateRange,

@@ -53,7 +53,7 @@ class DailyCounter(Base):
     """Last dossier number issued per receiving unit per office-local day.
 
     Also the register book's last line per year, under the key ``B:<unit>`` and the year's 1 January
-    (see ``counter_app.db.ledger.next_book_number``).
+    (see ``counter_app.db.event_log.next_book_number``).
     """
 
     __tablename__ = "daily_counters"

@@ -25,9 +25,10 @@ from counter_app.db.models import (
     ProcedureCase,
     ProcedureVersion,
 )
-from counter_app.documents.model import DocumentLine, ReceiptData
-from counter_app.documents.slip_model import (
+from counter_app.documents.slip_data import (
     ApologyData,
+    DocumentLine,
+    ReceiptData,
     RefusalData,
     ResultReceiptData,
     StopNoticeData,
@@ -36,9 +37,9 @@ from counter_app.documents.slip_model import (
 from counter_app.domain.dossier_code import looks_like_code
 from counter_app.domain.errors import NotFoundError, TransitionError, ValidationError
 from counter_app.domain.lifecycle import STATUS_LABELS, Status
-from counter_app.services.processing import load_dossier
-from counter_app.services.slips_batch import register_seq
-from counter_app.services.slips_common import (
+from counter_app.services.dossiers import load_dossier
+from counter_app.services.slips.batch import register_seq
+from counter_app.services.slips.common import (
     COUNTER_RETURN,
     FORM_VERSION,
     POSTAL_RETURN,

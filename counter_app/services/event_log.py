@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.ledger import append_event
+from counter_app.db.event_log import append_event
 from counter_app.db.models import Dossier, Event, Office
 from counter_app.domain.timezones import DEFAULT_TZ  # its home (light); still importable from here
 from counter_app.services.actor import Actor

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from counter_app.services.catalog_format import DocumentRecord
-from counter_app.ui.pages.document_lines import Line, lines_of
+from counter_app.ui.widgets.document_lines import Line, lines_of
 
 ORDINAL_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
