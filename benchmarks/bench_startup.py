@@ -125,6 +125,17 @@ def scratch_copy(data_dir: Path, into: Path) -> Path:
     source = sqlite3.connect(f"file:{data_dir / 'counter.sqlite3'}?mode=ro", uri=True)
     with closing(source) as src, closing(sqlite3.connect(into / "counter.sqlite3")) as dst:
         src.backup(dst)
+    # A folder made by an older version is migrated here, untimed: otherwise the first timed start
+    # would run the migration (minutes at 1M when it builds an index) and stand for start-up.
+    from sqlalchemy import create_engine
+
+    from counter_app.db.migrate import head_revision, upgrade
+
+    engine = create_engine(f"sqlite:///{into / 'counter.sqlite3'}")
+    try:
+        upgrade(engine, None, target=head_revision())
+    finally:
+        engine.dispose()
     return into
 
 

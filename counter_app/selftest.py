@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import sys
 import tempfile
@@ -65,7 +64,7 @@ class CheckFailed(Exception):
 
 
 @dataclass
-class _State:
+class CheckState:
     """What one check leaves for the next (the database check's folder and receipt)."""
 
     folder: Path
@@ -76,7 +75,7 @@ class _State:
 # ------------------------------------------------------------------------------------------- checks
 
 
-def check_resources(state: _State) -> str:
+def check_resources(state: CheckState) -> str:
     from counter_app.documents.fonts import BUNDLED, covers_vietnamese
     from counter_app.domain.passwords import COMMON_PASSWORDS_FILE
     from counter_app.services.demo import DEFAULT_CATALOG
@@ -94,29 +93,7 @@ def check_resources(state: _State) -> str:
     return f"{len(wanted)} tệp, trong {resource_path()}"
 
 
-def check_translations(state: _State) -> str:
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    from counter_app.ui.i18n import LANGUAGES, TRANSLATIONS_DIR, install_translators, remove_translators
-
-    app = _qt_app(state)
-    files = sorted(TRANSLATIONS_DIR.glob("*.qm"))
-    for file in files:
-        translator = QTranslator()
-        if not translator.load(str(file)) or translator.isEmpty():
-            raise CheckFailed(f"không nạp được {file.name}")
-    for language in LANGUAGES:
-        installed = install_translators(app, language)  # type: ignore[arg-type]
-        try:
-            if not installed:
-                raise CheckFailed(f"không cài được bản dịch «{language}»")
-        finally:
-            remove_translators(app, installed)  # type: ignore[arg-type]
-    QCoreApplication.processEvents()
-    return f"{len(files)} tệp .qm, ngôn ngữ {', '.join(LANGUAGES)}"
-
-
-def check_database(state: _State) -> str:
+def check_database(state: CheckState) -> str:
     from counter_app.db.database import Database
     from counter_app.db.migrate import stamped_revision
     from counter_app.db.schema_head import HEAD_REVISION
@@ -172,7 +149,7 @@ def check_database(state: _State) -> str:
     return f"tạo và nâng cấp đến {HEAD_REVISION}, tiếp nhận {received.code}, in giấy tiếp nhận {sizes} khổ và phiếu hướng dẫn"
 
 
-def check_slips(state: _State) -> str:
+def check_slips(state: CheckState) -> str:
     from counter_app.documents.registry import FORMS, load, render
 
     samples = json.loads(resource_path(*SAMPLES_FILE).read_text(encoding="utf-8"))
@@ -189,7 +166,7 @@ def check_slips(state: _State) -> str:
     return f"{len(FORMS)} loại phiếu, {drawn} khổ, phông chữ nhúng đủ dấu tiếng Việt"
 
 
-def check_barcode(state: _State) -> str:
+def check_barcode(state: CheckState) -> str:
     import pypdfium2 as pdfium
 
     if state.receipt_pdf is None:
@@ -231,42 +208,20 @@ def barcode_band(pixels: bytes, width: int, height: int, stride: int) -> tuple[i
 _DARK = bytes(1 if value < 128 else 0 for value in range(256))
 
 
-def check_qt(state: _State) -> str:
-    from PySide6.QtCore import QLibraryInfo, QPluginLoader
+def check_translations(state: CheckState) -> str:
+    # The checks that need Qt live in ui/, the only package that imports it.
+    from counter_app.ui.selftest_checks import check_translations
 
-    app = _qt_app(state)
-    platform = app.platformName()  # type: ignore[attr-defined]
-    root = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-    loaded = []
-    for folder, names in required_plugins().items():
-        for name in names:
-            candidates = sorted((root / folder).glob(f"*{name}*"))
-            if not candidates:
-                raise CheckFailed(f"thiếu plugin Qt {folder}/{name} trong {root}")
-            loader = QPluginLoader(str(candidates[0]))
-            if not loader.load():
-                raise CheckFailed(f"không nạp được plugin Qt {candidates[0].name}: {loader.errorString()}")
-            loaded.append(f"{folder}/{candidates[0].name}")
-    return f"nền tảng «{platform}»; nạp được {', '.join(loaded)}"
+    return check_translations(state)
 
 
-def required_plugins() -> dict[str, tuple[str, ...]]:
-    """The Qt plugins the app needs on this system: its window system, printing, images, styles."""
-    if sys.platform == "win32":
-        return {
-            "platforms": ("qwindows",),
-            "printsupport": ("windowsprintersupport",),
-            "imageformats": ("qjpeg", "qico"),
-            "styles": ("qmodernwindowsstyle",),
-        }
-    return {
-        "platforms": ("qxcb", "qoffscreen"),
-        "printsupport": ("cupsprintersupport",),
-        "imageformats": ("qjpeg",),
-    }
+def check_qt(state: CheckState) -> str:
+    from counter_app.ui.selftest_checks import check_qt
+
+    return check_qt(state)
 
 
-CHECKS: tuple[tuple[str, Callable[[_State], str]], ...] = (
+CHECKS: tuple[tuple[str, Callable[[CheckState], str]], ...] = (
     ("Tệp đi kèm", check_resources),
     ("Bản dịch giao diện", check_translations),
     ("Cơ sở dữ liệu, tiếp nhận, in", check_database),
@@ -279,11 +234,11 @@ CHECKS: tuple[tuple[str, Callable[[_State], str]], ...] = (
 # --------------------------------------------------------------------------------------------- run
 
 
-def run_checks(checks: tuple[tuple[str, Callable[[_State], str]], ...] = CHECKS) -> Iterator[CheckResult]:
+def run_checks(checks: tuple[tuple[str, Callable[[CheckState], str]], ...] = CHECKS) -> Iterator[CheckResult]:
     """Each check's result as it finishes; a check that raises fails with its message (the
     traceback of an unexpected error goes to the detail's end, for IT)."""
     with _scratch() as folder:
-        state = _State(folder)
+        state = CheckState(folder)
         for name, check in checks:
             started = time.perf_counter()
             try:
@@ -323,25 +278,6 @@ def _frozen() -> bool:
 def _scratch() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="counter_app_selftest_") as folder:
         yield Path(folder)
-
-
-def _qt_app(state: _State):  # type: ignore[no-untyped-def]
-    """The Qt application of the run (the process's own if it has one). A QApplication, as the
-    desktop's: a process whose first application is a mere QGuiApplication aborts on its first
-    widget. Without a display on Linux, the offscreen platform."""
-    from PySide6.QtWidgets import QApplication
-
-    if state.qt_app is None:
-        state.qt_app = QApplication.instance()
-        if state.qt_app is None:
-            if (
-                sys.platform.startswith("linux")
-                and not os.environ.get("DISPLAY")
-                and not os.environ.get("WAYLAND_DISPLAY")
-            ):
-                os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            state.qt_app = QApplication(["counter-app-self-test"])
-    return state.qt_app
 
 
 def _check_pdf(pdf: bytes, what: str, expected: list[str]) -> None:
