@@ -14,11 +14,15 @@ as_pg() {
 case "${1:-start}" in
   start)
     if [ -f "$PGROOT/data/postmaster.pid" ] && as_pg "$BIN/pg_ctl" -D "$PGROOT/data" status >/dev/null 2>&1; then
-      :
+      :  # already running
     else
-      rm -rf "$PGROOT"; mkdir -p "$PGROOT"
-      [ "$(id -u)" = 0 ] && chown postgres "$PGROOT"
-      as_pg "$BIN/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      if [ ! -f "$PGROOT/data/PG_VERSION" ]; then
+        # No cluster yet (or a half-made one, which holds no data): make it. A cluster that exists is
+        # only started again, never wiped: a stopped server keeps its databases.
+        rm -rf "$PGROOT/data"; mkdir -p "$PGROOT"
+        [ "$(id -u)" = 0 ] && chown postgres "$PGROOT"
+        as_pg "$BIN/initdb" -D "$PGROOT/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+      fi
       as_pg "$BIN/pg_ctl" -D "$PGROOT/data" -l "$PGROOT/log" -w -o "-p $PORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
     fi
     echo "postgresql+psycopg://postgres@127.0.0.1:$PORT/postgres"
