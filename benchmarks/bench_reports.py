@@ -182,9 +182,11 @@ DAY_CHANGED = f"""SELECT id, code FROM dossiers WHERE id IN (SELECT DISTINCT dos
 DAY_REPLAY = "SELECT dossier_id, kind, payload FROM events WHERE dossier_id IN ({ids}) AND occurred_at < :end ORDER BY dossier_id, occurred_at, seq"
 DAY_CANCELLED = """SELECT e.payload, e.occurred_at, e.actor, d.code FROM events e JOIN dossiers d ON d.id = e.dossier_id
  WHERE e.kind = 'cancel' AND e.local_date = :day AND e.office_id = :office"""
-DAY_SATISFACTION = """SELECT d.satisfaction, count(*) FROM events e JOIN dossiers d ON d.id = e.dossier_id
- WHERE e.kind = 'return_result' AND e.local_date = :day AND e.office_id = :office AND d.status <> 'cancelled'
- GROUP BY d.satisfaction"""
+DAY_SATISFACTION = """SELECT json_extract(payload, '$.satisfaction') AS rating, count(*) FROM events
+ WHERE kind = 'return_result' AND local_date = :day AND office_id = :office
+   AND dossier_id NOT IN (SELECT dossier_id FROM events WHERE kind = 'cancel' AND local_date >= :day
+                          AND dossier_id IS NOT NULL)
+ GROUP BY rating"""
 
 
 def stamp(instant: datetime) -> str:

@@ -37,6 +37,7 @@ from counter_app.paths import AppPaths, resolve_paths
 from counter_app.startup_probe import login_can_show_first, wizard_can_show_first
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, install_translators
+from counter_app.ui.messages import shown
 
 # Everything below is imported where it is used, after the first window shows (see the docstring).
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class WindowLoop:
             window = self._make_window(session) if self._make_window else MainWindow(session)
         except UserError as exc:
             QMessageBox.critical(
-                self.window, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message
+                self.window, QCoreApplication.translate("app", "Không mở được dữ liệu"), shown(exc)
             )
             return None
         window.switch_user.connect(lambda new_actor: self.switch(window, new_actor))
@@ -187,7 +188,7 @@ class _Run(QObject):
         """The database did not open behind the first window: said, and the run ends with 1."""
         assert self.open_error is not None
         error = self.open_error
-        message = error.message if isinstance(error, UserError) else str(error)
+        message = shown(error) if isinstance(error, UserError) else str(error)
         log.error("database did not open behind %s: %s", behind, message)
         QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), message)
         self.app.exit(1)
@@ -228,9 +229,7 @@ class _Run(QObject):
         try:
             self.ctx = open_context(self.data_dir)
         except UserError as exc:
-            QMessageBox.critical(
-                None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message
-            )
+            QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), shown(exc))
             return False
         from counter_app.services import demo
 
@@ -271,7 +270,7 @@ class _Run(QObject):
         self.open_windows(login.actor)
 
     def _demo_failed(self, exc: BaseException) -> None:
-        message = exc.message if isinstance(exc, UserError) else str(exc)
+        message = shown(exc) if isinstance(exc, UserError) else str(exc)
         QMessageBox.critical(None, QCoreApplication.translate("app", "Không tạo được dữ liệu mẫu"), message)
         self.app.exit(1)
 
@@ -336,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:  # e.g. --data-dir names a file: say so in a window, not a traceback
         app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
         install_translators(app, DEFAULT_LANGUAGE)
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), exc.message)
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Không mở được dữ liệu"), shown(exc))
         return 1
     log_file = setup_logging(paths)
     app = QApplication([sys.argv[0], *qt_args])

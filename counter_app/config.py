@@ -55,7 +55,7 @@ def load_settings(paths: AppPaths, *, make_node_id: bool = True) -> Settings:
         try:
             raw = json.loads(file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise UserError(f"Không đọc được tệp cấu hình {file}: {exc}") from exc
+            raise UserError("Không đọc được tệp cấu hình {file}: {error}", file=file, error=str(exc)) from exc
         settings = _settings_from(raw, file)
     if not settings.node_id and make_node_id:
         # The node id names this workstation in the event log; generated once, kept forever. The
@@ -71,17 +71,18 @@ def load_settings(paths: AppPaths, *, make_node_id: bool = True) -> Settings:
 def _settings_from(raw: object, file: Path) -> Settings:
     """Settings from the file's JSON, every known key checked (unknown keys are ignored)."""
     if not isinstance(raw, dict):
-        raise UserError(f"Tệp cấu hình {file} phải là một đối tượng JSON ({{…}}).")
+        raise UserError("Tệp cấu hình {file} phải là một đối tượng JSON ({{…}}).", file=file)
     for key in ("database_url", "node_id", "language", "backup_mirror_dir"):
         if key in raw and not isinstance(raw[key], str):
-            raise UserError(f"Tệp cấu hình {file}: «{key}» phải là một chuỗi.")
+            raise UserError("Tệp cấu hình {file}: «{key}» phải là một chuỗi.", file=file, key=key)
     printers = raw.get("printers", {})
     if not isinstance(printers, dict) or not all(isinstance(v, str) for v in printers.values()):
-        raise UserError(f"Tệp cấu hình {file}: «printers» phải là một đối tượng tên máy in.")
+        raise UserError("Tệp cấu hình {file}: «printers» phải là một đối tượng tên máy in.", file=file)
     if "idle_lock_minutes" in raw and not valid_idle_lock_minutes(raw["idle_lock_minutes"]):
         raise UserError(
-            f"Tệp cấu hình {file}: «idle_lock_minutes» phải là số phút nguyên từ 0 đến "
-            f"{MAX_IDLE_LOCK_MINUTES} (0: không tự khóa máy)."
+            "Tệp cấu hình {file}: «idle_lock_minutes» phải là số phút nguyên từ 0 đến {limit} (0: không tự khóa máy).",
+            file=file,
+            limit=MAX_IDLE_LOCK_MINUTES,
         )
     return Settings(**{k: v for k, v in raw.items() if k in Settings.__dataclass_fields__})
 

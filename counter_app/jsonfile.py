@@ -14,12 +14,18 @@ def read_json(path: Path) -> object:
     try:
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise ValidationError(f"{path}: không đọc được tệp ({describe_os_error(exc)}).") from exc
+        raise ValidationError(
+            "{path}: không đọc được tệp ({reason}).", path=path, reason=describe_os_error(exc)
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"{path}: không phải văn bản UTF-8 (byte thứ {exc.start + 1}).") from exc
+        raise ValidationError(
+            "{path}: không phải văn bản UTF-8 (byte thứ {position}).", path=path, position=exc.start + 1
+        ) from exc
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"{path}: JSON sai ở dòng {exc.lineno}, cột {exc.colno}.") from exc
+        raise ValidationError(
+            "{path}: JSON sai ở dòng {lineno}, cột {colno}.", path=path, lineno=exc.lineno, colno=exc.colno
+        ) from exc
     except RecursionError as exc:
-        raise ValidationError(f"{path}: JSON lồng nhau quá nhiều tầng.") from exc
+        raise ValidationError("{path}: JSON lồng nhau quá nhiều tầng.", path=path) from exc
     except ValueError as exc:  # e.g. an integer of thousands of digits
-        raise ValidationError(f"{path}: JSON có giá trị không đọc được.") from exc
+        raise ValidationError("{path}: JSON có giá trị không đọc được.", path=path) from exc

@@ -59,19 +59,28 @@ def load_machine_config() -> MachineConfig:
     except FileNotFoundError:
         return MachineConfig()
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp cấu hình chung của máy {file}: {exc.strerror or exc}.") from exc
+        raise UserError(
+            "Không đọc được tệp cấu hình chung của máy {file}: {reason}.",
+            file=file,
+            reason=exc.strerror or exc,
+        ) from exc
     try:
         raw = json.loads(text)
     except ValueError as exc:
-        raise UserError(f"Tệp cấu hình chung của máy {file} không phải JSON hợp lệ: {exc}.") from exc
+        raise UserError(
+            "Tệp cấu hình chung của máy {file} không phải JSON hợp lệ: {error}.", file=file, error=str(exc)
+        ) from exc
     if not isinstance(raw, dict):
-        raise UserError(f"Tệp cấu hình chung của máy {file} phải là một đối tượng JSON ({{…}}).")
+        raise UserError("Tệp cấu hình chung của máy {file} phải là một đối tượng JSON ({{…}}).", file=file)
     for key in ("data_dir", "database_url"):
         if key in raw and not isinstance(raw[key], str):
-            raise UserError(f"Tệp cấu hình chung của máy {file}: «{key}» phải là một chuỗi.")
+            raise UserError(
+                "Tệp cấu hình chung của máy {file}: «{key}» phải là một chuỗi.", file=file, key=key
+            )
     data_dir = raw.get("data_dir", "").strip()
     if data_dir and not Path(data_dir).expanduser().is_absolute():
         raise UserError(
-            f"Tệp cấu hình chung của máy {file}: «data_dir» phải là đường dẫn đầy đủ (ví dụ C:\\ProgramData\\counter_app\\data)."
+            "Tệp cấu hình chung của máy {file}: «data_dir» phải là đường dẫn đầy đủ (ví dụ C:\\ProgramData\\counter_app\\data).",
+            file=file,
         )
     return MachineConfig(data_dir=data_dir, database_url=raw.get("database_url", "").strip(), file=file)

@@ -17,7 +17,7 @@ def output_format(path: Path, allowed: tuple[str, ...] = ("pdf", "xlsx", "csv"))
     kind = EXTENSIONS.get(path.suffix.lower())
     if kind not in allowed:
         names = " hoặc ".join(", ".join(f".{k}" for k in allowed).rsplit(", ", 1))
-        raise UserError(f"Không ghi được tệp {path}: phần mở rộng phải là {names}.")
+        raise UserError("Không ghi được tệp {path}: phần mở rộng phải là {names}.", path=path, names=names)
     return kind  # type: ignore[return-value]
 
 
@@ -25,17 +25,21 @@ def check_writable(path: Path) -> Path:
     """Refuse, before any work, an output file that cannot be written."""
     path = path.expanduser()
     if path.is_dir():
-        raise UserError(f"Không ghi được tệp {path}: đó là một thư mục.")
+        raise UserError("Không ghi được tệp {path}: đó là một thư mục.", path=path)
     if path.is_symlink() or (path.exists() and not path.is_file()):
         # Replacing it would swap a link or a device for a plain file.
-        raise UserError(f"Không ghi được tệp {path}: đó không phải một tệp thường.")
+        raise UserError("Không ghi được tệp {path}: đó không phải một tệp thường.", path=path)
     folder = path.parent if str(path.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"Không ghi được tệp {path}: {folder} không phải là thư mục.")
+        raise UserError(
+            "Không ghi được tệp {path}: {folder} không phải là thư mục.", path=path, folder=folder
+        )
     if not folder.is_dir():
-        raise UserError(f"Không ghi được tệp {path}: thư mục {folder} không tồn tại.")
+        raise UserError(
+            "Không ghi được tệp {path}: thư mục {folder} không tồn tại.", path=path, folder=folder
+        )
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise UserError(f"Không ghi được tệp {path}: không có quyền ghi.")
+        raise UserError("Không ghi được tệp {path}: không có quyền ghi.", path=path)
     return path
 
 
@@ -47,7 +51,9 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise UserError(f"Không ghi được tệp {path}: {describe_os_error(exc)}.") from exc
+        raise UserError(
+            "Không ghi được tệp {path}: {reason}.", path=path, reason=describe_os_error(exc)
+        ) from exc
     try:
         with contextlib.suppress(OSError):
             os.chmod(tmp, mode)
@@ -59,4 +65,6 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise UserError(f"Không ghi được tệp {path}: {describe_os_error(exc)}.") from exc
+        raise UserError(
+            "Không ghi được tệp {path}: {reason}.", path=path, reason=describe_os_error(exc)
+        ) from exc

@@ -55,8 +55,9 @@ class AppPaths:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise UserError(
-                    f"Không tạo được thư mục dữ liệu {folder}: {describe_os_error(exc)}. "
-                    "Hãy chọn một thư mục mà máy này ghi được."
+                    "Không tạo được thư mục dữ liệu {folder}: {reason}. Hãy chọn một thư mục mà máy này ghi được.",
+                    folder=folder,
+                    reason=describe_os_error(exc),
                 ) from exc
         return self
 

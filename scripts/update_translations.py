@@ -2,7 +2,10 @@
 
     .venv/bin/python scripts/update_translations.py
 
-1. regenerates counter_app/ui/label_strings.py from the domain's label dicts;
+1. regenerates counter_app/ui/label_strings.py from the domain's label dicts, and
+   counter_app/ui/message_strings.py from the headless core's messages (an AST scan of every
+   UserError and Message with its literal Vietnamese template: counter_app/ui/messages.py); it stops
+   when a call hides its template from the scan (an f-string, a concatenation, a variable);
 2. runs lupdate over counter_app/ui and counter_app/app.py into
    resources/translations/counter_app_en.ts (existing translations are kept, vanished ones dropped);
 3. runs lrelease: counter_app_en.ts → counter_app_en.qm, and qtbase_vi.ts → qtbase_vi.qm (Qt's own
@@ -24,8 +27,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from counter_app.ui.i18n import TRANSLATIONS_DIR, render_label_strings  # noqa: E402
+from counter_app.ui.messages import render_message_strings, scan_messages  # noqa: E402
 
 LABEL_STRINGS = REPO / "counter_app" / "ui" / "label_strings.py"
+MESSAGE_STRINGS = REPO / "counter_app" / "ui" / "message_strings.py"
 SOURCES = (REPO / "counter_app" / "ui", REPO / "counter_app" / "app.py")
 APP_TS = TRANSLATIONS_DIR / "counter_app_en.ts"
 QT_TS = TRANSLATIONS_DIR / "qtbase_vi.ts"
@@ -69,10 +74,17 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
 
 
 def main() -> int:
-    text = render_label_strings()
-    if not LABEL_STRINGS.exists() or LABEL_STRINGS.read_text(encoding="utf-8") != text:
-        LABEL_STRINGS.write_text(text, encoding="utf-8")
-        print(f"wrote {LABEL_STRINGS.relative_to(REPO)}")
+    scan = scan_messages()
+    if scan.hidden or scan.unfilled:
+        print("messages the translation cannot see or fill:", *scan.hidden, *scan.unfilled, sep="\n  ")
+        return 1
+    for generated, text in (
+        (LABEL_STRINGS, render_label_strings()),
+        (MESSAGE_STRINGS, render_message_strings(scan)),
+    ):
+        if not generated.exists() or generated.read_text(encoding="utf-8") != text:
+            generated.write_text(text, encoding="utf-8")
+            print(f"wrote {generated.relative_to(REPO)}")
     TRANSLATIONS_DIR.mkdir(parents=True, exist_ok=True)
     subprocess.run(lupdate_command(APP_TS), check=True, cwd=REPO)
     lrelease(APP_TS, APP_TS.with_suffix(".qm"))

@@ -42,4 +42,4 @@ integer.__name__ = "số nguyên"
 
 def install() -> None:
     """Make argparse speak Vietnamese (it calls the module-level ``_`` for every message)."""
-    argparse._ = translate  # type: ignore[attr-defined]
+    argparse._ = translate  # type: ignore[attr-defined]  # a private name typeshed does not declare

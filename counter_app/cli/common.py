@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 2
 # The top-level subcommands of counter-cli: each command module adds its own with ``add_parsers``.
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
+SubParsers = argparse._SubParsersAction
 
 # Said under every one-time password printed (a new user without --password, a reset, set-up).
 ONE_TIME_PASSWORD_NOTE = "(Chỉ hiện lần này. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.)"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import DateTime, MetaData, TypeDecorator, Uuid
+from sqlalchemy import DateTime, MetaData, Table, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from uuid6 import uuid7
 
@@ -52,6 +53,11 @@ def new_id() -> uuid.UUID:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+    if TYPE_CHECKING:
+        # Every model here is mapped to a Table (``__tablename__``), never to another
+        # FromClause, so ``Model.__table__.c``, ``insert(Model.__table__)`` … type-check.
+        __table__: ClassVar[Table]
 
 
 class IdMixin:

@@ -41,17 +41,21 @@ class Database:
                 upgrade(engine, backup_dir)
             except DatabaseUnavailable as exc:  # busy, read-only, unreachable server: say which database
                 engine.dispose()
-                raise UserError(f"Không mở được cơ sở dữ liệu {db.label}: {exc.message}") from exc
+                raise UserError(
+                    "Không mở được cơ sở dữ liệu {database}: {problem}", database=db.label, problem=exc.text
+                ) from exc
             except DBAPIError as exc:
                 engine.dispose()
                 if isinstance(exc.orig, sqlite3.DatabaseError) and "not a database" in str(exc.orig):
                     raise UserError(
-                        f"Tệp {db.label} không phải là cơ sở dữ liệu (hoặc đã hỏng). Hãy chọn đúng tệp "
-                        "dữ liệu, hoặc khôi phục từ một bản sao lưu trong thư mục backups."
+                        "Tệp {database} không phải là cơ sở dữ liệu (hoặc đã hỏng). Hãy chọn đúng tệp dữ liệu, hoặc khôi phục từ một bản sao lưu trong thư mục backups.",
+                        database=db.label,
                     ) from exc
                 # Unreachable server, refused login, a migration the data does not allow…: one line,
                 # nothing changed (a failed migration is rolled back; SQLite was backed up first).
-                raise UserError(f"Không mở được cơ sở dữ liệu {db.label}: {exc.orig}") from exc
+                raise UserError(
+                    "Không mở được cơ sở dữ liệu {database}: {error}", database=db.label, error=str(exc.orig)
+                ) from exc
             db.refresh_statistics()
         return db
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError
 
 from counter_app.db.errors import unavailable
 from counter_app.domain.errors import UserError
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -29,7 +35,7 @@ def is_network_path(path: Path) -> bool:
         import ctypes
 
         drive_remote = 4
-        return bool(ctypes.windll.kernel32.GetDriveTypeW(f"{text[0]}:\\") == drive_remote)  # type: ignore[attr-defined]
+        return bool(ctypes.windll.kernel32.GetDriveTypeW(f"{text[0]}:\\") == drive_remote)
     return False
 
 
@@ -50,7 +56,9 @@ def make_engine(url: str) -> Engine:
             url = str(make_url(url).set(drivername="postgresql+psycopg"))
         engine = create_engine(url, pool_pre_ping=True)
     else:
-        raise UserError(f"Cơ sở dữ liệu không được hỗ trợ: {backend}. Chỉ dùng SQLite hoặc PostgreSQL.")
+        raise UserError(
+            "Cơ sở dữ liệu không được hỗ trợ: {backend}. Chỉ dùng SQLite hoặc PostgreSQL.", backend=backend
+        )
     # A busy file or a lost server becomes a message for the user; anything else stays a bug (errors.py).
     event.listen(engine, "handle_error", _classified, retval=True)
     return engine
@@ -66,14 +74,14 @@ def _sqlite_engine(url: str) -> Engine:
     if file is not None:
         if is_network_path(file):
             raise NetworkShareError(
-                f"Không thể mở cơ sở dữ liệu trên ổ mạng ({file}). Hãy đặt tệp dữ liệu trên ổ đĩa "
-                "của máy này, hoặc dùng máy chủ PostgreSQL cho nhiều quầy."
+                "Không thể mở cơ sở dữ liệu trên ổ mạng ({file}). Hãy đặt tệp dữ liệu trên ổ đĩa của máy này, hoặc dùng máy chủ PostgreSQL cho nhiều quầy.",
+                file=file,
             )
         file.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite's own handling
         # defers it and cannot do BEGIN IMMEDIATE).
         dbapi_connection.isolation_level = None
@@ -88,7 +96,7 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Connection) -> None:
         # Writers take the write lock up front, so a read-then-write (daily number, chain head)
         # never fails half-way with "database is locked" on upgrade.
         immediate = conn.get_execution_options().get("sqlite_immediate", False)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy.exc import DBAPIError
 
-from counter_app.domain.errors import UserError
+from counter_app.domain.errors import Message, UserError
 
 
 class DatabaseUnavailable(UserError):
@@ -30,20 +30,28 @@ def unavailable(exc: DBAPIError) -> DatabaseUnavailable | None:
         or "deadlock detected" in reason
         or "could not serialize" in reason
     ):
-        text = "Cơ sở dữ liệu đang bận (một máy hoặc chương trình khác đang ghi). Hãy thử lại sau ít phút."
+        text = Message(
+            "Cơ sở dữ liệu đang bận (một máy hoặc chương trình khác đang ghi). Hãy thử lại sau ít phút."
+        )
     elif "readonly" in reason or "read-only" in reason:
-        text = "Tệp cơ sở dữ liệu chỉ cho đọc: không ghi được. Hãy kiểm tra quyền ghi của thư mục dữ liệu."
+        text = Message(
+            "Tệp cơ sở dữ liệu chỉ cho đọc: không ghi được. Hãy kiểm tra quyền ghi của thư mục dữ liệu."
+        )
     elif "disk" in reason and ("full" in reason or "i/o" in reason) or "no space left" in reason:
-        text = "Không ghi được vào đĩa (đầy hoặc lỗi). Hãy giải phóng chỗ trống rồi thử lại."
+        text = Message("Không ghi được vào đĩa (đầy hoặc lỗi). Hãy giải phóng chỗ trống rồi thử lại.")
     elif "unable to open database file" in reason:
-        text = "Không mở được tệp cơ sở dữ liệu (thư mục không còn, hoặc không có quyền). Hãy kiểm tra thư mục dữ liệu."
+        text = Message(
+            "Không mở được tệp cơ sở dữ liệu (thư mục không còn, hoặc không có quyền). Hãy kiểm tra thư mục dữ liệu."
+        )
     elif exc.connection_invalidated:
-        text = "Mất kết nối tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại."
+        text = Message("Mất kết nối tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại.")
     elif _server_unreachable(exc, reason):
-        text = "Không kết nối được tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại."
+        text = Message(
+            "Không kết nối được tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại."
+        )
     else:
         return None
-    error = DatabaseUnavailable(text)
+    error = DatabaseUnavailable(text)  # i18n: one of the Messages above
     error.__cause__ = exc
     return error
 

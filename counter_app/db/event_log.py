@@ -18,6 +18,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from sqlalchemy import (
     Date,
@@ -25,7 +26,7 @@ from sqlalchemy import (
     Integer,
     String,
     Table,
-    TextClause,
+    TextualSelect,
     Update,
     bindparam,
     insert,
@@ -39,6 +40,9 @@ from counter_app.db.base import new_id
 from counter_app.db.models import Event, NodeHead
 from counter_app.db.upsert import insert_for
 from counter_app.domain.event_actor import EventActor  # its home (no SQLAlchemy); still importable from here
+
+if TYPE_CHECKING:
+    from counter_app.db.upsert import DialectInsert
 
 GENESIS_HASH = "0" * 64
 
@@ -76,6 +80,22 @@ def hash_fields(
         "prev_hash": prev_hash,
     }
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+class HashedFields(TypedDict):
+    """An event's columns that ``hash_fields`` covers, by name and type (``HASHED_FIELDS``)."""
+
+    id: uuid.UUID
+    node_id: str
+    seq: int
+    kind: str
+    office_id: uuid.UUID | None
+    dossier_id: uuid.UUID | None
+    actor: str
+    occurred_at: datetime
+    local_date: date
+    payload: object
+    prev_hash: str
 
 
 HASHED_FIELDS = (
@@ -215,7 +235,7 @@ def chained_event(
     payload: dict[str, object] | None = None,
 ) -> dict[str, object]:
     """The column values of the event that follows ``head`` (locked) in the node's chain."""
-    values: dict[str, object] = {
+    hashed: HashedFields = {
         "id": new_id(),
         "node_id": node_id,
         "seq": head[0] + 1,
@@ -229,9 +249,7 @@ def chained_event(
         "payload": json.loads(canonical_json(payload or {})),
         "prev_hash": head[1],
     }
-    values["hash"] = hash_fields(**values)  # type: ignore[arg-type]
-    values["actor_id"] = actor.user_id
-    return values
+    return {**hashed, "hash": hash_fields(**hashed), "actor_id": actor.user_id}
 
 
 def write_together(
@@ -263,12 +281,12 @@ def _together(statements: tuple[Insert | Update, ...]) -> Insert | Update:
     return last.add_cte(*(s.cte(f"w{i}") for i, s in enumerate(first)))
 
 
-def _insert(session: Session):  # type: ignore[no-untyped-def]
+def _insert(session: Session) -> DialectInsert:
     return insert_for(session.get_bind().dialect.name)
 
 
 @functools.cache
-def _take(count: int) -> TextClause:
+def _take(count: int) -> TextualSelect:
     # Textual: SQLAlchemy compiles a multi-row INSERT again at every run, and both dialects accept
     # this text as it stands (RETURNING needs SQLite 3.35).
     rows = ", ".join(f"(:k{i}, :d{i}, 1)" for i in range(count))

@@ -17,7 +17,7 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from sqlalchemy import Engine, Select
 from sqlalchemy.engine import Dialect
@@ -25,6 +25,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
 from counter_app.db.errors import DatabaseUnavailable, unavailable
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import DBAPIModule
 
 Processor = Callable[[Any], Any] | None
 
@@ -45,7 +48,11 @@ class PreparedSelect:
         self._statement = statement
         # Per dialect and driver: the SQL text and its parameter style differ between them.
         self._compiled: dict[tuple[str, str, str], _Compiled] = {}
-        self.row_type = namedtuple(name, [column.key for column in statement.selected_columns])  # type: ignore[misc]
+        fields = [column.key for column in statement.selected_columns]
+        if None in fields:  # an unlabelled expression, e.g. func.count(): namedtuple would refuse it too
+            raise TypeError(f"label every column of a prepared statement: {fields}")
+        # Its fields are the statement's columns, known at run time only (mypy would type it a bare tuple).
+        self.row_type = cast("type[NamedTuple]", namedtuple(name, [key for key in fields if key is not None]))
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         key = (dialect.name, dialect.driver, dialect.paramstyle)
@@ -109,7 +116,7 @@ class ReadCursor:
 
 
 def _sqlalchemy_error(
-    exc: Exception,
+    exc: DBAPIModule.Error,
     dialect: Dialect,
     statement: str,
     params: Any = None,
@@ -121,8 +128,13 @@ def _sqlalchemy_error(
     lost = dialect.is_disconnect(exc, raw, None)
     if lost and connection is not None:
         connection.invalidate(exc)
-    error = DBAPIError.instance(
-        statement, params, exc, dialect.loaded_dbapi.Error, connection_invalidated=lost, dialect=dialect
+    # ``exc`` is an instance of the driver's Error, so ``instance`` makes a DBAPIError of it (its
+    # overloads only promise a StatementError).
+    error = cast(
+        DBAPIError,
+        DBAPIError.instance(
+            statement, params, exc, dialect.loaded_dbapi.Error, connection_invalidated=lost, dialect=dialect
+        ),
     )
     return unavailable(error) or error  # as the engine's handle_error hook does (errors.py)
 

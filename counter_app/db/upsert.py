@@ -6,13 +6,26 @@ which an office on SQLite never needs (issue 11: start-up of every CLI call and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy import Table
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from counter_app.db.base import Base
+
+    # ``insert(Model)`` of either dialect: its ``values(...)`` and ``on_conflict_do_*`` type-check.
+    DialectInsert = Callable[[type[Base] | Table], postgresql.Insert | sqlite.Insert]
 
 
-def insert_for(dialect_name: str) -> Any:
+def insert_for(dialect_name: str) -> DialectInsert:
     """``insert`` of the PostgreSQL or SQLite dialect (both have ``on_conflict_do_*``)."""
     if dialect_name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert

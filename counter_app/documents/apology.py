@@ -11,17 +11,16 @@ from __future__ import annotations
 from counter_app.documents.fonts import BOLD, REGULAR
 from counter_app.documents.formkit import (
     A4,
-    addressee,
-    closing,
     finish,
-    opening,
+    letter_opening,
     paragraph,
+    signed_by_head,
     wording,
 )
-from counter_app.documents.layout import Signer, rich, styles_for
+from counter_app.documents.layout import rich, styles_for
 from counter_app.documents.slip_data import ApologyData
 from counter_app.documents.slip_layouts import A4Layout, check_layout
-from counter_app.documents.vnformat import long_date, time_and_date, time_and_weekday_date, to_local
+from counter_app.documents.vnformat import time_and_date, time_and_weekday_date, to_local
 
 _BODY = {
     "received": "Ngày {date}, {unit} đã tiếp nhận hồ sơ của Ông/Bà; mã hồ sơ: {code}; nội dung: {content}.",
@@ -68,21 +67,7 @@ def render_apology(data: ApologyData, layout: A4Layout = "a4") -> bytes:
     tz = data.office.timezone
     unit = data.office.name_in_text
     footer = texts["footer"].format(title_short=texts["title_short"], code=data.dossier_code)
-    story = opening(data.office, spec, texts, footer=footer, number=data.slip_number, moment=data.issued_at)
-    story += addressee(data.applicant, spec, texts)
-    received = long_date(to_local(data.received_at, tz))
-    story.append(
-        paragraph(
-            texts["received"].format(
-                date=received.removeprefix("ngày "),
-                unit=unit,
-                code=data.dossier_code,
-                content=data.procedure_name,
-            ),
-            spec,
-            bold_parts=[data.dossier_code, data.procedure_name],
-        )
-    )
+    story = letter_opening(data, spec, texts, footer=footer, moment=data.issued_at)
     if data.old_appointment_at is not None:
         old = time_and_date(to_local(data.old_appointment_at, tz))
         story.append(paragraph(texts["old"].format(moment=old), spec, bold_parts=[old]))
@@ -96,10 +81,5 @@ def render_apology(data: ApologyData, layout: A4Layout = "a4") -> bytes:
         rich([(new, BOLD)], st.center),
         paragraph(texts["sorry"], spec),
     ]
-    if data.office.hotline:
-        tail.append(paragraph(texts["contact"].format(hotline=data.office.hotline), spec))
-    head = Signer(
-        data.office.signatory_title or texts["sign_head"], data.office.signatory_name, texts["head_note"]
-    )
-    story += closing([Signer(""), head], spec, tail)
+    story += signed_by_head(data.office, spec, texts, tail)
     return finish(story, spec, texts, data.dossier_code)

@@ -40,7 +40,9 @@ MIN_MODULE = 0.19 * mm  # below ~1.5 dots at 203 dpi a thermal print is no longe
 def code128_runs(code: str) -> tuple[tuple[int, int], ...]:
     """Dark bars of ``code`` as (first module, width in modules), start/check/stop included."""
     if not code or not code.isascii() or not code.isprintable():
-        raise ValidationError(f"Mã hồ sơ không in được thành mã vạch: {code!r}", field="dossier_code")
+        raise ValidationError(
+            "Mã hồ sơ không in được thành mã vạch: {code!r}", code=code, field="dossier_code"
+        )
     pattern = python_barcode.get_barcode_class("code128")(code).build()[0]
     runs, pos = [], 0
     for bit, group in groupby(pattern):
@@ -84,7 +86,9 @@ class Code128Flowable(Flowable):
         if max_width is not None and span * module > max_width:
             module = max_width / span
             if module < MIN_MODULE:
-                raise ValidationError(f"Mã hồ sơ quá dài để in mã vạch: {code}", field="dossier_code")
+                raise ValidationError(
+                    "Mã hồ sơ quá dài để in mã vạch: {code}", code=code, field="dossier_code"
+                )
         self.module = module
         self.bar_height = bar_height
         self.text_size = text_size

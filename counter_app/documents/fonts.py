@@ -157,8 +157,11 @@ class MissingGlyphError(ValidationError):
     def __init__(self, font_label: str, font_name: str, missing: list[str]) -> None:
         listing = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in missing)
         super().__init__(
-            f"Phông chữ {font_label} ({font_name}) không có ký tự: {listing}. "
-            "Hãy sửa nội dung (bỏ ký tự đặc biệt, biểu tượng cảm xúc) trước khi in."
+            "Phông chữ {font_label} ({font_name}) không có ký tự: {listing}. "
+            "Hãy sửa nội dung (bỏ ký tự đặc biệt, biểu tượng cảm xúc) trước khi in.",
+            font_label=font_label,
+            font_name=font_name,
+            listing=listing,
         )
         self.missing = missing
 

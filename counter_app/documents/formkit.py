@@ -1,13 +1,15 @@
 """Pieces shared by the letter-like slips (forms 02–06, result receipt, hand-over list).
 
 On top of ``layout``: picking a wording version, the header with "Số" and the place-and-date line,
-the applicant lines, a "Label: value" list, and the final build with a footer naming the slip.
+the applicant lines, a "Label: value" list, the opening and the signed end of the letters to the
+applicant about a received dossier (forms 04 and 05), and the final build with a footer naming the slip.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from typing import Protocol
 
 from reportlab.platypus import Flowable, Spacer
 
@@ -28,7 +30,7 @@ from counter_app.documents.layout import (
     title,
 )
 from counter_app.documents.slip_data import ApplicantInfo, OfficeInfo
-from counter_app.documents.vnformat import place_date, to_local
+from counter_app.documents.vnformat import long_date, place_date, to_local
 
 A4 = SPECS["a4"]
 BLANK = "……"
@@ -147,6 +149,60 @@ def closing(signers: Sequence[Signer], spec: PageSpec, before: Sequence[Flowable
     """The last paragraphs and the signatures, the signatures never alone on a page (``keep``)."""
     space = Spacer(1, styles_for(spec).body.fontSize * 0.6)
     return keep_with_signatures([*before, space], [signature_block(signers, spec)], spec)
+
+
+class DossierLetter(Protocol):
+    """What a letter to the applicant about a received dossier carries (forms 04 and 05)."""
+
+    @property
+    def office(self) -> OfficeInfo: ...
+    @property
+    def applicant(self) -> ApplicantInfo: ...
+    @property
+    def dossier_code(self) -> str: ...
+    @property
+    def procedure_name(self) -> str: ...
+    @property
+    def received_at(self) -> datetime: ...
+    @property
+    def slip_number(self) -> str: ...
+
+
+def letter_opening(
+    data: DossierLetter,
+    spec: PageSpec,
+    texts: Mapping[str, str],
+    *,
+    footer: str,
+    moment: datetime,
+    subtitle: str | None = None,
+) -> list[Flowable]:
+    """How a letter about a received dossier starts: ``opening`` (header dated ``moment``, title),
+    "Kính gửi: Ông/Bà …", then the wording's ``received`` sentence — the day it was received, by
+    whom, its code and content (both bold)."""
+    story = opening(
+        data.office, spec, texts, footer=footer, number=data.slip_number, moment=moment, subtitle=subtitle
+    )
+    story += addressee(data.applicant, spec, texts)
+    received = long_date(to_local(data.received_at, data.office.timezone)).removeprefix("ngày ")
+    code, content = data.dossier_code, data.procedure_name
+    sentence = texts["received"].format(
+        date=received, unit=data.office.name_in_text, code=code, content=content
+    )
+    story.append(paragraph(sentence, spec, bold_parts=[code, content]))
+    return story
+
+
+def signed_by_head(
+    office: OfficeInfo, spec: PageSpec, texts: Mapping[str, str], before: Sequence[Flowable]
+) -> list[Flowable]:
+    """How such a letter ends: ``before``, the hotline when the office has one, and the head of the
+    agency's signature (the office's signatory) in the right-hand column."""
+    tail = list(before)
+    if office.hotline:
+        tail.append(paragraph(texts["contact"].format(hotline=office.hotline), spec))
+    head = Signer(office.signatory_title or texts["sign_head"], office.signatory_name, texts["head_note"])
+    return closing([Signer(""), head], spec, tail)
 
 
 class PageProbe(Flowable):

@@ -252,6 +252,16 @@ def document_columns(
     return header, [number_w, spec.frame_width - number_w - sum(count_w), *count_w]
 
 
+def document_row(number: int, d: DocumentLine, certified: bool) -> list[str]:
+    """The cells of a counted document: STT, name, originals, copies [, certified copies].
+
+    One row for both drawings of the table: ``documents_table`` and the roll's (``receipt``)."""
+    row = [str(number), d.name, qty_cell(d.original_qty), qty_cell(d.copy_qty)]
+    if certified:
+        row.append(qty_cell(d.certified_copy_qty))
+    return row
+
+
 def documents_table(
     docs: Sequence[DocumentLine],
     spec: PageSpec,
@@ -286,10 +296,7 @@ def documents_table(
             # across pages at its first column's width (a tall empty band after the text).
             rows.append(["", para(d.name, note), *blanks])
             continue
-        rows.append(
-            [str(number), d.name, qty_cell(d.original_qty), qty_cell(d.copy_qty)]
-            + ([qty_cell(d.certified_copy_qty)] if certified else [])
-        )
+        rows.append(document_row(number, d, certified))
         number += 1
     if not rows:
         rows = [["", labels.none, *blanks]]

@@ -30,6 +30,7 @@ from counter_app.documents.layout import (
     build_pdf,
     clean,
     document_columns,
+    document_row,
     documents_table,
     footnote,
     header_styles,
@@ -48,7 +49,6 @@ from counter_app.documents.slip_layouts import ReceiptLayout, check_layout
 from counter_app.documents.vnformat import (
     count2,
     place_date,
-    qty_cell,
     time_and_date,
     time_and_weekday_date,
     to_local,
@@ -190,11 +190,7 @@ def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flow
 
     story.append(para(texts["documents"], body))
     columns = DocumentColumns.from_texts(texts)
-    # Only documents handed in are listed; those shown and handed back get a line of their own,
-    # and headings or notes of the catalogue are guidance, not part of what was received.
-    handed_in = [d for d in data.documents if d.kind == "submit"]
-    # One line for them all: each name's own final full stop would read ".;" between two names.
-    shown = [d.name.rstrip(" .;") for d in data.documents if d.kind == "show"]
+    handed_in, shown = _received_documents(data)
     story += [documents_table(handed_in, spec, columns), Spacer(1, st.body.fontSize * 0.4)]
     if shown:
         story.append(label_value(texts["shown"], "; ".join(shown), body))
@@ -236,6 +232,15 @@ def _body(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> list[Flow
     # Never leave the signatures or the note alone on a page.
     story += keep_with_signatures(closing, [signature_block(signers, spec), footnote(notes, spec)], spec)
     return story
+
+
+def _received_documents(data: ReceiptData) -> tuple[list[DocumentLine], list[str]]:
+    """The documents handed in (the table) and the names of those shown and handed back (a line of
+    their own); headings and notes of the catalogue are guidance, not part of what was received."""
+    handed_in = [d for d in data.documents if d.kind == "submit"]
+    # One line for them all: each name's own final full stop would read ".;" between two names.
+    shown = [d.name.rstrip(" .;") for d in data.documents if d.kind == "show"]
+    return handed_in, shown
 
 
 def _code_block(code: str, spec: PageSpec, texts: dict[str, str]) -> list[Flowable]:
@@ -347,8 +352,7 @@ def _roll(data: ReceiptData, spec: PageSpec, texts: dict[str, str]) -> bytes | N
     if data.case_name:
         lv(texts["case"], data.case_name)
     col.text([(texts["documents"], left)], st.left)
-    handed_in = [d for d in data.documents if d.kind == "submit"]
-    shown = [d.name.rstrip(" .;") for d in data.documents if d.kind == "show"]
+    handed_in, shown = _received_documents(data)
     col.add(_roll_documents(handed_in, spec, texts), roll.Gap(st.body.fontSize * 0.4))
     if shown:
         lv(texts["shown"], "; ".join(shown))
@@ -416,11 +420,9 @@ def _roll_documents(docs: list[DocumentLine], spec: PageSpec, texts: dict[str, s
     counts = len(widths) - 2
     pad = 1.5  # layout.grid_table, compact
     inner = [w - pad - pad for w in widths]
-    rows: list[list[str]] = [
-        [str(n), d.name, qty_cell(d.original_qty), qty_cell(d.copy_qty)]
-        + ([qty_cell(d.certified_copy_qty)] if certified else [])
-        for n, d in enumerate(docs, 1)
-    ] or [["", labels.none, *[""] * counts]]
+    rows = [document_row(n, d, certified) for n, d in enumerate(docs, 1)] or [
+        ["", labels.none, *[""] * counts]
+    ]
     styles = [st.cell_center, st.cell] + [st.cell_center] * counts
     grid: list[list[roll.Block]] = [
         [roll.text([(h, BOLD)], st.cell_head, w) for h, w in zip(header, inner, strict=True)]

@@ -10,17 +10,16 @@ from __future__ import annotations
 from counter_app.documents.formkit import (
     A4,
     BLANK,
-    addressee,
-    closing,
     finish,
-    opening,
+    letter_opening,
     paragraph,
+    signed_by_head,
     wording,
 )
-from counter_app.documents.layout import Signer, label_value, styles_for
+from counter_app.documents.layout import label_value, styles_for
 from counter_app.documents.slip_data import StopNoticeData
 from counter_app.documents.slip_layouts import A4Layout, check_layout
-from counter_app.documents.vnformat import long_date, time_and_date, to_local
+from counter_app.documents.vnformat import time_and_date, to_local
 
 FORM_TEXTS: dict[str, dict[str, str]] = {
     "2025": {
@@ -47,25 +46,8 @@ def render_stop_notice(data: StopNoticeData, layout: A4Layout = "a4") -> bytes:
     tz = data.office.timezone
     unit = data.office.name_in_text
     footer = texts["footer"].format(code=data.dossier_code)
-    story = opening(
-        data.office,
-        spec,
-        texts,
-        footer=footer,
-        number=data.slip_number,
-        moment=data.stopped_at,
-        subtitle=texts["subtitle"],
-    )
-    story += addressee(data.applicant, spec, texts)
-    received = long_date(to_local(data.received_at, tz)).removeprefix("ngày ")
-    story.append(
-        paragraph(
-            texts["received"].format(
-                date=received, unit=unit, code=data.dossier_code, content=data.procedure_name
-            ),
-            spec,
-            bold_parts=[data.dossier_code, data.procedure_name],
-        )
+    story = letter_opening(
+        data, spec, texts, footer=footer, moment=data.stopped_at, subtitle=texts["subtitle"]
     )
     moment = time_and_date(to_local(data.stopped_at, tz))
     story.append(paragraph(texts["notice"].format(unit=unit, moment=moment), spec, bold_parts=[moment]))
@@ -74,10 +56,5 @@ def render_stop_notice(data: StopNoticeData, layout: A4Layout = "a4") -> bytes:
         label_value(texts["basis"], data.legal_basis or BLANK * 12, st.body),
         paragraph(texts["next"], spec),
     ]
-    if data.office.hotline:
-        tail.append(paragraph(texts["contact"].format(hotline=data.office.hotline), spec))
-    head = Signer(
-        data.office.signatory_title or texts["sign_head"], data.office.signatory_name, texts["head_note"]
-    )
-    story += closing([Signer(""), head], spec, tail)
+    story += signed_by_head(data.office, spec, texts, tail)
     return finish(story, spec, texts, data.dossier_code)

@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from counter_app.domain.calendar import WorkingCalendar, ensure_aware
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError, as_message
 
 DEFAULT_SAME_DAY_CUTOFF = time(15, 0)
 # Longest accepted term in its own unit; keeps every computation bounded (≈ 10 years of days).
@@ -81,11 +81,11 @@ OUTCOME_LABELS: dict[Outcome, str] = {
 _E = TypeVar("_E", bound=StrEnum)
 
 
-def _coerce(enum_cls: type[_E], value: object, what: str) -> _E:
+def _coerce(enum_cls: type[_E], value: str, what: str) -> _E:
     try:
         return enum_cls(value)
     except ValueError as exc:
-        raise ValidationError(f"{what} không hợp lệ: {value!r}.") from exc
+        raise ValidationError("{what} không hợp lệ: {value!r}.", what=as_message(what), value=value) from exc
 
 
 def _to_amount(value: object) -> Decimal:
@@ -95,13 +95,15 @@ def _to_amount(value: object) -> Decimal:
         # str() first so that a float 0.5 becomes Decimal("0.5"), not its binary approximation.
         amount = value if isinstance(value, Decimal) else Decimal(str(value))
     except (InvalidOperation, ValueError) as exc:
-        raise ValidationError(f"Thời hạn không hợp lệ: {value!r}.", field="amount") from exc
+        raise ValidationError("Thời hạn không hợp lệ: {value!r}.", value=value, field="amount") from exc
     if not amount.is_finite():
-        raise ValidationError(f"Thời hạn không hợp lệ: {value!r}.", field="amount")
+        raise ValidationError("Thời hạn không hợp lệ: {value!r}.", value=value, field="amount")
     if amount < 0:
         raise ValidationError("Thời hạn giải quyết không được âm.", field="amount")
     if amount > MAX_TERM_AMOUNT:
-        raise ValidationError(f"Thời hạn giải quyết quá dài (tối đa {MAX_TERM_AMOUNT}).", field="amount")
+        raise ValidationError(
+            "Thời hạn giải quyết quá dài (tối đa {limit}).", limit=MAX_TERM_AMOUNT, field="amount"
+        )
     return amount
 
 
@@ -123,6 +125,15 @@ class Term:
             return TERM_UNIT_LABELS[self.unit]
         number = format(self.amount.normalize(), "f").replace(".", ",")
         return f"{number} {TERM_UNIT_LABELS[self.unit]}"
+
+    @property
+    def message(self) -> Message:
+        """``label`` inside a message: its unit translated as the UI translates labels."""
+        unit = Message.label(TERM_UNIT_LABELS[self.unit])
+        if self.unit in (TermUnit.SAME_DAY, TermUnit.NONE):
+            return unit
+        number = format(self.amount.normalize(), "f").replace(".", ",")
+        return Message("{number} {unit}", number=number, unit=unit)
 
 
 def _scaled(unit: timedelta, amount: Decimal) -> timedelta:

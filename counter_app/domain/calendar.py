@@ -19,7 +19,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError, as_message
 from counter_app.domain.vietnam_holidays import vietnam_holidays
 
 # Upper bound of every day-by-day walk: a calendar without working days must fail, not hang.
@@ -31,9 +31,13 @@ OFFICE_DAY_OFF_REASON = "Nghỉ theo lịch cơ quan"
 def ensure_aware(value: datetime, what: str = "Thời điểm") -> datetime:
     """Return ``value`` unchanged if it is a timezone-aware datetime, else raise ``ValidationError``."""
     if not isinstance(value, datetime):
-        raise ValidationError(f"{what} phải là ngày giờ, nhận được {value!r}.")
+        raise ValidationError(
+            "{what} phải là ngày giờ, nhận được {value!r}.", what=as_message(what), value=value
+        )
     if value.tzinfo is None or value.utcoffset() is None:
-        raise ValidationError(f"{what} {value:%d/%m/%Y %H:%M} thiếu múi giờ.")
+        raise ValidationError(
+            "{what} {value:%d/%m/%Y %H:%M} thiếu múi giờ.", what=as_message(what), value=value
+        )
     return value
 
 
@@ -49,8 +53,9 @@ class Session:
             raise ValidationError("Giờ của buổi làm việc không được kèm múi giờ.")
         if self.start >= self.end:
             raise ValidationError(
-                f"Buổi làm việc không hợp lệ: giờ bắt đầu {self.start:%H:%M} phải trước giờ kết thúc "
-                f"{self.end:%H:%M}."
+                "Buổi làm việc không hợp lệ: giờ bắt đầu {start:%H:%M} phải trước giờ kết thúc {end:%H:%M}.",
+                start=self.start,
+                end=self.end,
             )
 
     @property
@@ -75,11 +80,16 @@ class OfficeHours(Mapping[int, tuple[Session, ...]]):
         days: dict[int, tuple[Session, ...]] = {}
         for weekday, sessions in by_weekday.items():
             if not isinstance(weekday, int) or not 0 <= weekday <= 6:
-                raise ValidationError(f"Thứ trong tuần không hợp lệ: {weekday!r} (0 = Thứ Hai … 6 = CN).")
+                raise ValidationError(
+                    "Thứ trong tuần không hợp lệ: {weekday!r} (0 = Thứ Hai … 6 = CN).", weekday=weekday
+                )
             ordered = tuple(sorted(sessions, key=lambda s: s.start))
             for before, after in zip(ordered, ordered[1:], strict=False):
                 if after.start < before.end:
-                    raise ValidationError(f"Các buổi làm việc {WEEKDAY_NAMES[weekday]} bị chồng lên nhau.")
+                    raise ValidationError(
+                        "Các buổi làm việc {weekday} bị chồng lên nhau.",
+                        weekday=Message(WEEKDAY_NAMES[weekday]),
+                    )
             days[weekday] = ordered
         self._days = tuple(days.get(weekday, ()) for weekday in range(7))
 
@@ -122,7 +132,7 @@ class CalendarOverrides:
         clash = sorted(self.days_off & self.working_days)
         if clash:
             listed = ", ".join(f"{d:%d/%m/%Y}" for d in clash)
-            raise ValidationError(f"Ngày vừa là ngày nghỉ vừa là ngày làm việc: {listed}.")
+            raise ValidationError("Ngày vừa là ngày nghỉ vừa là ngày làm việc: {listed}.", listed=listed)
 
 
 @lru_cache(maxsize=64)
@@ -149,7 +159,7 @@ class WorkingCalendar:
         try:
             self._tz = ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-            raise ValidationError(f"Múi giờ không hợp lệ: {tz!r}.") from exc
+            raise ValidationError("Múi giờ không hợp lệ: {tz!r}.", tz=tz) from exc
 
     @property
     def tz(self) -> ZoneInfo:
@@ -202,6 +212,18 @@ class WorkingCalendar:
         names, _ = _public_calendar(day.year)
         return names.get(day, WEEKDAY_NAMES[day.weekday()])
 
+    def day_off_message(self, day: date) -> Message | None:
+        """``day_off_reason`` inside a message: the office's decision and a weekday's name are
+        translated; a public holiday keeps its Vietnamese name (a proper name)."""
+        reason = self.day_off_reason(day)
+        if reason is None:
+            return None
+        if reason == OFFICE_DAY_OFF_REASON:
+            return Message(OFFICE_DAY_OFF_REASON)
+        if reason == WEEKDAY_NAMES[self._as_date(day).weekday()]:
+            return Message(WEEKDAY_NAMES[self._as_date(day).weekday()])
+        return Message("{holiday}", holiday=reason)
+
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after ``day``."""
         for candidate in self._days_from(self._as_date(day), include_first=False):
@@ -219,7 +241,9 @@ class WorkingCalendar:
         sessions = self.sessions_on(day)
         if not sessions:
             raise ValidationError(
-                f"Ngày {day:%d/%m/%Y} không phải ngày làm việc ({self.day_off_reason(day)})."
+                "Ngày {day:%d/%m/%Y} không phải ngày làm việc ({reason}).",
+                day=day,
+                reason=self.day_off_message(day),
             )
         return datetime.combine(day, sessions[-1].end, tzinfo=self._tz)
 
@@ -236,7 +260,9 @@ class WorkingCalendar:
             return -self.working_time_between(end, start)
         first, last = start_utc.astimezone(self._tz).date(), end_utc.astimezone(self._tz).date()
         if (last - first).days > MAX_SEARCH_DAYS:
-            raise ValidationError(f"Khoảng thời gian dài quá {MAX_SEARCH_DAYS} ngày, không tính được.")
+            raise ValidationError(
+                "Khoảng thời gian dài quá {limit} ngày, không tính được.", limit=MAX_SEARCH_DAYS
+            )
         total = timedelta()
         for offset in range((last - first).days + 1):
             for opens, closes in self._intervals_utc(first + timedelta(days=offset)):
@@ -271,7 +297,7 @@ class WorkingCalendar:
         if isinstance(day, datetime):
             return self.to_local(day).date()
         if not isinstance(day, date):
-            raise ValidationError(f"Ngày không hợp lệ: {day!r}.")
+            raise ValidationError("Ngày không hợp lệ: {day!r}.", day=day)
         return day
 
     def _intervals_utc(self, day: date) -> list[tuple[datetime, datetime]]:
@@ -292,5 +318,7 @@ class WorkingCalendar:
             except OverflowError:
                 break
         raise ValidationError(
-            f"Không tìm thấy đủ thời gian làm việc trong vòng {MAX_SEARCH_DAYS} ngày kể từ {day:%d/%m/%Y}."
+            "Không tìm thấy đủ thời gian làm việc trong vòng {limit} ngày kể từ {day:%d/%m/%Y}.",
+            limit=MAX_SEARCH_DAYS,
+            day=day,
         )

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from counter_app.domain.errors import UserError, ValidationError
+from counter_app.domain.errors import UserError, ValidationError, as_message
 from counter_app.domain.identity import Sex, validate_cccd
 from counter_app.domain.text import normalize
 
@@ -56,7 +56,11 @@ def _parse_date(text: str, what: str) -> date:
             return date(year, month, day)
         except ValueError:
             pass
-    raise ValidationError(f"{what} trong mã QR không hợp lệ (cần dạng ngày-tháng-năm ddMMyyyy).", field=FIELD)
+    raise ValidationError(
+        "{what} trong mã QR không hợp lệ (cần dạng ngày-tháng-năm ddMMyyyy).",
+        what=as_message(what),
+        field=FIELD,
+    )
 
 
 def parse_cccd_qr(raw: str) -> CccdQrData:
@@ -68,8 +72,9 @@ def parse_cccd_qr(raw: str) -> CccdQrData:
     fields = [part.strip() for part in raw.strip().split(_SEPARATOR)]
     if len(fields) < _MIN_FIELDS:
         raise ValidationError(
-            f"Chuỗi quét được không phải mã QR của thẻ CCCD (cần ít nhất {_MIN_FIELDS} trường "
-            f"ngăn cách bởi “|”, chuỗi này có {len(fields)}).",
+            "Chuỗi quét được không phải mã QR của thẻ CCCD (cần ít nhất {min_fields} trường ngăn cách bởi “|”, chuỗi này có {count}).",
+            min_fields=_MIN_FIELDS,
+            count=len(fields),
             field=FIELD,
         )
     id_text, old_id, name_text, birth_text, sex_text, address_text, issued_text = fields[:_MIN_FIELDS]

@@ -26,7 +26,9 @@ class DossierCode:
 
 def format_code(unit: str, day: date, seq: int) -> str:
     if not UNIT_PATTERN.match(unit):
-        raise ValidationError(f"Mã định danh đơn vị «{unit}» không hợp lệ (ví dụ đúng: 000.17.22.H56).")
+        raise ValidationError(
+            "Mã định danh đơn vị «{unit}» không hợp lệ (ví dụ đúng: 000.17.22.H56).", unit=unit
+        )
     if seq < 1:
         raise ValidationError("Số thứ tự hồ sơ phải lớn hơn 0.")
     return str(DossierCode(unit, day, seq))
@@ -37,12 +39,12 @@ def parse_code(text: str) -> DossierCode:
     cleaned = text.strip().upper()
     match = CODE_PATTERN.match(cleaned)
     if not match:
-        raise ValidationError(f"«{text.strip()}» không phải là mã hồ sơ hợp lệ.", field="code")
+        raise ValidationError("«{text}» không phải là mã hồ sơ hợp lệ.", text=text.strip(), field="code")
     raw_day = match["day"]
     try:
         day = date(2000 + int(raw_day[:2]), int(raw_day[2:4]), int(raw_day[4:]))
     except ValueError as exc:
-        raise ValidationError(f"Mã hồ sơ «{cleaned}» có ngày không hợp lệ.", field="code") from exc
+        raise ValidationError("Mã hồ sơ «{code}» có ngày không hợp lệ.", code=cleaned, field="code") from exc
     return DossierCode(match["unit"], day, int(match["seq"]))
 
 

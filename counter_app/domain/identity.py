@@ -18,7 +18,7 @@ import re
 from datetime import date
 from enum import StrEnum
 
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError
 from counter_app.domain.provinces import PROVINCE_CODES
 from counter_app.domain.text import search_key
 
@@ -55,18 +55,27 @@ class Sex(StrEnum):
 _SEX_WORDS: dict[str, Sex] = {"nam": Sex.MALE, "nu": Sex.FEMALE, "male": Sex.MALE, "female": Sex.FEMALE}
 
 
+def _sex_text(sex: Sex) -> Message:
+    """``sex.label`` inside a message (translatable)."""
+    return Message("Nam") if sex is Sex.MALE else Message("Nữ")
+
+
 def _compact(number: str) -> str:
     return _WHITESPACE.sub("", number)
 
 
 def _check_digits(number: str, *, kind: str, length: int, field: str) -> None:
     if not number:
-        raise ValidationError(f"Vui lòng nhập số {kind}.", field=field)
+        raise ValidationError("Vui lòng nhập số {kind}.", kind=kind, field=field)
     if not _DIGITS.fullmatch(number):
-        raise ValidationError(f"Số {kind} chỉ được gồm chữ số (0–9).", field=field)
+        raise ValidationError("Số {kind} chỉ được gồm chữ số (0–9).", kind=kind, field=field)
     if len(number) != length:
         raise ValidationError(
-            f"Số {kind} phải gồm đúng {length} chữ số (số đã nhập có {len(number)} chữ số).", field=field
+            "Số {kind} phải gồm đúng {length} chữ số (số đã nhập có {count} chữ số).",
+            kind=kind,
+            length=length,
+            count=len(number),
+            field=field,
         )
 
 
@@ -85,39 +94,48 @@ def validate_cccd(
     province = number[:3]
     if province not in PROVINCE_CODES:
         raise ValidationError(
-            f"Mã tỉnh nơi đăng ký khai sinh ({province}, 3 chữ số đầu của số CCCD) không tồn tại.",
+            "Mã tỉnh nơi đăng ký khai sinh ({province}, 3 chữ số đầu của số CCCD) không tồn tại.",
+            province=province,
             field=field,
         )
     century_digit = int(number[3])
     if century_digit > 7:
         raise ValidationError(
-            f"Chữ số thứ 4 của số CCCD (mã thế kỷ và giới tính) không hợp lệ: {century_digit}.", field=field
+            "Chữ số thứ 4 của số CCCD (mã thế kỷ và giới tính) không hợp lệ: {digit}.",
+            digit=century_digit,
+            field=field,
         )
     century = 1900 + (century_digit // 2) * 100
     encoded_sex = Sex.MALE if century_digit % 2 == 0 else Sex.FEMALE
     encoded_year = century + int(number[4:6])
     if encoded_year > date.today().year:
         raise ValidationError(
-            f"Số CCCD cho năm sinh {encoded_year}, là năm trong tương lai (kiểm tra chữ số thứ 4–6).",
+            "Số CCCD cho năm sinh {year}, là năm trong tương lai (kiểm tra chữ số thứ 4–6).",
+            year=encoded_year,
             field=field,
         )
 
     if birth_date is not None:
         if birth_date.year // 100 * 100 != century:
             raise ValidationError(
-                f"Chữ số thứ 4 của số CCCD cho biết năm sinh trong khoảng {century}–{century + 99}, "
-                f"không khớp với năm sinh {birth_date.year}.",
+                "Chữ số thứ 4 của số CCCD cho biết năm sinh trong khoảng {first}–{last}, không khớp với năm sinh {year}.",
+                first=century,
+                last=century + 99,
+                year=birth_date.year,
                 field=field,
             )
         if birth_date.year != encoded_year:
             raise ValidationError(
-                f"Chữ số thứ 5–6 của số CCCD ({number[4:6]}) không khớp với năm sinh {birth_date.year}.",
+                "Chữ số thứ 5–6 của số CCCD ({digits}) không khớp với năm sinh {year}.",
+                digits=number[4:6],
+                year=birth_date.year,
                 field=field,
             )
     if sex is not None and sex is not encoded_sex:
         raise ValidationError(
-            f"Chữ số thứ 4 của số CCCD cho biết giới tính {encoded_sex.label}, "
-            f"không khớp với giới tính {sex.label}.",
+            "Chữ số thứ 4 của số CCCD cho biết giới tính {encoded}, không khớp với giới tính {given}.",
+            encoded=_sex_text(encoded_sex),
+            given=_sex_text(sex),
             field=field,
         )
     return number
@@ -150,6 +168,7 @@ def validate_id_number(
     if len(compact) == 9:
         return validate_cmnd(compact, field=field)
     raise ValidationError(
-        f"Số CCCD phải gồm 12 chữ số, số CMND cũ gồm 9 chữ số (số đã nhập có {len(compact)} chữ số).",
+        "Số CCCD phải gồm 12 chữ số, số CMND cũ gồm 9 chữ số (số đã nhập có {count} chữ số).",
+        count=len(compact),
         field=field,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from counter_app.domain.errors import TransitionError
+from counter_app.domain.errors import Message, TransitionError
 
 
 class Status(StrEnum):
@@ -121,6 +121,8 @@ def next_status(status: Status | str, action: Action) -> Status:
     sources, target = TRANSITIONS[action]
     if current not in sources:
         raise TransitionError(
-            f"Không thể {ACTION_LABELS[action]} khi hồ sơ đang ở trạng thái «{STATUS_LABELS[current]}»."
+            "Không thể {action} khi hồ sơ đang ở trạng thái «{status}».",
+            action=Message.label(ACTION_LABELS[action]),
+            status=Message.label(STATUS_LABELS[current]),
         )
     return target if target is not None else current

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
+from counter_app.domain.errors import Message
+
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
 LOCK_FOR = timedelta(minutes=15)
@@ -38,10 +40,12 @@ class GuardState:
         return GuardState(recent, None)
 
 
-def lock_message(until: datetime, tz: tzinfo) -> str:
+def lock_message(until: datetime, tz: tzinfo) -> Message:
     """What the log-in answers while a name is locked (the same for every name, known or not)."""
-    minutes = int(WINDOW.total_seconds() // 60)
-    return (
-        f"Đăng nhập sai {MAX_FAILURES} lần trong {minutes} phút: tài khoản tạm khóa đến "
-        f"{until.astimezone(tz):%H:%M}. Hãy thử lại sau, hoặc nhờ quản trị viên mở khóa."
+    return Message(
+        "Đăng nhập sai {failures} lần trong {minutes} phút: tài khoản tạm khóa đến {until:%H:%M}. "
+        "Hãy thử lại sau, hoặc nhờ quản trị viên mở khóa.",
+        failures=MAX_FAILURES,
+        minutes=int(WINDOW.total_seconds() // 60),
+        until=until.astimezone(tz),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from counter_app.bundled import resource_path
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError
 
 MIN_LENGTH = 10
 COMMON_PASSWORDS_FILE = resource_path("common_passwords.txt")
@@ -20,6 +20,13 @@ TOO_SHORT = f"Mật khẩu phải có ít nhất {MIN_LENGTH} ký tự."
 IS_USERNAME = "Mật khẩu không được là tên đăng nhập (kể cả viết hoa hay viết ngược)."
 TOO_COMMON = "Mật khẩu này quá phổ biến, dễ bị đoán ra; hãy chọn mật khẩu khác."
 NOT_REPEATED = "Hai lần nhập mật khẩu mới không giống nhau."
+# The problems above as translatable messages: problem (its Vietnamese text) → its Message.
+PROBLEM_MESSAGES = {
+    TOO_SHORT: Message("Mật khẩu phải có ít nhất {length} ký tự.", length=MIN_LENGTH),
+    IS_USERNAME: Message(IS_USERNAME),
+    TOO_COMMON: Message(TOO_COMMON),
+    NOT_REPEATED: Message(NOT_REPEATED),
+}
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +55,7 @@ def check_password_policy(password: str, username: str, repeated: str | None = N
         raise ValidationError(NOT_REPEATED, field="password_again")
     problem = password_problem(password, username)
     if problem is not None:
-        raise ValidationError(problem, field="password")
+        raise ValidationError(PROBLEM_MESSAGES[problem], field="password")
 
 
 def one_time_password() -> str:

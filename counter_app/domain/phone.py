@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError
 from counter_app.domain.text import normalize
 
 __all__ = ["validate_email", "validate_phone"]
@@ -29,9 +29,13 @@ _LANDLINE_PREFIX = "02"
 _LANDLINE_LENGTH = 11
 
 
-def _length_problem(digits: str, expected: int) -> str:
+def _length_problem(digits: str, expected: int) -> Message:
     diff = expected - len(digits)
-    return f"thiếu {diff} chữ số" if diff > 0 else f"thừa {-diff} chữ số"
+    return (
+        Message("thiếu {count} chữ số", count=diff)
+        if diff > 0
+        else Message("thừa {count} chữ số", count=-diff)
+    )
 
 
 def _to_national(compact: str, field: str) -> str:
@@ -75,16 +79,18 @@ def validate_phone(s: str, *, field: str = "phone") -> str:
     if prefix in _MOBILE_PREFIXES:
         if len(digits) != _MOBILE_LENGTH:
             raise ValidationError(
-                f"Số di động phải gồm {_MOBILE_LENGTH} chữ số (kể cả số 0 đầu); "
-                f"số đã nhập {_length_problem(digits, _MOBILE_LENGTH)}.",
+                "Số di động phải gồm {length} chữ số (kể cả số 0 đầu); số đã nhập {problem}.",
+                length=_MOBILE_LENGTH,
+                problem=_length_problem(digits, _MOBILE_LENGTH),
                 field=field,
             )
         return digits
     if prefix == _LANDLINE_PREFIX:
         if len(digits) != _LANDLINE_LENGTH:
             raise ValidationError(
-                f"Số cố định phải gồm {_LANDLINE_LENGTH} chữ số (kể cả mã vùng 02x); "
-                f"số đã nhập {_length_problem(digits, _LANDLINE_LENGTH)}.",
+                "Số cố định phải gồm {length} chữ số (kể cả mã vùng 02x); số đã nhập {problem}.",
+                length=_LANDLINE_LENGTH,
+                problem=_length_problem(digits, _LANDLINE_LENGTH),
                 field=field,
             )
         return digits
@@ -94,7 +100,8 @@ def validate_phone(s: str, *, field: str = "phone") -> str:
             field=field,
         )
     raise ValidationError(
-        f"Đầu số {prefix} không phải đầu số điện thoại Việt Nam (di động: 03, 05, 07, 08, 09; cố định: 02).",
+        "Đầu số {prefix} không phải đầu số điện thoại Việt Nam (di động: 03, 05, 07, 08, 09; cố định: 02).",
+        prefix=prefix,
         field=field,
     )
 

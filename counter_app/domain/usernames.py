@@ -21,8 +21,8 @@ def check_username(username: str) -> str:
         raise ValidationError("Tên đăng nhập không được để trống.", field="username")
     if not USERNAME_PATTERN.fullmatch(name):
         raise ValidationError(
-            f"Tên đăng nhập «{name}» không hợp lệ: 2–60 ký tự gồm chữ thường không dấu, chữ số, "
-            "dấu chấm, gạch dưới, gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ: nguyenvana).",
+            "Tên đăng nhập «{name}» không hợp lệ: 2–60 ký tự gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ: nguyenvana).",
+            name=name,
             field="username",
         )
     return name

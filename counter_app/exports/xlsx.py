@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -71,13 +72,14 @@ def _widths(table: Table) -> list[float]:
     return out
 
 
-def _value(cell, value: object, column: Column) -> None:  # type: ignore[no-untyped-def]
+def _value(cell: Cell, value: object, column: Column) -> None:
     if isinstance(value, datetime):
         cell.value = value.replace(tzinfo=None)  # office-local already: Excel has no time zones
     elif value == "":
         return
     else:
-        cell.value = value
+        # A Table's cells are typed ``object``; openpyxl refuses a value it cannot write (ValueError).
+        cell.value = value  # type: ignore[assignment]
     if isinstance(value, str):
         cell.data_type = "s"  # text starting with "=" stays text, never a formula
     elif isinstance(value, int | float | date):
@@ -96,7 +98,7 @@ def _header(ws: Worksheet, table: Table, top: int, widths: list[float]) -> None:
             ws.merge_cells(
                 start_row=row, start_column=col, end_row=row + h.rowspan - 1, end_column=col + h.colspan - 1
             )
-        cell = ws.cell(row=row, column=col, value=h.text)
+        cell: Cell | MergedCell = ws.cell(row=row, column=col, value=h.text)
         cell.font, cell.alignment = font, align
         width = sum(widths[h.col : h.col + h.colspan])
         needed = math.ceil(len(h.text) * 1.1 / max(width - 1, 1)) / h.rowspan
@@ -131,6 +133,7 @@ def write_sheet(ws: Worksheet, table: Table, office: str = "") -> None:
         is_total = table.total is not None and i == len(table.rows)
         for c, (value, column) in enumerate(zip(values, table.columns, strict=True)):
             cell = ws.cell(row=first + i, column=1 + c)
+            assert isinstance(cell, Cell)  # only header cells are merged
             _value(cell, value, column)
             cell.border = BOX
             wrap = column.kind == "text" and widths[c] >= MAX_WIDTH
@@ -150,18 +153,22 @@ def write_sheet(ws: Worksheet, table: Table, office: str = "") -> None:
     leading = 0
     while leading < min(2, width - 1) and table.columns[leading].kind in LABEL_KINDS:
         leading += 1
-    ws.freeze_panes = ws.cell(row=first, column=1 + leading)
+    ws.freeze_panes = ws.cell(row=first, column=1 + leading).coordinate
     ws.print_title_rows = f"{top}:{first - 1}"
     ws.page_setup.orientation = "landscape" if sum(widths) > 100 else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    fit = ws.sheet_properties.pageSetUpPr
+    assert fit is not None  # made with the sheet's properties
+    fit.fitToPage = True
 
 
 def workbook_bytes(tables: Sequence[Table], *, office: str = "", created: datetime | None = None) -> bytes:
     """The tables as one workbook, a sheet each, in order (the first is the active one)."""
     wb = Workbook()
-    wb.remove(wb.active)
+    blank = wb.active  # the sheet a new workbook comes with
+    assert blank is not None
+    wb.remove(blank)
     taken: set[str] = set()
     for table in tables:
         write_sheet(wb.create_sheet(sheet_name(table.name, taken)), table, office)

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
-from counter_app.domain.errors import PermissionDenied
+from counter_app.domain.errors import Message, PermissionDenied, as_message
 from counter_app.domain.event_actor import EventActor
 
 
@@ -51,10 +51,16 @@ def require_role(actor: Actor, minimum: Role, what: str) -> None:
     rank = _RANK.get(actor.role)
     if rank is None:
         raise PermissionDenied(
-            f"Vai trò «{ROLE_LABELS[actor.role]}» chỉ được xem nhật ký và báo cáo, không được {what}."
+            "Vai trò «{role}» chỉ được xem nhật ký và báo cáo, không được {what}.",
+            role=Message.label(ROLE_LABELS[actor.role]),
+            what=as_message(what),
         )
     if rank < _RANK[minimum]:
-        raise PermissionDenied(f"Chỉ {ROLE_LABELS[minimum].lower()} mới được {what}.")
+        raise PermissionDenied(
+            "Chỉ {role} mới được {what}.",
+            role=Message.label(ROLE_LABELS[minimum], lower=True),
+            what=as_message(what),
+        )
 
 
 def require_reader(actor: Actor, minimum: Role, what: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.models import Applicant
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError, as_message
 from counter_app.domain.identity import Sex, validate_id_number
 from counter_app.domain.phone import validate_email, validate_phone
 from counter_app.domain.text import normalize, search_key, unprintable_char
@@ -30,34 +31,37 @@ class ApplicantInput:
 
 
 class ApplicantErrors(ValidationError):
-    """Several field problems found together; ``errors`` maps field → Vietnamese message."""
+    """Several field problems found together: ``field_texts`` maps field → its Message, ``errors``
+    field → that message in Vietnamese; the error's own text is all of them, one after the other."""
 
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(" ".join(errors.values()), field=next(iter(errors)))
-        self.errors = errors
+    def __init__(self, errors: Mapping[str, Message | str]) -> None:
+        texts = {name: as_message(text) for name, text in errors.items()}  # i18n: Messages already
+        super().__init__(Message.joined(" ", texts.values()), field=next(iter(texts)))  # i18n: joined
+        self.field_texts = texts
+        self.errors = {name: text.render() for name, text in texts.items()}
 
 
 def validate_applicant(data: ApplicantInput) -> ApplicantInput:
     """Normalise and check every field; raise ApplicantErrors listing all the problems."""
-    errors: dict[str, str] = {}
+    errors: dict[str, Message] = {}
     name = normalize(data.full_name or "")
     if not name:
-        errors["full_name"] = "Vui lòng nhập họ tên người nộp hồ sơ."
+        errors["full_name"] = Message("Vui lòng nhập họ tên người nộp hồ sơ.")
     elif len(name) > 200:
-        errors["full_name"] = "Họ tên quá dài (tối đa 200 ký tự)."
+        errors["full_name"] = Message("Họ tên quá dài (tối đa 200 ký tự).")
     elif bad := unprintable_char(name, symbols=False):
-        errors["full_name"] = f"Họ tên có ký tự không dùng được ({bad}): hãy gõ lại họ tên."
+        errors["full_name"] = Message("Họ tên có ký tự không dùng được ({bad}): hãy gõ lại họ tên.", bad=bad)
     address = normalize(data.address or "")
     if bad := unprintable_char(address):
-        errors["address"] = f"Địa chỉ có ký tự không dùng được ({bad}): hãy gõ lại địa chỉ."
+        errors["address"] = Message("Địa chỉ có ký tự không dùng được ({bad}): hãy gõ lại địa chỉ.", bad=bad)
     elif len(address) > 500:
-        errors["address"] = "Địa chỉ quá dài (tối đa 500 ký tự)."
+        errors["address"] = Message("Địa chỉ quá dài (tối đa 500 ký tự).")
     sex = None
     if data.sex:
         try:
             sex = Sex.parse(data.sex)
         except ValidationError as exc:
-            errors["sex"] = exc.message
+            errors["sex"] = exc.text
     values: dict[str, object] = {"full_name": name, "address": address}
     checks = (
         ("id_number", data.id_number, lambda v: validate_id_number(v, birth_date=data.birth_date, sex=sex)),
@@ -69,7 +73,7 @@ def validate_applicant(data: ApplicantInput) -> ApplicantInput:
             try:
                 values[field] = check(value)
             except ValidationError as exc:
-                errors[field] = exc.message
+                errors[field] = exc.text
         else:
             values[field] = None
     if errors:

@@ -174,9 +174,12 @@ def ensure_room(
     free = free_space(folder)
     if free - need < policy.reserve_bytes:
         raise UserError(
-            f"Không đủ chỗ trống để {purpose} vào {folder}: còn trống {size_text(free)}, bản sao cần khoảng "
-            f"{size_text(need)} và phải chừa lại {size_text(policy.reserve_bytes)}. Chưa ghi gì; các bản "
-            "sao lưu cũ vẫn được giữ nguyên. Hãy giải phóng chỗ trống trên ổ đĩa (hoặc chọn thư mục khác)."
+            "Không đủ chỗ trống để {purpose} vào {folder}: còn trống {free}, bản sao cần khoảng {need} và phải chừa lại {reserve}. Chưa ghi gì; các bản sao lưu cũ vẫn được giữ nguyên. Hãy giải phóng chỗ trống trên ổ đĩa (hoặc chọn thư mục khác).",
+            purpose=purpose,
+            folder=folder,
+            free=size_text(free),
+            need=size_text(need),
+            reserve=size_text(policy.reserve_bytes),
         )
 
 
@@ -188,10 +191,15 @@ def check_folders(folders: Sequence[Path]) -> None:
                 folder.mkdir(parents=True, exist_ok=True)
             elif not folder.is_dir():
                 raise UserError(
-                    f"Thư mục sao lưu thứ hai {folder} không tồn tại (ổ đĩa hoặc USB chưa cắm?). Chưa ghi gì."
+                    "Thư mục sao lưu thứ hai {folder} không tồn tại (ổ đĩa hoặc USB chưa cắm?). Chưa ghi gì.",
+                    folder=folder,
                 )
         except OSError as exc:
-            raise UserError(f"Không dùng được thư mục sao lưu {folder}: {describe_os_error(exc)}.") from exc
+            raise UserError(
+                "Không dùng được thư mục sao lưu {folder}: {reason}.",
+                folder=folder,
+                reason=describe_os_error(exc),
+            ) from exc
 
 
 # ------------------------------------------------------------------------------------------ taking
@@ -218,11 +226,11 @@ def make_backup(
     if not folders:
         raise ValueError("no backup folder")
     if not db_file.is_file():
-        raise UserError(f"Chưa có cơ sở dữ liệu {db_file} để sao lưu.")
+        raise UserError("Chưa có cơ sở dữ liệu {db_file} để sao lưu.", db_file=db_file)
     if not has_sqlite_header(db_file):
         raise UserError(
-            f"Tệp {db_file} không phải là cơ sở dữ liệu SQLite (hoặc đã hỏng phần đầu): không sao lưu. "
-            "Hãy chạy «counter-cli check» hoặc khôi phục từ một bản sao lưu."
+            "Tệp {db_file} không phải là cơ sở dữ liệu SQLite (hoặc đã hỏng phần đầu): không sao lưu. Hãy chạy «counter-cli check» hoặc khôi phục từ một bản sao lưu.",
+            db_file=db_file,
         )
     check_folders(folders)
     need = database_size(db_file)
@@ -233,7 +241,11 @@ def make_backup(
     try:
         first, verification = _take(db_file, primary, taken_at, pages, progress)
     except OSError as exc:
-        raise UserError(f"Không ghi được bản sao lưu vào {primary}: {describe_os_error(exc)}.") from exc
+        raise UserError(
+            "Không ghi được bản sao lưu vào {folder}: {reason}.",
+            folder=primary,
+            reason=describe_os_error(exc),
+        ) from exc
     made = [_info(first)]
     log.info("backup %s verified (%d events)", first, verification.events_checked)
     for folder in folders[1:]:
@@ -259,12 +271,14 @@ def _take(
         try:
             snapshot(db_file, staged.path, pages=pages, progress=progress)
         except sqlite3.DatabaseError as exc:
-            raise UserError(f"Không sao lưu được {db_file}: {exc}.") from exc
+            raise UserError(
+                "Không sao lưu được {db_file}: {error}.", db_file=db_file, error=str(exc)
+            ) from exc
         verification = verify_copy(staged.path)
         if not verification.ok:
             raise UserError(
-                f"Bản sao vừa tạo không đạt kiểm tra ({verification.problems[0].rstrip('.')}): cơ sở dữ liệu "
-                "có thể đã hỏng. Bản sao này đã bị bỏ, các bản sao lưu cũ vẫn giữ nguyên. Hãy chạy «counter-cli check»."
+                "Bản sao vừa tạo không đạt kiểm tra ({problem}): cơ sở dữ liệu có thể đã hỏng. Bản sao này đã bị bỏ, các bản sao lưu cũ vẫn giữ nguyên. Hãy chạy «counter-cli check».",
+                problem=verification.problems[0].rstrip("."),
             )
         name = backup_name(db_file.stem, taken_at, verification.last_code)
         return staged.commit(folder / name), verification
@@ -278,11 +292,16 @@ def mirror_copy(verified: Path, folder: Path) -> Path:
         with StagedFile(folder, verified.name) as staged:
             shutil.copyfile(verified, staged.path)
             if sha256_of(staged.path) != sha256_of(verified):
-                raise UserError(f"Bản chép sang {folder} khác bản gốc (lỗi ghi đĩa?): đã bỏ bản chép.")
+                raise UserError(
+                    "Bản chép sang {folder} khác bản gốc (lỗi ghi đĩa?): đã bỏ bản chép.", folder=folder
+                )
             return staged.commit(target)
     except OSError as exc:
         raise UserError(
-            f"Đã sao lưu vào {verified.parent} nhưng không chép được sang {folder}: {describe_os_error(exc)}."
+            "Đã sao lưu vào {done} nhưng không chép được sang {folder}: {reason}.",
+            done=verified.parent,
+            folder=folder,
+            reason=describe_os_error(exc),
         ) from exc
 
 

@@ -100,7 +100,9 @@ def pg_dump_backup(
         )
         if done.returncode != 0:
             reason = " ".join((done.stderr or "").split())[-300:] or f"mã thoát {done.returncode}"
-            raise UserError(f"pg_dump không sao lưu được {db.label}: {reason}")
+            raise UserError(
+                "pg_dump không sao lưu được {database}: {reason}", database=db.label, reason=reason
+            )
         _check_dump(staged.path, which, run)
         first = staged.commit(primary / backup_name(database, taken_at, last_code, ".dump"))
     made = [first] + [mirror_copy(first, folder) for folder in folders[1:]]
@@ -122,4 +124,6 @@ def _check_dump(path: Path, which: Which, run: Run) -> None:
     listed = run([pg_restore, "--list", str(path)], capture_output=True, text=True)
     if listed.returncode != 0:
         reason = " ".join((listed.stderr or "").split())[-300:]
-        raise UserError(f"Tệp pg_dump vừa ghi không đọc lại được (pg_restore --list: {reason}): đã bỏ.")
+        raise UserError(
+            "Tệp pg_dump vừa ghi không đọc lại được (pg_restore --list: {reason}): đã bỏ.", reason=reason
+        )

@@ -58,8 +58,8 @@ def _not_past(office: Office, day: date, now: datetime) -> None:
     today = local_date(office, now)
     if day < today:
         raise ValidationError(
-            f"Ngày {day:%d/%m/%Y} đã qua: không sửa lịch của ngày đã qua (hồ sơ đã được hẹn và đánh "
-            "giá đúng hạn theo lịch của ngày đó).",
+            "Ngày {day:%d/%m/%Y} đã qua: không sửa lịch của ngày đã qua (hồ sơ đã được hẹn và đánh giá đúng hạn theo lịch của ngày đó).",
+            day=day,
             field="day",
         )
 
@@ -87,7 +87,7 @@ def set_override_in(
         raise ValidationError("Loại ngày phải là «off» (nghỉ) hoặc «work» (làm việc).", field="kind")
     text = normalize(note or "")
     if len(text) > MAX_NOTE:
-        raise ValidationError(f"Ghi chú dài quá {MAX_NOTE} ký tự.", field="note")
+        raise ValidationError("Ghi chú dài quá {limit} ký tự.", limit=MAX_NOTE, field="note")
     _not_past(office, day, now)
     existing = _existing(session, office, day)
     if existing is not None and (existing.kind, existing.note) == (kind, text):
@@ -171,10 +171,12 @@ def preview(
     """The next ``days`` working days, and the appointment of a procedure received now (computed as
     services/receiving.py computes it)."""
     if not 1 <= days <= MAX_PREVIEW_DAYS:
-        raise ValidationError(f"Số ngày xem trước phải từ 1 đến {MAX_PREVIEW_DAYS}.", field="days")
+        raise ValidationError(
+            "Số ngày xem trước phải từ 1 đến {limit}.", limit=MAX_PREVIEW_DAYS, field="days"
+        )
     if not 1 <= term_days <= MAX_PREVIEW_DAYS:
         raise ValidationError(
-            f"Thời hạn mẫu phải từ 1 đến {MAX_PREVIEW_DAYS} ngày làm việc.", field="term_days"
+            "Thời hạn mẫu phải từ 1 đến {limit} ngày làm việc.", limit=MAX_PREVIEW_DAYS, field="term_days"
         )
     with db.read() as session:
         office = get_office(session, office_id)

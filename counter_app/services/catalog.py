@@ -22,7 +22,7 @@ from counter_app.db.models import (
     ProcedureVersion,
     RequiredDocument,
 )
-from counter_app.domain.errors import NotFoundError, UserError
+from counter_app.domain.errors import Message, NotFoundError, UserError
 from counter_app.domain.text import search_key
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.catalog_files import read_catalog_file
@@ -54,21 +54,23 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise CatalogFileError(f"{path}: không có tệp hay thư mục này.")
+            raise CatalogFileError("{path}: không có tệp hay thư mục này.", path=path)
     return files
 
 
 def read_records(paths: Iterable[Path]) -> list[ProcedureRecord]:
     """Parse every file first: one malformed file rejects the whole import (nothing written)."""
     records: list[ProcedureRecord] = []
-    errors: list[str] = []
+    errors: list[Message] = []
     for path in expand_paths(paths):
         try:
             records.extend(read_catalog_file(path))
         except CatalogFileError as exc:
-            errors.append(exc.message)
+            errors.append(exc.text)
     if errors:
-        raise CatalogFileError("Không nhập danh mục, chưa ghi gì: " + " ".join(errors))
+        raise CatalogFileError(
+            "Không nhập danh mục, chưa ghi gì: {problems}", problems=Message.joined(" ", errors)
+        )
     return records
 
 
@@ -212,7 +214,7 @@ def load_current_version(session: Session, code: str) -> ProcedureVersion:
         )
     ).scalar_one_or_none()
     if procedure is None or procedure.current_version is None:
-        raise NotFoundError(f"Không có thủ tục mã «{code.strip()}» trong danh mục.")
+        raise NotFoundError("Không có thủ tục mã «{code}» trong danh mục.", code=code.strip())
     return procedure.current_version
 
 

@@ -22,7 +22,7 @@ def read_catalog_file(path: Path) -> list[ProcedureRecord]:
     try:
         raw = read_json(path)
     except ValidationError as exc:
-        raise CatalogFileError(exc.message) from exc
+        raise CatalogFileError(exc.text) from exc  # i18n: read_json's own message, re-raised
     try:
         if isinstance(raw, dict) and raw.get("format") == OWN_FORMAT:
             return records_from_own(raw)
@@ -33,4 +33,4 @@ def read_catalog_file(path: Path) -> list[ProcedureRecord]:
         raise ValueError("không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app")
     except (ValueError, KeyError, TypeError, AttributeError, InvalidOperation) as exc:
         reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"
-        raise CatalogFileError(f"{path}: tệp không hợp lệ — {reason}.") from exc
+        raise CatalogFileError("{path}: tệp không hợp lệ — {reason}.", path=path, reason=reason) from exc

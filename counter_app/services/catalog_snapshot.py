@@ -73,7 +73,9 @@ def current_version_id(session: Session, code: str) -> uuid.UUID:
         select(Procedure.current_version_id).where(Procedure.code == code.strip())
     ).scalar_one_or_none()
     if version_id is None:
-        raise NotFoundError(f"Không có thủ tục mã «{code.strip()}» trong danh mục.", field="procedure")
+        raise NotFoundError(
+            "Không có thủ tục mã «{code}» trong danh mục.", code=code.strip(), field="procedure"
+        )
     return version_id
 
 

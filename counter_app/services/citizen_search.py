@@ -36,6 +36,7 @@ from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.phone import validate_phone
 from counter_app.domain.text import normalize, search_key
 from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.dossier_query import named_dossiers
 
 audit = logging.getLogger("counter_app.audit")
 
@@ -102,11 +103,12 @@ def parse_query(text: str) -> CitizenQuery:
     letters = sum(ch.isalpha() for ch in key)
     if letters == 0 or any(ch.isdigit() for ch in key):
         raise ValidationError(
-            f"«{query}» không phải mã hồ sơ, số giấy tờ, số điện thoại hay họ tên.", field=FIELD
+            "«{query}» không phải mã hồ sơ, số giấy tờ, số điện thoại hay họ tên.", query=query, field=FIELD
         )
     if letters < MIN_NAME_LETTERS:
         raise ValidationError(
-            f"Nhập ít nhất {MIN_NAME_LETTERS} chữ cái của họ tên (ví dụ: «nguyen van») để tìm theo tên.",
+            "Nhập ít nhất {min_name_letters} chữ cái của họ tên (ví dụ: «nguyen van») để tìm theo tên.",
+            min_name_letters=MIN_NAME_LETTERS,
             field=FIELD,
         )
     return CitizenQuery(QueryKind.NAME, key)
@@ -129,8 +131,9 @@ def _digits(query: str, compact: str) -> CitizenQuery:
     if compact.startswith(("0", "+", "84")):
         return CitizenQuery(QueryKind.PHONE, validate_phone(query, field=FIELD))
     raise ValidationError(
-        f"«{query}» có {len(compact)} chữ số: số CCCD gồm 12 chữ số, số CMND 9 chữ số, "
-        "số điện thoại bắt đầu bằng 0 hoặc +84.",
+        "«{query}» có {count} chữ số: số CCCD gồm 12 chữ số, số CMND 9 chữ số, số điện thoại bắt đầu bằng 0 hoặc +84.",
+        query=query,
+        count=len(compact),
         field=FIELD,
     )
 
@@ -141,28 +144,26 @@ def _code(query: str) -> CitizenQuery:
         try:
             return CitizenQuery(QueryKind.CODE, str(parse_code(upper)))  # parse_code checks the date
         except ValidationError as exc:
-            raise ValidationError(exc.message, field=FIELD) from exc
+            raise ValidationError(exc.text, field=FIELD) from exc  # i18n: parse_code's own message
     if _CODE_PREFIX.match(upper):
         return CitizenQuery(QueryKind.CODE_PREFIX, upper)
     raise ValidationError(
-        f"«{query}» không phải là mã hồ sơ hợp lệ (ví dụ đúng: 000.00.31.H56-261123-0001).", field=FIELD
+        "«{query}» không phải là mã hồ sơ hợp lệ (ví dụ đúng: 000.00.31.H56-261123-0001).",
+        query=query,
+        field=FIELD,
     )
 
 
-_ROWS = (
-    select(
-        Dossier.code,
-        Applicant.full_name,
-        Applicant.id_number,
-        Procedure.code,
-        ProcedureVersion.name,
-        Dossier.status,
-        Dossier.received_at,
-        Dossier.appointment_at,
-    )
-    .join(Applicant, Applicant.id == Dossier.applicant_id)
-    .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
-    .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
+_ROWS = named_dossiers(
+    Dossier.code,
+    Applicant.full_name,
+    Applicant.id_number,
+    Procedure.code,
+    ProcedureVersion.name,
+    Dossier.status,
+    Dossier.received_at,
+    Dossier.appointment_at,
+    unit=False,
 )
 
 

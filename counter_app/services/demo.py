@@ -213,7 +213,9 @@ def generate_dossiers(
     current chunk (what was written stays consistent). Returns the number written.
     """
     if not 1 <= years <= MAX_DEMO_YEARS:
-        raise ValidationError(f"Số năm dữ liệu mẫu phải từ 1 đến {MAX_DEMO_YEARS}.", field="years")
+        raise ValidationError(
+            "Số năm dữ liệu mẫu phải từ 1 đến {limit}.", limit=MAX_DEMO_YEARS, field="years"
+        )
     rng = random.Random(seed)
     templates = _templates(db)
     with db.read() as session:

@@ -15,5 +15,5 @@ def load_dossier(session: Session, code: str) -> Dossier:
     parsed = parse_code(code)
     dossier = session.execute(select(Dossier).where(Dossier.code == str(parsed))).scalar_one_or_none()
     if dossier is None:
-        raise NotFoundError(f"Không tìm thấy hồ sơ mã «{parsed}».", field="code")
+        raise NotFoundError("Không tìm thấy hồ sơ mã «{code}».", code=parsed, field="code")
     return dossier

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from counter_app.db.database import Database
 from counter_app.db.models import LoginThrottle, Office, User
 from counter_app.db.upsert import insert_for
-from counter_app.domain.errors import PermissionDenied, UserError, ValidationError
+from counter_app.domain.errors import Message, PermissionDenied, UserError, ValidationError
 from counter_app.domain.login_guard import WINDOW, GuardState, lock_message, name_key
 from counter_app.domain.passwords import check_password_policy
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
@@ -76,7 +76,7 @@ def _state(row: LoginThrottle) -> GuardState:
 
 def _count_failure(
     session: Session, db: Database, row: LoginThrottle, user: User | None, reason: str, now: datetime
-) -> str:
+) -> Message:
     """Count a failure of the row's name; the sentence to answer (a lock's at the 5th)."""
     key = row.username_key
     state = _state(row).after_failure(now)
@@ -92,7 +92,7 @@ def _count_failure(
         )
     )
     if state.locked_until is None:
-        return BAD_CREDENTIALS
+        return Message(BAD_CREDENTIALS)
     until = {
         "username": key,
         "known": user is not None,
@@ -131,7 +131,7 @@ def login(db: Database, username: str, password: str, *, now: datetime) -> Login
             reason = "unknown" if user is None else ("disabled" if not user.active else "password")
             error = _count_failure(session, db, row, user, reason, now)
     if result is None:
-        raise PermissionDenied(error)
+        raise PermissionDenied(error)  # i18n: Message(BAD_CREDENTIALS) or lock_message's Message
     return result
 
 
@@ -158,11 +158,13 @@ def change_password(
         state = _state(row)
         error: UserError | None = None
         if state.locked_until is not None and state.is_locked(now):
-            error = PermissionDenied(lock_message(state.locked_until, _timezone(session)))
+            error = PermissionDenied(lock_message(state.locked_until, _timezone(session)))  # i18n: a Message
         elif not matches or user is None or user.password_hash != stored:
             message = _count_failure(session, db, row, user, "current_password", now)
-            locked = message != BAD_CREDENTIALS  # this failure was the 5th
-            error = PermissionDenied(message) if locked else ValidationError(WRONG_CURRENT, field="current")
+            locked = message.template != BAD_CREDENTIALS  # this failure was the 5th
+            error = (
+                PermissionDenied(message) if locked else ValidationError(WRONG_CURRENT, field="current")
+            )  # i18n: a Message
         else:
             session.delete(row)
             forced = user.must_change_password

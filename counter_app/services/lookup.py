@@ -26,6 +26,7 @@ from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError
 from counter_app.domain.text import search_key
 from counter_app.services.actor import Actor
+from counter_app.services.dossier_query import named_dossiers
 
 # Who looked at whose personal data (Luật 91/2025/QH15): one line per view or search.
 audit = logging.getLogger("counter_app.audit")
@@ -84,35 +85,29 @@ class DossierView:
 
 
 # One joined row per dossier: what every screen that opens a dossier needs.
-_DOSSIER_ROW = (
-    select(
-        Dossier.id,
-        Dossier.code,
-        Dossier.status,
-        Dossier.channel,
-        Procedure.code.label("procedure_code"),
-        ProcedureVersion.name.label("procedure_name"),
-        ProcedureVersion.version_no,
-        Applicant.full_name,
-        Applicant.id_number,
-        Applicant.phone,
-        Applicant.address,
-        Dossier.received_at,
-        Dossier.appointment_at,
-        Dossier.legal_due_at,
-        Dossier.resolved_at,
-        Dossier.returned_at,
-        Dossier.outcome,
-        Dossier.apology_count,
-        Agency.name.label("unit_name"),
-        Dossier.return_method,
-        Dossier.postal_address,
-        Dossier.satisfaction,
-    )
-    .join(Applicant, Applicant.id == Dossier.applicant_id)
-    .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
-    .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
-    .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
+_DOSSIER_ROW = named_dossiers(
+    Dossier.id,
+    Dossier.code,
+    Dossier.status,
+    Dossier.channel,
+    Procedure.code.label("procedure_code"),
+    ProcedureVersion.name.label("procedure_name"),
+    ProcedureVersion.version_no,
+    Applicant.full_name,
+    Applicant.id_number,
+    Applicant.phone,
+    Applicant.address,
+    Dossier.received_at,
+    Dossier.appointment_at,
+    Dossier.legal_due_at,
+    Dossier.resolved_at,
+    Dossier.returned_at,
+    Dossier.outcome,
+    Dossier.apology_count,
+    Agency.name.label("unit_name"),
+    Dossier.return_method,
+    Dossier.postal_address,
+    Dossier.satisfaction,
 )
 
 
@@ -143,7 +138,7 @@ def _load(reader: ReadCursor, code: str, with_events: bool) -> DossierView:
     parsed = str(parse_code(code))
     found = _BY_CODE.rows(reader, code=parsed)
     if not found:
-        raise NotFoundError(f"Không tìm thấy hồ sơ mã «{parsed}».", field="code")
+        raise NotFoundError("Không tìm thấy hồ sơ mã «{code}».", code=parsed, field="code")
     row = found[0]
     documents = [row._asdict() for row in _DOCUMENTS.rows(reader, dossier_id=row.id)]
     events = [EventView(*e) for e in _EVENTS.rows(reader, dossier_id=row.id)] if with_events else []

@@ -23,7 +23,7 @@ from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.event_log import record
 from counter_app.services.offices import get_office
-from counter_app.services.procedure_terms import terms_for, terms_label
+from counter_app.services.procedure_terms import terms_for, terms_label, terms_message
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,9 @@ class OfficeProcedureView:
 def _procedure(session: Session, code: str) -> Procedure:
     found = session.execute(select(Procedure).where(Procedure.code == code.strip())).scalar_one_or_none()
     if found is None:
-        raise NotFoundError(f"Không có thủ tục mã «{code.strip()}» trong danh mục.", field="procedure")
+        raise NotFoundError(
+            "Không có thủ tục mã «{code}» trong danh mục.", code=code.strip(), field="procedure"
+        )
     return found
 
 
@@ -75,7 +77,8 @@ def check_receivable(session: Session, office_id: uuid.UUID, procedure_code: str
     row = settings_of(session, office_id, procedure_code)
     if row is not None and not row.enabled:
         raise ValidationError(
-            f"Đơn vị không tiếp nhận thủ tục {procedure_code.strip()} (đã tắt trong danh mục của đơn vị).",
+            "Đơn vị không tiếp nhận thủ tục {procedure_code} (đã tắt trong danh mục của đơn vị).",
+            procedure_code=procedure_code.strip(),
             field="procedure",
         )
     return row
@@ -171,12 +174,15 @@ def set_term(
         legal = [t for t in terms_for(version, "direct") if t.unit is not TermUnit.NONE]  # type: ignore[arg-type]
         if legal and any(t.unit is not shorter.unit for t in legal):
             raise ValidationError(
-                f"Thời hạn rút ngắn phải cùng đơn vị với thời hạn theo quy định ({terms_label(legal)}).",
+                "Thời hạn rút ngắn phải cùng đơn vị với thời hạn theo quy định ({legal}).",
+                legal=terms_message(legal),
                 field="term",
             )
         if legal and shorter.amount > max(t.amount for t in legal):
             raise ValidationError(
-                f"Thời hạn rút ngắn ({shorter.label}) dài hơn thời hạn theo quy định ({terms_label(legal)}).",
+                "Thời hạn rút ngắn ({shorter}) dài hơn thời hạn theo quy định ({legal}).",
+                shorter=shorter.message,
+                legal=terms_message(legal),
                 field="term",
             )
         row.term_amount, row.term_unit = shorter.amount, str(shorter.unit)
@@ -196,7 +202,9 @@ def set_unit(
             return {"unit": None}
         unit = session.execute(select(Agency).where(Agency.code == unit_code.strip())).scalar_one_or_none()
         if unit is None:
-            raise ValidationError(f"Không có đơn vị mã «{unit_code.strip()}».", field="unit")
+            raise ValidationError(
+                "Không có đơn vị mã «{unit_code}».", unit_code=unit_code.strip(), field="unit"
+            )
         row.unit_id = unit.id
         return {"unit": unit.code}
 

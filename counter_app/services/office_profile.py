@@ -122,7 +122,7 @@ def _clean(profile: OfficeProfile) -> OfficeProfile:
 
 def _check_code_free(session: Session, code: str) -> None:
     if session.execute(select(Office.id).where(Office.identifier_code == code)).first() is not None:
-        raise ValidationError(f"Đã có đơn vị mã định danh «{code}».", field="identifier_code")
+        raise ValidationError("Đã có đơn vị mã định danh «{code}».", code=code, field="identifier_code")
 
 
 def create_office_in(
@@ -185,8 +185,8 @@ def update_profile_in(
     profile = _clean(profile)
     if profile.identifier_code != office.identifier_code:
         raise ValidationError(
-            f"Không đổi mã định danh «{office.identifier_code}» khi sửa thông tin đơn vị: mã mới bắt đầu "
-            "một dãy mã hồ sơ mới. Hãy dùng lệnh riêng «counter-cli office change-code MÃ_MỚI --yes».",
+            "Không đổi mã định danh «{identifier_code}» khi sửa thông tin đơn vị: mã mới bắt đầu một dãy mã hồ sơ mới. Hãy dùng lệnh riêng «counter-cli office change-code MÃ_MỚI --yes».",
+            identifier_code=office.identifier_code,
             field="identifier_code",
         )
     current = _profile_of(office)
@@ -234,7 +234,9 @@ def edit_profile(
     tab: another admin's change made in between is not undone)."""
     unknown = sorted(set(changes) - {*_TEXT_FIELDS, "sessions"})
     if unknown:
-        raise ValidationError(f"Không có thông tin đơn vị «{', '.join(unknown)}».", field=unknown[0])
+        raise ValidationError(
+            "Không có thông tin đơn vị «{names}».", names=", ".join(unknown), field=unknown[0]
+        )
     with db.write() as session:
         office = get_office(session, office_id)
         profile = replace(_profile_of(office), **changes)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.models import Office, OfficeProcedure, Procedure, ProcedureVersion, User
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError
 from counter_app.services.actor import ROLE_LABELS, Actor, Role, require_role
 from counter_app.services.catalog import expand_paths, import_catalog
 from counter_app.services.catalog_files import read_catalog_file
@@ -116,20 +116,25 @@ def _office_of(session: Session, spec: SetupSpec) -> Office | None:
 def _check_identifier(office: Office | None, spec: SetupSpec) -> None:
     if office is not None and office.identifier_code != spec.office.identifier_code:
         raise ValidationError(
-            f"Cơ sở dữ liệu này là của đơn vị mã định danh «{office.identifier_code}», tệp thiết lập ghi "
-            f"«{spec.office.identifier_code}». Thiết lập không đổi mã định danh (mã hồ sơ đã cấp bắt đầu "
-            "bằng nó): nếu thật sự cần đổi, dùng «counter-cli office change-code MÃ_MỚI --yes»; nếu "
-            "không, sửa mã trong tệp cho đúng.",
+            "Cơ sở dữ liệu này là của đơn vị mã định danh «{code}», tệp thiết lập ghi «{written}». Thiết lập không đổi mã định danh (mã hồ sơ đã cấp bắt đầu bằng nó): nếu thật sự cần đổi, dùng «counter-cli office change-code MÃ_MỚI --yes»; nếu không, sửa mã trong tệp cho đúng.",
+            code=office.identifier_code,
+            written=spec.office.identifier_code,
             field="identifier_code",
         )
 
 
-def _unknown_codes_message(unknown: Sequence[str]) -> str:
-    named = ", ".join(unknown[:_NAMED_CODES])
-    more = f" và {len(unknown) - _NAMED_CODES} mã khác" if len(unknown) > _NAMED_CODES else ""
-    return (
-        f"Không có trong danh mục {len(unknown)} mã thủ tục: {named}{more}. Chưa ghi gì; hãy sửa "
-        "danh sách «procedures» hoặc thêm tệp danh mục có các thủ tục này («catalog_files»)."
+def _unknown_codes_message(unknown: Sequence[str]) -> Message:
+    more = (
+        Message(" và {count} mã khác", count=len(unknown) - _NAMED_CODES)
+        if len(unknown) > _NAMED_CODES
+        else ""
+    )
+    return Message(
+        "Không có trong danh mục {count} mã thủ tục: {named}{more}. Chưa ghi gì; hãy sửa "
+        "danh sách «procedures» hoặc thêm tệp danh mục có các thủ tục này («catalog_files»).",
+        count=len(unknown),
+        named=", ".join(unknown[:_NAMED_CODES]),
+        more=more,
     )
 
 
@@ -154,7 +159,7 @@ def apply_setup(
         available = known | {r.code for r in records}
         unknown = [code for code in spec.procedures if code not in available]
         if unknown:
-            raise ValidationError(_unknown_codes_message(unknown), field="procedures")
+            raise ValidationError(_unknown_codes_message(unknown), field="procedures")  # i18n: a Message
     units_before = list_units(db, include_retired=True)
 
     changes: list[str] = []

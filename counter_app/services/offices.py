@@ -81,7 +81,8 @@ def check_office_input(data: OfficeInput) -> None:
         raise ValidationError("Tên đơn vị không được để trống.", field="name")
     if not UNIT_PATTERN.match(data.identifier_code):
         raise ValidationError(
-            f"Mã định danh «{data.identifier_code}» không hợp lệ (ví dụ: 000.17.22.H56).",
+            "Mã định danh «{identifier_code}» không hợp lệ (ví dụ: 000.17.22.H56).",
+            identifier_code=data.identifier_code,
             field="identifier_code",
         )
     if data.time_policy not in ("hours", "days"):
@@ -95,7 +96,9 @@ def create_office(db: Database, actor: Actor, data: OfficeInput, *, now: datetim
         taken = select(Office.id).where(Office.identifier_code == data.identifier_code)
         if session.execute(taken).first() is not None:
             raise ValidationError(
-                f"Đã có đơn vị mã định danh «{data.identifier_code}».", field="identifier_code"
+                "Đã có đơn vị mã định danh «{identifier_code}».",
+                identifier_code=data.identifier_code,
+                field="identifier_code",
             )
         office = Office(**data.__dict__)
         session.add(office)

@@ -13,13 +13,20 @@ from decimal import Decimal
 from typing import Protocol
 
 from counter_app.domain.appointment import Term, TermUnit
+from counter_app.domain.errors import Message
 from counter_app.domain.text import search_key
 
 
 class _ChannelTerm(Protocol):
-    channel: str
-    amount: Decimal | str
-    unit: str
+    # Read-only: the ORM's ChannelTerm (amount a Decimal) and the catalogue's ChannelRecord both fit.
+    @property
+    def channel(self) -> str: ...
+
+    @property
+    def amount(self) -> Decimal | str: ...
+
+    @property
+    def unit(self) -> str: ...
 
 
 class _HasTerms(Protocol):
@@ -64,3 +71,11 @@ def terms_for(version: _HasTerms, channel: str, case_name: str = "") -> tuple[Te
 def terms_label(terms: Sequence[Term]) -> str:
     """ "3 ngày làm việc", or "1 ngày làm việc hoặc 1 ngày" when several terms may apply."""
     return " hoặc ".join(t.label for t in terms)
+
+
+def terms_message(terms: Sequence[Term]) -> Message:
+    """``terms_label`` inside a message (translatable, see ``Term.message``)."""
+    found = terms[0].message
+    for term in terms[1:]:
+        found = Message("{terms} hoặc {term}", terms=found, term=term.message)
+    return found

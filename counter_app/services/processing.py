@@ -32,7 +32,7 @@ from counter_app.domain.appointment import (
     classify_outcome,
     deadline_after_pause,
 )
-from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
+from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError, as_message
 from counter_app.domain.identity import validate_id_number
 from counter_app.domain.lifecycle import Action, next_status
 from counter_app.domain.text import normalize
@@ -62,7 +62,7 @@ class StepResult:
 def _require_reason(reason: str | None, what: str) -> str:
     text = normalize(reason or "")
     if not text:
-        raise ValidationError(f"Vui lòng ghi rõ lý do {what}.", field="reason")
+        raise ValidationError("Vui lòng ghi rõ lý do {what}.", what=as_message(what), field="reason")
     return text
 
 
@@ -76,7 +76,7 @@ def _step(
     minimum: Role = Role.OFFICER,
     what: str = "",
 ) -> StepResult:
-    require_role(actor, minimum, what or str(action))
+    require_role(actor, minimum, what or str(action))  # i18n: what, extracted at _step's callers
     with db.write() as session:
         dossier = load_dossier(session, code)
         target = next_status(dossier.status, action)
@@ -105,10 +105,15 @@ def transfer(
     def change(session: Session, dossier: Dossier, _office: Office) -> dict[str, object]:
         unit = session.execute(select(Agency).where(Agency.code == unit_code.strip())).scalar_one_or_none()
         if unit is None:
-            raise NotFoundError(f"Không có đơn vị mã «{unit_code.strip()}».", field="unit")
+            raise NotFoundError(
+                "Không có đơn vị mã «{unit_code}».", unit_code=unit_code.strip(), field="unit"
+            )
         if unit.retired_at is not None:  # services/units.retire_unit
             raise ValidationError(
-                f"Đơn vị «{unit.name}» ({unit.code}) đã ngừng tiếp nhận hồ sơ chuyển đến.", field="unit"
+                "Đơn vị «{name}» ({code}) đã ngừng tiếp nhận hồ sơ chuyển đến.",
+                name=unit.name,
+                code=unit.code,
+                field="unit",
             )
         previous = session.get(Agency, dossier.current_unit_id) if dossier.current_unit_id else None
         dossier.current_unit_id = unit.id
@@ -313,8 +318,9 @@ def apologise(
         local_day = new_appointment.astimezone(calendar.tz).date()
         if not calendar.is_working_day(local_day):
             raise ValidationError(
-                f"Ngày hẹn mới {local_day:%d/%m/%Y} là ngày nghỉ ({calendar.day_off_reason(local_day)}); "
-                "hãy chọn một ngày làm việc.",
+                "Ngày hẹn mới {day:%d/%m/%Y} là ngày nghỉ ({reason}); hãy chọn một ngày làm việc.",
+                day=local_day,
+                reason=calendar.day_off_message(local_day),
                 field="new_appointment",
             )
         if dossier.apology_count >= 1 and actor.role == Role.OFFICER:

@@ -109,11 +109,16 @@ def _prepare(session: Session, actor: Actor, req: IntakeRequest) -> _Prepared:
     try:
         channel = Channel(req.channel)
     except ValueError:
-        raise ValidationError(f"Kênh nộp «{req.channel}» không hợp lệ.", field="channel") from None
+        raise ValidationError(
+            "Kênh nộp «{channel}» không hợp lệ.", channel=req.channel, field="channel"
+        ) from None
     version = current_snapshot(session, req.procedure_code)
     if not 1 <= req.case_no <= len(version.cases):
         raise ValidationError(
-            f"Thủ tục {req.procedure_code} không có trường hợp số {req.case_no}.", field="case_no"
+            "Thủ tục {procedure_code} không có trường hợp số {case_no}.",
+            procedure_code=req.procedure_code,
+            case_no=req.case_no,
+            field="case_no",
         )
     case = version.cases[req.case_no - 1]
     documents = [d for d in case.documents if d.tickable]  # headings and notes are only read
@@ -121,7 +126,8 @@ def _prepare(session: Session, actor: Actor, req: IntakeRequest) -> _Prepared:
     unknown = ordinals - {d.ordinal for d in documents}
     if unknown:
         raise ValidationError(
-            f"Giấy tờ số {sorted(unknown)} không có trong danh sách giấy tờ nộp hoặc xuất trình.",
+            "Giấy tờ số {unknown} không có trong danh sách giấy tờ nộp hoặc xuất trình.",
+            unknown=sorted(unknown),
             field="provided",
         )
     provided = [d for d in documents if d.ordinal in ordinals]
@@ -155,8 +161,9 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
         if prep.missing:
             names = "; ".join(d.name for d in prep.missing)
             raise ValidationError(
-                f"Hồ sơ còn thiếu {len(prep.missing)} giấy tờ bắt buộc: {names}. "
-                "Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.",
+                "Hồ sơ còn thiếu {count} giấy tờ bắt buộc: {names}. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.",
+                count=len(prep.missing),
+                names=names,
                 field="provided",
             )
         calendar = calendar_for(session, prep.office)
@@ -417,7 +424,10 @@ def record_guidance(db: Database, actor: Actor, procedure_code: str, case_no: in
         version = current_snapshot(session, procedure_code)
         if not 1 <= case_no <= len(version.cases):
             raise ValidationError(
-                f"Thủ tục {procedure_code} không có trường hợp số {case_no}.", field="case_no"
+                "Thủ tục {procedure_code} không có trường hợp số {case_no}.",
+                procedure_code=procedure_code,
+                case_no=case_no,
+                field="case_no",
             )
         office = get_office(session, actor.office_id)
         session.add(

@@ -118,8 +118,8 @@ def resolve_backup_file(text: str, backup_folders: Sequence[Path]) -> Path:
             if (folder / text).is_file():
                 return folder / text
     if path.is_dir():
-        raise UserError(f"«{text}» là một thư mục, không phải tệp sao lưu.")
-    raise UserError(f"Không có tệp sao lưu «{text}». Xem danh sách bằng «counter-cli backup list».")
+        raise UserError("«{text}» là một thư mục, không phải tệp sao lưu.", text=text)
+    raise UserError("Không có tệp sao lưu «{text}». Xem danh sách bằng «counter-cli backup list».", text=text)
 
 
 def prepare_restore(
@@ -134,25 +134,35 @@ def prepare_restore(
     Raises UserError (and leaves nothing behind) when the file cannot be used. The caller
     either ``apply_restore``s the plan or ``plan.staged.discard()``s it."""
     if not source.is_file():
-        raise UserError(f"Không có tệp sao lưu {source}.")
+        raise UserError("Không có tệp sao lưu {source}.", source=source)
     if db_file.exists() and source.resolve() == db_file.resolve():
-        raise UserError(f"Tệp {source} chính là cơ sở dữ liệu đang dùng: hãy chọn một bản sao lưu.")
+        raise UserError(
+            "Tệp {source} chính là cơ sở dữ liệu đang dùng: hãy chọn một bản sao lưu.", source=source
+        )
     gzipped = source.name.endswith(".gz")
     if not gzipped and not has_sqlite_header(source):
-        raise UserError(f"Tệp {source} không phải là cơ sở dữ liệu SQLite (hoặc đã hỏng): không khôi phục.")
+        raise UserError(
+            "Tệp {source} không phải là cơ sở dữ liệu SQLite (hoặc đã hỏng): không khôi phục.", source=source
+        )
     try:
         db_file.parent.mkdir(parents=True, exist_ok=True)
         ensure_room(db_file.parent, _unpacked_size(source), policy, free_space, purpose="khôi phục")
         staged = StagedFile(db_file.parent, f"{db_file.stem}-restore")
     except OSError as exc:
-        raise UserError(f"Không khôi phục được vào {db_file.parent}: {describe_os_error(exc)}.") from exc
+        raise UserError(
+            "Không khôi phục được vào {folder}: {reason}.",
+            folder=db_file.parent,
+            reason=describe_os_error(exc),
+        ) from exc
     try:
         _stage(source, staged.path, gzipped)
         verification = verify_copy(staged.path)
         if not verification.ok:
             raise UserError(
-                f"Không khôi phục từ {source.name}: {verification.problems[0]} Chưa thay đổi gì "
-                f"({len(verification.problems)} vấn đề)."
+                "Không khôi phục từ {name}: {problem} Chưa thay đổi gì ({count} vấn đề).",
+                name=source.name,
+                problem=verification.problems[0],
+                count=len(verification.problems),
             )
         lost = _count_lost(db_file, staged.path) if db_file.exists() else (0, 0)
     except BaseException:
@@ -183,7 +193,9 @@ def apply_restore(plan: RestorePlan, *, now: datetime | None = None) -> RestoreR
             elif linked and aside is not None:
                 aside.unlink()
         raise UserError(
-            f"Không thay được cơ sở dữ liệu {db_file}: {describe_os_error(exc)}. Chưa thay đổi gì."
+            "Không thay được cơ sở dữ liệu {db_file}: {reason}. Chưa thay đổi gì.",
+            db_file=db_file,
+            reason=describe_os_error(exc),
         ) from exc
     finally:
         plan.staged.discard()  # nothing left behind when it failed (no-op once committed)
@@ -224,16 +236,24 @@ def _stage(source: Path, dest: Path, gzipped: bool) -> None:
             with gzip.open(source, "rb") as src, dest.open("wb") as out:
                 shutil.copyfileobj(src, out, 1 << 20)
             if not has_sqlite_header(dest):
-                raise UserError(f"Tệp {source} không chứa một cơ sở dữ liệu SQLite: không khôi phục.")
+                raise UserError(
+                    "Tệp {source} không chứa một cơ sở dữ liệu SQLite: không khôi phục.", source=source
+                )
             with closing(sqlite3.connect(dest)) as conn:  # a foreign file may be in WAL mode
                 conn.execute("PRAGMA journal_mode=DELETE")
         else:
             snapshot(source, dest, read_only=True)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         reason = describe_os_error(exc) if isinstance(exc, OSError) and exc.errno else str(exc)
-        raise UserError(f"Không đọc được tệp sao lưu {source}: {reason}. Chưa thay đổi gì.") from exc
+        raise UserError(
+            "Không đọc được tệp sao lưu {source}: {reason}. Chưa thay đổi gì.", source=source, reason=reason
+        ) from exc
     except sqlite3.DatabaseError as exc:
-        raise UserError(f"Tệp {source} không đọc được như cơ sở dữ liệu ({exc}): không khôi phục.") from exc
+        raise UserError(
+            "Tệp {source} không đọc được như cơ sở dữ liệu ({error}): không khôi phục.",
+            source=source,
+            error=str(exc),
+        ) from exc
 
 
 def _count_lost(db_file: Path, staged: Path) -> tuple[int | None, int | None]:
@@ -274,8 +294,8 @@ def _release(db_file: Path) -> None:
         return
     if str(mode).lower() == "wal":
         raise UserError(
-            f"Cơ sở dữ liệu {db_file} đang được dùng (phần mềm counter_app đang mở trên máy này, hoặc một "
-            "lệnh khác đang chạy). Hãy đóng chúng rồi khôi phục lại. Chưa thay đổi gì."
+            "Cơ sở dữ liệu {db_file} đang được dùng (phần mềm counter_app đang mở trên máy này, hoặc một lệnh khác đang chạy). Hãy đóng chúng rồi khôi phục lại. Chưa thay đổi gì.",
+            db_file=db_file,
         )
 
 
@@ -285,7 +305,7 @@ def _aside_name(db_file: Path, now: datetime | None) -> Path:
         name = f"{db_file.stem}-set-aside-{stamp}{'' if n == 1 else f'-{n}'}{db_file.suffix}"
         if not (db_file.parent / name).exists():
             return db_file.parent / name
-    raise UserError(f"Quá nhiều tệp để riêng trùng tên trong {db_file.parent}.")
+    raise UserError("Quá nhiều tệp để riêng trùng tên trong {folder}.", folder=db_file.parent)
 
 
 def _set_aside(db_file: Path, aside: Path) -> tuple[bool, bool]:

@@ -39,7 +39,10 @@ def choices_for_level(choices: Iterable[ProcedureChoice], level: str) -> list[Pr
     hiding a procedure an office does receive is worse than listing one it leaves unticked."""
     if level not in CATALOG_LEVELS:
         raise ValidationError(
-            f"Cấp đơn vị «{level}» không hợp lệ (dùng: {', '.join(OFFICE_LEVELS)}).", field="level"
+            "Cấp đơn vị «{level}» không hợp lệ (dùng: {names}).",
+            level=level,
+            names=", ".join(OFFICE_LEVELS),
+            field="level",
         )
     offered = CATALOG_LEVELS[level]
     return [c for c in choices if not record_levels(c.level) or record_levels(c.level) & offered]

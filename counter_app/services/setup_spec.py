@@ -16,7 +16,7 @@ from typing import Any
 
 from counter_app.domain.calendar import WEEKDAY_NAMES
 from counter_app.domain.dossier_code import UNIT_PATTERN
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError, as_message
 from counter_app.domain.passwords import check_password_policy
 from counter_app.domain.provinces import PROVINCES_2025
 from counter_app.domain.text import normalize, search_key, unprintable_char
@@ -122,7 +122,7 @@ class SetupSpec:
     catalog_files: tuple[str, ...] = field(default=())
 
 
-def _required(value: str, message: str, field_name: str) -> None:
+def _required(value: str, message: str | Message, field_name: str) -> None:
     if not value.strip():
         raise ValidationError(message, field=field_name)
 
@@ -134,25 +134,31 @@ def check_sessions(sessions: Sessions) -> None:
     for day, spans in sessions.items():
         if day not in range(7):
             raise ValidationError(
-                f"Thứ trong tuần «{day}» không hợp lệ (0 = Thứ Hai … 6 = Chủ nhật).", field="sessions"
+                "Thứ trong tuần «{day}» không hợp lệ (0 = Thứ Hai … 6 = Chủ nhật).", day=day, field="sessions"
             )
         previous_end: time | None = None
         for start, end in spans:
             for value in (start, end):
                 if not _HHMM.match(value):
                     raise ValidationError(
-                        f"{WEEKDAY_NAMES[day]}: giờ «{value}» không hợp lệ (viết dạng 07:30).",
+                        "{weekday}: giờ «{value}» không hợp lệ (viết dạng 07:30).",
+                        weekday=Message(WEEKDAY_NAMES[day]),
+                        value=value,
                         field="sessions",
                     )
             a, b = time.fromisoformat(start), time.fromisoformat(end)
             if a >= b:
                 raise ValidationError(
-                    f"{WEEKDAY_NAMES[day]}: buổi {start}–{end} phải bắt đầu trước khi kết thúc.",
+                    "{weekday}: buổi {start}–{end} phải bắt đầu trước khi kết thúc.",
+                    weekday=Message(WEEKDAY_NAMES[day]),
+                    start=start,
+                    end=end,
                     field="sessions",
                 )
             if previous_end is not None and a < previous_end:
                 raise ValidationError(
-                    f"{WEEKDAY_NAMES[day]}: các buổi làm việc chồng lên nhau hoặc không theo thứ tự.",
+                    "{weekday}: các buổi làm việc chồng lên nhau hoặc không theo thứ tự.",
+                    weekday=Message(WEEKDAY_NAMES[day]),
                     field="sessions",
                 )
             previous_end = b
@@ -171,12 +177,14 @@ _PRINTED_FIELDS = {
 }
 
 
-def _printable(value: str, label: str, field_name: str) -> None:
+def _printable(value: str, label: str | Message, field_name: str) -> None:
     """A character no slip can show (a control character, NUL) is refused, not stored: PostgreSQL
     refuses a NUL outright, and every slip would print the rest garbled."""
     bad = unprintable_char(value)
     if bad is not None:
-        raise ValidationError(f"{label} có ký tự không in được ({bad}).", field=field_name)
+        raise ValidationError(
+            "{label} có ký tự không in được ({bad}).", label=as_message(label), bad=bad, field=field_name
+        )
 
 
 def check_profile(profile: OfficeProfile) -> None:
@@ -187,25 +195,32 @@ def check_profile(profile: OfficeProfile) -> None:
     _length(profile.identifier_code, 40, "Mã định danh", "identifier_code")
     if not UNIT_PATTERN.match(profile.identifier_code):
         raise ValidationError(
-            f"Mã định danh «{profile.identifier_code}» không hợp lệ: chữ in hoa và số, các phần cách nhau "
-            "bởi dấu chấm (ví dụ 000.17.22.H56).",
+            "Mã định danh «{identifier_code}» không hợp lệ: chữ in hoa và số, các phần cách nhau bởi dấu chấm (ví dụ 000.17.22.H56).",
+            identifier_code=profile.identifier_code,
             field="identifier_code",
         )
     if profile.province not in PROVINCES_2025:
         raise ValidationError(
-            f"Tỉnh, thành phố «{profile.province}» không có trong 34 tỉnh, thành phố.", field="province"
+            "Tỉnh, thành phố «{province}» không có trong 34 tỉnh, thành phố.",
+            province=profile.province,
+            field="province",
         )
     if profile.level not in OFFICE_LEVELS:
         raise ValidationError(
-            f"Cấp đơn vị «{profile.level}» không hợp lệ (dùng: {', '.join(OFFICE_LEVELS)}).", field="level"
+            "Cấp đơn vị «{level}» không hợp lệ (dùng: {names}).",
+            level=profile.level,
+            names=", ".join(OFFICE_LEVELS),
+            field="level",
         )
     _required(profile.place, "Địa danh (ghi trước «, ngày … tháng … năm …») không được để trống.", "place")
     if profile.hotline and not _HOTLINE.match(profile.hotline):
         raise ValidationError(
-            f"Số điện thoại đường dây nóng «{profile.hotline}» không hợp lệ.", field="hotline"
+            "Số điện thoại đường dây nóng «{hotline}» không hợp lệ.", hotline=profile.hotline, field="hotline"
         )
     if profile.email and not _EMAIL.match(profile.email):
-        raise ValidationError(f"Địa chỉ thư điện tử «{profile.email}» không hợp lệ.", field="email")
+        raise ValidationError(
+            "Địa chỉ thư điện tử «{email}» không hợp lệ.", email=profile.email, field="email"
+        )
     if profile.time_policy not in TIME_POLICIES:
         raise ValidationError("Cách tính thời hạn phải là «hours» hoặc «days».", field="time_policy")
     for name, (label, limit) in _PROFILE_LENGTHS.items():
@@ -213,20 +228,23 @@ def check_profile(profile: OfficeProfile) -> None:
     check_sessions(profile.sessions)
 
 
-def _length(value: str, limit: int, label: str, field_name: str) -> None:
+def _length(value: str, limit: int, label: str | Message, field_name: str) -> None:
     if len(value) > limit:
-        raise ValidationError(f"{label} dài quá {limit} ký tự.", field=field_name)
+        raise ValidationError(
+            "{label} dài quá {limit} ký tự.", label=as_message(label), limit=limit, field=field_name
+        )
 
 
 def check_unit(unit: UnitSpec) -> None:
-    _printable(unit.name, f"Tên của đơn vị «{unit.code}»", "unit_name")
+    _printable(unit.name, Message("Tên của đơn vị «{code}»", code=unit.code), "unit_name")
     if not _UNIT_CODE.match(unit.code):
         raise ValidationError(
-            f"Mã đơn vị «{unit.code}» không hợp lệ (chữ, số, dấu chấm, gạch; không dấu cách).",
+            "Mã đơn vị «{code}» không hợp lệ (chữ, số, dấu chấm, gạch; không dấu cách).",
+            code=unit.code,
             field="unit_code",
         )
-    _required(unit.name, f"Tên của đơn vị «{unit.code}» không được để trống.", "unit_name")
-    _length(unit.name, 300, f"Tên của đơn vị «{unit.code}»", "unit_name")
+    _required(unit.name, Message("Tên của đơn vị «{code}» không được để trống.", code=unit.code), "unit_name")
+    _length(unit.name, 300, Message("Tên của đơn vị «{code}»", code=unit.code), "unit_name")
 
 
 def check_user(user: UserSpec) -> None:
@@ -236,13 +254,19 @@ def check_user(user: UserSpec) -> None:
     if user.role not in {r.value for r in Role}:
         choices = ", ".join(r.value for r in Role)
         raise ValidationError(
-            f"Vai trò «{user.role}» của «{user.username}» không hợp lệ (dùng: {choices}).", field="role"
+            "Vai trò «{role}» của «{username}» không hợp lệ (dùng: {choices}).",
+            role=user.role,
+            username=user.username,
+            choices=choices,
+            field="role",
         )
     if user.password is not None:
         try:
             check_password_policy(user.password, name)
         except ValidationError as exc:
-            raise ValidationError(f"Mật khẩu của «{name}»: {exc.message}", field="password") from None
+            raise ValidationError(
+                "Mật khẩu của «{name}»: {problem}", name=name, problem=exc.text, field="password"
+            ) from None
 
 
 def check_spec(spec: SetupSpec) -> None:
@@ -253,7 +277,7 @@ def check_spec(spec: SetupSpec) -> None:
     for unit in spec.units:
         check_unit(unit)
         if unit.code.casefold() in seen:
-            raise ValidationError(f"Mã đơn vị «{unit.code}» bị lặp lại.", field="unit_code")
+            raise ValidationError("Mã đơn vị «{code}» bị lặp lại.", code=unit.code, field="unit_code")
         seen.add(unit.code.casefold())
     for code in spec.procedures or ():
         if not code.strip():
@@ -262,7 +286,9 @@ def check_spec(spec: SetupSpec) -> None:
     for user in spec.users:
         check_user(user)
         if user.username.strip().casefold() in names:
-            raise ValidationError(f"Tên đăng nhập «{user.username}» bị lặp lại.", field="username")
+            raise ValidationError(
+                "Tên đăng nhập «{username}» bị lặp lại.", username=user.username, field="username"
+            )
         names.add(user.username.strip().casefold())
     if spec.users and not any(u.role == Role.ADMIN for u in spec.users):
         raise ValidationError("Phải có ít nhất một người dùng vai trò quản trị (admin).", field="role")
@@ -293,23 +319,26 @@ _TOP_KEYS = {"office", "sessions", "units", "procedures", "users", "catalog_file
 def _text(value: Any, where: str) -> str:
     """A string value, in NFC with its runs of spaces made one (what the office prints and compares)."""
     if not isinstance(value, str):
-        raise ValidationError(f"«{where}» phải là chuỗi ký tự (đặt trong dấu nháy kép).")
+        raise ValidationError("«{where}» phải là chuỗi ký tự (đặt trong dấu nháy kép).", where=where)
     return normalize(value)
 
 
 def _list(value: Any, where: str) -> list[Any]:
     if not isinstance(value, list):
-        raise ValidationError(f"«{where}» phải là một danh sách [ … ].")
+        raise ValidationError("«{where}» phải là một danh sách [ … ].", where=where)
     return value
 
 
 def _object(value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ValidationError(f"«{where}» phải là một đối tượng JSON {{ … }}.")
+        raise ValidationError("«{where}» phải là một đối tượng JSON {{ … }}.", where=where)
     unknown = sorted(set(value) - allowed)
     if unknown:
         raise ValidationError(
-            f"«{where}» có khóa không biết: {', '.join(unknown)} (dùng: {', '.join(sorted(allowed))})."
+            "«{where}» có khóa không biết: {unknown} (dùng: {allowed}).",
+            where=where,
+            unknown=", ".join(unknown),
+            allowed=", ".join(sorted(allowed)),
         )
     return value
 
@@ -317,7 +346,7 @@ def _object(value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
 def _missing(data: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
     for key in keys:
         if key not in data:
-            raise ValidationError(f"«{where}» thiếu «{key}».")
+            raise ValidationError("«{where}» thiếu «{key}».", where=where, key=key)
 
 
 # "Thứ Hai" … "Chủ nhật" (any case, with or without tone marks) name a weekday as well as "0" … "6".
@@ -330,7 +359,7 @@ def _weekday(key: str) -> int:
     day = _WEEKDAY_KEYS.get(search_key(key))
     if day is None:
         raise ValidationError(
-            f"«sessions» có khóa không biết: «{key}» (dùng 0 = Thứ Hai … 6 = Chủ nhật, hoặc tên thứ)."
+            "«sessions» có khóa không biết: «{key}» (dùng 0 = Thứ Hai … 6 = Chủ nhật, hoặc tên thứ).", key=key
         )
     return day
 
@@ -344,11 +373,15 @@ def _sessions(value: Any) -> Sessions:
     for key, spans in value.items():
         day = _weekday(key)
         if day in result:
-            raise ValidationError(f"«sessions»: {WEEKDAY_NAMES[day]} được ghi hai lần.")
+            raise ValidationError(
+                "«sessions»: {weekday} được ghi hai lần.", weekday=Message(WEEKDAY_NAMES[day])
+            )
         pairs = []
         for span in _list(spans, f"sessions.{key}"):
             if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, str) for x in span)):
-                raise ValidationError(f'«sessions.{key}»: mỗi buổi là ["giờ bắt đầu", "giờ kết thúc"].')
+                raise ValidationError(
+                    '«sessions.{key}»: mỗi buổi là ["giờ bắt đầu", "giờ kết thúc"].', key=key
+                )
             pairs.append((span[0].strip(), span[1].strip()))
         result[day] = tuple(pairs)
     return MappingProxyType({day: spans for day, spans in sorted(result.items()) if spans})
@@ -396,7 +429,9 @@ def spec_from_json(data: Any) -> SetupSpec:
         _missing(user, ("username", "full_name", "role"), where)
         password = user.get("password")
         if password is not None and not isinstance(password, str):
-            raise ValidationError(f"«{where}.password» phải là chuỗi ký tự (đặt trong dấu nháy kép).")
+            raise ValidationError(
+                "«{where}.password» phải là chuỗi ký tự (đặt trong dấu nháy kép).", where=where
+            )
         users.append(
             UserSpec(
                 _text(user["username"], f"{where}.username").lower(),

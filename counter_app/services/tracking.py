@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, tuple_
 
 from counter_app.db.database import Database
-from counter_app.db.models import Agency, Applicant, Dossier, Field, Office, Procedure, ProcedureVersion, User
+from counter_app.db.models import Agency, Applicant, Dossier, Field, Office, ProcedureVersion, User
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import RUNNING_STATUSES
 from counter_app.services.actor import Actor
+from counter_app.services.dossier_query import named_dossiers
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for, get_office
 from counter_app.services.reports.labels import distinct_labels
@@ -56,25 +57,18 @@ class TrackPage:
     next_key: tuple[datetime, uuid.UUID] | None = None
 
 
-_ROWS = (
-    select(
-        Dossier.id,
-        Dossier.code,
-        Applicant.full_name,
-        ProcedureVersion.name,
-        Dossier.field_id,  # named below as the field was called when the dossier was received
-        Agency.name,
-        User.full_name,
-        Dossier.status,
-        Dossier.received_at,
-        Dossier.appointment_at,
-    )
-    .join(Applicant, Applicant.id == Dossier.applicant_id)
-    .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
-    .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
-    .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
-    .outerjoin(User, User.id == Dossier.received_by_id)
-)
+_ROWS = named_dossiers(
+    Dossier.id,
+    Dossier.code,
+    Applicant.full_name,
+    ProcedureVersion.name,
+    Dossier.field_id,  # named below as the field was called when the dossier was received
+    Agency.name,
+    User.full_name,
+    Dossier.status,
+    Dossier.received_at,
+    Dossier.appointment_at,
+).outerjoin(User, User.id == Dossier.received_by_id)
 
 
 def _local_midnight(day: date, tz: ZoneInfo) -> datetime:
@@ -96,7 +90,7 @@ def list_dossiers(
             "Khoảng ngày tiếp nhận không hợp lệ: «từ ngày» sau «đến ngày».", field="received_from"
         )
     if filters.due is not None and filters.due not in DUE_FILTERS:
-        raise ValidationError(f"Bộ lọc hạn «{filters.due}» không hợp lệ.", field="due")
+        raise ValidationError("Bộ lọc hạn «{due}» không hợp lệ.", due=filters.due, field="due")
     with db.read() as session:
         office: Office = get_office(session, actor.office_id)
         tz = ZoneInfo(office.timezone)

@@ -64,7 +64,7 @@ def find_unit(session: Session, code: str) -> Agency | None:
 def _existing(session: Session, code: str) -> Agency:
     unit = find_unit(session, code)
     if unit is None:
-        raise NotFoundError(f"Không có đơn vị xử lý mã «{code.strip()}».", field="unit_code")
+        raise NotFoundError("Không có đơn vị xử lý mã «{code}».", code=code.strip(), field="unit_code")
     return unit
 
 
@@ -114,8 +114,9 @@ def add_unit_in(
         return "reactivated"
     if unit.name != spec.name:
         raise ValidationError(
-            f"Đã có đơn vị mã «{unit.code}»: «{unit.name}». Để đổi tên, dùng «counter-cli unit rename "
-            f"{unit.code} --name …».",
+            "Đã có đơn vị mã «{code}»: «{name}». Để đổi tên, dùng «counter-cli unit rename {code} --name …».",
+            code=unit.code,
+            name=unit.name,
             field="unit_code",
         )
     return "unchanged"

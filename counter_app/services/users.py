@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.models import LoginThrottle, Office, User
-from counter_app.domain.errors import NotFoundError, ValidationError
+from counter_app.domain.errors import Message, NotFoundError, ValidationError, as_message
 from counter_app.domain.login_guard import name_key
 from counter_app.domain.passwords import check_password_policy, one_time_password
 from counter_app.domain.usernames import USERNAME_PATTERN as USERNAME_PATTERN  # re-exported
@@ -84,7 +84,7 @@ def find_actor(db: Database, username: str) -> Actor:
     with db.read() as session:
         user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if user is None or not user.active:
-            raise NotFoundError(f"Không có người dùng «{username}».")
+            raise NotFoundError("Không có người dùng «{username}».", username=username)
         return actor_of(user)
 
 
@@ -92,8 +92,18 @@ def parse_role(value: Role | str) -> Role:
     try:
         return Role(str(value).strip().lower())
     except ValueError:
-        choices = ", ".join(f"{role.value} ({ROLE_LABELS[role].lower()})" for role in Role)
-        raise ValidationError(f"Không có vai trò «{value}» (dùng: {choices}).", field="role") from None
+        choices = Message.joined(
+            ", ",
+            (
+                Message(
+                    "{role} ({label})", role=role.value, label=Message.label(ROLE_LABELS[role], lower=True)
+                )
+                for role in Role
+            ),
+        )
+        raise ValidationError(
+            "Không có vai trò «{value}» (dùng: {choices}).", value=value, choices=choices, field="role"
+        ) from None
 
 
 def user_by_name(session: Session, username: str, *, for_update: bool = False) -> User | None:
@@ -105,7 +115,7 @@ def user_by_name(session: Session, username: str, *, for_update: bool = False) -
 def _existing(session: Session, username: str) -> User:
     user = user_by_name(session, username, for_update=True)
     if user is None:
-        raise NotFoundError(f"Không có người dùng «{username.strip()}».", field="username")
+        raise NotFoundError("Không có người dùng «{username}».", username=username.strip(), field="username")
     return user
 
 
@@ -126,8 +136,9 @@ def _keep_an_admin(session: Session, user: User, what: str) -> None:
     ).all()
     if len(admins) <= 1:
         raise ValidationError(
-            f"Không thể {what} «{user.username}»: đây là quản trị viên cuối cùng còn hoạt động. "
-            "Hãy thêm (hoặc kích hoạt lại) một quản trị viên khác trước.",
+            "Không thể {what} «{username}»: đây là quản trị viên cuối cùng còn hoạt động. Hãy thêm (hoặc kích hoạt lại) một quản trị viên khác trước.",
+            what=as_message(what),
+            username=user.username,
             field="username",
         )
 
@@ -198,7 +209,7 @@ def create_user_in(
     generated = one_time_password() if password is None else None
     secret = generated or password or ""
     if user_by_name(session, name) is not None:
-        raise ValidationError(f"Tên đăng nhập «{name}» đã có.", field="username")
+        raise ValidationError("Tên đăng nhập «{name}» đã có.", name=name, field="username")
     if office_id is None:
         office_id = session.execute(
             select(Office.id).order_by(Office.identifier_code).limit(1)

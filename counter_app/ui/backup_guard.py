@@ -32,6 +32,7 @@ from counter_app.db.engine import sqlite_file_of
 from counter_app.domain.errors import UserError
 from counter_app.paths import AppPaths
 from counter_app.services import backups, recovery
+from counter_app.ui.messages import shown
 from counter_app.ui.worker import Report, run_detached, run_with_progress, wait_for_detached
 
 log = logging.getLogger(__name__)
@@ -153,7 +154,7 @@ def offer_backup_if_damaged(paths: AppPaths) -> bool:
         finally:
             plan.staged.discard()
     except UserError as exc:
-        QMessageBox.critical(None, title, exc.message)
+        QMessageBox.critical(None, title, shown(exc))
         return False
     except Exception as exc:  # said in a message (the details in the log), as the crash hook would
         log.exception("restore at start-up failed")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import UserError
 from counter_app.services.login import unlock_screen
 from counter_app.ui.login_dialog import LoginDialog
+from counter_app.ui.messages import shown
 from counter_app.ui.session import UiSession
 
 
@@ -109,7 +110,7 @@ class LockScreen(QWidget):
         try:
             result = unlock_screen(session.db, session.actor, password, now=session.now())
         except UserError as exc:
-            self.say(exc.message)
+            self.say(shown(exc))
             self.password.selectAll()
             self.password.setFocus()
             return

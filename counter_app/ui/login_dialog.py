@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import UserError
+from counter_app.ui.messages import shown
 from counter_app.ui.password_dialog import PasswordForm, utc_now
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ class LoginDialog(QDialog):
         try:
             result = login(self._db, self.username.text(), self.password.text(), now=self._clock())
         except UserError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(shown(exc))
             self.password.selectAll()
             self.password.setFocus()
             return

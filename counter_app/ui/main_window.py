@@ -15,7 +15,7 @@ window_lock.py; ``switch_user`` asks the application (app.py) for a window of an
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -25,6 +25,7 @@ from counter_app.services.office_overview import office_overview
 from counter_app.services.slips.common import GuideKey, HandoverKey
 from counter_app.ui.admin.admin_page import AdminPage
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.operations import writes_idle
 from counter_app.ui.pages.catalog_page import CatalogPage
 from counter_app.ui.pages.dashboard_page import DashboardPage
 from counter_app.ui.pages.guide_page import GuidePage
@@ -302,6 +303,13 @@ class MainWindow(WindowLock, QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self._handing_over and not writes_idle():
+            # A write is being saved (an accept waiting for a busy database…): the window closes
+            # once it is, its outcome shown and its slip issued — never with a dossier received
+            # whose code nobody saw.
+            event.ignore()
+            QTimer.singleShot(100, self.close)
+            return
         if not self._handing_over and (
             self._refuse_close_while_locked() or (not self._locked and not self._may_close())
         ):

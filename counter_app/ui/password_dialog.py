@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import UserError
 from counter_app.domain.passwords import MIN_LENGTH
+from counter_app.ui.messages import shown
 
 if TYPE_CHECKING:  # the database stack loads after the log-in window shows (app.py, issue 11)
     from counter_app.db.database import Database
@@ -83,7 +84,7 @@ class PasswordForm(QWidget):
                 now=now,
             )
         except UserError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(shown(exc))
             field = self.current if exc.field == "current" and current is None else self.new
             if exc.field == "password_again":
                 field = self.again

@@ -33,6 +33,7 @@ from counter_app.documents import registry
 from counter_app.domain.errors import UserError
 from counter_app.paths import AppPaths
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from counter_app.ui.messages import shown
 from counter_app.ui.slip_desk import SlipDesk
 
 RECEIPT_LAYOUT_KEY = "slips/receipt_layout"
@@ -58,7 +59,7 @@ class SettingsDialog(QDialog):
             try:
                 saved = load_settings(paths)
             except UserError as exc:
-                self._show_error(exc.message)
+                self._show_error(shown(exc))
             else:
                 self._saved_language, self._saved_idle_minutes = saved.language, saved.idle_lock_minutes
         self.language.setCurrentIndex(max(self.language.findData(self._saved_language), 0))
@@ -127,7 +128,7 @@ class SettingsDialog(QDialog):
                 settings.language, settings.idle_lock_minutes = language, minutes
                 save_settings(self._paths, settings)
             except UserError as exc:
-                self._show_error(exc.message)
+                self._show_error(shown(exc))
                 return
             except OSError as exc:
                 self._show_error(self.tr("Không lưu được cài đặt: {0}").format(exc))

@@ -37,6 +37,7 @@ from counter_app.domain.errors import UserError, ValidationError
 from counter_app.domain.timezones import DEFAULT_TZ
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
 from counter_app.services.setup_spec import OfficeProfile, SetupSpec, check_spec
+from counter_app.ui.messages import shown
 from counter_app.ui.setup.office_page import SetupOfficePage
 
 if TYPE_CHECKING:  # the database stack loads behind the wizard (app.py, issue 11)
@@ -189,7 +190,7 @@ class SetupWizard(QWizard):
             try:
                 self._catalog = self._read_catalog()
             except UserError as exc:  # the bundled file damaged: said; files can still be added
-                self._catalog, problem = [], exc.message
+                self._catalog, problem = [], shown(exc)
             finally:
                 QGuiApplication.restoreOverrideCursor()
             if problem:
@@ -322,12 +323,12 @@ class SetupWizard(QWizard):
         """A refusal of apply_setup (nothing written): shown beside its field, on its page."""
         field = getattr(exc, "field", None)
         for page in self.pages()[:-1]:
-            if field and page.show_error(field, exc.message):  # type: ignore[attr-defined]
+            if field and page.show_error(field, shown(exc)):  # type: ignore[attr-defined]
                 while self.currentPage() is not page and self.currentId() > 0:
                     self.back()
-                page.show_error(field, exc.message)  # type: ignore[attr-defined]  (focus, now shown)
+                page.show_error(field, shown(exc))  # type: ignore[attr-defined]  (focus, now shown)
                 return
-        self.summary_page.show_message(exc.message)
+        self.summary_page.show_message(shown(exc))
 
     # ---- «Hủy», Esc, closing the window ---------------------------------------------------------
     def reject(self) -> None:

@@ -4,15 +4,18 @@ The pages announce what happened (a dossier received, a supplement requested, a 
 the desk issues the matching slip through the slips service (archived, with its event) and prints
 it. A failure to print never undoes the action: the slip stays archived and can be re-printed.
 
-The receipt is issued in the background: the receive page shows the dossier's code at once while
-the PDF renders in a worker thread; printing (Qt's printer objects) then runs on the GUI thread,
-and ``progressed`` tells the page where the receipt went.
+Issuing a slip writes (its ``slip_issued`` event, in the transaction that renders and archives it),
+so every slip is issued on the write lane (operations.py), queued behind the action it goes with:
+the page shows its outcome first (the receive page's banner with the dossier's code), the PDF
+renders off the GUI thread, and printing (Qt's printer objects) then runs on the GUI thread.
+``progressed`` tells the receive page where the receipt went.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -21,14 +24,15 @@ from PySide6.QtWidgets import QWidget
 
 from counter_app.domain.errors import UserError
 from counter_app.services.slips.issue import IssuedSlip, issue_or_reprint, reprint_slip
+from counter_app.ui.messages import shown
+from counter_app.ui.operations import ServiceOp
 from counter_app.ui.printing import PrintOutcome, SlipPrinter
 from counter_app.ui.session import UiSession
-from counter_app.ui.worker import run_detached
 
 log = logging.getLogger(__name__)
 
 # One slip renders at a time: reportlab keeps module-level state (fonts, caches) that two threads
-# rendering at once could trip over, and the GUI thread renders the other slips itself.
+# rendering at once could trip over (the write lane renders the slips; a script may render too).
 _RENDER_LOCK = threading.Lock()
 
 
@@ -47,21 +51,12 @@ class OutcomePrinter(Protocol):
     ) -> PrintOutcome: ...
 
 
-class _BackgroundSlip(QObject):
-    """One slip rendering in a worker thread; its result is delivered to these slots on the GUI thread
-    (and dropped if the desk has gone meanwhile)."""
+@dataclass(frozen=True)
+class _RenderBug:
+    """A receipt that could not be made because of a bug: the dossier is received all the same, so
+    the banner says so and the log gets the traceback (no crash dialog over the receipt moment)."""
 
-    def __init__(self, desk: SlipDesk, kind: str, key: str) -> None:
-        super().__init__(desk)
-        self._desk, self.kind, self.key = desk, kind, key
-
-    def done(self, slip: IssuedSlip) -> None:
-        self._desk._print_issued(self.kind, self.key, slip)
-        self.deleteLater()
-
-    def failed(self, exc: BaseException) -> None:
-        self._desk._not_issued(self.kind, self.key, exc)
-        self.deleteLater()
+    error: Exception
 
 
 class SlipDesk(QObject):
@@ -91,22 +86,29 @@ class SlipDesk(QObject):
     def receipt_layout() -> str:
         return str(QSettings().value("slips/receipt_layout", "a4") or "a4")
 
-    def issue(self, kind: str, key: object, layout: str | None = None) -> IssuedSlip | None:
-        """Issue (or re-use the archived copy of) a slip and print it; None if it could not be made."""
+    def issue(self, kind: str, key: object, layout: str | None = None) -> None:
+        """Issue (or re-use the archived copy of) a slip on the write lane, then print it here; the
+        status bar says where it went (``said``), or why it could not be made."""
         s = self._session
+        db, actor, now = s.db, s.actor, s.now()  # the issue time is the action's, not the render's
         try:
-            with _RENDER_LOCK:
-                slip = issue_or_reprint(
-                    s.db, s.actor, kind, key, layout=layout, now=s.now(), archive_dir=self.archive_dir
-                )
+            archive = self.archive_dir
         except UserError as exc:
-            self.said.emit(self.tr("Không lập được phiếu: {0}").format(exc.message))
-            return None
-        self._print(kind, slip)
-        return slip
+            self.said.emit(self.tr("Không lập được phiếu: {0}").format(shown(exc)))
+            return
+
+        def render() -> IssuedSlip:  # on the write lane: no Qt object is touched here
+            with _RENDER_LOCK:
+                return issue_or_reprint(db, actor, kind, key, layout=layout, now=now, archive_dir=archive)
+
+        op = ServiceOp(self, render, exclusive=False)  # slips queue: one per action, none dropped
+        op.success(lambda slip: self._print(kind, slip)).failure(
+            lambda exc: self.said.emit(self.tr("Không lập được phiếu: {0}").format(shown(exc)))
+        )
+        op.run_in_background()
 
     def issue_in_background(self, kind: str, key: str, layout: str | None = None) -> None:
-        """Issue a slip with its PDF rendered off the GUI thread, then print it here; ``progressed``
+        """Issue a slip with its PDF rendered on the write lane, then print it here; ``progressed``
         reports each step. The action it records is already saved, whatever happens to the slip."""
         s = self._session
         db, actor, now = s.db, s.actor, s.now()  # the issue time is the action's, not the render's
@@ -116,12 +118,23 @@ class SlipDesk(QObject):
             self._not_issued(kind, key, exc)
             return
 
-        def render() -> IssuedSlip:  # in the worker thread: no Qt object is touched here
+        def render() -> IssuedSlip | _RenderBug:  # on the write lane: no Qt object is touched here
             with _RENDER_LOCK:
-                return issue_or_reprint(db, actor, kind, key, layout=layout, now=now, archive_dir=archive)
+                try:
+                    return issue_or_reprint(db, actor, kind, key, layout=layout, now=now, archive_dir=archive)
+                except UserError:
+                    raise
+                except Exception as exc:  # a bug: said in the banner and logged (_not_issued)
+                    return _RenderBug(exc)
 
-        job = _BackgroundSlip(self, kind, key)
-        run_detached(render, job.done, job.failed)
+        def issued(result: IssuedSlip | _RenderBug) -> None:
+            if isinstance(result, _RenderBug):
+                self._not_issued(kind, key, result.error)
+            else:
+                self._print_issued(kind, key, result)
+
+        op = ServiceOp(self, render, exclusive=False)
+        op.success(issued).failure(lambda exc: self._not_issued(kind, key, exc)).run_in_background()
 
     def _print_issued(self, kind: str, key: str, slip: IssuedSlip) -> None:
         self.progressed.emit(kind, key, "printing", "", slip.path)
@@ -130,30 +143,35 @@ class SlipDesk(QObject):
 
     def _not_issued(self, kind: str, key: str, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            reason = exc.message
+            reason = shown(exc)
         else:  # a renderer's bug must not pass silently: the log has the traceback
             log.error("issuing %s %s failed", kind, key, exc_info=exc)
             reason = str(exc) or type(exc).__name__
         self.said.emit(self.tr("Không lập được phiếu: {0}").format(reason))
         self.progressed.emit(kind, key, "not_issued", reason, None)
 
-    def reprint(self, kind: str, key: str, layout: str, fresh: bool) -> IssuedSlip | None:
-        """Re-print the archived copy (or, ``fresh``, a new issue) with a preview first."""
+    def reprint(self, kind: str, key: str, layout: str, fresh: bool) -> None:
+        """Re-print the archived copy (or, ``fresh``, a new issue) with a preview first; the copy is
+        read (or issued) on the write lane, behind the slips still being issued."""
         s = self._session
+        db, actor, now = s.db, s.actor, s.now()
         try:
-            if fresh:
-                with _RENDER_LOCK:
-                    slip = issue_or_reprint(
-                        s.db, s.actor, kind, key, layout=layout, now=s.now(), archive_dir=self.archive_dir
-                    )
-            else:
-                with _RENDER_LOCK:
-                    slip = reprint_slip(s.db, s.actor, kind, key, layout, self.archive_dir)
+            archive = self.archive_dir
         except UserError as exc:
-            self.said.emit(self.tr("Không in lại được: {0}").format(exc.message))
-            return None
-        self._print(kind, slip, preview=True)
-        return slip
+            self.said.emit(self.tr("Không in lại được: {0}").format(shown(exc)))
+            return
+
+        def render() -> IssuedSlip:  # on the write lane: no Qt object is touched here
+            with _RENDER_LOCK:
+                if fresh:
+                    return issue_or_reprint(db, actor, kind, key, layout=layout, now=now, archive_dir=archive)
+                return reprint_slip(db, actor, kind, key, layout, archive)
+
+        op = ServiceOp(self, render, exclusive=False)
+        op.success(lambda slip: self._print(kind, slip, preview=True)).failure(
+            lambda exc: self.said.emit(self.tr("Không in lại được: {0}").format(shown(exc)))
+        )
+        op.run_in_background()
 
     def _print(self, kind: str, slip: IssuedSlip, *, preview: bool = False) -> tuple[str, str]:
         """Print an issued slip; (state, sentence) as in ``progressed``."""

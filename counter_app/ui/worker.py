@@ -1,4 +1,10 @@
-"""Run long work off the GUI thread, with a progress dialog and a cancel button.
+"""The long-job lane: long work off the GUI thread, with a progress dialog and a cancel button.
+
+Backups and restores, catalogue imports, period reports, demo data, the wizard's set-up and the
+database's opening run here, each on a thread of its own (``_Runner``, named ``counter-long-job``).
+They never go through the write lane of ``operations.py`` — the ONE thread that runs the counter's
+short writes (accept, refuse, return, the tracking actions, slips) in order — so a backup of several
+minutes never holds up the next accept, and an accept never queues behind a report.
 
 The job receives a ``report(done, total) -> bool`` callback; it returns False once the user
 pressed cancel, and the job is expected to stop (raising or returning early).
@@ -24,6 +30,7 @@ class _Runner(QThread):
 
     def __init__(self, job: Callable[[Report], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("counter-long-job")  # not the write lane (operations.py): see the docstring
         self._job = job
         self.cancel_requested = threading.Event()
 

@@ -3558,6 +3558,1452 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     </message>
 </context>
 <context>
+    <name>messages</name>
+    <message>
+        <source>Không đọc được tệp cấu hình {file}: {error}</source>
+        <translation>Cannot read the settings file {file}: {error}</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình {file} phải là một đối tượng JSON ({{…}}).</source>
+        <translation>The settings file {file} must be a JSON object ({{…}}).</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình {file}: «{key}» phải là một chuỗi.</source>
+        <translation>Settings file {file}: «{key}» must be a string.</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình {file}: «printers» phải là một đối tượng tên máy in.</source>
+        <translation>Settings file {file}: «printers» must be an object of printer names.</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình {file}: «idle_lock_minutes» phải là số phút nguyên từ 0 đến {limit} (0: không tự khóa máy).</source>
+        <translation>Settings file {file}: «idle_lock_minutes» must be a whole number of minutes from 0 to {limit} (0: never lock automatically).</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu {database}: {problem}</source>
+        <translation>Cannot open the database {database}: {problem}</translation>
+    </message>
+    <message>
+        <source>Tệp {database} không phải là cơ sở dữ liệu (hoặc đã hỏng). Hãy chọn đúng tệp dữ liệu, hoặc khôi phục từ một bản sao lưu trong thư mục backups.</source>
+        <translation>The file {database} is not a database (or it is damaged). Choose the right data file, or restore from a backup in the backups folder.</translation>
+    </message>
+    <message>
+        <source>Không mở được cơ sở dữ liệu {database}: {error}</source>
+        <translation>Cannot open the database {database}: {error}</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu không được hỗ trợ: {backend}. Chỉ dùng SQLite hoặc PostgreSQL.</source>
+        <translation>Unsupported database: {backend}. Only SQLite or PostgreSQL can be used.</translation>
+    </message>
+    <message>
+        <source>Không thể mở cơ sở dữ liệu trên ổ mạng ({file}). Hãy đặt tệp dữ liệu trên ổ đĩa của máy này, hoặc dùng máy chủ PostgreSQL cho nhiều quầy.</source>
+        <translation>Cannot open a database on a network drive ({file}). Put the data file on this computer&apos;s own disk, or use a PostgreSQL server for several counters.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu đang bận (một máy hoặc chương trình khác đang ghi). Hãy thử lại sau ít phút.</source>
+        <translation>The database is busy (another computer or program is writing to it). Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Tệp cơ sở dữ liệu chỉ cho đọc: không ghi được. Hãy kiểm tra quyền ghi của thư mục dữ liệu.</source>
+        <translation>The database file is read-only: nothing can be written. Check the write permission of the data folder.</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào đĩa (đầy hoặc lỗi). Hãy giải phóng chỗ trống rồi thử lại.</source>
+        <translation>Cannot write to the disk (full or failing). Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp cơ sở dữ liệu (thư mục không còn, hoặc không có quyền). Hãy kiểm tra thư mục dữ liệu.</source>
+        <translation>Cannot open the database file (the folder is gone, or access is denied). Check the data folder.</translation>
+    </message>
+    <message>
+        <source>Mất kết nối tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại.</source>
+        <translation>The connection to the database server was lost. Check the network and the server, then try again.</translation>
+    </message>
+    <message>
+        <source>Không kết nối được tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại.</source>
+        <translation>Cannot connect to the database server. Check the network and the server, then try again.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu được tạo bởi phiên bản counter_app mới hơn. Hãy cập nhật phần mềm trước khi mở dữ liệu này.</source>
+        <translation>The database was created by a newer version of counter_app. Update the software before opening this data.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ không in được thành mã vạch: {code!r}</source>
+        <translation>The dossier code cannot be printed as a barcode: {code!r}</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ quá dài để in mã vạch: {code}</source>
+        <translation>The dossier code is too long to print as a barcode: {code}</translation>
+    </message>
+    <message>
+        <source>Phông chữ {font_label} ({font_name}) không có ký tự: {listing}. Hãy sửa nội dung (bỏ ký tự đặc biệt, biểu tượng cảm xúc) trước khi in.</source>
+        <translation>The font {font_label} ({font_name}) has no glyph for: {listing}. Edit the text (remove special characters and emoji) before printing.</translation>
+    </message>
+    <message>
+        <source>{what} không hợp lệ: {value!r}.</source>
+        <translation>{what} is not valid: {value!r}.</translation>
+    </message>
+    <message>
+        <source>Thời hạn phải là một số.</source>
+        <translation>The term must be a number.</translation>
+    </message>
+    <message>
+        <source>Thời hạn không hợp lệ: {value!r}.</source>
+        <translation>The term is not valid: {value!r}.</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết không được âm.</source>
+        <translation>The processing term cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết quá dài (tối đa {limit}).</source>
+        <translation>The processing term is too long (at most {limit}).</translation>
+    </message>
+    <message>
+        <source>Đơn vị thời hạn</source>
+        <translation>Term unit</translation>
+    </message>
+    <message>
+        <source>Cách tính thời hạn</source>
+        <translation>Term calculation method</translation>
+    </message>
+    <message>
+        <source>Giờ chốt nhận trong ngày không được kèm múi giờ.</source>
+        <translation>The daily cut-off time must not carry a time zone.</translation>
+    </message>
+    <message>
+        <source>Cách xử lý bổ sung hồ sơ</source>
+        <translation>Supplement handling rule</translation>
+    </message>
+    <message>
+        <source>Thời điểm yêu cầu bổ sung không được trước thời điểm tiếp nhận hồ sơ.</source>
+        <translation>The supplement request cannot be earlier than the dossier&apos;s receipt.</translation>
+    </message>
+    <message>
+        <source>Thời điểm nộp bổ sung không được trước thời điểm yêu cầu bổ sung.</source>
+        <translation>The supplement cannot be submitted before it was requested.</translation>
+    </message>
+    <message>
+        <source>Thời điểm tiếp tục giải quyết không được trước thời điểm tạm dừng.</source>
+        <translation>Processing cannot resume before it was paused.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>{what} phải là ngày giờ, nhận được {value!r}.</source>
+        <translation>{what} must be a date and time, got {value!r}.</translation>
+    </message>
+    <message>
+        <source>{what} {value:%d/%m/%Y %H:%M} thiếu múi giờ.</source>
+        <translation>{what} {value:%d/%m/%Y %H:%M} has no time zone.</translation>
+    </message>
+    <message>
+        <source>Giờ của buổi làm việc không được kèm múi giờ.</source>
+        <translation>Working session times must not carry a time zone.</translation>
+    </message>
+    <message>
+        <source>Buổi làm việc không hợp lệ: giờ bắt đầu {start:%H:%M} phải trước giờ kết thúc {end:%H:%M}.</source>
+        <translation>Invalid working session: the start time {start:%H:%M} must be before the end time {end:%H:%M}.</translation>
+    </message>
+    <message>
+        <source>Thứ trong tuần không hợp lệ: {weekday!r} (0 = Thứ Hai … 6 = CN).</source>
+        <translation>Invalid weekday: {weekday!r} (0 = Monday … 6 = Sunday).</translation>
+    </message>
+    <message>
+        <source>Các buổi làm việc {weekday} bị chồng lên nhau.</source>
+        <translation>The working sessions on {weekday} overlap.</translation>
+    </message>
+    <message>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Ngày vừa là ngày nghỉ vừa là ngày làm việc: {listed}.</source>
+        <translation>Days marked both as a day off and as a working day: {listed}.</translation>
+    </message>
+    <message>
+        <source>Múi giờ không hợp lệ: {tz!r}.</source>
+        <translation>Invalid time zone: {tz!r}.</translation>
+    </message>
+    <message>
+        <source>Nghỉ theo lịch cơ quan</source>
+        <translation>Day off by decision of the office</translation>
+    </message>
+    <message>
+        <source>Ngày {day:%d/%m/%Y} không phải ngày làm việc ({reason}).</source>
+        <translation>{day:%d/%m/%Y} is not a working day ({reason}).</translation>
+    </message>
+    <message>
+        <source>Khoảng thời gian dài quá {limit} ngày, không tính được.</source>
+        <translation>The period is longer than {limit} days and cannot be calculated.</translation>
+    </message>
+    <message>
+        <source>Thời lượng cộng thêm không được âm.</source>
+        <translation>The added duration cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Ngày không hợp lệ: {day!r}.</source>
+        <translation>Invalid date: {day!r}.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy đủ thời gian làm việc trong vòng {limit} ngày kể từ {day:%d/%m/%Y}.</source>
+        <translation>Not enough working time found within {limit} days from {day:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <source>{what} trong mã QR không hợp lệ (cần dạng ngày-tháng-năm ddMMyyyy).</source>
+        <translation>{what} in the QR code is not valid (expected day-month-year, ddMMyyyy).</translation>
+    </message>
+    <message>
+        <source>Chuỗi quét được không phải mã QR của thẻ CCCD (cần ít nhất {min_fields} trường ngăn cách bởi “|”, chuỗi này có {count}).</source>
+        <translation>The scanned text is not the QR code of a CCCD card (it needs at least {min_fields} fields separated by “|”, this one has {count}).</translation>
+    </message>
+    <message>
+        <source>Số CMND cũ trong mã QR không hợp lệ (cần 9 hoặc 12 chữ số).</source>
+        <translation>The old CMND number in the QR code is not valid (9 or 12 digits expected).</translation>
+    </message>
+    <message>
+        <source>Họ tên trong mã QR bị trống.</source>
+        <translation>The full name in the QR code is empty.</translation>
+    </message>
+    <message>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Ngày cấp</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <source>Ngày cấp trong mã QR sớm hơn ngày sinh.</source>
+        <translation>The date of issue in the QR code is earlier than the date of birth.</translation>
+    </message>
+    <message>
+        <source>Giới tính trong mã QR phải là “Nam” hoặc “Nữ”.</source>
+        <translation>The sex in the QR code must be “Nam” (male) or “Nu” (female).</translation>
+    </message>
+    <message>
+        <source>Mã định danh đơn vị «{unit}» không hợp lệ (ví dụ đúng: 000.17.22.H56).</source>
+        <translation>The office identifier code «{unit}» is not valid (a valid example: 000.17.22.H56).</translation>
+    </message>
+    <message>
+        <source>Số thứ tự hồ sơ phải lớn hơn 0.</source>
+        <translation>The dossier&apos;s sequence number must be greater than 0.</translation>
+    </message>
+    <message>
+        <source>«{text}» không phải là mã hồ sơ hợp lệ.</source>
+        <translation>«{text}» is not a valid dossier code.</translation>
+    </message>
+    <message>
+        <source>không có tệp hay thư mục này</source>
+        <translation>no such file or folder</translation>
+    </message>
+    <message>
+        <source>đây là một thư mục, không phải tệp</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>đã có một tệp trùng tên (không phải thư mục)</source>
+        <translation>a file with the same name exists (not a folder)</translation>
+    </message>
+    <message>
+        <source>không có quyền truy cập</source>
+        <translation>access denied</translation>
+    </message>
+    <message>
+        <source>Giới tính phải là “Nam” hoặc “Nữ”.</source>
+        <translation>Sex must be “Nam” (male) or “Nu” (female).</translation>
+    </message>
+    <message>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Vui lòng nhập số {kind}.</source>
+        <translation>Please enter the {kind} number.</translation>
+    </message>
+    <message>
+        <source>Số {kind} chỉ được gồm chữ số (0–9).</source>
+        <translation>The {kind} number may contain digits only (0–9).</translation>
+    </message>
+    <message>
+        <source>Số {kind} phải gồm đúng {length} chữ số (số đã nhập có {count} chữ số).</source>
+        <translation>The {kind} number must have exactly {length} digits (the number entered has {count}).</translation>
+    </message>
+    <message>
+        <source>Mã tỉnh nơi đăng ký khai sinh ({province}, 3 chữ số đầu của số CCCD) không tồn tại.</source>
+        <translation>The province code of the birth registration ({province}, the first 3 digits of the CCCD number) does not exist.</translation>
+    </message>
+    <message>
+        <source>Chữ số thứ 4 của số CCCD cho biết năm sinh trong khoảng {first}–{last}, không khớp với năm sinh {year}.</source>
+        <translation>The 4th digit of the CCCD number gives a year of birth between {first} and {last}, which does not match the year of birth {year}.</translation>
+    </message>
+    <message>
+        <source>Chữ số thứ 5–6 của số CCCD ({digits}) không khớp với năm sinh {year}.</source>
+        <translation>Digits 5–6 of the CCCD number ({digits}) do not match the year of birth {year}.</translation>
+    </message>
+    <message>
+        <source>Chữ số thứ 4 của số CCCD cho biết giới tính {encoded}, không khớp với giới tính {given}.</source>
+        <translation>The 4th digit of the CCCD number gives the sex {encoded}, which does not match the sex {given}.</translation>
+    </message>
+    <message>
+        <source>Vui lòng nhập số CCCD hoặc CMND.</source>
+        <translation>Please enter the CCCD or CMND number.</translation>
+    </message>
+    <message>
+        <source>Số CCCD/CMND chỉ được gồm chữ số (0–9).</source>
+        <translation>The CCCD/CMND number may contain digits only (0–9).</translation>
+    </message>
+    <message>
+        <source>Số CCCD phải gồm 12 chữ số, số CMND cũ gồm 9 chữ số (số đã nhập có {count} chữ số).</source>
+        <translation>A CCCD number has 12 digits, an old CMND number 9 (the number entered has {count}).</translation>
+    </message>
+    <message>
+        <source>Không thể {action} khi hồ sơ đang ở trạng thái «{status}».</source>
+        <translation>Cannot {action} while the dossier is «{status}».</translation>
+    </message>
+    <message>
+        <source>Đăng nhập sai {failures} lần trong {minutes} phút: tài khoản tạm khóa đến {until:%H:%M}. Hãy thử lại sau, hoặc nhờ quản trị viên mở khóa.</source>
+        <translation>{failures} failed log-ins within {minutes} minutes: the account is locked until {until:%H:%M}. Try again later, or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu phải có ít nhất {length} ký tự.</source>
+        <translation>The password must have at least {length} characters.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu không được là tên đăng nhập (kể cả viết hoa hay viết ngược).</source>
+        <translation>The password must not be the username (in any case, or written backwards).</translation>
+    </message>
+    <message>
+        <source>Mật khẩu này quá phổ biến, dễ bị đoán ra; hãy chọn mật khẩu khác.</source>
+        <translation>This password is too common and easy to guess; choose another one.</translation>
+    </message>
+    <message>
+        <source>Hai lần nhập mật khẩu mới không giống nhau.</source>
+        <translation>The two entries of the new password do not match.</translation>
+    </message>
+    <message>
+        <source>Chỉ chấp nhận số điện thoại Việt Nam (mã quốc gia +84).</source>
+        <translation>Only Vietnamese phone numbers are accepted (country code +84).</translation>
+    </message>
+    <message>
+        <source>Số điện thoại chỉ được gồm chữ số (có thể có dấu cách, dấu chấm, dấu gạch ngang, +84 ở đầu).</source>
+        <translation>A phone number may contain digits only (spaces, dots, hyphens and a leading +84 are allowed).</translation>
+    </message>
+    <message>
+        <source>Số điện thoại phải bắt đầu bằng 0 hoặc +84.</source>
+        <translation>The phone number must start with 0 or +84.</translation>
+    </message>
+    <message>
+        <source>Vui lòng nhập số điện thoại.</source>
+        <translation>Please enter the phone number.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại quá ngắn.</source>
+        <translation>The phone number is too short.</translation>
+    </message>
+    <message>
+        <source>Đầu số di động 01x (11 số) đã được chuyển sang 10 số từ năm 2018; vui lòng nhập số mới.</source>
+        <translation>Mobile prefixes 01x (11 digits) moved to 10-digit numbers in 2018; please enter the new number.</translation>
+    </message>
+    <message>
+        <source>Đầu số {prefix} không phải đầu số điện thoại Việt Nam (di động: 03, 05, 07, 08, 09; cố định: 02).</source>
+        <translation>The prefix {prefix} is not a Vietnamese phone prefix (mobile: 03, 05, 07, 08, 09; landline: 02).</translation>
+    </message>
+    <message>
+        <source>Vui lòng nhập địa chỉ email.</source>
+        <translation>Please enter the email address.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ email không được chứa khoảng trắng hoặc chữ có dấu tiếng Việt.</source>
+        <translation>The email address must not contain spaces or Vietnamese accented letters.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ email không hợp lệ (cần có dạng ten@mien.vn).</source>
+        <translation>The email address is not valid (expected the form name@domain.vn).</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập không được để trống.</source>
+        <translation>The username must not be empty.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập «{name}» không hợp lệ: 2–60 ký tự gồm chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang, bắt đầu bằng chữ hoặc số (ví dụ: nguyenvana).</source>
+        <translation>The username «{name}» is not valid: 2–60 characters of unaccented lower-case letters, digits, dots, underscores and hyphens, starting with a letter or a digit (e.g. nguyenvana).</translation>
+    </message>
+    <message>
+        <source>Họ tên không được để trống.</source>
+        <translation>The full name must not be empty.</translation>
+    </message>
+    <message>
+        <source>Họ tên dài quá 200 ký tự.</source>
+        <translation>The full name is longer than 200 characters.</translation>
+    </message>
+    <message>
+        <source>{path}: không đọc được tệp ({reason}).</source>
+        <translation>{path}: cannot read the file ({reason}).</translation>
+    </message>
+    <message>
+        <source>{path}: không phải văn bản UTF-8 (byte thứ {position}).</source>
+        <translation>{path}: not UTF-8 text (byte {position}).</translation>
+    </message>
+    <message>
+        <source>{path}: JSON sai ở dòng {lineno}, cột {colno}.</source>
+        <translation>{path}: JSON error at line {lineno}, column {colno}.</translation>
+    </message>
+    <message>
+        <source>{path}: JSON lồng nhau quá nhiều tầng.</source>
+        <translation>{path}: the JSON is nested too deeply.</translation>
+    </message>
+    <message>
+        <source>{path}: JSON có giá trị không đọc được.</source>
+        <translation>{path}: the JSON holds a value that cannot be read.</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình chung của máy {file} không phải JSON hợp lệ: {error}.</source>
+        <translation>The machine-wide settings file {file} is not valid JSON: {error}.</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình chung của máy {file} phải là một đối tượng JSON ({{…}}).</source>
+        <translation>The machine-wide settings file {file} must be a JSON object ({{…}}).</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình chung của máy {file}: «{key}» phải là một chuỗi.</source>
+        <translation>Machine-wide settings file {file}: «{key}» must be a string.</translation>
+    </message>
+    <message>
+        <source>Tệp cấu hình chung của máy {file}: «data_dir» phải là đường dẫn đầy đủ (ví dụ C:\ProgramData\counter_app\data).</source>
+        <translation>Machine-wide settings file {file}: «data_dir» must be a full path (e.g. C:\ProgramData\counter_app\data).</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: phần mở rộng phải là {names}.</source>
+        <translation>Cannot write the file {path}: the extension must be {names}.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: đó là một thư mục.</source>
+        <translation>Cannot write the file {path}: it is a folder.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: đó không phải một tệp thường.</source>
+        <translation>Cannot write the file {path}: it is not a regular file.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: {folder} không phải là thư mục.</source>
+        <translation>Cannot write the file {path}: {folder} is not a folder.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: thư mục {folder} không tồn tại.</source>
+        <translation>Cannot write the file {path}: the folder {folder} does not exist.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: không có quyền ghi.</source>
+        <translation>Cannot write the file {path}: no permission to write.</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp {path}: {reason}.</source>
+        <translation>Cannot write the file {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Không tạo được thư mục dữ liệu {folder}: {reason}. Hãy chọn một thư mục mà máy này ghi được.</source>
+        <translation>Cannot create the data folder {folder}: {reason}. Choose a folder this computer can write to.</translation>
+    </message>
+    <message>
+        <source>Vai trò «{role}» chỉ được xem nhật ký và báo cáo, không được {what}.</source>
+        <translation>The role «{role}» may only view the audit log and reports; it may not {what}.</translation>
+    </message>
+    <message>
+        <source>Chỉ {role} mới được {what}.</source>
+        <translation>Only the {role} role may {what}.</translation>
+    </message>
+    <message>
+        <source>Vui lòng nhập họ tên người nộp hồ sơ.</source>
+        <translation>Please enter the applicant&apos;s full name.</translation>
+    </message>
+    <message>
+        <source>Họ tên quá dài (tối đa 200 ký tự).</source>
+        <translation>The full name is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <source>Họ tên có ký tự không dùng được ({bad}): hãy gõ lại họ tên.</source>
+        <translation>The full name contains a character that cannot be used ({bad}): please type the name again.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ có ký tự không dùng được ({bad}): hãy gõ lại địa chỉ.</source>
+        <translation>The address contains a character that cannot be used ({bad}): please type the address again.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ quá dài (tối đa 500 ký tự).</source>
+        <translation>The address is too long (at most 500 characters).</translation>
+    </message>
+    <message>
+        <source>sao lưu</source>
+        <translation>back up</translation>
+    </message>
+    <message>
+        <source>Thư mục sao lưu thứ hai {folder} không tồn tại (ổ đĩa hoặc USB chưa cắm?). Chưa ghi gì.</source>
+        <translation>The second backup folder {folder} does not exist (drive or USB stick not plugged in?). Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Không dùng được thư mục sao lưu {folder}: {reason}.</source>
+        <translation>Cannot use the backup folder {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Chưa có cơ sở dữ liệu {db_file} để sao lưu.</source>
+        <translation>There is no database {db_file} to back up yet.</translation>
+    </message>
+    <message>
+        <source>Tệp {db_file} không phải là cơ sở dữ liệu SQLite (hoặc đã hỏng phần đầu): không sao lưu. Hãy chạy «counter-cli check» hoặc khôi phục từ một bản sao lưu.</source>
+        <translation>The file {db_file} is not an SQLite database (or its beginning is damaged): no backup made. Run «counter-cli check» or restore from a backup.</translation>
+    </message>
+    <message>
+        <source>Không sao lưu được {db_file}: {error}.</source>
+        <translation>Cannot back up {db_file}: {error}.</translation>
+    </message>
+    <message>
+        <source>Bản sao vừa tạo không đạt kiểm tra ({problem}): cơ sở dữ liệu có thể đã hỏng. Bản sao này đã bị bỏ, các bản sao lưu cũ vẫn giữ nguyên. Hãy chạy «counter-cli check».</source>
+        <translation>The backup just made failed its check ({problem}): the database may be damaged. This backup was discarded; the older backups are kept as they were. Run «counter-cli check».</translation>
+    </message>
+    <message>
+        <source>Bản chép sang {folder} khác bản gốc (lỗi ghi đĩa?): đã bỏ bản chép.</source>
+        <translation>The copy in {folder} differs from the original (disk write error?): the copy was discarded.</translation>
+    </message>
+    <message>
+        <source>Đã sao lưu vào {done} nhưng không chép được sang {folder}: {reason}.</source>
+        <translation>Backed up to {done}, but the copy to {folder} failed: {reason}.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy chương trình pg_dump trên máy này (PATH): chưa sao lưu. Hãy cài gói PostgreSQL client (cùng phiên bản máy chủ), hoặc để quản trị CSDL sao lưu máy chủ (xem docs/backups.md).</source>
+        <translation>The pg_dump program was not found on this computer (PATH): no backup made. Install the PostgreSQL client package (the server&apos;s version), or leave the server&apos;s backups to the database administrator (see docs/backups.md).</translation>
+    </message>
+    <message>
+        <source>pg_dump không sao lưu được {database}: {reason}</source>
+        <translation>pg_dump could not back up {database}: {reason}</translation>
+    </message>
+    <message>
+        <source>Tệp pg_dump vừa ghi không đúng định dạng: đã bỏ.</source>
+        <translation>The file pg_dump just wrote has the wrong format: discarded.</translation>
+    </message>
+    <message>
+        <source>Tệp pg_dump vừa ghi không đọc lại được (pg_restore --list: {reason}): đã bỏ.</source>
+        <translation>The file pg_dump just wrote cannot be read back (pg_restore --list: {reason}): discarded.</translation>
+    </message>
+    <message>
+        <source>Ngày {day:%d/%m/%Y} đã qua: không sửa lịch của ngày đã qua (hồ sơ đã được hẹn và đánh giá đúng hạn theo lịch của ngày đó).</source>
+        <translation>{day:%d/%m/%Y} is in the past: the calendar of a past day cannot be changed (dossiers were given appointments and rated on time by that day&apos;s calendar).</translation>
+    </message>
+    <message>
+        <source>sửa lịch làm việc</source>
+        <translation>edit the working calendar</translation>
+    </message>
+    <message>
+        <source>Loại ngày phải là «off» (nghỉ) hoặc «work» (làm việc).</source>
+        <translation>The kind of day must be «off» (day off) or «work» (working day).</translation>
+    </message>
+    <message>
+        <source>Ghi chú dài quá {limit} ký tự.</source>
+        <translation>The note is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Số ngày xem trước phải từ 1 đến {limit}.</source>
+        <translation>The number of days to preview must be from 1 to {limit}.</translation>
+    </message>
+    <message>
+        <source>Thời hạn mẫu phải từ 1 đến {limit} ngày làm việc.</source>
+        <translation>The sample term must be from 1 to {limit} working days.</translation>
+    </message>
+    <message>
+        <source>{path}: không có tệp hay thư mục này.</source>
+        <translation>{path}: no such file or folder.</translation>
+    </message>
+    <message>
+        <source>Không nhập danh mục, chưa ghi gì: {problems}</source>
+        <translation>Catalogue not imported, nothing was written: {problems}</translation>
+    </message>
+    <message>
+        <source>nhập danh mục thủ tục</source>
+        <translation>import the procedure catalogue</translation>
+    </message>
+    <message>
+        <source>Đã hủy nhập danh mục; chưa ghi gì.</source>
+        <translation>Catalogue import cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục mã «{code}» trong danh mục.</source>
+        <translation>No procedure with the code «{code}» in the catalogue.</translation>
+    </message>
+    <message>
+        <source>{path}: tệp không hợp lệ — {reason}.</source>
+        <translation>{path}: invalid file — {reason}.</translation>
+    </message>
+    <message>
+        <source>Nhập mã hồ sơ, số CCCD/CMND, số điện thoại hoặc họ tên của công dân để tìm.</source>
+        <translation>Enter a dossier code, a CCCD/CMND number, a phone number or a citizen&apos;s full name to search.</translation>
+    </message>
+    <message>
+        <source>«{query}» không phải mã hồ sơ, số giấy tờ, số điện thoại hay họ tên.</source>
+        <translation>«{query}» is not a dossier code, an ID number, a phone number or a name.</translation>
+    </message>
+    <message>
+        <source>Nhập ít nhất {min_name_letters} chữ cái của họ tên (ví dụ: «nguyen van») để tìm theo tên.</source>
+        <translation>Enter at least {min_name_letters} letters of the name (e.g. «nguyen van») to search by name.</translation>
+    </message>
+    <message>
+        <source>«{query}» có {count} chữ số: số CCCD gồm 12 chữ số, số CMND 9 chữ số, số điện thoại bắt đầu bằng 0 hoặc +84.</source>
+        <translation>«{query}» has {count} digits: a CCCD number has 12 digits, a CMND number 9, a phone number starts with 0 or +84.</translation>
+    </message>
+    <message>
+        <source>«{query}» không phải là mã hồ sơ hợp lệ (ví dụ đúng: 000.00.31.H56-261123-0001).</source>
+        <translation>«{query}» is not a valid dossier code (a valid example: 000.00.31.H56-261123-0001).</translation>
+    </message>
+    <message>
+        <source>tra cứu hồ sơ</source>
+        <translation>look up dossiers</translation>
+    </message>
+    <message>
+        <source>Số năm dữ liệu mẫu phải từ 1 đến {limit}.</source>
+        <translation>The number of years of sample data must be from 1 to {limit}.</translation>
+    </message>
+    <message>
+        <source>Chưa đủ dữ liệu để tạo hồ sơ mẫu (cần danh mục thủ tục, cán bộ một cửa và đơn vị xử lý): hãy chạy lại «counter-cli demo» để hoàn tất phần cài đặt mẫu.</source>
+        <translation>Not enough data to create sample dossiers (a procedure catalogue, a counter officer and a processing unit are needed): run «counter-cli demo» again to finish the sample set-up.</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ «{code}» có ngày không hợp lệ.</source>
+        <translation>The dossier code «{code}» has an invalid date.</translation>
+    </message>
+    <message>
+        <source>Chữ số thứ 4 của số CCCD (mã thế kỷ và giới tính) không hợp lệ: {digit}.</source>
+        <translation>The 4th digit of the CCCD number (century and sex code) is not valid: {digit}.</translation>
+    </message>
+    <message>
+        <source>Số CCCD cho năm sinh {year}, là năm trong tương lai (kiểm tra chữ số thứ 4–6).</source>
+        <translation>The CCCD number gives the year of birth {year}, a year in the future (check digits 4–6).</translation>
+    </message>
+    <message>
+        <source>thiếu {count} chữ số</source>
+        <translation>{count} digit(s) missing</translation>
+    </message>
+    <message>
+        <source>thừa {count} chữ số</source>
+        <translation>{count} digit(s) too many</translation>
+    </message>
+    <message>
+        <source>Số di động phải gồm {length} chữ số (kể cả số 0 đầu); số đã nhập {problem}.</source>
+        <translation>A mobile number has {length} digits (including the leading 0); the number entered has {problem}.</translation>
+    </message>
+    <message>
+        <source>Số cố định phải gồm {length} chữ số (kể cả mã vùng 02x); số đã nhập {problem}.</source>
+        <translation>A landline number has {length} digits (including the 02x area code); the number entered has {problem}.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp cấu hình chung của máy {file}: {reason}.</source>
+        <translation>Cannot read the machine-wide settings file {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Không đủ chỗ trống để {purpose} vào {folder}: còn trống {free}, bản sao cần khoảng {need} và phải chừa lại {reserve}. Chưa ghi gì; các bản sao lưu cũ vẫn được giữ nguyên. Hãy giải phóng chỗ trống trên ổ đĩa (hoặc chọn thư mục khác).</source>
+        <translation>Not enough free space to {purpose} to {folder}: {free} free, the copy needs about {need} and {reserve} must be left free. Nothing was written; the older backups are kept as they were. Free some disk space (or choose another folder).</translation>
+    </message>
+    <message>
+        <source>Không ghi được bản sao lưu vào {folder}: {reason}.</source>
+        <translation>Cannot write the backup to {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy hồ sơ mã «{code}».</source>
+        <translation>No dossier with the code «{code}».</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>Người dùng hệ thống không có mật khẩu để đổi.</source>
+        <translation>The system user has no password to change.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <source>Người dùng hệ thống không có mật khẩu để mở khóa.</source>
+        <translation>The system user has no password to unlock with.</translation>
+    </message>
+    <message>
+        <source>Đơn vị không tiếp nhận thủ tục {procedure_code} (đã tắt trong danh mục của đơn vị).</source>
+        <translation>The office does not receive procedure {procedure_code} (switched off in the office&apos;s catalogue).</translation>
+    </message>
+    <message>
+        <source>bật, tắt thủ tục của đơn vị</source>
+        <translation>switch the office&apos;s procedures on or off</translation>
+    </message>
+    <message>
+        <source>Thời hạn rút ngắn phải là một thời hạn cụ thể.</source>
+        <translation>The shorter term must be a definite term.</translation>
+    </message>
+    <message>
+        <source>Thời hạn rút ngắn phải cùng đơn vị với thời hạn theo quy định ({legal}).</source>
+        <translation>The shorter term must use the same unit as the legal term ({legal}).</translation>
+    </message>
+    <message>
+        <source>Thời hạn rút ngắn ({shorter}) dài hơn thời hạn theo quy định ({legal}).</source>
+        <translation>The shorter term ({shorter}) is longer than the legal term ({legal}).</translation>
+    </message>
+    <message>
+        <source>đặt thời hạn rút ngắn</source>
+        <translation>set a shorter term</translation>
+    </message>
+    <message>
+        <source>Không có đơn vị mã «{unit_code}».</source>
+        <translation>No unit with the code «{unit_code}».</translation>
+    </message>
+    <message>
+        <source>gán đơn vị xử lý thủ tục</source>
+        <translation>assign the processing unit of a procedure</translation>
+    </message>
+    <message>
+        <source>Đã có đơn vị mã định danh «{code}».</source>
+        <translation>An office with the identifier code «{code}» already exists.</translation>
+    </message>
+    <message>
+        <source>thiết lập đơn vị</source>
+        <translation>set up the office</translation>
+    </message>
+    <message>
+        <source>sửa thông tin đơn vị</source>
+        <translation>edit the office&apos;s details</translation>
+    </message>
+    <message>
+        <source>Không đổi mã định danh «{identifier_code}» khi sửa thông tin đơn vị: mã mới bắt đầu một dãy mã hồ sơ mới. Hãy dùng lệnh riêng «counter-cli office change-code MÃ_MỚI --yes».</source>
+        <translation>The identifier code «{identifier_code}» is not changed when editing the office&apos;s details: a new code starts a new series of dossier codes. Use the separate command «counter-cli office change-code NEW_CODE --yes».</translation>
+    </message>
+    <message>
+        <source>Không có thông tin đơn vị «{names}».</source>
+        <translation>Unknown office details «{names}».</translation>
+    </message>
+    <message>
+        <source>đổi mã định danh của đơn vị</source>
+        <translation>change the office&apos;s identifier code</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu này là của đơn vị mã định danh «{code}», tệp thiết lập ghi «{written}». Thiết lập không đổi mã định danh (mã hồ sơ đã cấp bắt đầu bằng nó): nếu thật sự cần đổi, dùng «counter-cli office change-code MÃ_MỚI --yes»; nếu không, sửa mã trong tệp cho đúng.</source>
+        <translation>This database belongs to the office with the identifier code «{code}», the set-up file says «{written}». Set-up does not change the identifier code (the dossier codes issued start with it): if it really must change, use «counter-cli office change-code NEW_CODE --yes»; if not, correct the code in the file.</translation>
+    </message>
+    <message>
+        <source> và {count} mã khác</source>
+        <translation> and {count} more</translation>
+    </message>
+    <message>
+        <source>Không có trong danh mục {count} mã thủ tục: {named}{more}. Chưa ghi gì; hãy sửa danh sách «procedures» hoặc thêm tệp danh mục có các thủ tục này («catalog_files»).</source>
+        <translation>{count} procedure codes are not in the catalogue: {named}{more}. Nothing was written; correct the «procedures» list or add a catalogue file holding these procedures («catalog_files»).</translation>
+    </message>
+    <message>
+        <source>Chưa có đơn vị tiếp nhận nào. Hãy chạy «counter-cli init» hoặc «demo».</source>
+        <translation>There is no receiving office yet. Run «counter-cli init» or «demo».</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị không được để trống.</source>
+        <translation>The office name must not be empty.</translation>
+    </message>
+    <message>
+        <source>Mã định danh «{identifier_code}» không hợp lệ (ví dụ: 000.17.22.H56).</source>
+        <translation>The identifier code «{identifier_code}» is not valid (e.g. 000.17.22.H56).</translation>
+    </message>
+    <message>
+        <source>Cách tính thời hạn phải là «hours» hoặc «days».</source>
+        <translation>The term calculation must be «hours» or «days».</translation>
+    </message>
+    <message>
+        <source>Đã có đơn vị mã định danh «{identifier_code}».</source>
+        <translation>An office with the identifier code «{identifier_code}» already exists.</translation>
+    </message>
+    <message>
+        <source>{terms} hoặc {term}</source>
+        <translation>{terms} or {term}</translation>
+    </message>
+    <message>
+        <source>Vui lòng ghi rõ lý do {what}.</source>
+        <translation>Please state the reason to {what}.</translation>
+    </message>
+    <message>
+        <source>Đơn vị «{name}» ({code}) đã ngừng tiếp nhận hồ sơ chuyển đến.</source>
+        <translation>The unit «{name}» ({code}) no longer accepts transferred dossiers.</translation>
+    </message>
+    <message>
+        <source>chuyển hồ sơ</source>
+        <translation>transfer dossiers</translation>
+    </message>
+    <message>
+        <source>bắt đầu giải quyết</source>
+        <translation>start processing</translation>
+    </message>
+    <message>
+        <source>yêu cầu bổ sung</source>
+        <translation>request a supplement</translation>
+    </message>
+    <message>
+        <source>nhận bổ sung</source>
+        <translation>receive a supplement</translation>
+    </message>
+    <message>
+        <source>Vui lòng ghi rõ khoản phải nộp (phí, lệ phí, thuế…) và số tiền.</source>
+        <translation>Please state what must be paid (fees, charges, taxes…) and the amount.</translation>
+    </message>
+    <message>
+        <source>chuyển chờ nghĩa vụ tài chính</source>
+        <translation>set to awaiting payment</translation>
+    </message>
+    <message>
+        <source>xác nhận nghĩa vụ tài chính</source>
+        <translation>confirm payment</translation>
+    </message>
+    <message>
+        <source>cập nhật kết quả</source>
+        <translation>record the result</translation>
+    </message>
+    <message>
+        <source>Hình thức trả phải là tại quầy hoặc qua bưu chính.</source>
+        <translation>The result must be handed over at the counter or sent by post.</translation>
+    </message>
+    <message>
+        <source>Vui lòng nhập mã bưu gửi khi trả kết quả qua bưu chính.</source>
+        <translation>Please enter the postal item code when the result is sent by post.</translation>
+    </message>
+    <message>
+        <source>Mức hài lòng phải từ 1 (Rất hài lòng) đến 5.</source>
+        <translation>The satisfaction level must be from 1 (very satisfied) to 5.</translation>
+    </message>
+    <message>
+        <source>Người nhận thay phải có số giấy tờ tùy thân.</source>
+        <translation>A person collecting on someone&apos;s behalf must give an ID number.</translation>
+    </message>
+    <message>
+        <source>trả kết quả</source>
+        <translation>return the result</translation>
+    </message>
+    <message>
+        <source>rút hồ sơ</source>
+        <translation>withdraw the dossier</translation>
+    </message>
+    <message>
+        <source>dừng giải quyết</source>
+        <translation>stop processing</translation>
+    </message>
+    <message>
+        <source>chậm trả kết quả</source>
+        <translation>delay the result</translation>
+    </message>
+    <message>
+        <source>Thời điểm hẹn mới phải có múi giờ.</source>
+        <translation>The new appointment must have a time zone.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới {day:%d/%m/%Y} là ngày nghỉ ({reason}); hãy chọn một ngày làm việc.</source>
+        <translation>The new appointment {day:%d/%m/%Y} is a day off ({reason}); choose a working day.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã gia hạn một lần; lần tiếp theo phải do lãnh đạo thực hiện.</source>
+        <translation>The dossier was already extended once; a further extension must be made by a supervisor.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới phải sau ngày hẹn hiện tại.</source>
+        <translation>The new appointment must be after the current one.</translation>
+    </message>
+    <message>
+        <source>Ngày hẹn mới phải ở tương lai.</source>
+        <translation>The new appointment must be in the future.</translation>
+    </message>
+    <message>
+        <source>xin lỗi, hẹn lại</source>
+        <translation>apologise and set a new date</translation>
+    </message>
+    <message>
+        <source>hủy hồ sơ</source>
+        <translation>cancel the dossier</translation>
+    </message>
+    <message>
+        <source>Kênh nộp «{channel}» không hợp lệ.</source>
+        <translation>Invalid submission channel «{channel}».</translation>
+    </message>
+    <message>
+        <source>Thủ tục {procedure_code} không có trường hợp số {case_no}.</source>
+        <translation>Procedure {procedure_code} has no case number {case_no}.</translation>
+    </message>
+    <message>
+        <source>Giấy tờ số {unknown} không có trong danh sách giấy tờ nộp hoặc xuất trình.</source>
+        <translation>Documents number {unknown} are not in the list of documents to submit or show.</translation>
+    </message>
+    <message>
+        <source>tiếp nhận hồ sơ</source>
+        <translation>receive dossiers</translation>
+    </message>
+    <message>
+        <source>Hình thức nhận kết quả phải là tại quầy hoặc qua bưu chính.</source>
+        <translation>The result must be collected at the counter or sent by post.</translation>
+    </message>
+    <message>
+        <source>Vui lòng nhập địa chỉ nhận kết quả qua bưu chính.</source>
+        <translation>Please enter the address to send the result to by post.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ còn thiếu {count} giấy tờ bắt buộc: {names}. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.</source>
+        <translation>The dossier lacks {count} required document(s): {names}. Issue a supplement request slip to complete the dossier.</translation>
+    </message>
+    <message>
+        <source>yêu cầu bổ sung hồ sơ</source>
+        <translation>request a supplement to a dossier</translation>
+    </message>
+    <message>
+        <source>Hồ sơ đã đủ giấy tờ bắt buộc; hãy ghi rõ nội dung cần bổ sung, hoàn thiện.</source>
+        <translation>The dossier has every required document; state what must be added or completed.</translation>
+    </message>
+    <message>
+        <source>từ chối tiếp nhận hồ sơ</source>
+        <translation>refuse a dossier</translation>
+    </message>
+    <message>
+        <source>Vui lòng ghi rõ lý do từ chối tiếp nhận.</source>
+        <translation>Please state the reason for refusing the dossier.</translation>
+    </message>
+    <message>
+        <source>ghi nhận hướng dẫn</source>
+        <translation>record guidance</translation>
+    </message>
+    <message>
+        <source>Chưa nhập số CCCD.</source>
+        <translation>No CCCD number entered.</translation>
+    </message>
+    <message>
+        <source>«{text}» là một thư mục, không phải tệp sao lưu.</source>
+        <translation>«{text}» is a folder, not a backup file.</translation>
+    </message>
+    <message>
+        <source>Không có tệp sao lưu «{text}». Xem danh sách bằng «counter-cli backup list».</source>
+        <translation>There is no backup file «{text}». List them with «counter-cli backup list».</translation>
+    </message>
+    <message>
+        <source>Không có tệp sao lưu {source}.</source>
+        <translation>There is no backup file {source}.</translation>
+    </message>
+    <message>
+        <source>Tệp {source} chính là cơ sở dữ liệu đang dùng: hãy chọn một bản sao lưu.</source>
+        <translation>The file {source} is the database in use: choose a backup.</translation>
+    </message>
+    <message>
+        <source>Tệp {source} không phải là cơ sở dữ liệu SQLite (hoặc đã hỏng): không khôi phục.</source>
+        <translation>The file {source} is not an SQLite database (or it is damaged): not restored.</translation>
+    </message>
+    <message>
+        <source>khôi phục</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <source>Không khôi phục được vào {folder}: {reason}.</source>
+        <translation>Cannot restore into {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Không khôi phục từ {name}: {problem} Chưa thay đổi gì ({count} vấn đề).</source>
+        <translation>Not restored from {name}: {problem} Nothing was changed ({count} problem(s)).</translation>
+    </message>
+    <message>
+        <source>Không thay được cơ sở dữ liệu {db_file}: {reason}. Chưa thay đổi gì.</source>
+        <translation>Cannot replace the database {db_file}: {reason}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Tệp {source} không chứa một cơ sở dữ liệu SQLite: không khôi phục.</source>
+        <translation>The file {source} does not hold an SQLite database: not restored.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp sao lưu {source}: {reason}. Chưa thay đổi gì.</source>
+        <translation>Cannot read the backup file {source}: {reason}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Tệp {source} không đọc được như cơ sở dữ liệu ({error}): không khôi phục.</source>
+        <translation>The file {source} cannot be read as a database ({error}): not restored.</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu {db_file} đang được dùng (phần mềm counter_app đang mở trên máy này, hoặc một lệnh khác đang chạy). Hãy đóng chúng rồi khôi phục lại. Chưa thay đổi gì.</source>
+        <translation>The database {db_file} is in use (counter_app is open on this computer, or another command is running). Close them, then restore again. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Quá nhiều tệp để riêng trùng tên trong {folder}.</source>
+        <translation>Too many set-aside files with the same name in {folder}.</translation>
+    </message>
+    <message>
+        <source>xem báo cáo</source>
+        <translation>view reports</translation>
+    </message>
+    <message>
+        <source>Ngày báo cáo</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>{what} phải là một ngày (không kèm giờ), nhận được {value!r}.</source>
+        <translation>{what} must be a date (without a time), got {value!r}.</translation>
+    </message>
+    <message>
+        <source>Ngày bắt đầu</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Ngày kết thúc</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Khoảng thời gian không hợp lệ: ngày bắt đầu {first:%d/%m/%Y} sau ngày kết thúc {last:%d/%m/%Y}.</source>
+        <translation>Invalid period: the start date {first:%d/%m/%Y} is after the end date {last:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy {what} «{value}».</source>
+        <translation>No {what} «{value}» found.</translation>
+    </message>
+    <message>
+        <source>đơn vị tiếp nhận</source>
+        <translation>receiving office</translation>
+    </message>
+    <message>
+        <source>lĩnh vực</source>
+        <translation>field</translation>
+    </message>
+    <message>
+        <source>đơn vị giải quyết</source>
+        <translation>processing unit</translation>
+    </message>
+    <message>
+        <source>cán bộ</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục mã «{code}».</source>
+        <translation>No procedure with the code «{code}».</translation>
+    </message>
+    <message>
+        <source>Hãy chọn cả ngày bắt đầu và ngày kết thúc.</source>
+        <translation>Choose both a start date and an end date.</translation>
+    </message>
+    <message>
+        <source>Không có đơn vị tiếp nhận mã «{code}».</source>
+        <translation>No receiving office with the code «{code}».</translation>
+    </message>
+    <message>
+        <source>Không có loại báo cáo «{kind}».</source>
+        <translation>No report of kind «{kind}».</translation>
+    </message>
+    <message>
+        <source>Báo cáo này chỉ xuất ra {allowed}.</source>
+        <translation>This report can only be exported as {allowed}.</translation>
+    </message>
+    <message>
+        <source>Số ngày làm việc sắp đến hạn phải từ 0 đến 60.</source>
+        <translation>The number of working days before the due date must be from 0 to 60.</translation>
+    </message>
+    <message>
+        <source>Số liệu theo ngày chỉ lập cho tối đa 366 ngày.</source>
+        <translation>Daily figures cover at most 366 days.</translation>
+    </message>
+    <message>
+        <source>Báo cáo chỉ lập theo lĩnh vực («field») hoặc theo đơn vị («unit»).</source>
+        <translation>Reports are broken down by field («field») or by unit («unit») only.</translation>
+    </message>
+    <message>
+        <source>Cấp đơn vị «{level}» không hợp lệ (dùng: {names}).</source>
+        <translation>Invalid office level «{level}» (use: {names}).</translation>
+    </message>
+    <message>
+        <source>Phải có ít nhất một buổi làm việc trong tuần.</source>
+        <translation>There must be at least one working session in the week.</translation>
+    </message>
+    <message>
+        <source>Thứ trong tuần «{day}» không hợp lệ (0 = Thứ Hai … 6 = Chủ nhật).</source>
+        <translation>Invalid weekday «{day}» (0 = Monday … 6 = Sunday).</translation>
+    </message>
+    <message>
+        <source>{weekday}: giờ «{value}» không hợp lệ (viết dạng 07:30).</source>
+        <translation>{weekday}: the time «{value}» is not valid (write it as 07:30).</translation>
+    </message>
+    <message>
+        <source>{weekday}: buổi {start}–{end} phải bắt đầu trước khi kết thúc.</source>
+        <translation>{weekday}: the session {start}–{end} must start before it ends.</translation>
+    </message>
+    <message>
+        <source>{weekday}: các buổi làm việc chồng lên nhau hoặc không theo thứ tự.</source>
+        <translation>{weekday}: the working sessions overlap or are out of order.</translation>
+    </message>
+    <message>
+        <source>{label} có ký tự không in được ({bad}).</source>
+        <translation>{label} contains a character that cannot be printed ({bad}).</translation>
+    </message>
+    <message>
+        <source>Tên đơn vị</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <source>Mã định danh</source>
+        <translation>Identifier code</translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ quản</source>
+        <translation>Governing body</translation>
+    </message>
+    <message>
+        <source>Địa danh</source>
+        <translation>Place name</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Đường dây nóng</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <source>Thư điện tử</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Họ tên người ký</source>
+        <translation>Signatory&apos;s full name</translation>
+    </message>
+    <message>
+        <source>Chức vụ người ký</source>
+        <translation>Signatory&apos;s position</translation>
+    </message>
+    <message>
+        <source>Mã định danh «{identifier_code}» không hợp lệ: chữ in hoa và số, các phần cách nhau bởi dấu chấm (ví dụ 000.17.22.H56).</source>
+        <translation>The identifier code «{identifier_code}» is not valid: capital letters and digits, in parts separated by dots (e.g. 000.17.22.H56).</translation>
+    </message>
+    <message>
+        <source>Tỉnh, thành phố «{province}» không có trong 34 tỉnh, thành phố.</source>
+        <translation>The province or city «{province}» is not one of the 34 provinces and cities.</translation>
+    </message>
+    <message>
+        <source>Địa danh (ghi trước «, ngày … tháng … năm …») không được để trống.</source>
+        <translation>The place name (written before «, ngay … thang … nam …») must not be empty.</translation>
+    </message>
+    <message>
+        <source>Số điện thoại đường dây nóng «{hotline}» không hợp lệ.</source>
+        <translation>The hotline number «{hotline}» is not valid.</translation>
+    </message>
+    <message>
+        <source>Địa chỉ thư điện tử «{email}» không hợp lệ.</source>
+        <translation>The email address «{email}» is not valid.</translation>
+    </message>
+    <message>
+        <source>Tên cơ quan chủ quản</source>
+        <translation>Name of the governing body</translation>
+    </message>
+    <message>
+        <source>Địa chỉ thư điện tử</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>Chức danh người ký</source>
+        <translation>Signatory&apos;s title</translation>
+    </message>
+    <message>
+        <source>{label} dài quá {limit} ký tự.</source>
+        <translation>{label} is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Tên của đơn vị «{code}»</source>
+        <translation>Name of the unit «{code}»</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị «{code}» không hợp lệ (chữ, số, dấu chấm, gạch; không dấu cách).</source>
+        <translation>The unit code «{code}» is not valid (letters, digits, dots, hyphens; no spaces).</translation>
+    </message>
+    <message>
+        <source>Tên của đơn vị «{code}» không được để trống.</source>
+        <translation>The name of the unit «{code}» must not be empty.</translation>
+    </message>
+    <message>
+        <source>Vai trò «{role}» của «{username}» không hợp lệ (dùng: {choices}).</source>
+        <translation>The role «{role}» of «{username}» is not valid (use: {choices}).</translation>
+    </message>
+    <message>
+        <source>Mật khẩu của «{name}»: {problem}</source>
+        <translation>Password of «{name}»: {problem}</translation>
+    </message>
+    <message>
+        <source>Mã đơn vị «{code}» bị lặp lại.</source>
+        <translation>The unit code «{code}» is repeated.</translation>
+    </message>
+    <message>
+        <source>Danh sách thủ tục có một mã để trống.</source>
+        <translation>The procedure list has an empty code.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập «{username}» bị lặp lại.</source>
+        <translation>The username «{username}» is repeated.</translation>
+    </message>
+    <message>
+        <source>Phải có ít nhất một người dùng vai trò quản trị (admin).</source>
+        <translation>There must be at least one user with the administrator role (admin).</translation>
+    </message>
+    <message>
+        <source>Danh sách tệp danh mục có một đường dẫn để trống.</source>
+        <translation>The list of catalogue files has an empty path.</translation>
+    </message>
+    <message>
+        <source>«{where}» phải là chuỗi ký tự (đặt trong dấu nháy kép).</source>
+        <translation>«{where}» must be a string (in double quotes).</translation>
+    </message>
+    <message>
+        <source>«{where}» phải là một danh sách [ … ].</source>
+        <translation>«{where}» must be a list [ … ].</translation>
+    </message>
+    <message>
+        <source>«{where}» phải là một đối tượng JSON {{ … }}.</source>
+        <translation>«{where}» must be a JSON object {{ … }}.</translation>
+    </message>
+    <message>
+        <source>«{where}» có khóa không biết: {unknown} (dùng: {allowed}).</source>
+        <translation>«{where}» has unknown keys: {unknown} (use: {allowed}).</translation>
+    </message>
+    <message>
+        <source>«{where}» thiếu «{key}».</source>
+        <translation>«{where}» lacks «{key}».</translation>
+    </message>
+    <message>
+        <source>«sessions» có khóa không biết: «{key}» (dùng 0 = Thứ Hai … 6 = Chủ nhật, hoặc tên thứ).</source>
+        <translation>«sessions» has an unknown key: «{key}» (use 0 = Monday … 6 = Sunday, or the weekday&apos;s Vietnamese name).</translation>
+    </message>
+    <message>
+        <source>«sessions» phải là một đối tượng JSON { … }.</source>
+        <translation>«sessions» must be a JSON object { … }.</translation>
+    </message>
+    <message>
+        <source>«sessions»: {weekday} được ghi hai lần.</source>
+        <translation>«sessions»: {weekday} is given twice.</translation>
+    </message>
+    <message>
+        <source>«sessions.{key}»: mỗi buổi là [&quot;giờ bắt đầu&quot;, &quot;giờ kết thúc&quot;].</source>
+        <translation>«sessions.{key}»: each session is [&quot;start time&quot;, &quot;end time&quot;].</translation>
+    </message>
+    <message>
+        <source>Tệp thiết lập thiếu mục «office».</source>
+        <translation>The set-up file lacks the «office» section.</translation>
+    </message>
+    <message>
+        <source>«{where}.password» phải là chuỗi ký tự (đặt trong dấu nháy kép).</source>
+        <translation>«{where}.password» must be a string (in double quotes).</translation>
+    </message>
+    <message>
+        <source>Không ghi được phiếu vào {folder}: {reason}.</source>
+        <translation>Cannot save the slip in {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Quá nhiều phiếu trùng tên {name} trong {folder}.</source>
+        <translation>Too many slips named {name} in {folder}.</translation>
+    </message>
+    <message>
+        <source>Sổ theo dõi hồ sơ cần một khoảng ngày (từ ngày, đến ngày).</source>
+        <translation>The dossier register needs a date range (from, to).</translation>
+    </message>
+    <message>
+        <source>Khoảng ngày không hợp lệ: từ ngày {start:%d/%m/%Y} sau đến ngày {end:%d/%m/%Y}.</source>
+        <translation>Invalid date range: the start {start:%d/%m/%Y} is after the end {end:%d/%m/%Y}.</translation>
+    </message>
+    <message>
+        <source>Mỗi lần in sổ theo dõi tối đa một năm (366 ngày).</source>
+        <translation>The dossier register covers at most one year (366 days) per printing.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa được tiếp nhận (trạng thái «{status}»): không có phiếu kiểm soát.</source>
+        <translation>Dossier {code} was not received (status «{status}»): it has no control slip.</translation>
+    </message>
+    <message>
+        <source>Danh sách bàn giao cần mã đơn vị nhận và các mã hồ sơ.</source>
+        <translation>The hand-over list needs the receiving unit&apos;s code and the dossier codes.</translation>
+    </message>
+    <message>
+        <source>Chưa có mã hồ sơ nào để bàn giao.</source>
+        <translation>No dossier code to hand over yet.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} đang ở trạng thái «{status}», không bàn giao được.</source>
+        <translation>Dossier {code} is «{status}»: it cannot be handed over.</translation>
+    </message>
+    <message>
+        <source>Cần một mã hồ sơ.</source>
+        <translation>A dossier code is needed.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không được tiếp nhận (không có giấy tiếp nhận).</source>
+        <translation>Dossier {code} was not received (it has no receipt).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không bị từ chối tiếp nhận (trạng thái «{status}»).</source>
+        <translation>Dossier {code} was not refused (status «{status}»).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không có sự kiện từ chối tiếp nhận.</source>
+        <translation>Dossier {code} has no refusal event.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả.</source>
+        <translation>Dossier {code} has no apology letter setting a new return date yet.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không bị dừng giải quyết (trạng thái «{status}»).</source>
+        <translation>Dossier {code} was not stopped (status «{status}»).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không có sự kiện dừng giải quyết.</source>
+        <translation>Dossier {code} has no stop event.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa trả kết quả (trạng thái «{status}»).</source>
+        <translation>Dossier {code} has not had its result returned (status «{status}»).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} không có sự kiện trả kết quả.</source>
+        <translation>Dossier {code} has no result hand-over event.</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code} chưa có yêu cầu bổ sung hồ sơ.</source>
+        <translation>Dossier {code} has no supplement request yet.</translation>
+    </message>
+    <message>
+        <source>«{key}» không phải mã hồ sơ hay mã phiếu yêu cầu bổ sung khi tiếp nhận.</source>
+        <translation>«{key}» is neither a dossier code nor the code of an intake supplement request slip.</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy yêu cầu bổ sung khi tiếp nhận mã «{intake_id}».</source>
+        <translation>No intake supplement request with the code «{intake_id}».</translation>
+    </message>
+    <message>
+        <source>Phiếu hướng dẫn cần mã thủ tục.</source>
+        <translation>A guidance slip needs a procedure code.</translation>
+    </message>
+    <message>
+        <source>Số trường hợp phải từ 1.</source>
+        <translation>The case number must be 1 or more.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {procedure_code} không có trường hợp số {case_no} (có {count} trường hợp).</source>
+        <translation>Procedure {procedure_code} has no case number {case_no} (it has {count} case(s)).</translation>
+    </message>
+    <message>
+        <source>«{text}» không phải mã hồ sơ hay mã phiếu yêu cầu bổ sung khi tiếp nhận.</source>
+        <translation>«{text}» is neither a dossier code nor the code of an intake supplement request slip.</translation>
+    </message>
+    <message>
+        <source>Không có loại phiếu «{kind}»; các loại: {names}.</source>
+        <translation>No slip of kind «{kind}»; the kinds are: {names}.</translation>
+    </message>
+    <message>
+        <source>{slip} không in được khổ «{layout}»; chọn: {names}.</source>
+        <translation>{slip} cannot be printed on «{layout}» paper; choose: {names}.</translation>
+    </message>
+    <message>
+        <source>in phiếu</source>
+        <translation>print slips</translation>
+    </message>
+    <message>
+        <source>{slip} của «{key}» (khổ {layout}) chưa được in lần nào.</source>
+        <translation>{slip} for «{key}» ({layout} paper) has never been printed.</translation>
+    </message>
+    <message>
+        <source>Khoảng ngày tiếp nhận không hợp lệ: «từ ngày» sau «đến ngày».</source>
+        <translation>Invalid receipt date range: «from» is after «to».</translation>
+    </message>
+    <message>
+        <source>Bộ lọc hạn «{due}» không hợp lệ.</source>
+        <translation>Invalid due-date filter «{due}».</translation>
+    </message>
+    <message>
+        <source>Không có đơn vị xử lý mã «{code}».</source>
+        <translation>No processing unit with the code «{code}».</translation>
+    </message>
+    <message>
+        <source>quản lý đơn vị xử lý</source>
+        <translation>manage processing units</translation>
+    </message>
+    <message>
+        <source>Đã có đơn vị mã «{code}»: «{name}». Để đổi tên, dùng «counter-cli unit rename {code} --name …».</source>
+        <translation>A unit with the code «{code}» already exists: «{name}». To rename it, use «counter-cli unit rename {code} --name …».</translation>
+    </message>
+    <message>
+        <source>Không có đơn vị xử lý này.</source>
+        <translation>No such processing unit.</translation>
+    </message>
+    <message>
+        <source>Không có người dùng «{username}».</source>
+        <translation>No user «{username}».</translation>
+    </message>
+    <message>
+        <source>Không có vai trò «{value}» (dùng: {choices}).</source>
+        <translation>No role «{value}» (use: {choices}).</translation>
+    </message>
+    <message>
+        <source>Không thể {what} «{username}»: đây là quản trị viên cuối cùng còn hoạt động. Hãy thêm (hoặc kích hoạt lại) một quản trị viên khác trước.</source>
+        <translation>Cannot {what} «{username}»: this is the last active administrator. Add (or re-activate) another administrator first.</translation>
+    </message>
+    <message>
+        <source>quản lý người dùng</source>
+        <translation>manage users</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập «{name}» đã có.</source>
+        <translation>The username «{name}» is already taken.</translation>
+    </message>
+    <message>
+        <source>Không có gì để sửa: hãy cho họ tên mới hoặc vai trò mới.</source>
+        <translation>Nothing to change: give a new full name or a new role.</translation>
+    </message>
+    <message>
+        <source>đổi vai trò của</source>
+        <translation>change the role of</translation>
+    </message>
+    <message>
+        <source>vô hiệu hóa</source>
+        <translation>disable</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
     <name>setup</name>
     <message>
         <source>Thứ Hai</source>

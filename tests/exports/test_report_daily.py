@@ -10,7 +10,7 @@ from report_samples import DAYS, FIRST, LAST, build_reports
 
 from counter_app.db.database import Database
 from counter_app.domain.errors import PermissionDenied, ValidationError
-from counter_app.services.reports import period_report
+from counter_app.services.reports import ReportFilters, period_report
 from counter_app.services.reports.per_day import daily_counts
 
 
@@ -36,8 +36,8 @@ def test_days_are_office_local_and_add_up_to_the_period(db: Database) -> None:
     ]
     # The same filters as the period report: one field.
     labour = r.period.rows[0].id
-    mine = daily_counts(db, sup, FIRST, LAST, field_ids=[labour])
-    only = period_report(db, sup, FIRST, LAST, field_ids=[labour])
+    mine = daily_counts(db, sup, FIRST, LAST, filters=ReportFilters(field_ids=(labour,)))
+    only = period_report(db, sup, FIRST, LAST, filters=ReportFilters(field_ids=(labour,)))
     assert (
         (sum(d.received for d in mine), sum(d.resolved for d in mine))
         == (

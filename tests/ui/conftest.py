@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
+from counter_app.ui.operations import wait_for_writes
 from counter_app.ui.worker import wait_for_detached
 
 
@@ -19,7 +20,9 @@ def gui_thread_gc(qtbot: QtBot) -> Iterator[None]:
     # off the GUI thread. The application prevents it the same way (counter_app/app.py).
     guard = GuiThreadGarbageCollector()
     yield
-    # Before qtbot closes the test's widgets: no job of theirs may still be running then.
+    # Before qtbot closes the test's widgets: no job of theirs may still be running then — the
+    # writes on the write lane (and the slips their callbacks queue) included.
+    assert wait_for_writes(), "a write op still ran 30 s after the test"
     wait_for_detached()
     QApplication.processEvents()  # their results, delivered while the widgets still exist
     guard.timer.stop()

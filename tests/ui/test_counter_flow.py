@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from testdata import MONDAY_9AM, reader
+from waiting import writes_done
 
 from counter_app.db.database import Database
 from counter_app.paths import resolve_paths
@@ -48,6 +49,11 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
+
+
+def received(qtbot: QtBot, page: ReceivePage) -> None:
+    """The accept ran on the write lane and the banner is up (the receipt may still be rendering)."""
+    qtbot.waitUntil(lambda: page.last_result is not None)
 
 
 def receipt_done(qtbot: QtBot, page: ReceivePage) -> None:
@@ -93,6 +99,7 @@ def test_given_counter_day_then_every_step_prints_its_slip_and_scan_returns_the_
     actions += 3
     assert actions == 4  # target: a typical dossier in ≤ 12 user actions, receipt printed
 
+    received(qtbot, page)
     assert page.last_result is not None
     code = page.last_result.code
     assert page.banner.isVisible() and page.banner.code_label.text() == code  # at once, before the receipt
@@ -116,6 +123,7 @@ def test_given_counter_day_then_every_step_prints_its_slip_and_scan_returns_the_
     type_text(window.return_page.focusWidget(), code, enter=True)
     qtbot.keyClick(window.return_page.focusWidget(), Qt.Key.Key_1)
     qtbot.keyClick(window.return_page.focusWidget(), Qt.Key.Key_Return)
+    writes_done(qtbot)  # the return, then its result receipt
 
     view = lookup(sqlite_db, reader(sqlite_db), code)
     assert view.status == "returned" and view.satisfaction == 1
@@ -132,6 +140,7 @@ def test_given_code_scanned_on_another_page_then_track_page_opens_it(
     type_text(page.applicant.id_number, QR)
     type_text(page.picker.search, "2.001955", enter=True)
     page.accept_dossier()
+    received(qtbot, page)
     code = page.last_result.code  # type: ignore[union-attr]
     receipt_done(qtbot, page)
 
@@ -156,6 +165,7 @@ def test_given_received_dossier_when_reprinting_from_its_detail_then_archived_re
     type_text(page.applicant.id_number, QR)
     type_text(page.picker.search, "2.001955", enter=True)
     page.accept_dossier()
+    received(qtbot, page)
     code = page.last_result.code  # type: ignore[union-attr]
     receipt_done(qtbot, page)
     _, original, _ = printer.jobs[-1]
@@ -167,12 +177,14 @@ def test_given_received_dossier_when_reprinting_from_its_detail_then_archived_re
     assert items[-1] == "Phiếu kiểm soát quá trình (in mới)"
     detail.slips.setCurrentIndex(0)
     qtbot.mouseClick(detail.reprint_button, Qt.MouseButton.LeftButton)
+    writes_done(qtbot)
 
     kind, again, _ = printer.jobs[-1]
     assert (kind, again) == ("receipt", original)  # the archived document, not a new rendering
     assert printer.previewed == ["receipt"]
     detail.slips.setCurrentIndex(detail.slips.count() - 1)
     qtbot.mouseClick(detail.reprint_button, Qt.MouseButton.LeftButton)
+    writes_done(qtbot)
     assert printer.jobs[-1][0] == "control" and code in text_of(printer.jobs[-1][1])
 
 
@@ -189,6 +201,7 @@ def test_given_procedure_when_guidance_printed_then_slip_printed_and_guidance_co
     type_text(guide.picker.search, "noi quy lao dong", enter=True)
     assert "2.001955" in guide.title.text()
     qtbot.keyClick(guide.picker.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    writes_done(qtbot)
 
     kind, pdf, path = printer.jobs[-1]
     assert kind == "guide" and path is not None and path.exists()

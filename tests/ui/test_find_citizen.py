@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from testdata import MONDAY_9AM, TZ, reader
+from waiting import writes_done
 
 from counter_app.db.database import Database
 from counter_app.db.models import Event
@@ -297,6 +298,7 @@ def test_given_a_cccd_without_the_receipt_then_only_ready_results_listed_and_eac
     assert desk.confirm_area.isEnabled() and desk.focusWidget() is desk.confirm_button
     qtbot.keyClick(desk.confirm_button, Qt.Key.Key_1)
     qtbot.keyClick(desk.confirm_button, Qt.Key.Key_Return)
+    writes_done(qtbot)
     view = lookup(sqlite_db, reader(sqlite_db), people.hong_ready_newest)
     assert (view.status, view.satisfaction) == ("returned", 1)
     assert view.events[-1].payload["receiver"]["full_name"] == "Nguyễn Thị Ánh Hồng"  # type: ignore[index]
@@ -311,6 +313,7 @@ def test_given_a_cccd_without_the_receipt_then_only_ready_results_listed_and_eac
     qtbot.keyClick(results.table, Qt.Key.Key_Return)
     assert desk.view is not None and desk.view.code == people.hong_ready
     qtbot.keyClick(desk.confirm_button, Qt.Key.Key_Return)
+    writes_done(qtbot)
     assert lookup(sqlite_db, reader(sqlite_db), people.hong_ready).status == "returned"
     assert not results.isVisible()  # nothing left to return
     assert desk.focusWidget() is desk.scan

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from testdata import MONDAY_9AM, TEST_PROCEDURES
+from waiting import writes_done
 
 from counter_app.db.database import Database
 from counter_app.paths import resolve_paths
@@ -119,6 +120,7 @@ def test_given_a_slip_saved_to_a_file_then_the_status_bar_gives_its_whole_path(
         sqlite_db, session.actor, IntakeRequest("2.001955", ApplicantInput("Lê Văn An")), now=MONDAY_9AM
     )
     window.desk.issue("receipt", result.code)  # issued, archived and "printed": saved to a file
+    writes_done(qtbot)
 
     slip = window.desk.last
     assert slip is not None and slip.path.is_file()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from setup_support import FINISH, NEXT, NOW, OFFICE, PASSWORD, click, fill_admin, fill_office, wait_written
 from test_counter_flow import QR, Clock, FakePrinter, receipt_done, text_of
+from waiting import writes_done
 
 from counter_app.context import AppContext, open_context
 from counter_app.domain.text import normalize
@@ -119,6 +120,7 @@ def test_given_a_fresh_data_folder_then_wizard_admin_officer_and_a_receipt_with_
     type_text(page.picker.search, BIRTH, enter=True)
     assert page.record is not None and page.record.code == BIRTH
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    writes_done(qtbot)
     assert page.last_result is not None, page.message.text()
     code = page.last_result.code
     assert code.startswith(OFFICE["identifier_code"] + "-")

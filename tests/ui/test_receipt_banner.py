@@ -1,5 +1,6 @@
-"""The receipt moment: the banner paints the code and appointment at once, the receipt PDF renders in
-a worker thread, printing runs on the GUI thread, and the banner then says where the receipt went."""
+"""The receipt moment: the banner paints the code and appointment as soon as the accept is saved
+(on the write lane), the receipt PDF renders off the GUI thread after it, printing runs on the GUI
+thread, and the banner then says where the receipt went."""
 
 from __future__ import annotations
 
@@ -99,8 +100,15 @@ def receive(window: MainWindow, procedure: str = "noi quy") -> None:
     key(page.picker.search, Qt.Key.Key_Return, "\r", Qt.KeyboardModifier.ControlModifier)
 
 
+def accepted(qtbot: QtBot, window: MainWindow) -> None:
+    """The accept has been saved and its banner is up (the receipt comes after)."""
+    qtbot.waitUntil(lambda: window.receive_page.last_result is not None)
+
+
 def settled(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.receive_page.banner.state not in ("pending", "printing"), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: window.receive_page.banner.state not in ("", "pending", "printing"), timeout=20_000
+    )
 
 
 def dossiers(db: Database) -> int:
@@ -114,14 +122,35 @@ def test_given_accept_then_banner_first_receipt_rendered_off_the_gui_thread_then
     printer = Printer()
     window = make_window(printer)
     page = window.receive_page
-    receive(window)
-    # Before the event loop ran once more: the banner is up, the receipt not printed yet.
     banner = page.banner
+    # As soon as the accept is saved (the moment the page announces it): the banner is up, the
+    # receipt not printed yet.
+    at_once: list[tuple[bool, str, str, str, str, int]] = []
+    page.received.connect(
+        lambda result: at_once.append(
+            (
+                banner.isVisible(),
+                banner.code_label.text() == result.code and result.code,
+                banner.appointment_label.text(),
+                banner.state,
+                banner.receipt_label.text(),
+                len(printer.jobs),
+            )
+        )
+    )
+    receive(window)
+    accepted(qtbot, window)
     assert page.last_result is not None
-    assert banner.isVisible() and banner.code_label.text() == page.last_result.code
-    assert banner.appointment_label.text() == "Thứ Năm, 03/12/2026 lúc 09:00"
-    assert banner.state == "pending" and banner.receipt_label.text() == "Đang lập giấy tiếp nhận…"
-    assert printer.jobs == []
+    assert at_once == [
+        (
+            True,
+            page.last_result.code,
+            "Thứ Năm, 03/12/2026 lúc 09:00",
+            "pending",
+            "Đang lập giấy tiếp nhận…",
+            0,
+        )
+    ]
     settled(qtbot, window)
     assert banner.state == "printed" and banner.receipt_label.text() == "Đã in 1 trang trên Máy in quầy 1."
     assert render_threads and all(t != GUI_THREAD for t in render_threads)
@@ -192,6 +221,7 @@ def test_given_procedure_without_appointment_then_banner_says_there_is_none(
 ) -> None:
     window = make_window(Printer())
     receive(window, "1.001022")
+    accepted(qtbot, window)
     assert window.receive_page.banner.appointment_label.text() == "Không hẹn ngày trả kết quả"
     settled(qtbot, window)
 

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from receive_support import QR, bundled_database, key, shown_page, typed, wedge
 from sqlalchemy import func, select
 from testdata import reader
+from waiting import writes_done
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier
@@ -84,6 +85,7 @@ def test_given_1_004194_when_walking_every_case_then_checklist_is_that_case_and_
     page.checklist.set_ticked(tickable(lines)[0], True)
     on_screen = page.ticked()
     key(page.checklist, Qt.Key.Key_Return, mods=Qt.KeyboardModifier.ControlModifier)
+    writes_done(qtbot)
     assert page.last_result is not None, page.message.text()
     view = lookup(bundled_db, reader(bundled_db), page.last_result.code)
     names = {i: name for i, _, name in lines}

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from testdata import MONDAY_9AM, reader
+from waiting import writes_done
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, PendingIntake
@@ -66,6 +67,7 @@ def test_given_scan_procedure_and_accept_then_dossier_received_with_events(
     assert "Đăng ký nội quy lao động" in page.procedure_label.text()
     assert "03/12/2026" in page.appointment_label.text()
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    writes_done(qtbot)
 
     assert page.last_result is not None
     assert page.last_result.code == "000.00.31.H56-261123-0001"
@@ -83,6 +85,7 @@ def test_given_accept_double_clicked_then_one_dossier(
     choose(qtbot, page, "2.001955")
     qtbot.mouseDClick(page.accept_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    writes_done(qtbot)
     assert dossier_count(sqlite_db) == 1
     # The later presses met the cleared form: nothing happens and the success stays on screen.
     assert page.message.text().startswith("Đã tiếp nhận hồ sơ 000.00.31.H56-261123-0001")
@@ -99,8 +102,13 @@ def test_given_same_form_submitted_twice_then_service_returns_the_same_dossier(
     def submit(req: object) -> object:
         return receive(sqlite_db, page._session.actor, req, now=MONDAY_9AM)  # type: ignore[arg-type]
 
-    first, again = page._run(submit), page._run(submit)
-    assert first.code == again.code  # type: ignore[union-attr]
+    results: list[object] = []
+    assert page._run(submit, results.append)
+    writes_done(qtbot)
+    assert page._run(submit, results.append)
+    writes_done(qtbot)
+    first, again = results
+    assert first.code == again.code  # type: ignore[attr-defined]
     assert dossier_count(sqlite_db) == 1
 
 
@@ -118,6 +126,7 @@ def test_given_invalid_field_when_accepting_then_inline_message_and_nothing_writ
     qtbot.keyClicks(getattr(page.applicant, field), text)
     choose(qtbot, page, "noi quy")
     page.accept_dossier()
+    writes_done(qtbot)
 
     assert not page.applicant.errors[field].isHidden()
     assert message in page.applicant.errors[field].text()
@@ -131,11 +140,13 @@ def test_given_unticked_required_document_then_supplement_slip_and_return_visit_
     choose(qtbot, page, "noi quy")
     page.checklist.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
     page.accept_dossier()
+    writes_done(qtbot)
     assert "thiếu 1 giấy tờ bắt buộc" in page.message.text()
     assert dossier_count(sqlite_db) == 0
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Thiếu văn bản đề nghị", True))
     page.request_supplement()
+    writes_done(qtbot)
     with sqlite_db.read() as session:
         assert session.execute(select(func.count()).select_from(PendingIntake)).scalar_one() == 1
     assert "Văn bản đề nghị đăng ký nội quy lao động" in page.message.text()
@@ -147,6 +158,7 @@ def test_given_unticked_required_document_then_supplement_slip_and_return_visit_
     assert 2 not in page.ticked()
     page.checklist.item(1, 0).setCheckState(Qt.CheckState.Checked)
     page.accept_dossier()
+    writes_done(qtbot)
     assert dossier_count(sqlite_db) == 1
 
 
@@ -157,10 +169,12 @@ def test_given_refusal_without_reason_then_message_and_nothing_written(
     choose(qtbot, page, "noi quy")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  ", True))
     page.refuse_dossier()
+    writes_done(qtbot)
     assert page.message.text() == "Vui lòng ghi rõ lý do từ chối tiếp nhận."
     assert dossier_count(sqlite_db) == 0
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Không thuộc thẩm quyền", True))
     page.refuse_dossier()
+    writes_done(qtbot)
     assert dossier_count(sqlite_db) == 1
 
 
@@ -171,6 +185,7 @@ def test_given_post_return_without_address_then_message(
     choose(qtbot, page, "noi quy")
     page.return_box.setCurrentIndex(1)
     page.accept_dossier()
+    writes_done(qtbot)
     assert page.message.text() == "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."
     assert dossier_count(sqlite_db) == 0
 
@@ -188,6 +203,7 @@ def test_given_field_error_when_field_fixed_then_its_messages_go_and_success_lea
     qtbot.keyClicks(page.applicant.phone, "0123")
     choose(qtbot, page, "noi quy")
     page.accept_dossier()
+    writes_done(qtbot)
     assert not page.applicant.errors["phone"].isHidden()
     assert page.message.text() == "Thông tin người nộp chưa hợp lệ."
     qtbot.keyClick(page.applicant.phone, Qt.Key.Key_Backspace)  # the phone changes: its message goes
@@ -195,6 +211,7 @@ def test_given_field_error_when_field_fixed_then_its_messages_go_and_success_lea
     assert page.message.text() == ""
     page.applicant.phone.clear()
     page.accept_dossier()
+    writes_done(qtbot)
     assert page.last_result is not None and dossier_count(sqlite_db) == 1
     assert all(label.isHidden() for label in page.applicant.errors.values())
     assert page.banner.isVisible() and page.banner.code == page.last_result.code
@@ -207,6 +224,7 @@ def test_given_postal_error_when_address_typed_then_message_goes(
     choose(qtbot, page, "noi quy")
     page.return_box.setCurrentIndex(1)
     page.accept_dossier()
+    writes_done(qtbot)
     assert page.message.text() == "Vui lòng nhập địa chỉ nhận kết quả qua bưu chính."
     type_text(page.postal_address, "Số 1 Lê Lợi")
     assert page.message.text() == ""
@@ -219,6 +237,7 @@ def test_given_missing_required_document_when_ticked_then_message_goes(
     choose(qtbot, page, "noi quy")
     page.checklist.set_ticked(2, False)
     page.accept_dossier()
+    writes_done(qtbot)
     assert "thiếu 1 giấy tờ bắt buộc" in page.message.text()
     page.checklist.set_ticked(2, True)
     assert page.message.text() == ""
@@ -274,6 +293,7 @@ def test_given_accepted_dossier_then_form_is_empty_and_esc_asks_nothing(
     type_text(page.applicant.id_number, QR)
     choose(qtbot, page, "noi quy")
     page.accept_dossier()
+    writes_done(qtbot)
     assert not page.has_unsaved_input() and page.confirm_discard()
     asked = answer(monkeypatch, QMessageBox.StandardButton.No)
     qtbot.keyClick(page.applicant.id_number, Qt.Key.Key_Escape)

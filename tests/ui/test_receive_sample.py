@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from receive_support import BUNDLED_CATALOG, QR, bundled_database, key, shown_page, typed, wedge
 from sqlalchemy import func, select
 from testdata import reader
+from waiting import writes_done
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier
@@ -91,10 +92,11 @@ def dossiers(db: Database) -> int:
         return session.execute(select(func.count()).select_from(Dossier)).scalar_one()
 
 
-def accept_twice(page: ReceivePage) -> None:
+def accept_twice(qtbot: QtBot, page: ReceivePage) -> None:
     for _ in range(2):  # the second press meets an emptied form: nothing happens
         widget = QApplication.focusWidget() or page
         key(widget, Qt.Key.Key_Return, "\r", Qt.KeyboardModifier.ControlModifier)
+        writes_done(qtbot)
 
 
 def test_given_sample_of_real_procedures_then_every_case_walks_and_each_accept_stores_the_ticks(
@@ -138,7 +140,7 @@ def test_given_sample_of_real_procedures_then_every_case_walks_and_each_accept_s
                 key(table, Qt.Key.Key_Space, " ")
         on_screen = page.ticked()
         before = dossiers(db)
-        accept_twice(page)
+        accept_twice(qtbot, page)
         assert page.last_result is not None and dossiers(db) == before + 1, (record.code, page.message.text())
         view = lookup(db, reader(db), page.last_result.code)
         assert view.procedure_code == record.code

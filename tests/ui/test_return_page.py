@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from testdata import MONDAY_9AM, TZ, reader
+from waiting import writes_done
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event
@@ -99,6 +100,7 @@ class Actions:
         target = self.page.focusWidget()
         assert target is not None
         self.qtbot.keyClick(target, key, modifier)
+        writes_done(self.qtbot)  # an Enter that confirms: the return is written on the write lane
         self.count += 1
 
     def type(self, widget: object, text: str) -> None:
@@ -158,6 +160,7 @@ def test_given_typed_lower_case_code_and_reasons_then_returned_with_rating_and_r
     type_text(page.other_reason, "phải chờ lâu", enter=True)
     assert page.focusWidget() is page.confirm_button  # Enter in a text field leads to the button
     qtbot.keyClick(page.confirm_button, Qt.Key.Key_Return)
+    writes_done(qtbot)
     with sqlite_db.read() as session:
         row = session.execute(select(Dossier).where(Dossier.code == codes.resolved)).scalar_one()
         assert (row.status, row.satisfaction) == ("returned", 4)

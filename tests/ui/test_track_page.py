@@ -13,9 +13,12 @@ Tuesday 24/11 a holiday, policy "hours"; see tests/services/test_tracking.py):
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from keys import type_text
@@ -24,10 +27,12 @@ from PySide6.QtGui import QBrush
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from testdata import MONDAY_9AM, TZ, reader
+from waiting import writes_done
 
 from counter_app.db.database import Database
 from counter_app.db.models import Event
 from counter_app.domain.lifecycle import Action
+from counter_app.services import processing
 from counter_app.services.action_choices import Unit
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.demo import generate_dossiers
@@ -80,11 +85,25 @@ def codes(sqlite_db: Database) -> Codes:
     return Codes(late, today, soon, far, done)
 
 
+# The pages a test makes, held until its teardown. qtbot holds its widgets weakly: a page made in
+# the test's body would otherwise be freed by Python as the test returns — with it, a closed action
+# dialog still waiting for its deferred deletion, which then deletes a freed dialog (a crash). In the
+# application a page belongs to its window and this cannot happen.
+_made: list[TrackPage] = []
+
+
+@pytest.fixture(autouse=True)
+def _pages_live_until_teardown() -> Iterator[None]:
+    yield
+    _made.clear()
+
+
 def make_page(
     qtbot: QtBot, db: Database, username: str = "canbo", now: datetime = THURSDAY_10AM
 ) -> TrackPage:
     page = TrackPage(UiSession(db, find_actor(db, username), clock=lambda: now))
     qtbot.addWidget(page)
+    _made.append(page)
     page.resize(1300, 760)
     page.show()
     qtbot.waitExposed(page)
@@ -124,6 +143,7 @@ def dialog_of(page: TrackPage) -> ActionDialog:
 def press_enter(qtbot: QtBot, dialog: ActionDialog) -> None:
     target = dialog.focusWidget() or dialog
     qtbot.keyClick(target, Qt.Key.Key_Return)
+    writes_done(qtbot)  # the action's service call runs on the write lane (and its slip after it)
 
 
 # ------------------------------------------------------------------------------------------ filters
@@ -503,6 +523,39 @@ def test_given_in_progress_when_payment_requested_and_confirmed_then_waits_and_r
     assert view.events[-1].payload["note"] == "Biên lai 0012345"
     assert friday.message.text() == f"Hồ sơ {codes.far} tiếp tục giải quyết. Hẹn trả: 09:15 04/12/2026."
     assert friday.detail.timeline.item(3, 3).text() == "Hẹn trả: 09:15 04/12/2026; Biên lai 0012345"
+
+
+def test_given_an_action_being_saved_when_enter_again_or_esc_then_one_event_and_the_dialog_waits(
+    qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog's service call runs on the write lane; while it runs, a second Enter does nothing
+    and Esc does not close the dialog (its outcome would go unseen)."""
+    entered, opened = threading.Event(), threading.Event()
+    real = processing.resolve
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        entered.set()
+        assert opened.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(processing, "resolve", held)
+    select_code(page, codes.far)
+    before = event_count(sqlite_db)
+    page.action_buttons[Action.RESOLVE].click()
+    dialog = dialog_of(page)
+    target = dialog.focusWidget() or dialog
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    assert entered.wait(10)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    qtbot.keyClick(target, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and not dialog.ok_button.isEnabled()
+
+    opened.set()
+    writes_done(qtbot)
+    assert page.dialog is None
+    assert event_count(sqlite_db) == before + 1
+    assert lookup(sqlite_db, reader(sqlite_db), codes.far).status == "resolved"
+    assert page.message.text() == f"Đã cập nhật kết quả hồ sơ {codes.far}."
 
 
 def test_given_code_of_a_dossier_outside_the_filter_when_shown_then_detail_and_its_actions(

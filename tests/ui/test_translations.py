@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 from testdata import MONDAY_9AM, REPO
+from waiting import writes_done
 
 from counter_app.config import load_settings
 from counter_app.db.database import Database
@@ -58,7 +59,13 @@ from counter_app.ui.settings_dialog import RECEIPT_LAYOUT_KEY, SettingsDialog
 
 TS = i18n.TRANSLATIONS_DIR / "counter_app_en.ts"
 QT_VI_TS = i18n.TRANSLATIONS_DIR / "qtbase_vi.ts"
-UI_SOURCES = [*sorted((REPO / "counter_app" / "ui").rglob("*.py")), REPO / "counter_app" / "app.py"]
+# The self-test's Qt checks write lines of its report, which is Vietnamese in every language, as the
+# command line is (counter_app/selftest.py holds the rest of it).
+NOT_INTERFACE = {REPO / "counter_app" / "ui" / "selftest_checks.py"}
+UI_SOURCES = [
+    *sorted(p for p in (REPO / "counter_app" / "ui").rglob("*.py") if p not in NOT_INTERFACE),
+    REPO / "counter_app" / "app.py",
+]
 VIETNAMESE = re.compile(
     "[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.IGNORECASE
 )
@@ -358,6 +365,7 @@ def test_given_english_when_every_page_is_used_then_no_vietnamese_but_data_and_n
     type_text(page.picker.search, "noi quy", enter=True)
     receive_texts = vietnamese_left([window], data_texts(sqlite_db))
     page.accept_dossier()
+    writes_done(qtbot)
     assert page.last_result is not None
     code = page.last_result.code
     assert page.message.text().startswith(f"Dossier {code} accepted. Result due: ")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from counter_app.db.models import Agency, Applicant, Dossier, Event, Office, Procedure, ProcedureVersion
 from counter_app.domain.calendar import WorkingCalendar
 from counter_app.domain.lifecycle import STATUS_LABELS, Action
+from counter_app.services.dossier_query import named_dossiers
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for
 from counter_app.services.reports.clock import WorkClock
@@ -61,7 +62,7 @@ def fetch_lines(
         type_coerce(c, String) for c in (Dossier.received_at, Dossier.appointment_at, Dossier.legal_due_at)
     ]
     query = (
-        select(
+        named_dossiers(
             Dossier.code,
             Dossier.status,
             Applicant.full_name,
@@ -77,10 +78,6 @@ def fetch_lines(
             type_coerce(Dossier.office_id, String),
             Dossier.id,
         )
-        .join(Applicant, Applicant.id == Dossier.applicant_id)
-        .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
-        .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
-        .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
         .where(*where)
         .with_hint(Dossier, BY_ROWID, "sqlite")
     )

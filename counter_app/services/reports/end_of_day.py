@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event, Office, User
-from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel, Status
+from counter_app.domain.lifecycle import CHANNEL_LABELS, Action, Channel
 from counter_app.services.actor import Actor
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for, get_office
@@ -39,6 +39,7 @@ from counter_app.services.reports.common import (
     EXCLUDED,
     SATISFACTION_LEVELS,
     LabelledCount,
+    ReportFilters,
     build_filters,
     check_day,
     check_instant,
@@ -146,11 +147,12 @@ def end_of_day(
     require_supervisor(actor)
     day = check_day(day)
     with report_session(db) as session:
-        flt = build_filters(
-            session,
-            office_ids=None if office_id is None else [office_id],
-            officer_ids=None if officer_id is None else [officer_id],
+        # One office and one counter at most: checked as every report checks its filters.
+        chosen = ReportFilters(
+            office_ids=() if office_id is None else (office_id,),
+            officer_ids=() if officer_id is None else (officer_id,),
         )
+        flt = build_filters(session, chosen)
         office = get_office(session, flt.office_ids[0] if flt.office_ids else actor.office_id)
         officer = flt.officer_ids[0] if flt.officer_ids else None
         end = local_midnight(day + timedelta(days=1), office.timezone)
@@ -217,17 +219,23 @@ def _cancellations(
 def _satisfaction(
     session: Session, office_id: uuid.UUID, day: date, officer: uuid.UUID | None
 ) -> Counter[int | None]:
+    # From the return events alone — their payload carries the rating the dossier row holds — so no
+    # dossier row is read: one day's events lie together in the file, the dossiers returned that day
+    # are spread over months of receipts (with a cold page cache that was half the report, issue 11).
+    # A dossier returned and then cancelled does not count; a cancel can only follow the return.
+    rating = Event.payload["satisfaction"].as_integer()
+    cancelled = select(Event.dossier_id).where(
+        Event.kind == str(Action.CANCEL), Event.local_date >= day, Event.dossier_id.is_not(None)
+    )
     query = (
-        select(Dossier.satisfaction, func.count())
-        .select_from(Event)
-        .join(Dossier, Dossier.id == Event.dossier_id)
+        select(rating, func.count())
         .where(
-            Event.kind == "return_result",
+            Event.kind == str(Action.RETURN_RESULT),
             Event.local_date == day,
             Event.office_id == office_id,
-            Dossier.status != str(Status.CANCELLED),
+            Event.dossier_id.not_in(cancelled),
         )
-        .group_by(Dossier.satisfaction)
+        .group_by(rating)
     )
     if officer is not None:
         query = query.where(Event.actor_id == officer)

@@ -26,31 +26,13 @@ from counter_app.exports import report_formats
 from counter_app.services import reports
 from counter_app.services.actor import Actor
 from counter_app.services.offices import find_actor, get_office
-from counter_app.services.reports.common import require_supervisor
+from counter_app.services.reports.common import NO_FILTERS, ReportFilters, require_supervisor
 from counter_app.services.reports.per_day import MAX_DAYS, daily_counts
 from counter_app.services.slips.batch import build_register
 from counter_app.services.slips.common import DateRange, office_info
 
 KINDS = ("day", "period", "register", "overdue", "satisfaction")
 FORMATS = {kind: ("pdf", "xlsx", "csv") for kind in KINDS}
-
-
-@dataclass(frozen=True)
-class ReportFilters:
-    """Which dossiers count (empty: all), for the period, lists and satisfaction reports."""
-
-    field_ids: tuple[uuid.UUID, ...] = ()
-    procedure_codes: tuple[str, ...] = ()
-    unit_ids: tuple[uuid.UUID, ...] = ()
-    officer_ids: tuple[uuid.UUID, ...] = ()
-
-    def kwargs(self) -> dict[str, object]:
-        return {
-            "field_ids": self.field_ids or None,
-            "procedure_codes": self.procedure_codes or None,
-            "unit_ids": self.unit_ids or None,
-            "officer_ids": self.officer_ids or None,
-        }
 
 
 @dataclass(frozen=True)
@@ -65,7 +47,8 @@ class ReportRequest:
     office_code: str | None = None
     officer_username: str | None = None  # day: one counter
     due_soon: int = 2  # overdue: also the dossiers due in this many working days
-    filters: ReportFilters = ReportFilters()
+    # Which dossiers count (period, overdue, satisfaction); their offices are those of office_code.
+    filters: ReportFilters = NO_FILTERS
 
 
 def check_range(first: date | None, last: date | None) -> tuple[date, date]:
@@ -73,7 +56,9 @@ def check_range(first: date | None, last: date | None) -> tuple[date, date]:
         raise ValidationError("Hãy chọn cả ngày bắt đầu và ngày kết thúc.", field="date_from")
     if first > last:
         raise ValidationError(
-            f"Khoảng thời gian không hợp lệ: ngày bắt đầu {first:%d/%m/%Y} sau ngày kết thúc {last:%d/%m/%Y}.",
+            "Khoảng thời gian không hợp lệ: ngày bắt đầu {first:%d/%m/%Y} sau ngày kết thúc {last:%d/%m/%Y}.",
+            first=first,
+            last=last,
             field="date_from",
         )
     return first, last
@@ -87,12 +72,19 @@ def _office(db: Database, actor: Actor, code: str | None) -> tuple[Office, list[
                 select(Office).where(Office.identifier_code == code.strip())
             ).scalar_one_or_none()
             if office is None:
-                raise NotFoundError(f"Không có đơn vị tiếp nhận mã «{code.strip()}».", field="office")
+                raise NotFoundError(
+                    "Không có đơn vị tiếp nhận mã «{code}».", code=code.strip(), field="office"
+                )
             session.expunge(office)
             return office, [office.id]
         office = get_office(session, actor.office_id)
         session.expunge(office)
         return office, None
+
+
+def _chosen(request: ReportRequest, offices: list[uuid.UUID] | None) -> ReportFilters:
+    """The request's filters on the offices its office code chose (None: every office)."""
+    return replace(request.filters, office_ids=tuple(offices or ()))
 
 
 def _scope(db: Database, offices: list[uuid.UUID] | None) -> str:
@@ -107,10 +99,10 @@ def build_report(db: Database, actor: Actor, request: ReportRequest, *, now: dat
     """Run the report and render it in ``request.fmt``; a UserError says what is wrong."""
     require_supervisor(actor)
     if request.kind not in KINDS:
-        raise ValidationError(f"Không có loại báo cáo «{request.kind}».", field="kind")
+        raise ValidationError("Không có loại báo cáo «{kind}».", kind=request.kind, field="kind")
     if request.fmt not in FORMATS[request.kind]:
         allowed = ", ".join("." + f for f in FORMATS[request.kind])
-        raise ValidationError(f"Báo cáo này chỉ xuất ra {allowed}.", field="fmt")
+        raise ValidationError("Báo cáo này chỉ xuất ra {allowed}.", allowed=allowed, field="fmt")
     office, offices = _office(db, actor, request.office_code)
 
     def head(scope: str = "") -> pdf.ReportHead:
@@ -136,11 +128,11 @@ def _day(db, actor, request, now, office, _offices, head) -> bytes:  # type: ign
 
 def _period(db, actor, request, now, _office_row, offices, head) -> bytes:  # type: ignore[no-untyped-def]
     first, last = check_range(request.date_from, request.date_to)
-    chosen = request.filters.kwargs()
-    report = reports.period_report(db, actor, first, last, office_ids=offices, by=request.by, **chosen)
+    chosen = _chosen(request, offices)
+    report = reports.period_report(db, actor, first, last, filters=chosen, by=request.by)
     fits = (last - first).days < MAX_DAYS  # the per-day chart and sheet: a year at most
     wanted = fits and request.fmt != "csv"
-    days = daily_counts(db, actor, first, last, office_ids=offices, **chosen) if wanted else ()
+    days = daily_counts(db, actor, first, last, filters=chosen) if wanted else ()
     if request.fmt == "pdf":
         return pdf.render_period_report(report, head(_scope(db, offices)), days)
     if request.fmt == "xlsx":
@@ -162,9 +154,9 @@ def _register(db, actor, request, now, office, _offices, _head) -> bytes:  # typ
 def _overdue(db, actor, request, now, office, offices, head) -> bytes:  # type: ignore[no-untyped-def]
     tz = office.timezone
     at = request.at or now
-    chosen = request.filters.kwargs()
-    late = reports.overdue_list(db, actor, at, office_ids=offices, **chosen)
-    soon = reports.due_soon_list(db, actor, at, request.due_soon, office_ids=offices, **chosen)
+    chosen = _chosen(request, offices)
+    late = reports.overdue_list(db, actor, at, filters=chosen)
+    soon = reports.due_soon_list(db, actor, at, request.due_soon, filters=chosen)
     if request.fmt == "pdf":
         text = "trong ngày" if request.due_soon == 0 else f"trong {request.due_soon} ngày làm việc tới"
         return pdf.render_overdue_list(late, head(_scope(db, offices)), at, soon, text)
@@ -175,8 +167,7 @@ def _overdue(db, actor, request, now, office, offices, head) -> bytes:  # type: 
 
 def _satisfaction(db, actor, request, now, office, offices, head) -> bytes:  # type: ignore[no-untyped-def]
     first, last = check_range(request.date_from, request.date_to)
-    chosen = request.filters.kwargs()
-    report = reports.satisfaction_report(db, actor, first, last, office_ids=offices, **chosen)
+    report = reports.satisfaction_report(db, actor, first, last, filters=_chosen(request, offices))
     if request.fmt == "pdf":
         return pdf.render_satisfaction_report(report, head(_scope(db, offices)))
     if request.fmt == "xlsx":

@@ -14,12 +14,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
@@ -35,7 +34,11 @@ from counter_app.db.models import (
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import STATUS_LABELS, Status
 from counter_app.services.actor import Actor
+from counter_app.services.dossier_query import named_dossiers
 from counter_app.services.reports.common import (
+    NO_FILTERS,
+    OfficeInfo,
+    ReportFilters,
     all_offices,
     build_filters,
     check_instant,
@@ -77,18 +80,15 @@ class RegisterRow:
     note: str
 
 
-def _filters(session, office_ids, field_ids, procedure_codes, unit_ids, officer_ids, indexed=False):  # type: ignore[no-untyped-def]
-    flt = build_filters(
-        session,
-        office_ids=office_ids,
-        field_ids=field_ids,
-        procedure_codes=procedure_codes,
-        unit_ids=unit_ids,
-        officer_ids=officer_ids,
-    )
+def _filters(
+    session: Session, filters: ReportFilters, indexed: bool = False
+) -> tuple[list[OfficeInfo], list[ColumnElement[bool]]]:
+    """The chosen offices and the conditions on ``Dossier`` of ``filters`` (the office one through
+    its index only when ``indexed``)."""
+    flt = build_filters(session, filters)
     offices = all_offices(session, flt.office_ids)
     office = Dossier.office_id if indexed else no_index(Dossier.office_id)
-    return flt, offices, [office.in_([o.id for o in offices]), *flt.conditions()]
+    return offices, [office.in_([o.id for o in offices]), *flt.conditions()]
 
 
 def overdue_list(
@@ -96,16 +96,12 @@ def overdue_list(
     actor: Actor,
     at: datetime,
     *,
-    office_ids: Iterable[object] | None = None,
-    field_ids: Iterable[object] | None = None,
-    procedure_codes: Iterable[str] | None = None,
-    unit_ids: Iterable[object] | None = None,
-    officer_ids: Iterable[object] | None = None,
+    filters: ReportFilters = NO_FILTERS,
 ) -> tuple[DossierLine, ...]:
     require_supervisor(actor)
     instant = check_instant(at)
     with report_session(db) as session:
-        _, _, where = _filters(session, office_ids, field_ids, procedure_codes, unit_ids, officer_ids)
+        _, where = _filters(session, filters)
         conditions = [*where, *open_at(instant, db.dialect, instant), overdue_at(instant)]
         return tuple(fetch_lines(session, conditions, instant, as_of=instant))
 
@@ -116,18 +112,14 @@ def due_soon_list(
     at: datetime,
     working_days: int = 2,
     *,
-    office_ids: Iterable[object] | None = None,
-    field_ids: Iterable[object] | None = None,
-    procedure_codes: Iterable[str] | None = None,
-    unit_ids: Iterable[object] | None = None,
-    officer_ids: Iterable[object] | None = None,
+    filters: ReportFilters = NO_FILTERS,
 ) -> tuple[DossierLine, ...]:
     require_supervisor(actor)
     instant = check_instant(at)
     if isinstance(working_days, bool) or not isinstance(working_days, int) or not 0 <= working_days <= 60:
         raise ValidationError("Số ngày làm việc sắp đến hạn phải từ 0 đến 60.", field="working_days")
     with report_session(db) as session:
-        _, offices, where = _filters(session, office_ids, field_ids, procedure_codes, unit_ids, officer_ids)
+        offices, where = _filters(session, filters)
         windows, ends = [], []
         for office in offices:
             day = instant.astimezone(ZoneInfo(office.timezone)).date()
@@ -166,19 +158,15 @@ def register(
     date_from: date,
     date_to: date,
     *,
-    office_ids: Iterable[object] | None = None,
-    field_ids: Iterable[object] | None = None,
-    procedure_codes: Iterable[str] | None = None,
-    unit_ids: Iterable[object] | None = None,
-    officer_ids: Iterable[object] | None = None,
+    filters: ReportFilters = NO_FILTERS,
 ) -> tuple[RegisterRow, ...]:
     """Sổ theo dõi hồ sơ (form 07) for the office-local days ``date_from``..``date_to``."""
     require_supervisor(actor)
     first, last = check_range(date_from, date_to)
     with report_session(db) as session:
-        _, _, where = _filters(session, office_ids, field_ids, procedure_codes, unit_ids, officer_ids, True)
+        _, where = _filters(session, filters, indexed=True)
         rows = session.execute(
-            select(
+            named_dossiers(
                 Dossier.code,
                 Procedure.code,
                 ProcedureVersion.name,
@@ -198,10 +186,6 @@ def register(
                 Dossier.id,
                 Dossier.register_seq,
             )
-            .join(Applicant, Applicant.id == Dossier.applicant_id)
-            .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
-            .join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
-            .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
             .outerjoin(CancelledNumber, CancelledNumber.code == Dossier.code)
             .where(
                 *where,

@@ -14,7 +14,6 @@ in SQL by a binary search of CASEs over the day boundaries (exact across dayligh
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -26,6 +25,8 @@ from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
 from counter_app.services.reports.common import (
     EXCLUDED,
+    NO_FILTERS,
+    ReportFilters,
     all_offices,
     build_filters,
     check_range,
@@ -66,13 +67,10 @@ def daily_counts(
     date_from: date,
     date_to: date,
     *,
-    office_ids: Iterable[object] | None = None,
-    field_ids: Iterable[object] | None = None,
-    procedure_codes: Iterable[str] | None = None,
-    unit_ids: Iterable[object] | None = None,
-    officer_ids: Iterable[object] | None = None,
+    filters: ReportFilters = NO_FILTERS,
 ) -> tuple[DayCount, ...]:
-    """One ``DayCount`` per day ``date_from``..``date_to`` (days without dossiers included)."""
+    """One ``DayCount`` per day ``date_from``..``date_to`` (days without dossiers included), counting
+    the dossiers ``filters`` choose, as the period report with the same filters does."""
     require_supervisor(actor)
     first, last = check_range(date_from, date_to)
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
@@ -81,14 +79,7 @@ def daily_counts(
     received: Counter[date] = Counter()
     resolved: Counter[date] = Counter()
     with report_session(db) as session:
-        flt = build_filters(
-            session,
-            office_ids=office_ids,
-            field_ids=field_ids,
-            procedure_codes=procedure_codes,
-            unit_ids=unit_ids,
-            officer_ids=officer_ids,
-        )
+        flt = build_filters(session, filters)
         offices = all_offices(session, flt.office_ids)
         for tz, ids in tz_groups(offices, flt.office_ids is not None):
             where = [Dossier.status.not_in(EXCLUDED), *flt.conditions()]

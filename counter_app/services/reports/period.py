@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -55,6 +54,8 @@ from counter_app.services.event_log import DEFAULT_TZ
 from counter_app.services.field_names import FieldNames
 from counter_app.services.reports.average import average, measure
 from counter_app.services.reports.common import (
+    NO_FILTERS,
+    ReportFilters,
     all_offices,
     build_filters,
     check_range,
@@ -187,16 +188,12 @@ def period_report(
     date_from: date,
     date_to: date,
     *,
-    office_ids: Iterable[object] | None = None,
-    field_ids: Iterable[object] | None = None,
-    procedure_codes: Iterable[str] | None = None,
-    unit_ids: Iterable[object] | None = None,
-    officer_ids: Iterable[object] | None = None,
+    filters: ReportFilters = NO_FILTERS,
     by: str = "field",
     _plan: str = "auto",
 ) -> PeriodReport:
-    """The period report (module docstring). Filters narrow the dossiers counted: offices (None: all),
-    fields, procedures (codes, every version), units (current unit) and officers (who received)."""
+    """The period report (module docstring). ``filters`` narrow the dossiers counted: offices (none:
+    all), fields, procedures (codes, every version), units (current unit) and officers (who received)."""
     require_supervisor(actor)
     first, last = check_range(date_from, date_to)
     if by not in UNASSIGNED:
@@ -205,14 +202,7 @@ def period_report(
         )
     key: ColumnElement[object] = Dossier.field_id if by == "field" else Dossier.current_unit_id
     with report_session(db) as session:
-        flt = build_filters(
-            session,
-            office_ids=office_ids,
-            field_ids=field_ids,
-            procedure_codes=procedure_codes,
-            unit_ids=unit_ids,
-            officer_ids=officer_ids,
-        )
+        flt = build_filters(session, filters)
         offices = all_offices(session, flt.office_ids)
         codes: Counter[tuple[object, int]] = Counter()
         days: dict[tuple[object, str], list[float]] = defaultdict(list)

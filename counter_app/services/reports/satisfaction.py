@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import String, cast, func, select
@@ -23,8 +22,10 @@ from counter_app.db.models import Dossier, Event, Procedure, ProcedureVersion, U
 from counter_app.domain.lifecycle import Status
 from counter_app.services.actor import Actor
 from counter_app.services.reports.common import (
+    NO_FILTERS,
     SATISFACTION_LEVELS,
     LabelledCount,
+    ReportFilters,
     all_offices,
     build_filters,
     check_range,
@@ -71,24 +72,17 @@ def satisfaction_report(
     date_from: date,
     date_to: date,
     *,
-    office_ids: Iterable[object] | None = None,
-    field_ids: Iterable[object] | None = None,
-    procedure_codes: Iterable[str] | None = None,
-    unit_ids: Iterable[object] | None = None,
-    officer_ids: Iterable[object] | None = None,
+    filters: ReportFilters = NO_FILTERS,
 ) -> SatisfactionReport:
-    """Satisfaction (module docstring); ``officer_ids`` selects the officers who returned the results."""
+    """Satisfaction (module docstring); ``filters.officer_ids`` selects the officers who returned the
+    results (not who received the dossiers)."""
     require_supervisor(actor)
     first, last = check_range(date_from, date_to)
     with report_session(db) as session:
-        flt = build_filters(
-            session,
-            office_ids=office_ids,
-            field_ids=field_ids,
-            procedure_codes=procedure_codes,
-            unit_ids=unit_ids,
-        )
-        officers = build_filters(session, officer_ids=officer_ids).officer_ids
+        # The officers are matched to the return events below, not to the dossiers' receiver, so they
+        # are checked apart (after the rest, as they always were).
+        flt = build_filters(session, replace(filters, officer_ids=()))
+        officers = build_filters(session, ReportFilters(officer_ids=filters.officer_ids)).officer_ids
         offices = all_offices(session, flt.office_ids)
         where = [
             Event.kind == "return_result",

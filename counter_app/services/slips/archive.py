@@ -35,8 +35,12 @@ def archive(root: Path, year: int, month: int, name: str, pdf: bytes, sha: str) 
             write_atomic(path, pdf)
             return str(rel), path
         except OSError as exc:
-            raise UserError(f"Không ghi được phiếu vào {path.parent}: {describe_os_error(exc)}.") from exc
-    raise UserError(f"Quá nhiều phiếu trùng tên {name} trong {root / folder}.")
+            raise UserError(
+                "Không ghi được phiếu vào {folder}: {reason}.",
+                folder=path.parent,
+                reason=describe_os_error(exc),
+            ) from exc
+    raise UserError("Quá nhiều phiếu trùng tên {name} trong {folder}.", name=name, folder=root / folder)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -47,5 +51,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Không ghi được phiếu vào {path.parent}: {describe_os_error(exc)}.") from exc
+        raise UserError(
+            "Không ghi được phiếu vào {folder}: {reason}.", folder=path.parent, reason=describe_os_error(exc)
+        ) from exc
     files.write_atomic(path, data, mode=0o660)

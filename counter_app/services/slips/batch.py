@@ -25,9 +25,10 @@ from counter_app.documents.slip_data import (
     RegisterRow,
 )
 from counter_app.domain.appointment import classify_outcome
-from counter_app.domain.errors import NotFoundError, TransitionError, ValidationError
+from counter_app.domain.errors import Message, NotFoundError, TransitionError, ValidationError
 from counter_app.domain.lifecycle import OPEN_STATUSES, STATUS_LABELS, Status
 from counter_app.services.actor import Actor
+from counter_app.services.dossier_query import named_dossiers
 from counter_app.services.dossiers import load_dossier
 from counter_app.services.offices import calendar_for, get_office
 from counter_app.services.slips.common import (
@@ -88,7 +89,9 @@ def register_range(key: object) -> DateRange:
         raise ValidationError("Sổ theo dõi hồ sơ cần một khoảng ngày (từ ngày, đến ngày).", field="key")
     if key.start > key.end:
         raise ValidationError(
-            f"Khoảng ngày không hợp lệ: từ ngày {key.start:%d/%m/%Y} sau đến ngày {key.end:%d/%m/%Y}.",
+            "Khoảng ngày không hợp lệ: từ ngày {start:%d/%m/%Y} sau đến ngày {end:%d/%m/%Y}.",
+            start=key.start,
+            end=key.end,
             field="date_to",
         )
     if (key.end - key.start).days >= MAX_REGISTER_DAYS:
@@ -100,10 +103,7 @@ def build_register(session: Session, actor: Actor, key: object, now: datetime) -
     span = register_range(key)
     office = get_office(session, actor.office_id)
     rows = session.execute(
-        select(Dossier, Applicant, ProcedureVersion.name, Agency.name)
-        .join(Applicant, Applicant.id == Dossier.applicant_id)
-        .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
-        .outerjoin(Agency, Agency.id == Dossier.current_unit_id)
+        named_dossiers(Dossier, Applicant, ProcedureVersion.name, Agency.name, procedure=False)
         .where(
             Dossier.office_id == office.id,
             Dossier.received_local_date >= span.start,
@@ -153,7 +153,9 @@ def build_control(session: Session, code: str, now: datetime) -> Built:
     if dossier.status in NOT_IN_REGISTER:
         label = STATUS_LABELS[Status(dossier.status)]
         raise TransitionError(
-            f"Hồ sơ {dossier.code} chưa được tiếp nhận (trạng thái «{label}»): không có phiếu kiểm soát."
+            "Hồ sơ {code} chưa được tiếp nhận (trạng thái «{status}»): không có phiếu kiểm soát.",
+            code=dossier.code,
+            status=Message.label(label),
         )
     office = session.get(Office, dossier.office_id)
     assert office is not None
@@ -252,7 +254,9 @@ def build_handover(session: Session, actor: Actor, key: object, now: datetime) -
         raise ValidationError("Danh sách bàn giao cần mã đơn vị nhận và các mã hồ sơ.", field="key")
     unit = session.execute(select(Agency).where(Agency.code == key.unit_code.strip())).scalar_one_or_none()
     if unit is None:
-        raise NotFoundError(f"Không có đơn vị mã «{key.unit_code.strip()}».", field="unit")
+        raise NotFoundError(
+            "Không có đơn vị mã «{unit_code}».", unit_code=key.unit_code.strip(), field="unit"
+        )
     if not key.codes:
         raise ValidationError("Chưa có mã hồ sơ nào để bàn giao.", field="codes")
     dossiers: list[Dossier] = []
@@ -262,7 +266,11 @@ def build_handover(session: Session, actor: Actor, key: object, now: datetime) -
             continue  # scanned twice
         if dossier.status not in OPEN_STATUSES:
             label = STATUS_LABELS[Status(dossier.status)]
-            raise TransitionError(f"Hồ sơ {dossier.code} đang ở trạng thái «{label}», không bàn giao được.")
+            raise TransitionError(
+                "Hồ sơ {code} đang ở trạng thái «{status}», không bàn giao được.",
+                code=dossier.code,
+                status=Message.label(label),
+            )
         dossiers.append(dossier)
     office = get_office(session, actor.office_id)
     rows = []

@@ -35,7 +35,7 @@ from counter_app.documents.slip_data import (
     SupplementData,
 )
 from counter_app.domain.dossier_code import looks_like_code
-from counter_app.domain.errors import NotFoundError, TransitionError, ValidationError
+from counter_app.domain.errors import Message, NotFoundError, TransitionError, ValidationError
 from counter_app.domain.lifecycle import STATUS_LABELS, Status
 from counter_app.services.dossiers import load_dossier
 from counter_app.services.slips.batch import register_seq
@@ -73,7 +73,7 @@ def dossier_events(session: Session, dossier: Dossier, *kinds: str) -> list[Even
     return list(session.execute(stmt).scalars())
 
 
-def _last(session: Session, dossier: Dossier, kind: str, missing: str) -> Event:
+def _last(session: Session, dossier: Dossier, kind: str, missing: str | Message) -> Event:
     events = dossier_events(session, dossier, kind)
     if not events:
         raise TransitionError(missing)
@@ -96,7 +96,10 @@ def _state(dossier: Dossier) -> str:
 
 def build_receipt(session: Session, dossier: Dossier) -> Built:
     received = _last(
-        session, dossier, "received", f"Hồ sơ {dossier.code} không được tiếp nhận (không có giấy tiếp nhận)."
+        session,
+        dossier,
+        "received",
+        Message("Hồ sơ {code} không được tiếp nhận (không có giấy tiếp nhận).", code=dossier.code),
     )
     version = _version(session, dossier.procedure_version_id)
     payload = received.payload
@@ -138,9 +141,16 @@ def build_receipt(session: Session, dossier: Dossier) -> Built:
 def build_refusal(session: Session, dossier: Dossier) -> Built:
     if dossier.status != Status.REFUSED:
         raise TransitionError(
-            f"Hồ sơ {dossier.code} không bị từ chối tiếp nhận (trạng thái «{_state(dossier)}»)."
+            "Hồ sơ {code} không bị từ chối tiếp nhận (trạng thái «{status}»).",
+            code=dossier.code,
+            status=Message.label(_state(dossier)),
         )
-    event = _last(session, dossier, "refused", f"Hồ sơ {dossier.code} không có sự kiện từ chối tiếp nhận.")
+    event = _last(
+        session,
+        dossier,
+        "refused",
+        Message("Hồ sơ {code} không có sự kiện từ chối tiếp nhận.", code=dossier.code),
+    )
     version = _version(session, dossier.procedure_version_id)
     data = RefusalData(
         office=office_info(_office(session, dossier), dossier.received_at),
@@ -161,7 +171,7 @@ def build_apology(session: Session, dossier: Dossier) -> Built:
         session,
         dossier,
         "apologise",
-        f"Hồ sơ {dossier.code} chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả.",
+        Message("Hồ sơ {code} chưa có văn bản xin lỗi, hẹn lại ngày trả kết quả.", code=dossier.code),
     )
     p = event.payload
     data = ApologyData(
@@ -183,9 +193,13 @@ def build_apology(session: Session, dossier: Dossier) -> Built:
 def build_stop(session: Session, dossier: Dossier) -> Built:
     if dossier.status != Status.STOPPED:
         raise TransitionError(
-            f"Hồ sơ {dossier.code} không bị dừng giải quyết (trạng thái «{_state(dossier)}»)."
+            "Hồ sơ {code} không bị dừng giải quyết (trạng thái «{status}»).",
+            code=dossier.code,
+            status=Message.label(_state(dossier)),
         )
-    event = _last(session, dossier, "stop", f"Hồ sơ {dossier.code} không có sự kiện dừng giải quyết.")
+    event = _last(
+        session, dossier, "stop", Message("Hồ sơ {code} không có sự kiện dừng giải quyết.", code=dossier.code)
+    )
     data = StopNoticeData(
         office=office_info(_office(session, dossier), event.occurred_at),
         applicant=applicant_info(dossier.applicant),
@@ -202,8 +216,17 @@ def build_stop(session: Session, dossier: Dossier) -> Built:
 
 def build_result(session: Session, dossier: Dossier) -> Built:
     if dossier.returned_at is None or not dossier.returned_to:
-        raise TransitionError(f"Hồ sơ {dossier.code} chưa trả kết quả (trạng thái «{_state(dossier)}»).")
-    event = _last(session, dossier, "return_result", f"Hồ sơ {dossier.code} không có sự kiện trả kết quả.")
+        raise TransitionError(
+            "Hồ sơ {code} chưa trả kết quả (trạng thái «{status}»).",
+            code=dossier.code,
+            status=Message.label(_state(dossier)),
+        )
+    event = _last(
+        session,
+        dossier,
+        "return_result",
+        Message("Hồ sơ {code} không có sự kiện trả kết quả.", code=dossier.code),
+    )
     to = dossier.returned_to
     version = _version(session, dossier.procedure_version_id)
     data = ResultReceiptData(
@@ -232,7 +255,10 @@ def build_supplement(session: Session, key: str) -> Built:
         return _intake_supplement(session, key)
     dossier = load_dossier(session, key)
     event = _last(
-        session, dossier, "request_supplement", f"Hồ sơ {dossier.code} chưa có yêu cầu bổ sung hồ sơ."
+        session,
+        dossier,
+        "request_supplement",
+        Message("Hồ sơ {code} chưa có yêu cầu bổ sung hồ sơ.", code=dossier.code),
     )
     version = _version(session, dossier.procedure_version_id)
     data = SupplementData(
@@ -256,11 +282,15 @@ def _intake_supplement(session: Session, key: str) -> Built:
         intake_id = uuid.UUID(key.strip())
     except ValueError:
         raise ValidationError(
-            f"«{key.strip()}» không phải mã hồ sơ hay mã phiếu yêu cầu bổ sung khi tiếp nhận.", field="key"
+            "«{key}» không phải mã hồ sơ hay mã phiếu yêu cầu bổ sung khi tiếp nhận.",
+            key=key.strip(),
+            field="key",
         ) from None
     pending = session.get(PendingIntake, intake_id)
     if pending is None:
-        raise NotFoundError(f"Không tìm thấy yêu cầu bổ sung khi tiếp nhận mã «{intake_id}».", field="key")
+        raise NotFoundError(
+            "Không tìm thấy yêu cầu bổ sung khi tiếp nhận mã «{intake_id}».", intake_id=intake_id, field="key"
+        )
     office = session.get(Office, pending.office_id)
     applicant = session.get(Applicant, pending.applicant_id)
     assert office is not None and applicant is not None

@@ -37,8 +37,10 @@ def build_guide(session: Session, actor: Actor, key: object, now: datetime) -> B
     version = load_current_version(session, gk.procedure_code)
     if gk.case_no > len(version.cases):
         raise ValidationError(
-            f"Thủ tục {gk.procedure_code} không có trường hợp số {gk.case_no} "
-            f"(có {len(version.cases)} trường hợp).",
+            "Thủ tục {procedure_code} không có trường hợp số {case_no} (có {count} trường hợp).",
+            procedure_code=gk.procedure_code,
+            case_no=gk.case_no,
+            count=len(version.cases),
             field="case_no",
         )
     case = version.cases[gk.case_no - 1]

@@ -29,7 +29,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event
 from counter_app.documents import registry
 from counter_app.domain.dossier_code import looks_like_code, parse_code
-from counter_app.domain.errors import NotFoundError, TransitionError, UserError, ValidationError
+from counter_app.domain.errors import Message, NotFoundError, TransitionError, UserError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.dossiers import load_dossier
 from counter_app.services.event_log import record
@@ -102,7 +102,9 @@ def slip_key(kind: str, key: object) -> Any:
             return str(uuid.UUID(text))
         except ValueError:
             raise ValidationError(
-                f"«{text}» không phải mã hồ sơ hay mã phiếu yêu cầu bổ sung khi tiếp nhận.", field="key"
+                "«{text}» không phải mã hồ sơ hay mã phiếu yêu cầu bổ sung khi tiếp nhận.",
+                text=text,
+                field="key",
             ) from None
     if kind == "guide":
         return guide_key(key)
@@ -113,7 +115,12 @@ def slip_key(kind: str, key: object) -> Any:
             raise ValidationError("Danh sách bàn giao cần mã đơn vị nhận và các mã hồ sơ.", field="key")
         codes = tuple(dict.fromkeys(str(parse_code(c)) for c in key.codes))
         return HandoverKey(key.unit_code.strip(), codes)
-    raise ValidationError(f"Không có loại phiếu «{kind}»; các loại: {', '.join(SLIP_KINDS)}.", field="kind")
+    raise ValidationError(
+        "Không có loại phiếu «{kind}»; các loại: {names}.",
+        kind=kind,
+        names=", ".join(SLIP_KINDS),
+        field="kind",
+    )
 
 
 def _layout(kind: str, layout: str | None) -> str:
@@ -122,7 +129,11 @@ def _layout(kind: str, layout: str | None) -> str:
         return form.layouts[0]
     if layout not in form.layouts:
         raise ValidationError(
-            f"{form.label} không in được khổ «{layout}»; chọn: {', '.join(form.layouts)}.", field="layout"
+            "{slip} không in được khổ «{layout}»; chọn: {names}.",
+            slip=Message.label(form.label),
+            layout=layout,
+            names=", ".join(form.layouts),
+            field="layout",
         )
     return layout
 
@@ -237,7 +248,13 @@ def _never_issued(session: Session, kind: str, key: str, layout: str) -> None:
     if looks_like_code(key):
         load_dossier(session, key)  # a code that does not exist says so first
     label = registry.form_of(kind).label
-    raise NotFoundError(f"{label} của «{key}» (khổ {layout}) chưa được in lần nào.", field="key")
+    raise NotFoundError(
+        "{slip} của «{key}» (khổ {layout}) chưa được in lần nào.",
+        slip=Message.label(label),
+        key=key,
+        layout=layout,
+        field="key",
+    )
 
 
 def _latest(session: Session, kind: str, key: str, layout: str) -> Event | None:

@@ -28,6 +28,7 @@ from counter_app.services.actor import Role
 from counter_app.services.backups import BackupInfo, BackupResult
 from counter_app.services.recovery import RestorePlan
 from counter_app.ui.admin.common import GREY, Feedback, confirm, inform, plain_table
+from counter_app.ui.messages import shown
 from counter_app.ui.session import UiSession
 from counter_app.ui.worker import Report, run_with_progress
 
@@ -224,7 +225,7 @@ class BackupsTab(QWidget):
             log.error("backup or restore failed", exc_info=exc)
             self.message.say(self.tr("Không thực hiện được: {0}").format(exc), error=True)
             return
-        self.message.say(exc.message, error=True)
+        self.message.say(shown(exc), error=True)
 
     # ------------------------------------------------------------------------------------ restoring
 
@@ -261,7 +262,7 @@ class BackupsTab(QWidget):
             try:
                 result = recovery.apply_restore(plan)
             except UserError as exc:
-                self.message.say(exc.message, error=True)
+                self.message.say(shown(exc), error=True)
                 return
         finally:
             plan.staged.discard()

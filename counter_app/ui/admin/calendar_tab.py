@@ -35,6 +35,7 @@ from counter_app.ui.admin.common import (
     weekday_names,
     with_error,
 )
+from counter_app.ui.messages import shown
 from counter_app.ui.session import UiSession
 
 PREVIEW_DAYS = 30
@@ -144,7 +145,7 @@ class CalendarTab(QWidget):
                 s.db, now=s.now(), days=PREVIEW_DAYS, term_days=SAMPLE_TERM_DAYS, office_id=s.actor.office_id
             )
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         names = weekday_names()
         self.table.setRowCount(len(self._overrides))
@@ -226,9 +227,9 @@ class CalendarTab(QWidget):
         except UserError as exc:
             label = {"day": self.day_error, "note": self.note_error}.get(exc.field or "")
             if label is not None:
-                label.setText(exc.message)
+                label.setText(shown(exc))
                 label.show()
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         self.refresh()
         self.select(day)
@@ -247,7 +248,7 @@ class CalendarTab(QWidget):
         try:
             calendar_admin.remove_override(s.db, s.actor, item.day, now=s.now(), office_id=s.actor.office_id)
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         self.refresh()
         self.message.say(

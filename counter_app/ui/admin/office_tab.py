@@ -36,6 +36,7 @@ from counter_app.services import office_profile
 from counter_app.services.setup_spec import OFFICE_LEVELS, TIME_POLICIES, OfficeProfile, Sessions, Span
 from counter_app.ui.admin.common import GREY, Feedback, confirm, field_error_label, weekday_names
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown
 from counter_app.ui.session import UiSession
 
 TIME_FORMAT = "HH:mm"
@@ -219,7 +220,7 @@ class OfficeTab(QWidget):
         try:
             profile = office_profile.current_profile(self._session.db, self._session.actor.office_id)
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         self._show(profile)
 
@@ -363,10 +364,10 @@ class OfficeTab(QWidget):
     def _refused(self, exc: UserError) -> None:
         label = self.errors.get(exc.field or "")
         if label is not None:
-            label.setText(exc.message)
+            label.setText(shown(exc))
             label.show()
             self.widgets[exc.field or ""].setFocus()
-        self.message.say(exc.message, error=True)
+        self.message.say(shown(exc), error=True)
 
     def _clear_errors(self) -> None:
         for label in self.errors.values():

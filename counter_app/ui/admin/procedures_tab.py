@@ -37,6 +37,7 @@ from counter_app.services.office_catalog import OfficeProcedureView
 from counter_app.services.office_catalog_list import OfficeProcedureRow, list_office_procedures
 from counter_app.ui.admin.common import GREY, Feedback, field_error_label, yes_no
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown as shown_error
 from counter_app.ui.session import UiSession
 
 ALL, RECEIVED, NOT_RECEIVED = "all", "received", "not_received"
@@ -242,7 +243,7 @@ class ProceduresTab(QWidget):
             rows = list_office_procedures(s.db, s.actor)
             active = units.list_units(s.db)  # a retired unit takes no new procedure
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown_error(exc), error=True)
             return
         self._units = {u.code: u.name for u in active}
         self.unit.clear()
@@ -326,7 +327,7 @@ class ProceduresTab(QWidget):
             view = office_catalog.set_enabled(s.db, s.actor, row.code, enabled, now=s.now())
         except UserError as exc:
             self.received.setChecked(row.enabled)
-            self.message.say(exc.message, error=True)
+            self.message.say(shown_error(exc), error=True)
             return
         self._changed(view)
         text = (
@@ -359,7 +360,7 @@ class ProceduresTab(QWidget):
                 s.db, s.actor, row.code, amount, self.term_unit.currentData(), now=s.now()
             )
         except UserError as exc:
-            self._field_error(self.term_error, self.term_amount, exc.message)
+            self._field_error(self.term_error, self.term_amount, shown_error(exc))
             return
         self._changed(view)
         self.message.say(self.tr("Thủ tục {0}: thời hạn rút ngắn {1}.").format(row.code, view.office_term))
@@ -372,7 +373,7 @@ class ProceduresTab(QWidget):
         try:
             view = office_catalog.set_term(s.db, s.actor, row.code, None, now=s.now())
         except UserError as exc:
-            self._field_error(self.term_error, self.term_amount, exc.message)
+            self._field_error(self.term_error, self.term_amount, shown_error(exc))
             return
         self._changed(view)
         self.message.say(
@@ -388,7 +389,7 @@ class ProceduresTab(QWidget):
         try:
             view = office_catalog.set_unit(s.db, s.actor, row.code, code, now=s.now())
         except UserError as exc:
-            self._field_error(self.unit_error, self.unit, exc.message)
+            self._field_error(self.unit_error, self.unit, shown_error(exc))
             return
         self._changed(view)
         text = (

@@ -24,6 +24,7 @@ from counter_app.domain.errors import UserError
 from counter_app.services import units
 from counter_app.services.units import UnitInfo
 from counter_app.ui.admin.common import GREY, Feedback, confirm, field_error_label, plain_table, with_error
+from counter_app.ui.messages import shown
 from counter_app.ui.session import UiSession
 
 
@@ -88,7 +89,7 @@ class UnitsTab(QWidget):
         try:
             self._units = units.list_units(self._session.db, include_retired=self.show_retired.isChecked())
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         self.table.setRowCount(len(self._units))
         for row, unit in enumerate(self._units):
@@ -194,6 +195,6 @@ class UnitsTab(QWidget):
     def _refused(self, exc: UserError) -> None:
         label = {"unit_code": self.code_error, "unit_name": self.name_error}.get(exc.field or "")
         if label is not None:
-            label.setText(exc.message)
+            label.setText(shown(exc))
             label.show()
-        self.message.say(exc.message, error=True)
+        self.message.say(shown(exc), error=True)

@@ -32,6 +32,7 @@ from counter_app.services.actor import ROLE_LABELS, Role
 from counter_app.services.users import UserInfo
 from counter_app.ui.admin.common import GREY, Feedback, confirm, field_error_label, plain_table, yes_no
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown
 from counter_app.ui.session import UiSession
 
 COLUMNS = 6
@@ -216,7 +217,7 @@ class UsersTab(QWidget):
         try:
             self._users = users.list_users(s.db, s.actor, now=s.now())
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         self.table.setRowCount(len(self._users))
         for row, user in enumerate(self._users):
@@ -337,7 +338,7 @@ class UsersTab(QWidget):
         try:
             users.set_active(s.db, s.actor, user.username, not user.active, now=s.now())
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         text = self.tr("Đã kích hoạt lại «{0}».") if not user.active else self.tr("Đã vô hiệu hóa «{0}».")
         self._after_change(user.username, text.format(user.username))
@@ -359,7 +360,7 @@ class UsersTab(QWidget):
         try:
             made = users.reset_password(s.db, s.actor, user.username, now=s.now())
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         self._after_change(user.username, self.tr("Đã đặt lại mật khẩu của «{0}».").format(user.username))
         self._show_password(user.username, made.one_time_password or "")
@@ -372,7 +373,7 @@ class UsersTab(QWidget):
         try:
             update = users.unlock_user(s.db, s.actor, user.username, now=s.now())
         except UserError as exc:
-            self.message.say(exc.message, error=True)
+            self.message.say(shown(exc), error=True)
             return
         text = self.tr("Đã mở khóa «{0}».") if update.changed else self.tr("«{0}» không bị khóa.")
         self._after_change(user.username, text.format(user.username))

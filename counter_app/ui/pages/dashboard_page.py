@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import UserError
 from counter_app.services.reports import DayReport, end_of_day
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.bar_chart import BarChart
 from counter_app.ui.worker import run_in_background
@@ -121,7 +122,7 @@ class DashboardPage(QWidget):
         self._runner = None
         if not isinstance(exc, UserError):
             raise exc
-        self.state.setText(exc.message)
+        self.state.setText(shown(exc))
 
     def _show(self, report: DayReport) -> None:
         self._runner = None

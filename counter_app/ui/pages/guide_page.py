@@ -7,6 +7,8 @@ section; headings bold; notes italic and never numbered. Terms and fees are give
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -31,6 +33,8 @@ from counter_app.services.actor import Role
 from counter_app.services.catalog import show_procedure
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.receiving import record_guidance
+from counter_app.ui.messages import shown
+from counter_app.ui.operations import ServiceOp
 from counter_app.ui.pages.guide_text import fees_html, terms_html
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.document_lines import Line, lines_of, split_notes, split_shown
@@ -121,7 +125,7 @@ class GuidePage(QWidget):
         try:
             self.record = show_procedure(self._session.db, code)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Không xem được thủ tục"), exc.message)
+            QMessageBox.warning(self, self.tr("Không xem được thủ tục"), shown(exc))
             return
         rec = self.record
         self.title.setText(f"{rec.code} — {rec.name}")
@@ -231,22 +235,23 @@ class GuidePage(QWidget):
         self.print_requested.emit(self.record.code, max(self.case_box.currentIndex(), 0) + 1)
 
     def _record(self) -> None:
+        """Count the guidance, written on the write lane (operations.py) — before the slip that
+        ``_print`` asks for next, which queues behind it. Every press counts (not exclusive)."""
         if self.record is None or not self.counter_work:
             return
-        try:
-            record_guidance(
-                self._session.db,
-                self._session.actor,
-                self.record.code,
-                max(self.case_box.currentIndex(), 0) + 1,
-                now=self._session.now(),
-            )
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Không ghi nhận được"), exc.message)
-            return
-        self.guidance_count += 1
-        window = self.window()
-        if isinstance(window, QMainWindow):  # the page alone (tests) has no status bar
-            window.statusBar().showMessage(
-                self.tr("Đã ghi nhận hướng dẫn thủ tục {0}.").format(self.record.code), 5000
-            )
+        s, code = self._session, self.record.code
+        call = partial(
+            record_guidance, s.db, s.actor, code, max(self.case_box.currentIndex(), 0) + 1, now=s.now()
+        )
+
+        def recorded(_result: object) -> None:
+            self.guidance_count += 1
+            window = self.window()
+            if isinstance(window, QMainWindow):  # the page alone (tests) has no status bar
+                window.statusBar().showMessage(
+                    self.tr("Đã ghi nhận hướng dẫn thủ tục {0}.").format(code), 5000
+                )
+
+        op = ServiceOp(self, call, exclusive=False).success(recorded)
+        op.failure(lambda exc: QMessageBox.warning(self, self.tr("Không ghi nhận được"), shown(exc)))
+        op.run_in_background()

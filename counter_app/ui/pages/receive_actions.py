@@ -1,9 +1,10 @@
 """The receive page's three outcomes — accept, supplement request, refusal — and the receipt moment.
 
 A part of ReceivePage (a mixin, to keep each module short): every outcome goes through one service
-call; a second press while it runs, or right after it succeeded, does nothing. After an accept the
-banner shows the code and the appointment at once; the receipt is issued in the background by the
-slip desk, and the banner then says where it went.
+call, run on the write lane (operations.py) so the GUI never waits for the database; the page is
+busy meanwhile, and a second press while it runs, or right after it succeeded, does nothing. After
+an accept the banner shows the code and the appointment at once; the receipt is issued in the
+background by the slip desk, and the banner then says where it went.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QLineEdit, QPushButton, QWidget
@@ -26,6 +27,8 @@ from counter_app.services.receiving import (
     refuse,
     request_supplement_at_intake,
 )
+from counter_app.ui.messages import shown, shown_errors
+from counter_app.ui.operations import ServiceOp, is_busy
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.applicant_form import ApplicantForm
 from counter_app.ui.widgets.document_checklist import DocumentChecklist
@@ -42,7 +45,6 @@ class ReceiveActions:
     _session: UiSession
     _desk: SlipDesk | None
     _token: str
-    _busy: bool
     record: ProcedureRecord | None
     pending_id: uuid.UUID | None
     last_result: ReceiveResult | None
@@ -107,39 +109,47 @@ class ReceiveActions:
             intake_token=self._token,
         )
 
-    def _run(self, action: Callable[[IntakeRequest], object]) -> object | None:
-        """Run one outcome; a second press while it runs, or after it succeeded, does nothing."""
-        if self._busy:
-            return None
-        request = self._request()
+    def _run(self, action: Callable[[IntakeRequest], Any], done: Callable[[Any], None]) -> bool:
+        """Run one outcome on the write lane, then ``done`` with its result on the GUI thread; False
+        when nothing was started: a second press while one runs, or after it succeeded, does nothing."""
+        if is_busy(self):  # type: ignore[arg-type]
+            return False
+        request = self._request()  # read on the GUI thread: the op itself touches no widget
         if request is None:
-            return None
-        self._busy = True
+            return False
         self._set_buttons(False)
-        try:
-            return action(request)
-        except ApplicantErrors as exc:
-            self.applicant.show_errors(exc.errors)
+        return (
+            ServiceOp(self, lambda: action(request))  # type: ignore[arg-type]
+            .after(lambda: self._set_buttons(True))
+            .success(done)
+            .failure(self._not_done)
+            .run_in_background()
+        )
+
+    def _not_done(self, exc: UserError) -> None:
+        """The service said no (or the database is busy): the reason in the message line, the form
+        as it was typed."""
+        if isinstance(exc, ApplicantErrors):
+            self.applicant.show_errors(shown_errors(exc))
             self._say(
                 QCoreApplication.translate("ReceivePage", "Thông tin người nộp chưa hợp lệ."),
                 error=True,
                 field="applicant",
             )
-        except UserError as exc:
-            self._say(exc.message, error=True, field=exc.field)
-            if exc.field == "postal_address":
-                self.postal_address.setFocus()
-        finally:
-            self._busy = False
-            self._set_buttons(True)
-        return None
+            return
+        self._say(shown(exc), error=True, field=exc.field)
+        if exc.field == "postal_address":
+            self.postal_address.setFocus()
 
     # ----------------------------------------------------------------- the outcomes
     def accept_dossier(self) -> None:
         s = self._session
-        result = self._run(lambda req: receive(s.db, s.actor, req, now=s.now()))
-        if not isinstance(result, ReceiveResult):
-            return
+        now = s.now()  # the instant of the press, not of the write
+        self._run(lambda req: receive(s.db, s.actor, req, now=now), self._show_received)
+
+    def _show_received(self, result: ReceiveResult) -> None:
+        """The dossier is received: the banner, the signal, and the receipt sent to the desk."""
+        s = self._session
         self.last_result = result
         self.clear(keep_message=True)
         # The banner says it on screen; the sentence stays in the (hidden) message label, where
@@ -165,6 +175,8 @@ class ReceiveActions:
             self._desk.issue_in_background("receipt", result.code, self._desk.receipt_layout())
 
     def request_supplement(self) -> None:
+        if is_busy(self):  # type: ignore[arg-type]  # an outcome is being saved: no second one
+            return
         reason, ok = QInputDialog.getText(
             self,  # type: ignore[arg-type]
             QCoreApplication.translate("ReceivePage", "Yêu cầu bổ sung"),
@@ -173,9 +185,10 @@ class ReceiveActions:
         if not ok:
             return
         s = self._session
-        result = self._run(lambda req: request_supplement_at_intake(s.db, s.actor, req, reason, now=s.now()))
-        if result is not None:
-            names = "; ".join(m.name for m in result.missing)  # type: ignore[attr-defined]
+        now = s.now()
+
+        def done(result: Any) -> None:
+            names = "; ".join(m.name for m in result.missing)
             self.clear(keep_message=True)
             self._say(
                 QCoreApplication.translate("ReceivePage", "Đã lập yêu cầu bổ sung. Cần bổ sung: {0}").format(
@@ -184,7 +197,11 @@ class ReceiveActions:
             )
             self.supplement_requested.emit(result)  # type: ignore[attr-defined]
 
+        self._run(lambda req: request_supplement_at_intake(s.db, s.actor, req, reason, now=now), done)
+
     def refuse_dossier(self) -> None:
+        if is_busy(self):  # type: ignore[arg-type]  # an outcome is being saved: no second one
+            return
         reason, ok = QInputDialog.getText(
             self,  # type: ignore[arg-type]
             QCoreApplication.translate("ReceivePage", "Từ chối tiếp nhận"),
@@ -193,13 +210,16 @@ class ReceiveActions:
         if not ok:
             return
         s = self._session
-        result = self._run(lambda req: refuse(s.db, s.actor, req, reason, now=s.now()))
-        if result is not None:
+        now = s.now()
+
+        def done(result: ReceiveResult) -> None:
             self.clear(keep_message=True)
             self._say(
                 QCoreApplication.translate("ReceivePage", "Đã từ chối tiếp nhận, số {0}.").format(result.code)
-            )  # type: ignore[attr-defined]
+            )
             self.refused.emit(result)  # type: ignore[attr-defined]
+
+        self._run(lambda req: refuse(s.db, s.actor, req, reason, now=now), done)
 
     def _set_buttons(self, enabled: bool) -> None:
         for button in (self.accept_button, self.supplement_button, self.refuse_button):

@@ -33,6 +33,7 @@ from counter_app.services.catalog import show_procedure
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.receiving import ReceiveResult, latest_pending_intake
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown
 from counter_app.ui.pages.receive_actions import ReceiveActions
 from counter_app.ui.pages.receive_state import ReceiveFormState
 from counter_app.ui.scanner import ScanEnterGuard
@@ -56,7 +57,6 @@ class ReceivePage(ReceiveActions, ReceiveFormState, QWidget):
         self.record: ProcedureRecord | None = None
         self.pending_id: uuid.UUID | None = None
         self._token = uuid.uuid4().hex
-        self._busy = False
         self.last_result: ReceiveResult | None = None
         self._message_field: str | None = None  # what the error on screen is about
 
@@ -181,7 +181,7 @@ class ReceivePage(ReceiveActions, ReceiveFormState, QWidget):
         try:
             record = show_procedure(self._session.db, code)
         except UserError as exc:
-            self._say(exc.message, error=True)
+            self._say(shown(exc), error=True)
             return
         self.record = record
         self.procedure_label.setText(f"<b>{record.code}</b> — {record.name}")

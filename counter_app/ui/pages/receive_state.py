@@ -16,6 +16,7 @@ from counter_app.domain.errors import UserError
 from counter_app.services.catalog_format import ProcedureRecord
 from counter_app.services.procedure_terms import terms_for
 from counter_app.services.receiving import preview_appointment
+from counter_app.ui.messages import shown
 from counter_app.ui.pages.guide_text import terms_words
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.applicant_form import ApplicantForm
@@ -53,7 +54,7 @@ class ReceiveFormState:
                 case_no=case_no,
             )
         except UserError as exc:
-            self.appointment_label.setText(exc.message)
+            self.appointment_label.setText(shown(exc))
             return
         if due is None:
             self.appointment_label.setText(

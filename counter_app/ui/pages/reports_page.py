@@ -26,6 +26,7 @@ from counter_app.output_files import write_atomic
 from counter_app.services.offices import office_choices
 from counter_app.services.reports.files import FORMATS, ReportFilters, ReportRequest, build_report
 from counter_app.services.tracking import Choice, filter_choices
+from counter_app.ui.messages import shown
 from counter_app.ui.printing import SlipPrinter
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.receipt_banner import PathView
@@ -172,7 +173,7 @@ class ReportsPage(QWidget):
             self._runner = None
             if not isinstance(exc, UserError):
                 raise exc
-            self._say(exc.message, error=True)
+            self._say(shown(exc), error=True)
 
         self._say(self.tr("Đang lập báo cáo…"))
         self._runner = run_with_progress(
@@ -232,7 +233,7 @@ class ReportsPage(QWidget):
             try:
                 write_atomic(target, data)
             except UserError as exc:  # the writer says which file and why, in Vietnamese
-                self._say(exc.message, error=True)
+                self._say(shown(exc), error=True)
                 return
             self._say(self.tr("Đã lưu báo cáo tại:"), path=target)
 

@@ -9,7 +9,8 @@ on screen (return_keys.py).
 A citizen who lost the receipt gives a CCCD/CMND (typed, or the card's QR scanned), a phone or a
 name instead: the field then lists that person's results ready to return, and choosing one opens
 it as a scan would. The dossier card is in return_card.py, the receiver, method and rating side in
-return_form.py.
+return_form.py. The return itself is written on the write lane (operations.py): the page is busy
+until it is saved, and a second Enter meanwhile does nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from counter_app.services.citizen_search import CitizenSearchResult, find_citize
 from counter_app.services.lookup import DossierView, lookup
 from counter_app.services.processing import SATISFACTION_LEVELS, ReturnInput, StepResult, return_result
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown
+from counter_app.ui.operations import ServiceOp, is_busy
 from counter_app.ui.pages.return_card import ReturnCard
 from counter_app.ui.pages.return_form import PROXY_RELATION, ReturnForm
 from counter_app.ui.pages.return_keys import ReturnKeys
@@ -39,7 +42,6 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
         super().__init__(parent)
         self._session = session
         self.view: DossierView | None = None
-        self._busy = False
         self._citizen = ""  # the last citizen search (whole: it is searched again after each return)
 
         # ------------------------------------------------------------- scan and dossier
@@ -117,7 +119,7 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
         try:
             view = lookup(self._session.db, self._session.actor, code)
         except UserError as exc:
-            self._say(exc.message, error=True)
+            self._say(shown(exc), error=True)
             self.focus_start()
             return
         self.view = view
@@ -143,14 +145,14 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
 
     def find_citizen(self, text: str) -> None:
         """List the results ready to return of the person ``text`` names (CCCD/CMND, phone, name)."""
-        shown = text.strip()
+        typed = text.strip()
         self.clear(keep_message=True)
-        self.scan.setText(shown)
+        self.scan.setText(typed)
         s = self._session
         try:
-            result = find_citizen_dossiers(s.db, s.actor, shown, ready_only=True)
+            result = find_citizen_dossiers(s.db, s.actor, typed, ready_only=True)
         except UserError as exc:
-            self._say(exc.message, error=True)
+            self._say(shown(exc), error=True)
             self.focus_start()
             return
         others = (
@@ -162,13 +164,13 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
             else ""
         )
         if not result.dossiers:
-            who = shown_query(result.query, shown)  # a CCCD/CMND or phone masked; the field keeps it whole
+            who = shown_query(result.query, typed)  # a CCCD/CMND or phone masked; the field keeps it whole
             self._say(
                 self.tr("Không có kết quả nào sẵn sàng để trả cho «{0}».").format(who) + others, error=True
             )
             self.focus_start()
             return
-        self._citizen = shown
+        self._citizen = typed
         self._list_results(result)
         if len(result.dossiers) == 1:
             self.open_code(result.dossiers[0].code, keep_results=True)  # nothing to choose between
@@ -210,7 +212,7 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
     # ----------------------------------------------------------------- done
     def confirm(self) -> None:
         view = self.view
-        if view is None or self._busy or not self.confirm_area.isEnabled():
+        if view is None or is_busy(self) or not self.confirm_area.isEnabled():
             return
         proxy = self.proxy_radio.isChecked()
         if proxy and not self.proxy_name.text().strip():
@@ -226,31 +228,32 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
             satisfaction=self.rating(),
             reasons=self.reasons(),
         )
-        s = self._session
-        self._busy = True
-        try:
-            result: StepResult = return_result(s.db, s.actor, view.code, data, now=s.now())
-        except UserError as exc:
-            self._say(exc.message, error=True)
-            target = {
-                "receiver_id_number": self.proxy_id,
-                "tracking_number": self.tracking,
-            }.get(exc.field or "", self.confirm_button)
-            target.setFocus()
-            return
-        finally:
-            self._busy = False
+        s, now = self._session, self._session.now()
         who = self.proxy_name.text().strip() if proxy else view.applicant_name
-        level = data.satisfaction
-        rated = (
-            self.tr("đánh giá «{0}»").format(domain_label(SATISFACTION_LEVELS[level]))
-            if level
-            else self.tr("không đánh giá")
-        )
-        self._say(self.tr("Đã trả kết quả hồ sơ {0} cho {1}, {2}.").format(view.code, who, rated))
-        self.returned.emit(view.code, result)
-        self.clear(keep_message=True, keep_results=True)
-        self._refresh_results()  # the citizen's other ready results, if they came for several
+
+        def returned(result: StepResult) -> None:
+            level = data.satisfaction
+            rated = (
+                self.tr("đánh giá «{0}»").format(domain_label(SATISFACTION_LEVELS[level]))
+                if level
+                else self.tr("không đánh giá")
+            )
+            self._say(self.tr("Đã trả kết quả hồ sơ {0} cho {1}, {2}.").format(view.code, who, rated))
+            self.returned.emit(view.code, result)
+            if self.view is view:  # not another dossier scanned while this one was being saved
+                self.clear(keep_message=True, keep_results=True)
+            self._refresh_results()  # the citizen's other ready results, if they came for several
+
+        op = ServiceOp(self, lambda: return_result(s.db, s.actor, view.code, data, now=now))
+        op.success(returned).failure(self._not_returned).run_in_background()
+
+    def _not_returned(self, exc: UserError) -> None:
+        self._say(shown(exc), error=True)
+        target = {
+            "receiver_id_number": self.proxy_id,
+            "tracking_number": self.tracking,
+        }.get(exc.field or "", self.confirm_button)
+        target.setFocus()
 
     def clear(self, keep_message: bool = False, keep_results: bool = False) -> None:
         self.view = None

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget, QWizardPage
 
 from counter_app.domain.errors import ValidationError
-from counter_app.domain.passwords import MIN_LENGTH, NOT_REPEATED, password_problem
+from counter_app.domain.passwords import MIN_LENGTH, NOT_REPEATED, PROBLEM_MESSAGES, password_problem
 from counter_app.domain.text import normalize
 from counter_app.domain.usernames import check_full_name, check_username
 from counter_app.services.actor import Role
 from counter_app.services.setup_spec import UserSpec
+from counter_app.ui.messages import shown
 from counter_app.ui.setup.common import FieldErrors, hint_label
 
 PAGE_ORDER = ("full_name", "username", "password", "password_again")
@@ -72,17 +73,17 @@ class SetupAdminPage(QWizardPage):
         try:
             check_full_name(self.full_name.text())
         except ValidationError as exc:
-            found["full_name"] = exc.message
+            found["full_name"] = shown(exc)
         try:
             username = check_username(self.username.text())
         except ValidationError as exc:
-            found["username"] = exc.message
+            found["username"] = shown(exc)
             username = self.username.text()
         problem = password_problem(self.password.text(), username)
         if problem is not None:
-            found["password"] = problem
+            found["password"] = shown(PROBLEM_MESSAGES[problem])
         elif self.again.text() != self.password.text():
-            found["password_again"] = NOT_REPEATED
+            found["password_again"] = shown(NOT_REPEATED)
         return found
 
     def validatePage(self) -> bool:  # noqa: N802

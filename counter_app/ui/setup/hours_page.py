@@ -28,6 +28,7 @@ from counter_app.services.setup_spec import (
     check_sessions,
 )
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown
 from counter_app.ui.setup.common import FieldErrors, error_label, hint_label, weekday_names
 
 MORNING, AFTERNOON = DEFAULT_SESSIONS[0]  # the hours a day not worked by default shows, unticked
@@ -155,12 +156,12 @@ class SetupHoursPage(QWizardPage):
                     check_sessions({day: tuple(half.span() for half in group)})  # type: ignore[misc]
                 except ValidationError as exc:
                     self.errors.widgets["sessions"] = group[-1].start
-                    return {"sessions": exc.message}
+                    return {"sessions": shown(exc)}
         try:
             check_sessions(self.sessions())
         except ValidationError as exc:
             self.errors.widgets["sessions"] = self.days[0][0].tick
-            return {"sessions": exc.message}
+            return {"sessions": shown(exc)}
         return {}
 
     def show_error(self, field: str, message: str) -> bool:

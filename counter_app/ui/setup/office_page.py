@@ -23,6 +23,7 @@ from counter_app.domain.errors import ValidationError
 from counter_app.domain.provinces import PROVINCES_2025
 from counter_app.services.setup_spec import OFFICE_LEVELS, OfficeProfile, check_profile
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown
 from counter_app.ui.setup.common import FieldErrors, hint_label
 
 SAMPLE_CODE = "000.17.22.H56"
@@ -153,7 +154,7 @@ class SetupOfficePage(QWizardPage):
             try:
                 check_profile(dataclasses.replace(_VALID, **{name: value}))
             except ValidationError as exc:
-                found[name] = exc.message
+                found[name] = shown(exc)
         return {name: found[name] for name in PAGE_ORDER if name in found}
 
     def validatePage(self) -> bool:  # noqa: N802

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from counter_app.domain.errors import UserError
 from counter_app.domain.text import search_key
 from counter_app.services.setup_choices import ProcedureChoice, choices_for_level
+from counter_app.ui.messages import shown
 from counter_app.ui.setup.common import error_label, hint_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole  # column 0: the procedure's code; column 1: its field
@@ -283,7 +284,7 @@ class SetupProceduresPage(QWizardPage):
         try:
             choices = procedure_choices(paths=tuple(Path(p) for p in paths))
         except (UserError, OSError) as exc:
-            message = exc.message if isinstance(exc, UserError) else str(exc)
+            message = shown(exc) if isinstance(exc, UserError) else str(exc)
             QMessageBox.warning(self, self.tr("Không nhập được tệp"), message)
             return False
         for choice in choices:

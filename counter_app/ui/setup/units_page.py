@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import ValidationError
 from counter_app.services.setup_spec import UnitSpec, check_unit
+from counter_app.ui.messages import shown
 from counter_app.ui.setup.common import error_label, hint_label
 
 CODE, NAME = 0, 1
@@ -102,7 +103,7 @@ class SetupUnitsPage(QWizardPage):
             try:
                 check_unit(unit)
             except ValidationError as exc:
-                return row, NAME if exc.field == "unit_name" else CODE, exc.message
+                return row, NAME if exc.field == "unit_name" else CODE, shown(exc)
             if unit.code.casefold() in seen:
                 return (
                     row,

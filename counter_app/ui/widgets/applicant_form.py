@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QLineEd
 from counter_app.domain.cccd_qr import looks_like_cccd_qr, parse_cccd_qr
 from counter_app.domain.errors import UserError
 from counter_app.services.applicants import ApplicantInput
+from counter_app.ui.messages import shown
 
 ERROR_STYLE = "color: #b00020"
 CARD_STYLE = "background: #e8f4ea"
@@ -97,7 +98,7 @@ class ApplicantForm(QGroupBox):
             widget.blockSignals(True)
             widget.clear()
             widget.blockSignals(False)
-            self.show_errors({"id_number": exc.message})
+            self.show_errors({"id_number": shown(exc)})
             return True
         if widget not in (getattr(self, n) for n in self.FIELDS):
             widget.blockSignals(True)  # a field outside the form keeps nothing of the QR

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from counter_app.domain.errors import UserError
 from counter_app.services.citizen_search import CitizenSearchResult, find_citizen_dossiers, shown_query
+from counter_app.ui.messages import shown as shown_error
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.citizen_results import CitizenResults
 
@@ -59,7 +60,7 @@ class CitizenSearch(QWidget):
         try:
             result = find_citizen_dossiers(s.db, s.actor, text)
         except UserError as exc:
-            self._fail(exc.message)
+            self._fail(shown_error(exc))
             return None
         shown = shown_query(result.query, text)  # a CCCD/CMND or phone masked; the box keeps it whole
         if not result.dossiers:

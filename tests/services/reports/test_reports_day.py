@@ -113,3 +113,15 @@ def test_end_of_day_tells_two_fields_of_one_name_apart(db: Database) -> None:
     ]
     # Another day with one of them only: the plain name.
     assert [f.label for f in end_of_day(db, h.supervisor, date(2026, 12, 1)).received_by_field] == ["Hộ tịch"]
+
+
+def test_end_of_day_satisfaction_drops_a_dossier_cancelled_after_its_return(db: Database) -> None:
+    # The ratings are read from the return events: one cancelled since (the next morning) no longer counts.
+    from counter_app.services.processing import cancel
+
+    h = build(db)
+    cancel(db, h.supervisor, h.codes["D4"], "Nhập nhầm người nhận", now=at(4, 9))
+    r = end_of_day(db, h.supervisor, THURSDAY)
+    assert r.returned == 0
+    assert counts(r.satisfaction) == [("1", 0), ("2", 0), ("3", 0), ("4", 0), ("5", 0)]
+    assert r.satisfaction_unanswered == 0

@@ -13,6 +13,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Agency, Procedure, ProcedureVersion
 from counter_app.domain.errors import PermissionDenied, ValidationError
 from counter_app.services.reports import (
+    ReportFilters,
     due_soon_list,
     overdue_list,
     register,
@@ -54,7 +55,9 @@ def test_overdue_and_due_soon(db: Database) -> None:
     )
     with db.read() as session:
         snv = session.execute(select(Agency.id).where(Agency.code == "SNV")).scalar_one()
-    assert [d.code for d in overdue_list(db, sup, WEDNESDAY_NOON, unit_ids=[snv])] == [c["D1"]]
+    assert [
+        d.code for d in overdue_list(db, sup, WEDNESDAY_NOON, filters=ReportFilters(unit_ids=(snv,)))
+    ] == [c["D1"]]
     # Thursday 3/12 15:00: only D1 (09:00–11:30 + 13:30–15:00 = 4 h).
     assert [(d.code, d.overdue_working_days) for d in overdue_list(db, sup, at(3, 15))] == [(c["D1"], 0.53)]
     # Due by the end of the 2nd working day after Wednesday (Friday 11/12): D3 (11/12 17:00).
@@ -137,7 +140,11 @@ def test_satisfaction(db: Database) -> None:
         ("canbo2", "Trần Văn Hùng", (0, 0, 1, 0, 0), 0, 1, 0.0),
     ]
     only_c2 = satisfaction_report(
-        db, h.supervisor, date(2026, 12, 1), date(2026, 12, 11), officer_ids=[h.officer2.user_id]
+        db,
+        h.supervisor,
+        date(2026, 12, 1),
+        date(2026, 12, 11),
+        filters=ReportFilters(officer_ids=(h.officer2.user_id,)),
     )
     assert (only_c2.returned, [g.key for g in only_c2.by_officer]) == (1, ["canbo2"])
     assert satisfaction_report(db, h.supervisor, date(2026, 12, 4), date(2026, 12, 7)).returned == 0

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from counter_app.db.database import Database
 from counter_app.db.models import Agency, Field, Office
 from counter_app.domain.errors import NotFoundError, PermissionDenied, ValidationError
-from counter_app.services.reports import PeriodRow, period_report, period_sql
+from counter_app.services.reports import PeriodRow, ReportFilters, period_report, period_sql
 
 FIRST, LAST = date(2026, 12, 1), date(2026, 12, 11)
 COLUMNS = [
@@ -228,12 +228,17 @@ def test_period_by_unit(db: Database) -> None:
 def test_period_filters(db: Database) -> None:
     h = build(db)
     sup = h.supervisor
-    only_labour = period_report(db, sup, FIRST, LAST, field_ids=[field_id(db, "G09-NV23")])
+    only_labour = period_report(
+        db, sup, FIRST, LAST, filters=ReportFilters(field_ids=(field_id(db, "G09-NV23"),))
+    )
     assert [columns(r) for r in only_labour.rows] == [LABOUR]
     assert columns(only_labour.total) == {**LABOUR, "code": "", "label": "Tổng cộng"}
-    assert [columns(r) for r in period_report(db, sup, FIRST, LAST, procedure_codes=[B]).rows] == [CIVIL]
+    assert [
+        columns(r)
+        for r in period_report(db, sup, FIRST, LAST, filters=ReportFilters(procedure_codes=(B,))).rows
+    ] == [CIVIL]
     # canbo2 received D4 (online, early) and D5 (postal, open).
-    by_c2 = period_report(db, sup, FIRST, LAST, officer_ids=[h.officer2.user_id])
+    by_c2 = period_report(db, sup, FIRST, LAST, filters=ReportFilters(officer_ids=(h.officer2.user_id,)))
     assert [columns(r) for r in by_c2.rows] == [
         row(
             "G09-NV23",
@@ -257,16 +262,18 @@ def test_period_filters(db: Database) -> None:
     ]
     assert by_c2.rows[0].avg_processing_days == pytest.approx(11.5 / 7.5)
     # The unit filter: D1 only.
-    snv = period_report(db, sup, FIRST, LAST, unit_ids=[unit_id(db, "SNV")])
+    snv = period_report(db, sup, FIRST, LAST, filters=ReportFilters(unit_ids=(unit_id(db, "SNV"),)))
     assert [(r.code, r.carried_over, r.in_progress_overdue, r.to_process) for r in snv.rows] == [
         ("G09-NV23", 1, 1, 1)
     ]
     # A selected field with nothing in it still gets its (empty) row; the procedure filter keeps A only.
-    empty = period_report(db, sup, FIRST, LAST, field_ids=[field_id(db, "G15-TP07")], procedure_codes=[A])
+    only_a = ReportFilters(field_ids=(field_id(db, "G15-TP07"),), procedure_codes=(A,))
+    empty = period_report(db, sup, FIRST, LAST, filters=only_a)
     assert [columns(r) for r in empty.rows] == [row("G15-TP07", "Hộ tịch")]
     with db.read() as session:
         office = session.execute(select(Office.id)).scalar_one()
-    assert period_report(db, sup, FIRST, LAST, office_ids=[office]) == period_report(db, sup, FIRST, LAST)
+    one_office = ReportFilters(office_ids=(office,))
+    assert period_report(db, sup, FIRST, LAST, filters=one_office) == period_report(db, sup, FIRST, LAST)
 
 
 def test_period_bad_inputs(db: Database, officer, supervisor) -> None:  # type: ignore[no-untyped-def]
@@ -279,11 +286,31 @@ def test_period_bad_inputs(db: Database, officer, supervisor) -> None:  # type: 
     )
     unknown = uuid.UUID(int=7)
     cases = [
-        (dict(office_ids=[unknown]), NotFoundError, f"Không tìm thấy đơn vị tiếp nhận «{unknown}»."),
-        (dict(field_ids=["không-phải-mã"]), NotFoundError, "Không tìm thấy lĩnh vực «không-phải-mã»."),
-        (dict(unit_ids=[unknown]), NotFoundError, f"Không tìm thấy đơn vị giải quyết «{unknown}»."),
-        (dict(officer_ids=[unknown]), NotFoundError, f"Không tìm thấy cán bộ «{unknown}»."),
-        (dict(procedure_codes=["9.999999"]), NotFoundError, "Không có thủ tục mã «9.999999»."),
+        (
+            dict(filters=ReportFilters(office_ids=(unknown,))),
+            NotFoundError,
+            f"Không tìm thấy đơn vị tiếp nhận «{unknown}».",
+        ),
+        (
+            dict(filters=ReportFilters(field_ids=("không-phải-mã",))),
+            NotFoundError,
+            "Không tìm thấy lĩnh vực «không-phải-mã».",
+        ),
+        (
+            dict(filters=ReportFilters(unit_ids=(unknown,))),
+            NotFoundError,
+            f"Không tìm thấy đơn vị giải quyết «{unknown}».",
+        ),
+        (
+            dict(filters=ReportFilters(officer_ids=(unknown,))),
+            NotFoundError,
+            f"Không tìm thấy cán bộ «{unknown}».",
+        ),
+        (
+            dict(filters=ReportFilters(procedure_codes=("9.999999",))),
+            NotFoundError,
+            "Không có thủ tục mã «9.999999».",
+        ),
         (
             dict(by="procedure"),
             ValidationError,
@@ -312,7 +339,9 @@ def test_two_fields_of_one_name_are_told_apart_by_their_codes(db: Database) -> N
     ]
     assert report.total.label == "Tổng cộng"
     # One of them alone is not ambiguous: its plain name.
-    alone = period_report(db, h.supervisor, FIRST, LAST, field_ids=[field_id(db, "G15-TP07")])
+    alone = period_report(
+        db, h.supervisor, FIRST, LAST, filters=ReportFilters(field_ids=(field_id(db, "G15-TP07"),))
+    )
     assert [(r.code, r.label) for r in alone.rows] == [("G15-TP07", "Hộ tịch")]
     # Units of distinct names keep their names.
     assert "Sở Nội vụ" in [r.label for r in period_report(db, h.supervisor, FIRST, LAST, by="unit").rows]

@@ -20,7 +20,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Agency, Dossier, User
 from counter_app.services.demo import generate_dossiers
 from counter_app.services.offices import find_actor
-from counter_app.services.reports import period_report, period_sql
+from counter_app.services.reports import ReportFilters, period_report, period_sql
 from counter_app.services.reports.period_sql import Bounds, covers
 
 HINT = f"INDEXED BY {period_sql.COVERING_INDEX}"
@@ -71,13 +71,15 @@ def _choices(db: Database) -> dict[str, dict[str, object]]:
         "covered": {
             "by field": {},
             "by unit": {"by": "unit"},
-            "one field": {"field_ids": [field]},
-            "one unit, by unit": {"unit_ids": [unit], "by": "unit"},
+            "one field": {"filters": ReportFilters(field_ids=(field,))},
+            "one unit, by unit": {"filters": ReportFilters(unit_ids=(unit,)), "by": "unit"},
         },
         "not covered": {
-            "one procedure": {"procedure_codes": [A]},  # procedure_version_id
-            "one officer": {"officer_ids": [officer]},  # received_by_id
-            "one procedure and one field": {"procedure_codes": [A], "field_ids": [field]},
+            "one procedure": {"filters": ReportFilters(procedure_codes=(A,))},  # procedure_version_id
+            "one officer": {"filters": ReportFilters(officer_ids=(officer,))},  # received_by_id
+            "one procedure and one field": {
+                "filters": ReportFilters(procedure_codes=(A,), field_ids=(field,))
+            },
         },
     }
 

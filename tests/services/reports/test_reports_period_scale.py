@@ -25,7 +25,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event, Office
 from counter_app.services.demo import generate_dossiers
 from counter_app.services.offices import calendar_for, find_actor
-from counter_app.services.reports import period_report, period_sql
+from counter_app.services.reports import ReportFilters, period_report, period_sql
 from counter_app.services.reports.sqlkit import day_ranges, rowid_ranges
 
 # Each period crosses something: the whole history; the last year; one year in the middle of the
@@ -381,7 +381,9 @@ def test_reports_search_and_never_scan_even_with_sampled_statistics(
         field = session.execute(select(Dossier.field_id).where(Dossier.field_id.is_not(None))).scalar()
     calls = {
         "period": lambda: period_report(sqlite_db, boss, date(2025, 11, 21), day),
-        "period, one field": lambda: period_report(sqlite_db, boss, date(2026, 1, 1), day, field_ids=[field]),
+        "period, one field": lambda: period_report(
+            sqlite_db, boss, date(2026, 1, 1), day, filters=ReportFilters(field_ids=(field,))
+        ),
         "end of day": lambda: end_of_day(sqlite_db, boss, day),
         "overdue": lambda: overdue_list(sqlite_db, boss, at),
         "due soon": lambda: due_soon_list(sqlite_db, boss, at, 3),

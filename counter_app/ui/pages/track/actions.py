@@ -1,5 +1,8 @@
 """The Track page's actions: each opens a small dialog, calls the service, and refreshes the rows.
 
+The dialog reads its fields and the action's service call runs on the write lane (operations.py,
+through ``ActionDialog``): each ``call`` below returns that call (a ``partial``), it does not make it.
+
 A mixin of :class:`TrackPage` (kept apart so each module holds one concept). Its strings use the
 "TrackPage" translation context explicitly: that is the context ``self.tr`` has at run time.
 """
@@ -7,6 +10,7 @@ A mixin of :class:`TrackPage` (kept apart so each module holds one concept). Its
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication
 
@@ -16,6 +20,7 @@ from counter_app.services import processing
 from counter_app.services.action_choices import suggested_new_appointment
 from counter_app.services.lookup import lookup
 from counter_app.services.office_catalog import mapped_unit
+from counter_app.ui.messages import shown
 from counter_app.ui.pages.track.detail import local
 from counter_app.ui.pages.track.dialogs import ActionDialog, AppointmentDialog, TransferDialog
 
@@ -30,10 +35,13 @@ class TrackActions:
         return [s.code for s in self.selected]
 
     def _open(
-        self, dialog: ActionDialog, submit: Callable[[], object], done: Callable[[object], None]
+        self,
+        dialog: ActionDialog,
+        prepare: Callable[[], Callable[[], object]],
+        done: Callable[[object], None],
     ) -> None:
         self.dialog = dialog
-        dialog.submit = submit
+        dialog.prepare = prepare
         dialog.accepted.connect(lambda: done(dialog.result_value))
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         dialog.open()
@@ -42,6 +50,9 @@ class TrackActions:
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
+        # The page's window takes the keys again (a dialog that closed after its service call ran
+        # may leave no active window behind on some platforms: the next Ctrl+… would go nowhere).
+        self.activateWindow()
         self.table.setFocus()
 
     def _after(self, action: Action, codes: list[str], text: str, also: list[str] | None = None) -> None:
@@ -69,20 +80,24 @@ class TrackActions:
         default = mapped_unit(s.db, s.actor, list(codes))
         dialog = TransferDialog(codes, self.units, self, default_unit=default)
 
-        def submit() -> object:
-            unit, note = dialog.unit_code(), dialog.text("note")
-            done: list[str] = []
-            failed: list[tuple[str, str]] = []
-            for code in codes:
-                try:
-                    processing.transfer(s.db, s.actor, code, unit, note, now=s.now())
-                except UserError as exc:
-                    if not done and code == codes[0]:
-                        raise  # nothing written yet: keep the dialog open with the reason
-                    failed.append((code, exc.message))
-                else:
-                    done.append(code)
-            return done, failed
+        def prepare() -> Callable[[], object]:
+            unit, note, now = dialog.unit_code(), dialog.text("note"), s.now()
+
+            def transfer_all() -> object:  # on the write lane: one dossier after another
+                done: list[str] = []
+                failed: list[tuple[str, str]] = []
+                for code in codes:
+                    try:
+                        processing.transfer(s.db, s.actor, code, unit, note, now=now)
+                    except UserError as exc:
+                        if not done and code == codes[0]:
+                            raise  # nothing written yet: keep the dialog open with the reason
+                        failed.append((code, shown(exc)))
+                    else:
+                        done.append(code)
+                return done, failed
+
+            return transfer_all
 
         def finished(result: object) -> None:
             done, failed = result  # type: ignore[misc]
@@ -105,7 +120,7 @@ class TrackActions:
                 self._say(text, error=True)
             self.transferred.emit(done, dialog.unit_code())
 
-        self._open(dialog, submit, finished)
+        self._open(dialog, prepare, finished)
 
     def _reason_action(
         self,
@@ -114,7 +129,7 @@ class TrackActions:
         intro: str,
         caption: str,
         ok_text: str,
-        call: Callable[[str, ActionDialog], object],
+        call: Callable[[str, ActionDialog], Callable[[], object]],
         done_text: str,
         extra: tuple[str, str, str] | None = None,
         required: bool = True,
@@ -149,7 +164,9 @@ class TrackActions:
             ),
             QCoreApplication.translate("TrackPage", "Nội dung, lý do:"),
             QCoreApplication.translate("TrackPage", "Yêu cầu bổ sung (Enter)"),
-            lambda code, d: processing.request_supplement(s.db, s.actor, code, d.text("reason"), now=s.now()),
+            lambda code, d: partial(
+                processing.request_supplement, s.db, s.actor, code, d.text("reason"), now=s.now()
+            ),
             QCoreApplication.translate("TrackPage", "Đã yêu cầu bổ sung hồ sơ {0}."),
         )
 
@@ -159,7 +176,7 @@ class TrackActions:
         title: str,
         question: str,
         ok_text: str,
-        call: Callable[[str, ActionDialog], object],
+        call: Callable[[str, ActionDialog], Callable[[], object]],
         done_text: str,
         note_caption: str | None = None,
     ) -> None:
@@ -190,7 +207,7 @@ class TrackActions:
                 "Hẹn trả được tính lại theo quy định của thủ tục.",
             ),
             QCoreApplication.translate("TrackPage", "Đã nhận đủ (Enter)"),
-            lambda code, _d: processing.supply_supplement(s.db, s.actor, code, now=s.now()),
+            lambda code, _d: partial(processing.supply_supplement, s.db, s.actor, code, now=s.now()),
             QCoreApplication.translate("TrackPage", "Đã nhận bổ sung hồ sơ {0}. Hẹn trả mới: {1}."),
         )
 
@@ -206,7 +223,9 @@ class TrackActions:
             ),
             QCoreApplication.translate("TrackPage", "Khoản phải nộp, số tiền:"),
             QCoreApplication.translate("TrackPage", "Chuyển chờ nộp (Enter)"),
-            lambda code, d: processing.request_payment(s.db, s.actor, code, d.text("reason"), now=s.now()),
+            lambda code, d: partial(
+                processing.request_payment, s.db, s.actor, code, d.text("reason"), now=s.now()
+            ),
             QCoreApplication.translate("TrackPage", "Hồ sơ {0} đang chờ thực hiện nghĩa vụ tài chính."),
         )
 
@@ -221,7 +240,9 @@ class TrackActions:
                 "Hẹn trả được lùi thêm đúng thời gian làm việc đã chờ nộp.",
             ),
             QCoreApplication.translate("TrackPage", "Đã nộp (Enter)"),
-            lambda code, d: processing.confirm_payment(s.db, s.actor, code, d.text("note"), now=s.now()),
+            lambda code, d: partial(
+                processing.confirm_payment, s.db, s.actor, code, d.text("note"), now=s.now()
+            ),
             QCoreApplication.translate("TrackPage", "Hồ sơ {0} tiếp tục giải quyết. Hẹn trả: {1}."),
             note_caption=QCoreApplication.translate("TrackPage", "Ghi chú (số biên lai…):"),
         )
@@ -236,7 +257,7 @@ class TrackActions:
             ),
             QCoreApplication.translate("TrackPage", "Ghi chú:"),
             QCoreApplication.translate("TrackPage", "Cập nhật (Enter)"),
-            lambda code, d: processing.resolve(s.db, s.actor, code, d.text("reason"), now=s.now()),
+            lambda code, d: partial(processing.resolve, s.db, s.actor, code, d.text("reason"), now=s.now()),
             QCoreApplication.translate("TrackPage", "Đã cập nhật kết quả hồ sơ {0}."),
             required=False,
         )
@@ -249,7 +270,7 @@ class TrackActions:
             QCoreApplication.translate("TrackPage", "Công dân xin rút hồ sơ {0}."),
             QCoreApplication.translate("TrackPage", "Lý do rút:"),
             QCoreApplication.translate("TrackPage", "Rút hồ sơ (Enter)"),
-            lambda code, d: processing.withdraw(s.db, s.actor, code, d.text("reason"), now=s.now()),
+            lambda code, d: partial(processing.withdraw, s.db, s.actor, code, d.text("reason"), now=s.now()),
             QCoreApplication.translate("TrackPage", "Đã ghi nhận rút hồ sơ {0}."),
         )
 
@@ -261,8 +282,8 @@ class TrackActions:
             QCoreApplication.translate("TrackPage", "Dừng giải quyết hồ sơ {0} (thông báo mẫu 05)."),
             QCoreApplication.translate("TrackPage", "Lý do dừng:"),
             QCoreApplication.translate("TrackPage", "Dừng giải quyết (Enter)"),
-            lambda code, d: processing.stop(
-                s.db, s.actor, code, d.text("reason"), d.text("legal_basis"), now=s.now()
+            lambda code, d: partial(
+                processing.stop, s.db, s.actor, code, d.text("reason"), d.text("legal_basis"), now=s.now()
             ),
             QCoreApplication.translate("TrackPage", "Đã dừng giải quyết hồ sơ {0}."),
             extra=(
@@ -284,7 +305,7 @@ class TrackActions:
             ),
             QCoreApplication.translate("TrackPage", "Lý do hủy:"),
             QCoreApplication.translate("TrackPage", "Hủy hồ sơ (Enter)"),
-            lambda code, d: processing.cancel(s.db, s.actor, code, d.text("reason"), now=s.now()),
+            lambda code, d: partial(processing.cancel, s.db, s.actor, code, d.text("reason"), now=s.now()),
             QCoreApplication.translate("TrackPage", "Đã hủy hồ sơ {0}."),
         )
 
@@ -298,7 +319,7 @@ class TrackActions:
             try:
                 view = lookup(s.db, s.actor, code, with_events=False)
             except UserError as exc:
-                self._say(exc.message, error=True)
+                self._say(shown(exc), error=True)
                 return
         now = s.now()
         dialog = AppointmentDialog(
@@ -321,8 +342,14 @@ class TrackActions:
 
         self._open(
             dialog,
-            lambda: processing.apologise(
-                s.db, s.actor, code, dialog.new_appointment(), dialog.text("reason"), now=s.now()
+            lambda: partial(
+                processing.apologise,
+                s.db,
+                s.actor,
+                code,
+                dialog.new_appointment(),
+                dialog.text("reason"),
+                now=s.now(),
             ),
             done,
         )

@@ -1,8 +1,10 @@
 """Small input dialogs for the tracking actions.
 
-Each dialog is given a ``submit`` callable that calls the service. The dialog closes only when
-it succeeds; a ``UserError`` (a missing reason, a date in the past …) keeps it open with the
-service's Vietnamese message under the fields and the cursor in the field at fault.
+Each dialog is given a ``prepare`` callable: on the GUI thread it reads the fields and returns the
+service call, which then runs on the write lane (operations.py) while the dialog waits — busy, its
+OK button disabled, Esc ignored (the outcome must not go unseen). The dialog closes only when the
+call succeeds; a ``UserError`` (a missing reason, a date in the past, a busy database …) keeps it
+open with the service's Vietnamese message under the fields and the cursor in the field at fault.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.errors import UserError
 from counter_app.services.action_choices import Unit
+from counter_app.ui.messages import shown
+from counter_app.ui.operations import ServiceOp, is_busy
 
 
 class ActionDialog(QDialog):
@@ -37,7 +40,8 @@ class ActionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(520)
-        self.submit: Callable[[], object] | None = None
+        # Reads the fields (GUI thread) and returns the service call to run on the write lane.
+        self.prepare: Callable[[], Callable[[], object]] | None = None
         self.result_value: object = None
         self.field_widgets: dict[str, QWidget] = {}
         self.intro = QLabel(intro)
@@ -75,18 +79,25 @@ class ActionDialog(QDialog):
         return widget.text()
 
     def try_accept(self) -> None:
-        if self.submit is None:
+        if self.prepare is None:
             self.accept()
             return
-        self.ok_button.setEnabled(False)  # a second Enter while the service runs does nothing
-        try:
-            self.result_value = self.submit()
-        except UserError as exc:
-            self.show_error(exc.message, exc.field)
+        if is_busy(self):  # a second Enter while the service runs does nothing
             return
-        finally:
-            self.ok_button.setEnabled(True)
+        call = self.prepare()
+        self.ok_button.setEnabled(False)
+        op = ServiceOp(self, call).after(lambda: self.ok_button.setEnabled(True))
+        op.success(self._succeeded).failure(lambda exc: self.show_error(shown(exc), exc.field))
+        op.run_in_background()
+
+    def _succeeded(self, value: object) -> None:
+        self.result_value = value
         self.accept()
+
+    def reject(self) -> None:
+        if is_busy(self):  # being saved: closed now, its outcome would go unseen
+            return
+        super().reject()
 
     def show_error(self, message: str, field: str | None = None) -> None:
         self.message.setText(message)

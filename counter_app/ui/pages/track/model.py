@@ -28,6 +28,7 @@ from counter_app.services.action_choices import DueWindow, due_window
 from counter_app.services.lookup import DossierView
 from counter_app.services.tracking import TrackFilter, TrackRow, list_dossiers
 from counter_app.ui.i18n import domain_label
+from counter_app.ui.messages import shown
 from counter_app.ui.session import UiSession
 
 PAGE_SIZE = 200
@@ -85,7 +86,7 @@ class TrackModel(QAbstractTableModel):
             )
             window = due_window(self._session.db, now)
         except UserError as exc:
-            self.failed.emit(exc.message)
+            self.failed.emit(shown(exc))
             return
         self.beginResetModel()
         self._filter, self._window = filters, window

@@ -29,6 +29,7 @@ from counter_app.domain.lifecycle import Action, Status, allowed_actions
 from counter_app.services.action_choices import may, transfer_units, user_names
 from counter_app.services.actor import Role
 from counter_app.services.lookup import DossierView, lookup
+from counter_app.ui.messages import shown
 from counter_app.ui.pages.track.actions import TrackActions
 from counter_app.ui.pages.track.detail import DossierDetail
 from counter_app.ui.pages.track.dialogs import ActionDialog
@@ -242,7 +243,7 @@ class TrackPage(TrackFilters, TrackActions, QWidget):
         try:
             view = lookup(self._session.db, self._session.actor, code)
         except UserError as exc:
-            self._say(exc.message, error=True)
+            self._say(shown(exc), error=True)
             self.detail.show_dossier(None)
             return None
         self.detail.show_dossier(view, self.model.urgency_of(view.status, view.appointment_at))
@@ -253,7 +254,7 @@ class TrackPage(TrackFilters, TrackActions, QWidget):
         try:
             view = lookup(self._session.db, self._session.actor, code)
         except UserError as exc:
-            self._say(exc.message, error=True)
+            self._say(shown(exc), error=True)
             return
         row = self.model.row_of(view.code)
         if row >= 0:
