@@ -91,5 +91,10 @@ def save_settings(paths: AppPaths, settings: Settings) -> None:
     """Write settings atomically (write a temp file, then replace)."""
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(str(paths.settings_file) + ".tmp")
-    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    # The owner's only, whatever the umask: the settings may hold a database password.
+    descriptor = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(json.dumps(asdict(settings), ensure_ascii=False, indent=2))
+    if os.name == "posix":
+        tmp.chmod(0o600)  # an older .tmp left behind kept its mode through O_CREAT
     os.replace(tmp, paths.settings_file)

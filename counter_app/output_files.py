@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from counter_app.domain.errors import UserError, describe_os_error
+from counter_app.paths import file_mode
 
 EXTENSIONS = {".pdf": "pdf", ".xlsx": "xlsx", ".csv": "csv"}
 
@@ -43,11 +44,15 @@ def check_writable(path: Path) -> Path:
     return path
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+def write_atomic(path: Path, data: bytes, mode: int | None = None) -> None:
     """A temporary file in the same folder, flushed, then renamed over ``path``: never half a file.
 
-    ``mode``: a report is shared (0644); an archive of personal data can stay private (0600).
+    ``mode``: by default that of any new file of the process (``paths.private_files``: the
+    owner's only, as a report, an export or a slip holds personal data); 0o644 for a file made to
+    be shared (the catalogue, which holds none).
     """
+    if mode is None:
+        mode = file_mode()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:

@@ -132,6 +132,16 @@ def admin(db: Database) -> Actor:
 
 
 @pytest.fixture(autouse=True)
+def _umask_kept() -> Iterator[None]:
+    """A data folder's ``ensure()`` sets the process umask (paths.private_files): put it back, so
+    that each test starts from the same one."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    yield
+    os.umask(mask)
+
+
+@pytest.fixture(autouse=True)
 def _unexpected_log_warnings_fail(
     request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
 ) -> Iterator[None]:

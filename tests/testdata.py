@@ -6,6 +6,7 @@ one of them can be imported under the name ``conftest``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -39,3 +40,15 @@ def reader(db: object) -> object:
     from counter_app.services.offices import find_actor
 
     return find_actor(db, "canbo")  # type: ignore[arg-type]
+
+
+# The append-only triggers of the event log (migration 0013), as a forger drops them first: the
+# tamper tests then show what ``events verify`` still catches.
+UNGUARD_SQLITE = ("DROP TRIGGER IF EXISTS events_no_update", "DROP TRIGGER IF EXISTS events_no_delete")
+UNGUARD_POSTGRES = ("ALTER TABLE events DISABLE TRIGGER USER",)
+
+
+def unguard_events(execute: Callable[[str], object], dialect: str = "sqlite") -> None:
+    """Drop the event log's guards through ``execute`` (a raw connection's or a session's)."""
+    for statement in UNGUARD_SQLITE if dialect == "sqlite" else UNGUARD_POSTGRES:
+        execute(statement)

@@ -50,7 +50,7 @@ def cmd_export(ctx: AppContext, args: argparse.Namespace) -> None:
 
     out = check_writable(Path(args.out))
     records = catalog_service.export_records(ctx.db)
-    write_atomic(out, write_own_format(records).encode("utf-8"))
+    write_atomic(out, write_own_format(records).encode("utf-8"), mode=0o644)  # no personal data: shared
     print(f"Đã xuất {len(records)} thủ tục ra {args.out}")
 
 

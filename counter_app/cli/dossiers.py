@@ -14,6 +14,7 @@ services each command uses inside it (issue 11: start-up; tests/startup/test_lig
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,15 +72,21 @@ def cmd_receive(ctx: AppContext, args: argparse.Namespace) -> None:
 
     raw = read_json(Path(args.json))
     result = receiving.receive(ctx.db, actor_of(ctx, args), intake_from_json(raw), now=utc_now())
+    if result.repeated:  # a retry: the same dossier, said on stderr so that stdout stays the code
+        print(
+            f"Hồ sơ {result.code} đã được tiếp nhận trước đó với cùng «request_id»: không tạo hồ sơ mới.",
+            file=sys.stderr,
+        )
     print(result.code)
 
 
 _APPLICANT_KEYS = tuple(ApplicantInput.__dataclass_fields__)
-_INTAKE_TEXT_KEYS = ("procedure", "channel", "return_method", "postal_address")
+_INTAKE_TEXT_KEYS = ("procedure", "channel", "return_method", "postal_address", "request_id")
 
 
 def intake_from_json(raw: object) -> IntakeRequest:
-    """The CLI's JSON intake: {"procedure", "case", "channel", "applicant": {...}, "documents": [...]}.
+    """The CLI's JSON intake: {"procedure", "case", "channel", "applicant": {...}, "documents": [...],
+    "request_id": "…"} (the last optional: the script's key, for a safe retry).
 
     Every value's type is checked here, with the key named: JSON's looseness (true for 1, "123" for
     [1, 2, 3], 1.9 for 1) must not slip through as a different dossier."""
@@ -134,6 +141,8 @@ def intake_from_json(raw: object) -> IntakeRequest:
         return_method=raw.get("return_method") or "counter",
         postal_address=raw.get("postal_address"),
         representative=representative,
+        # A script's own key: retrying with it after a lost answer returns the same dossier.
+        intake_token=raw.get("request_id") or None,
     )
 
 

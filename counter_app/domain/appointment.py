@@ -132,8 +132,7 @@ class Term:
         unit = Message.label(TERM_UNIT_LABELS[self.unit])
         if self.unit in (TermUnit.SAME_DAY, TermUnit.NONE):
             return unit
-        number = format(self.amount.normalize(), "f").replace(".", ",")
-        return Message("{number} {unit}", number=number, unit=unit)
+        return Message("{number} {unit}", number=Message.decimal(self.amount), unit=unit)
 
 
 def _scaled(unit: timedelta, amount: Decimal) -> timedelta:

@@ -21,9 +21,11 @@ number, a date, an error text from the operating system or a driver) is shown as
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from types import MappingProxyType
 
 MESSAGES_CONTEXT = "messages"  # Qt's translation context of the templates
+DECIMAL_TEMPLATE = "{whole},{fraction}"  # the decimal comma; English translates it to a point
 LABELS_CONTEXT = "labels"  # that of the domain's labels (counter_app/ui/i18n.py, label_strings.py)
 
 # (context, Vietnamese source) → the text in the interface's language; None: Vietnamese as written.
@@ -88,6 +90,17 @@ class Message:
         message.context = LABELS_CONTEXT
         message.lower = lower
         return message
+
+    @classmethod
+    def decimal(cls, amount: Decimal | float, places: int | None = None) -> Message | str:
+        """A decimal number as the language writes it: «2,5» in Vietnamese, «2.5» in English (the
+        separator is a translated template); a whole number is plain text. ``places``: that many
+        decimals, always shown (else as many as the number has)."""
+        digits = format(Decimal(amount).normalize(), "f") if places is None else f"{amount:.{places}f}"
+        whole, _, fraction = digits.partition(".")
+        if not fraction:
+            return whole
+        return Message(DECIMAL_TEMPLATE, whole=whole, fraction=fraction)
 
     @classmethod
     def joined(cls, separator: str, parts: Iterable[Message | str]) -> Message:

@@ -20,7 +20,10 @@ The rules (the stars take the place of the hidden characters, so the length stay
   with 0 keeps its first 4 (the network or area prefix) and its last 2 — ``0912 345 678`` and
   ``+84 912 345 678`` → ``0912****78``, ``02373 852 123`` → ``0237*****23``;
 * anything else (another length, letters, a typing slip) is masked conservatively: only the last 2
-  characters are kept when there are at least 8, otherwise every character is a star.
+  characters are kept when there are at least 8, otherwise every character is a star;
+* what someone searched for, as the log keeps it (``mask_search``): a dossier code as it is (not
+  personal), a number as an ID number or a phone, a name by its initials — ``Nguyễn Thị Hồng`` →
+  ``N. T. H.``.
 
 None, an empty or a blank value gives "". These functions never raise.
 """
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["mask_id_number", "mask_phone"]
+__all__ = ["mask_id_number", "mask_phone", "mask_search"]
 
 STAR = "*"
 _ID_SEPARATORS = re.compile(r"[\s.\-]+")
@@ -93,3 +96,20 @@ def mask_phone(value: str | None) -> str:
     if _ASCII_DIGITS.fullmatch(compact) and compact.startswith("0") and len(compact) in (10, 11):
         return _keep(compact, 4, 2)
     return _conservative(compact)
+
+
+_DOSSIER_CODE = re.compile(r"^[0-9]{3}\.[0-9A-Z.]*(-[0-9]*)*$", re.IGNORECASE)
+_PHONE_START = re.compile(r"^(\+?84|0084|0)[1-9]")
+
+
+def mask_search(value: str | None) -> str:
+    """A search's text as the log may keep it: a code whole, a number masked, a name's initials."""
+    text = _text(value).strip()
+    if _DOSSIER_CODE.fullmatch(code := "".join(text.split())):
+        return code.upper()
+    compact = _PHONE_SEPARATORS.sub("", text)
+    digits = compact.removeprefix("+")
+    if _ASCII_DIGITS.fullmatch(digits):
+        phone = len(_national(compact)) in (10, 11) and _PHONE_START.match(compact) and len(digits) != 12
+        return mask_phone(compact) if phone else mask_id_number(compact)
+    return " ".join(f"{word[0]}." for word in text.split() if word)

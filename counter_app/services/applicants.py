@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.models import Applicant
+from counter_app.domain import text_limits
 from counter_app.domain.errors import Message, ValidationError, as_message
 from counter_app.domain.identity import Sex, validate_id_number
 from counter_app.domain.phone import validate_email, validate_phone
@@ -47,15 +48,15 @@ def validate_applicant(data: ApplicantInput) -> ApplicantInput:
     name = normalize(data.full_name or "")
     if not name:
         errors["full_name"] = Message("Vui lòng nhập họ tên người nộp hồ sơ.")
-    elif len(name) > 200:
-        errors["full_name"] = Message("Họ tên quá dài (tối đa 200 ký tự).")
+    elif len(name) > text_limits.NAME:
+        errors["full_name"] = Message("Họ tên quá dài (tối đa {limit} ký tự).", limit=text_limits.NAME)
     elif bad := unprintable_char(name, symbols=False):
         errors["full_name"] = Message("Họ tên có ký tự không dùng được ({bad}): hãy gõ lại họ tên.", bad=bad)
     address = normalize(data.address or "")
     if bad := unprintable_char(address):
         errors["address"] = Message("Địa chỉ có ký tự không dùng được ({bad}): hãy gõ lại địa chỉ.", bad=bad)
-    elif len(address) > 500:
-        errors["address"] = Message("Địa chỉ quá dài (tối đa 500 ký tự).")
+    elif len(address) > text_limits.ADDRESS:
+        errors["address"] = Message("Địa chỉ quá dài (tối đa {limit} ký tự).", limit=text_limits.ADDRESS)
     sex = None
     if data.sex:
         try:

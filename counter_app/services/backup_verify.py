@@ -17,12 +17,13 @@ from counter_app.db.database import Database
 from counter_app.db.migrate import alembic_config
 from counter_app.db.schema_head import HEAD_REVISION
 from counter_app.db.sqlite_copy import sqlite_uri
+from counter_app.domain.errors import Message
 from counter_app.services.integrity import verify_events
 
 
 @dataclass(frozen=True)
 class Verification:
-    problems: list[str]
+    problems: list[Message]  # translatable: the desktop shows them in its language, the CLI in Vietnamese
     last_code: str | None = None
     revision: str | None = None
     events_checked: int = 0
@@ -44,10 +45,10 @@ def read_only_database(file: Path) -> Database:
     return Database(url=f"sqlite:///{file.as_posix()}", node_id="verify", engine=engine)
 
 
-def schema_problem(revision: str | None) -> str | None:
-    """Why a file's schema revision cannot be used by this version, or None."""
+def schema_problem(revision: str | None) -> Message | None:
+    """Why a file's schema revision cannot be used by this version (a fragment: "the file …"), or None."""
     if revision is None:
-        return "không có phiên bản lược đồ: đây không phải dữ liệu của counter_app"
+        return Message("không có phiên bản lược đồ: đây không phải dữ liệu của counter_app")
     if revision == HEAD_REVISION:
         return None  # this version's own schema: known without loading Alembic (every start-up)
     from alembic.script import ScriptDirectory  # only when a backup is checked (start-up stays light)
@@ -58,9 +59,10 @@ def schema_problem(revision: str | None) -> str | None:
     except Exception:  # alembic raises various resolution errors for unknown ids
         known = False
     if not known:
-        return (
-            f"được tạo bởi phiên bản counter_app mới hơn (lược đồ {revision}); hãy cập nhật phần mềm "
-            "trước khi dùng dữ liệu này"
+        return Message(
+            "được tạo bởi phiên bản counter_app mới hơn (lược đồ {revision}); hãy cập nhật phần mềm "
+            "trước khi dùng dữ liệu này",
+            revision=revision,
         )
     return None
 
@@ -81,18 +83,23 @@ def last_dossier_code(conn: sqlite3.Connection) -> str | None:
     return row[0] if row else None
 
 
-def foreign_key_lines(conn: sqlite3.Connection) -> list[str]:
+def foreign_key_lines(conn: sqlite3.Connection) -> list[Message]:
     try:
         rows = conn.execute("PRAGMA foreign_key_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        return [f"Khóa ngoại: không kiểm tra được ({exc})."]
+        return [Message("Khóa ngoại: không kiểm tra được ({error}).", error=str(exc))]
     return [
-        f"Khóa ngoại: bảng {table}, dòng {rowid} trỏ tới {parent} không tồn tại."
+        Message(
+            "Khóa ngoại: bảng {table}, dòng {rowid} trỏ tới {parent} không tồn tại.",
+            table=table,
+            rowid=rowid,
+            parent=parent,
+        )
         for table, rowid, parent, _ in rows
     ]
 
 
-def integrity_lines(conn: sqlite3.Connection) -> list[str]:
+def integrity_lines(conn: sqlite3.Connection) -> list[Message]:
     """``PRAGMA integrity_check`` (up to 100 findings), one line each; [] when the file is sound.
 
     A damaged page often stops the whole check ("database disk image is malformed") before it says
@@ -100,8 +107,8 @@ def integrity_lines(conn: sqlite3.Connection) -> list[str]:
     try:
         return _integrity_rows(conn, "PRAGMA integrity_check")
     except sqlite3.DatabaseError as exc:
-        whole = f"Toàn vẹn SQLite: {exc}."
-    lines: list[str] = []
+        whole = Message("Toàn vẹn SQLite: {error}.", error=str(exc))
+    lines: list[Message] = []
     try:
         tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     except sqlite3.DatabaseError:
@@ -111,11 +118,13 @@ def integrity_lines(conn: sqlite3.Connection) -> list[str]:
         try:
             lines += _integrity_rows(conn, f'PRAGMA integrity_check("{quoted}")')
         except sqlite3.DatabaseError as exc:
-            lines.append(f"Toàn vẹn SQLite: bảng {table} hỏng ({exc}).")
+            lines.append(
+                Message("Toàn vẹn SQLite: bảng {table} hỏng ({error}).", table=table, error=str(exc))
+            )
     return lines or [whole]
 
 
-def _integrity_rows(conn: sqlite3.Connection, pragma: str) -> list[str]:
+def _integrity_rows(conn: sqlite3.Connection, pragma: str) -> list[Message]:
     rows = [str(row[0]) for row in conn.execute(pragma)]
     lines = [
         " ".join(line.split())
@@ -123,7 +132,12 @@ def _integrity_rows(conn: sqlite3.Connection, pragma: str) -> list[str]:
         for line in row.splitlines()
         if line.strip() and not line.startswith("*** in database")
     ]
-    return [] if lines == ["ok"] else [f"Toàn vẹn SQLite: {line}" for line in lines]
+    # SQLite's own findings stay in its English; the lead-in is translated.
+    return (
+        []
+        if lines == ["ok"]
+        else [Message("Toàn vẹn SQLite: {finding}.", finding=line.rstrip(".")) for line in lines]
+    )
 
 
 def verify_copy(file: Path) -> Verification:
@@ -138,19 +152,22 @@ def verify_copy(file: Path) -> Verification:
                 code = last_dossier_code(conn)
                 dossiers = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
     except sqlite3.DatabaseError as exc:
-        return Verification([f"Tệp không đọc được như một cơ sở dữ liệu SQLite ({exc})."])
+        return Verification(
+            [Message("Tệp không đọc được như một cơ sở dữ liệu SQLite ({error}).", error=str(exc))]
+        )
     schema = schema_problem(revision)
     if schema and not problems:  # a damaged file's revision may just be unreadable
-        problems.append(f"Tệp {schema}.")
+        problems.append(Message("Tệp {problem}.", problem=schema))
     if problems:
         return Verification(problems, code, revision, 0, dossiers)
     db = read_only_database(file)
     try:
         report = verify_events(db)
     except Exception as exc:  # a page that reads as garbage: a problem to report, not a crash
-        return Verification([f"Chuỗi sự kiện không đọc được: {exc}"], code, revision, 0, dossiers)
+        unreadable = Message("Chuỗi sự kiện không đọc được: {error}.", error=str(exc).rstrip("."))
+        return Verification([unreadable], code, revision, 0, dossiers)
     finally:
         db.engine.dispose()
     if report.first_broken:
-        problems.append(f"Chuỗi sự kiện bị phá vỡ — {report.first_broken}")
+        problems.append(Message("Chuỗi sự kiện bị phá vỡ — {where}", where=report.first_broken))
     return Verification(problems, code, revision, report.events_checked, dossiers)

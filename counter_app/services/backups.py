@@ -69,7 +69,7 @@ from counter_app.db.sqlite_copy import (
     remove_stale_partials,
     snapshot,
 )
-from counter_app.domain.errors import UserError, describe_os_error
+from counter_app.domain.errors import Message, UserError, describe_os_error
 from counter_app.services.backup_verify import Verification, verify_copy
 
 log = logging.getLogger(__name__)
@@ -142,11 +142,16 @@ def local_wall_time(now: datetime | None = None) -> datetime:
     return now.astimezone().replace(tzinfo=None) if now.tzinfo is not None else now
 
 
-def size_text(n: int) -> str:
-    """73,4 MB — Vietnamese decimal comma."""
+def size_message(n: int) -> Message:
+    """«73,4 MB» (in English «73.4 MB»)."""
     if n >= 1000 * MB:
-        return f"{n / (1000 * MB):.1f} GB".replace(".", ",")
-    return f"{n / MB:.1f} MB".replace(".", ",")
+        return Message("{number} GB", number=Message.decimal(n / (1000 * MB), places=1))
+    return Message("{number} MB", number=Message.decimal(n / MB, places=1))
+
+
+def size_text(n: int) -> str:
+    """73,4 MB — Vietnamese decimal comma (the command line, the log)."""
+    return size_message(n).render()
 
 
 def free_bytes(folder: Path) -> int:
@@ -177,9 +182,9 @@ def ensure_room(
             "Không đủ chỗ trống để {purpose} vào {folder}: còn trống {free}, bản sao cần khoảng {need} và phải chừa lại {reserve}. Chưa ghi gì; các bản sao lưu cũ vẫn được giữ nguyên. Hãy giải phóng chỗ trống trên ổ đĩa (hoặc chọn thư mục khác).",
             purpose=purpose,
             folder=folder,
-            free=size_text(free),
-            need=size_text(need),
-            reserve=size_text(policy.reserve_bytes),
+            free=size_message(free),
+            need=size_message(need),
+            reserve=size_message(policy.reserve_bytes),
         )
 
 
@@ -277,8 +282,8 @@ def _take(
         verification = verify_copy(staged.path)
         if not verification.ok:
             raise UserError(
-                "Bản sao vừa tạo không đạt kiểm tra ({problem}): cơ sở dữ liệu có thể đã hỏng. Bản sao này đã bị bỏ, các bản sao lưu cũ vẫn giữ nguyên. Hãy chạy «counter-cli check».",
-                problem=verification.problems[0].rstrip("."),
+                "Bản sao vừa tạo không đạt kiểm tra — {problem} Cơ sở dữ liệu có thể đã hỏng. Bản sao này đã bị bỏ, các bản sao lưu cũ vẫn giữ nguyên. Hãy chạy «counter-cli check».",
+                problem=verification.problems[0],
             )
         name = backup_name(db_file.stem, taken_at, verification.last_code)
         return staged.commit(folder / name), verification

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import InvalidOperation
 from pathlib import Path
 
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError
 from counter_app.jsonfile import read_json
 from counter_app.services.catalog_format import (
     OWN_FORMAT,
@@ -28,9 +28,10 @@ def read_catalog_file(path: Path) -> list[ProcedureRecord]:
             return records_from_own(raw)
         if isinstance(raw, dict) and isinstance(raw.get("data"), dict):
             if raw.get("code") not in (None, "OK"):
-                raise ValueError(f"bản ghi báo lỗi {raw.get('code')!r}")
+                raise ValueError(Message("bản ghi báo lỗi {code!r}", code=raw.get("code")))
             return [check_record(record_from_portal(raw["data"]))]
-        raise ValueError("không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app")
+        raise ValueError(Message("không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app"))
     except (ValueError, KeyError, TypeError, AttributeError, InvalidOperation) as exc:
+        # A ValueError of the parsers carries its reason as a Message (translated with the text around it).
         reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"
         raise CatalogFileError("{path}: tệp không hợp lệ — {reason}.", path=path, reason=reason) from exc

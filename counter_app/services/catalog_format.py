@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from counter_app.db.event_log import canonical_json
-from counter_app.domain.errors import ValidationError
+from counter_app.domain.errors import Message, ValidationError, as_message
 from counter_app.domain.text import normalize
 
 OWN_FORMAT = "counter_app.catalog"
@@ -95,7 +95,9 @@ def read_count(value: Any, what: str) -> int:
     if value in (None, ""):
         return 0
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise ValueError(f"{what} phải là số không âm (gặp {value!r})")
+        raise ValueError(
+            Message("{what} phải là số không âm (gặp {value!r})", what=as_message(what), value=value)
+        )
     return int(value)
 
 
@@ -113,7 +115,7 @@ def _from_own(item: dict[str, Any]) -> ProcedureRecord:
         channels=[ChannelRecord(**c) for c in item.get("channels", [])],
     )
     if not record.code or not record.name:
-        raise ValueError("thiếu mã hoặc tên thủ tục")
+        raise ValueError(Message("thiếu mã hoặc tên thủ tục"))
     for case in record.cases:
         for doc in case.documents:
             doc.original_qty = read_count(doc.original_qty, "Số bản chính")
@@ -121,22 +123,32 @@ def _from_own(item: dict[str, Any]) -> ProcedureRecord:
     for channel in record.channels:
         amount = Decimal(channel.amount)
         if not amount.is_finite() or amount < 0:
-            raise ValueError(f"Thời hạn giải quyết phải là số không âm (gặp {channel.amount!r})")
+            raise ValueError(
+                Message("Thời hạn giải quyết phải là số không âm (gặp {amount!r})", amount=channel.amount)
+            )
         if amount > _MAX_TERM:
-            raise ValueError(f"Thời hạn giải quyết quá lớn (gặp {channel.amount!r}, tối đa {_MAX_TERM})")
+            raise ValueError(
+                Message(
+                    "Thời hạn giải quyết quá lớn (gặp {amount!r}, tối đa {limit})",
+                    amount=channel.amount,
+                    limit=_MAX_TERM,
+                )
+            )
         if channel.unit not in _UNITS:
-            raise ValueError(f"đơn vị thời hạn không rõ: {channel.unit!r}")
+            raise ValueError(Message("đơn vị thời hạn không rõ: {unit!r}", unit=channel.unit))
     return record
 
 
 def _own_case_term(raw: Any) -> dict[str, str]:
     if not isinstance(raw, dict) or not all(isinstance(raw.get(k), str) for k in ("name", "amount", "unit")):
-        raise ValueError("mỗi mục «case_terms» phải có name, amount và unit là chuỗi")
+        raise ValueError(Message("mỗi mục «case_terms» phải có name, amount và unit là chuỗi"))
     amount = Decimal(raw["amount"])
     if not amount.is_finite() or amount < 0 or amount > _MAX_TERM:
-        raise ValueError(f"Thời hạn của trường hợp không hợp lệ (gặp {raw['amount']!r})")
+        raise ValueError(
+            Message("Thời hạn của trường hợp không hợp lệ (gặp {amount!r})", amount=raw["amount"])
+        )
     if raw["unit"] not in _UNITS or raw["unit"] == "none":
-        raise ValueError(f"đơn vị thời hạn của trường hợp không rõ: {raw['unit']!r}")
+        raise ValueError(Message("đơn vị thời hạn của trường hợp không rõ: {unit!r}", unit=raw["unit"]))
     return {"name": raw["name"], "amount": decimal_text(amount), "unit": raw["unit"]}
 
 
@@ -148,53 +160,71 @@ def check_record(record: ProcedureRecord) -> ProcedureRecord:
     """Every value of a record read from a file has the type and range the database will store."""
     for key in _TEXT_FIELDS:
         if not isinstance(getattr(record, key), str):
-            raise ValueError(f"«{key}» của thủ tục phải là chuỗi ký tự")
+            raise ValueError(Message("«{key}» của thủ tục phải là chuỗi ký tự", key=key))
     if not record.code.strip() or not record.name.strip():
-        raise ValueError("thiếu mã hoặc tên thủ tục")
+        raise ValueError(Message("thiếu mã hoặc tên thủ tục"))
     if not isinstance(record.full_online, bool):
-        raise ValueError("«full_online» phải là true hoặc false")
+        raise ValueError(Message("«full_online» phải là true hoặc false"))
     if record.supplement_rule not in ("restart", "pause"):
-        raise ValueError(f"«supplement_rule» phải là restart hoặc pause (gặp {record.supplement_rule!r})")
+        raise ValueError(
+            Message(
+                "«supplement_rule» phải là restart hoặc pause (gặp {rule!r})", rule=record.supplement_rule
+            )
+        )
     for key in ("legal_bases", "results"):
         items = getattr(record, key)
         if not isinstance(items, list) or not all(
             isinstance(i, dict) and all(isinstance(v, str | None) for v in i.values()) for i in items
         ):
-            raise ValueError(f"«{key}» phải là danh sách đối tượng có giá trị chuỗi")
+            raise ValueError(Message("«{key}» phải là danh sách đối tượng có giá trị chuỗi", key=key))
     for case in record.cases:
         if not isinstance(case.name, str):
-            raise ValueError("tên trường hợp phải là chuỗi ký tự")
+            raise ValueError(Message("tên trường hợp phải là chuỗi ký tự"))
         for doc in case.documents:
             if not all(isinstance(v, str) for v in (doc.name, doc.code, doc.part)):
-                raise ValueError("tên, mã và phần hồ sơ của giấy tờ phải là chuỗi ký tự")
+                raise ValueError(Message("tên, mã và phần hồ sơ của giấy tờ phải là chuỗi ký tự"))
             if doc.kind not in DOCUMENT_KINDS:
-                raise ValueError(f"loại dòng «{doc.kind}» không rõ (submit, show, heading hoặc note)")
+                raise ValueError(
+                    Message("loại dòng «{kind}» không rõ (submit, show, heading hoặc note)", kind=doc.kind)
+                )
             if not isinstance(doc.required, bool):
-                raise ValueError(f"«required» của giấy tờ «{doc.name}» phải là true hoặc false")
+                raise ValueError(
+                    Message("«required» của giấy tờ «{name}» phải là true hoặc false", name=doc.name)
+                )
             if doc.original_qty > _MAX_QTY or doc.copy_qty > _MAX_QTY:
-                raise ValueError(f"số bản của giấy tờ «{doc.name}» quá lớn (tối đa {_MAX_QTY})")
+                raise ValueError(
+                    Message(
+                        "số bản của giấy tờ «{name}» quá lớn (tối đa {limit})", name=doc.name, limit=_MAX_QTY
+                    )
+                )
     seen: set[str] = set()
     for channel in record.channels:
         if channel.channel not in ("direct", "online", "postal"):
-            raise ValueError(f"kênh nộp không rõ: {channel.channel!r} (direct, online hoặc postal)")
+            raise ValueError(
+                Message(
+                    "kênh nộp không rõ: {channel!r} (direct, online hoặc postal)", channel=channel.channel
+                )
+            )
         if channel.channel in seen:
-            raise ValueError(f"kênh nộp {channel.channel!r} ghi hai lần")
+            raise ValueError(Message("kênh nộp {channel!r} ghi hai lần", channel=channel.channel))
         seen.add(channel.channel)
         if not isinstance(channel.description, str) or not isinstance(channel.fees, list):
-            raise ValueError("mô tả thời hạn phải là chuỗi và lệ phí là một danh sách")
+            raise ValueError(Message("mô tả thời hạn phải là chuỗi và lệ phí là một danh sách"))
         for fee in channel.fees:
             if not isinstance(fee, dict):
-                raise ValueError("mỗi khoản lệ phí phải là một đối tượng")
+                raise ValueError(Message("mỗi khoản lệ phí phải là một đối tượng"))
             amount = fee.get("amount")
             if amount is not None and not (isinstance(amount, str) and Decimal(amount).is_finite()):
-                raise ValueError(f"số tiền lệ phí không hợp lệ: {amount!r}")
+                raise ValueError(Message("số tiền lệ phí không hợp lệ: {amount!r}", amount=amount))
     return record
 
 
 def records_from_own(raw: dict[str, Any]) -> list[ProcedureRecord]:
     """The checked records of a file in counter_app's own format (ValueError naming the problem)."""
     if raw.get("version") not in _READABLE_VERSIONS:
-        raise ValueError(f"phiên bản định dạng {raw.get('version')!r} không được hỗ trợ")
+        raise ValueError(
+            Message("phiên bản định dạng {version!r} không được hỗ trợ", version=raw.get("version"))
+        )
     return [check_record(_from_own(item)) for item in raw["procedures"]]
 
 

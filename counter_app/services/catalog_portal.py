@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from counter_app.domain.appointment import Term, TermUnit
+from counter_app.domain.errors import Message
 from counter_app.domain.text import normalize, search_key
 from counter_app.services.catalog_format import (
     CaseRecord,
@@ -179,7 +180,7 @@ def _number(value: Any) -> Decimal | None:
         return None
     amount = Decimal(str(value))
     if not amount.is_finite() or amount < 0:
-        raise ValueError(f"Thời hạn giải quyết phải là số không âm (gặp {value!r})")
+        raise ValueError(Message("Thời hạn giải quyết phải là số không âm (gặp {amount!r})", amount=value))
     return amount
 
 
@@ -205,7 +206,7 @@ def case_terms(raw_cases: list[dict[str, Any]]) -> list[dict[str, str]]:
 def channel_from_method(method: dict[str, Any]) -> ChannelRecord:
     channel = _CHANNELS.get(str(method.get("submissionMethod")))
     if channel is None:
-        raise ValueError(f"kênh nộp không rõ: {method.get('submissionMethod')!r}")
+        raise ValueError(Message("kênh nộp không rõ: {channel!r}", channel=method.get("submissionMethod")))
     raw_time, raw_unit = method.get("processingTime"), str(method.get("processingTimeUnit") or "OTHER")
     description = normalize(str(method.get("description") or ""))
     amount = _number(raw_time)
@@ -258,7 +259,7 @@ def _one_per_channel(channels: list[ChannelRecord]) -> list[ChannelRecord]:
 def record_from_portal(data: dict[str, Any]) -> ProcedureRecord:
     code, name = data.get("code"), data.get("name")
     if not isinstance(code, str) or not code.strip() or not isinstance(name, str) or not name.strip():
-        raise ValueError("thiếu mã hoặc tên thủ tục")
+        raise ValueError(Message("thiếu mã hoặc tên thủ tục"))
     category = (data.get("categoriesDetails") or [None])[0] or data.get("category") or {}
     levels = [lvl for key, lvl in (("isProvince", "province"), ("isWard", "ward")) if data.get(key)]
     channels = sorted(

@@ -32,7 +32,7 @@ from counter_app.domain.cccd_qr import looks_like_cccd_qr
 from counter_app.domain.dossier_code import looks_like_code, parse_code
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import Action, Status, allowed_actions
-from counter_app.domain.masking import mask_id_number, mask_phone
+from counter_app.domain.masking import mask_id_number, mask_phone, mask_search
 from counter_app.domain.phone import validate_phone
 from counter_app.domain.text import normalize, search_key
 from counter_app.services.actor import Actor, Role, require_role
@@ -178,7 +178,10 @@ def find_citizen_dossiers(
     require_role(actor, Role.OFFICER, "tra cứu hồ sơ")
     query = parse_query(text)
     # The parsed value, not the raw text: a scanned QR also carries the birth date and address.
-    audit.info("%s searched citizen dossiers (%s) for %r", actor.username, query.kind, query.value)
+    # Whose number or name stays out of the log: a code whole, a number masked, a name's initials.
+    audit.info(
+        "%s searched citizen dossiers (%s) for %r", actor.username, query.kind, mask_search(query.value)
+    )
     with db.engine.connect() as conn:
         if query.kind in (QueryKind.CODE, QueryKind.CODE_PREFIX):
             where: Any = (

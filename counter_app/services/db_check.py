@@ -72,9 +72,9 @@ def _check_sqlite_file(file: Path, report: CheckReport) -> bool:
         return False
     try:
         with closing(sqlite3.connect(sqlite_uri(file, "ro"), uri=True, timeout=30)) as conn:
-            report.problems += integrity_lines(conn)
+            report.problems += map(str, integrity_lines(conn))  # the command line: Vietnamese
             report.checks.append("toàn vẹn SQLite")
-            report.problems += foreign_key_lines(conn)
+            report.problems += map(str, foreign_key_lines(conn))
             report.checks.append("khóa ngoại")
             revision = read_revision(conn)
     except sqlite3.DatabaseError as exc:

@@ -14,13 +14,14 @@ from sqlalchemy import String, select, type_coerce
 from counter_app.db.database import Database
 from counter_app.db.event_log import GENESIS_HASH, HASHED_FIELDS, hash_fields
 from counter_app.db.models import Event
+from counter_app.domain.errors import Message
 
 
 @dataclass(frozen=True)
 class ChainReport:
     events_checked: int
     nodes: int
-    first_broken: str | None  # a Vietnamese description of the first broken link, or None
+    first_broken: Message | None  # what the first broken link is (translatable), or None
 
 
 def verify_events(db: Database, batch: int = 5000) -> ChainReport:
@@ -42,19 +43,26 @@ def verify_events(db: Database, batch: int = 5000) -> ChainReport:
                 checked += 1
                 fields = _decoded(row._mapping)
                 seq = fields["seq"] if fields else row.seq
-                problem = None
+                problem: Message | None = None
                 if fields is None:
-                    problem = "nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)"
+                    problem = Message("nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)")
                 elif seq != expected_seq:
-                    problem = f"thiếu sự kiện số {expected_seq} (gặp số {seq})"
-                elif fields["prev_hash"] != prev_hash:
-                    problem = "liên kết với sự kiện trước bị sai"
-                elif hash_fields(**fields) != row.hash:
-                    problem = "nội dung đã bị sửa (mã băm không khớp)"
-                if problem:
-                    return ChainReport(
-                        checked, nodes, f"Nút {node_id}, sự kiện số {seq} ({row.kind}): {problem}."
+                    problem = Message(
+                        "thiếu sự kiện số {expected} (gặp số {seq})", expected=expected_seq, seq=seq
                     )
+                elif fields["prev_hash"] != prev_hash:
+                    problem = Message("liên kết với sự kiện trước bị sai")
+                elif hash_fields(**fields) != row.hash:
+                    problem = Message("nội dung đã bị sửa (mã băm không khớp)")
+                if problem:
+                    where = Message(
+                        "Nút {node}, sự kiện số {seq} ({kind}): {problem}.",
+                        node=node_id,
+                        seq=seq,
+                        kind=row.kind,
+                        problem=problem,
+                    )
+                    return ChainReport(checked, nodes, where)
                 prev_hash, expected_seq = row.hash, expected_seq + 1
     return ChainReport(checked, nodes, None)
 

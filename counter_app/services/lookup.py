@@ -24,6 +24,7 @@ from counter_app.db.models import (
 from counter_app.db.prepared import PreparedSelect, ReadCursor, read_cursor
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError
+from counter_app.domain.masking import mask_search
 from counter_app.domain.text import search_key
 from counter_app.services.actor import Actor
 from counter_app.services.dossier_query import named_dossiers
@@ -203,7 +204,8 @@ def search(db: Database, actor: Actor, text: str, limit: int = 50) -> list[Searc
     query = text.strip()
     if not query:
         return []
-    audit.info("%s searched dossiers for %r", actor.username, query)
+    # The log keeps who searched, never whose number or name (a code whole, a number masked).
+    audit.info("%s searched dossiers for %r", actor.username, mask_search(query))
     stmt = select(
         Dossier.code, Applicant.full_name, Dossier.status, Dossier.received_at, Dossier.appointment_at
     ).join(Applicant, Dossier.applicant_id == Applicant.id)

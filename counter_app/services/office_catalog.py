@@ -34,6 +34,8 @@ class OfficeProcedureView:
     legal_term: str  # the catalogue's term(s) for the direct channel, e.g. "7 ngày làm việc"
     office_term: str  # the published shorter term, "" when none
     unit_code: str  # "" when none
+    legal_terms: tuple[Term, ...] = ()  # the same terms as values (the desktop words them itself)
+    shorter: Term | None = None
 
 
 def _procedure(session: Session, code: str) -> Procedure:
@@ -216,13 +218,16 @@ def _view(session: Session, procedure: Procedure, row: OfficeProcedure | None) -
     assert version is not None
     unit = session.get(Agency, row.unit_id) if row is not None and row.unit_id else None
     shorter = office_term(row)
+    legal = terms_for(version, "direct")
     return OfficeProcedureView(
         code=procedure.code,
         name=version.name,
         enabled=row.enabled if row is not None else True,
-        legal_term=terms_label(terms_for(version, "direct")),
+        legal_term=terms_label(legal),
         office_term=shorter.label if shorter is not None else "",
         unit_code=unit.code if unit is not None else "",
+        legal_terms=legal,
+        shorter=shorter,
     )
 
 

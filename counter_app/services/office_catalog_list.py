@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from counter_app.db.database import Database
 from counter_app.db.models import Agency, OfficeProcedure, Procedure, ProcedureVersion
-from counter_app.domain.appointment import TermUnit
+from counter_app.domain.appointment import Term, TermUnit
 from counter_app.domain.text import search_key
 from counter_app.services.actor import Actor
 from counter_app.services.office_catalog import office_term
@@ -35,6 +35,8 @@ class OfficeProcedureRow:
     unit_code: str  # "" when none
     unit_name: str
     search_key: str  # folded "code name" (any accents or none)
+    legal_terms: tuple[Term, ...] = ()  # legal_term and office_term as values (the desktop words them)
+    shorter: Term | None = None
 
 
 def list_office_procedures(db: Database, actor: Actor) -> list[OfficeProcedureRow]:
@@ -72,6 +74,8 @@ def list_office_procedures(db: Database, actor: Actor) -> list[OfficeProcedureRo
                     unit_code=unit.code if unit is not None else "",
                     unit_name=unit.name if unit is not None else "",
                     search_key=search_key(f"{code} {version.name}"),
+                    legal_terms=legal,
+                    shorter=shorter,
                 )
             )
         return rows

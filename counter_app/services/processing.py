@@ -24,6 +24,7 @@ from counter_app.db.models import (
     ProcedureCase,
     ProcedureVersion,
 )
+from counter_app.domain import text_limits
 from counter_app.domain.appointment import (
     Outcome,
     Policy,
@@ -36,6 +37,7 @@ from counter_app.domain.errors import NotFoundError, PermissionDenied, Validatio
 from counter_app.domain.identity import validate_id_number
 from counter_app.domain.lifecycle import Action, next_status
 from counter_app.domain.text import normalize
+from counter_app.domain.text_limits import check_length
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.dossiers import load_dossier
 from counter_app.services.event_log import record
@@ -59,11 +61,16 @@ class StepResult:
     outcome: str | None = None
 
 
-def _require_reason(reason: str | None, what: str) -> str:
+def _require_reason(reason: str | None, what: str, limit: int = text_limits.REASON) -> str:
     text = normalize(reason or "")
     if not text:
         raise ValidationError("Vui lòng ghi rõ lý do {what}.", what=as_message(what), field="reason")
-    return text
+    return check_length(text, limit, "Lý do", "reason")
+
+
+def _note(note: str) -> str:
+    """A free note of a step (transfer, payment, result), checked before anything is written."""
+    return check_length(normalize(note), text_limits.REASON, "Ghi chú", "note")
 
 
 def _step(
@@ -101,6 +108,7 @@ def transfer(
     db: Database, actor: Actor, code: str, unit_code: str, note: str = "", *, now: datetime
 ) -> StepResult:
     """Hand the dossier to a specialist unit (a row of the control slip)."""
+    note = _note(note)
 
     def change(session: Session, dossier: Dossier, _office: Office) -> dict[str, object]:
         unit = session.execute(select(Agency).where(Agency.code == unit_code.strip())).scalar_one_or_none()
@@ -121,7 +129,7 @@ def transfer(
             "from_unit": previous.code if previous else None,
             "to_unit": unit.code,
             "to_unit_name": unit.name,
-            "note": normalize(note),
+            "note": note,
         }
 
     return _step(db, actor, code, Action.TRANSFER, now, change, what="chuyển hồ sơ")
@@ -187,6 +195,7 @@ def request_payment(db: Database, actor: Actor, code: str, obligation: str, *, n
         raise ValidationError(
             "Vui lòng ghi rõ khoản phải nộp (phí, lệ phí, thuế…) và số tiền.", field="reason"
         )
+    check_length(text, text_limits.REASON, "Khoản phải nộp", "reason")
 
     def change(_s: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
         dossier.waiting_since = now
@@ -198,6 +207,7 @@ def request_payment(db: Database, actor: Actor, code: str, obligation: str, *, n
 def confirm_payment(db: Database, actor: Actor, code: str, note: str = "", *, now: datetime) -> StepResult:
     """The applicant has paid: processing resumes; the legal deadline moves by the working time
     waited, and so does the appointment unless one was promised (by an apology) during the wait."""
+    note = _note(note)
 
     def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
         assert dossier.waiting_since is not None
@@ -218,7 +228,7 @@ def confirm_payment(db: Database, actor: Actor, code: str, note: str = "", *, no
             dossier.appointment_at = deadline_after_pause(dossier.appointment_at, since, now, calendar)
         dossier.waiting_since = None
         return {
-            "note": normalize(note),
+            "note": note,
             "legal_due_at": dossier.legal_due_at.isoformat() if dossier.legal_due_at else None,
             "appointment_at": dossier.appointment_at.isoformat() if dossier.appointment_at else None,
         }
@@ -228,6 +238,7 @@ def confirm_payment(db: Database, actor: Actor, code: str, note: str = "", *, no
 
 def resolve(db: Database, actor: Actor, code: str, note: str = "", *, now: datetime) -> StepResult:
     """The result is ready: classify before term / on term / late against the legal deadline."""
+    note = _note(note)
 
     def change(session: Session, dossier: Dossier, office: Office) -> dict[str, object]:
         dossier.resolved_at = now
@@ -236,7 +247,7 @@ def resolve(db: Database, actor: Actor, code: str, note: str = "", *, now: datet
         else:
             outcome = classify_outcome(now, dossier.legal_due_at, calendar_for(session, office))
         dossier.outcome = str(outcome)
-        return {"outcome": str(outcome), "apology": dossier.apology_count > 0, "note": normalize(note)}
+        return {"outcome": str(outcome), "apology": dossier.apology_count > 0, "note": note}
 
     return _step(db, actor, code, Action.RESOLVE, now, change, what="cập nhật kết quả")
 
@@ -266,6 +277,18 @@ def return_result(db: Database, actor: Actor, code: str, data: ReturnInput, *, n
         raise ValidationError("Người nhận thay phải có số giấy tờ tùy thân.", field="receiver_id_number")
     if data.receiver_name.strip():
         validate_id_number(data.receiver_id_number, field="receiver_id_number")
+    check_length(normalize(data.receiver_name), text_limits.NAME, "Họ tên người nhận", "receiver_name")
+    check_length(normalize(data.relation), text_limits.SHORT, "Quan hệ với người nộp", "relation")
+    check_length(data.tracking_number.strip(), text_limits.SHORT, "Mã bưu gửi", "tracking_number")
+    if len(data.reasons) > text_limits.ENTRIES:
+        raise ValidationError(
+            "Quá nhiều lý do chưa hài lòng ({count}, tối đa {limit}).",
+            count=len(data.reasons),
+            limit=text_limits.ENTRIES,
+            field="reasons",
+        )
+    for reason in data.reasons:
+        check_length(normalize(reason), text_limits.CANCEL_REASON, "Lý do chưa hài lòng", "reasons")
 
     def change(session: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
         receiver = {
@@ -294,13 +317,14 @@ def stop(
     db: Database, actor: Actor, code: str, reason: str, legal_basis: str = "", *, now: datetime
 ) -> StepResult:
     text = _require_reason(reason, "dừng giải quyết")
+    basis = check_length(normalize(legal_basis), text_limits.REASON, "Căn cứ pháp lý", "legal_basis")
     return _step(
         db,
         actor,
         code,
         Action.STOP,
         now,
-        lambda *_: {"reason": text, "legal_basis": normalize(legal_basis)},
+        lambda *_: {"reason": text, "legal_basis": basis},
         what="dừng giải quyết",
     )
 
@@ -345,7 +369,7 @@ def apologise(
 def cancel(db: Database, actor: Actor, code: str, reason: str, *, now: datetime) -> StepResult:
     """Cancel a mistaken dossier (supervisor): the number stays, as a cancelled number with its reason."""
     require_role(actor, Role.SUPERVISOR, "hủy hồ sơ")  # the role first: an officer needs no reason prompt
-    text = _require_reason(reason, "hủy hồ sơ")
+    text = _require_reason(reason, "hủy hồ sơ", text_limits.CANCEL_REASON)
 
     def change(session: Session, dossier: Dossier, _o: Office) -> dict[str, object]:
         session.add(CancelledNumber(code=dossier.code, reason=text, actor=actor.username, cancelled_at=now))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import Insert, Update, bindparam, select, update
@@ -27,15 +29,18 @@ from counter_app.db.models import (
     Applicant,
     Dossier,
     DossierDocument,
+    Event,
     GuidanceRecord,
     Office,
     PendingIntake,
 )
+from counter_app.domain import text_limits
 from counter_app.domain.appointment import Policy, latest_appointment
 from counter_app.domain.dossier_code import format_code
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import Channel, Status
 from counter_app.domain.text import normalize
+from counter_app.domain.text_limits import check_length, check_representative
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.applicants import ApplicantInput, find_or_create_applicant, validate_applicant
 from counter_app.services.catalog_snapshot import (
@@ -53,6 +58,7 @@ from counter_app.services.procedure_terms import terms_for, terms_label
 _DOSSIERS = Dossier.__table__
 _DOCUMENTS = DossierDocument.__table__
 _PENDING = PendingIntake.__table__
+INTAKE_KEY = 64  # dossiers.intake_token, String(64)
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,8 @@ class IntakeRequest:
     postal_address: str | None = None
     representative: dict[str, str] | None = None
     pending_intake_id: uuid.UUID | None = None
+    # The client's key of this intake (the desktop's form, a script's «request_id»): the same key
+    # again returns the dossier it made, so a retry after a lost answer makes no second dossier.
     intake_token: str | None = None
 
 
@@ -85,6 +93,7 @@ class ReceiveResult:
     received_at: datetime
     appointment_at: datetime | None
     status: str
+    repeated: bool = False  # the request's key had made this dossier already: nothing new written
 
 
 @dataclass(frozen=True)
@@ -106,6 +115,7 @@ class _Prepared:
 
 def _prepare(session: Session, actor: Actor, req: IntakeRequest) -> _Prepared:
     applicant = validate_applicant(req.applicant)
+    check_representative(req.representative)
     try:
         channel = Channel(req.channel)
     except ValueError:
@@ -150,13 +160,18 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
     postal_address = normalize(req.postal_address or "") or None
     if req.return_method == "post" and not postal_address:
         raise ValidationError("Vui lòng nhập địa chỉ nhận kết quả qua bưu chính.", field="postal_address")
+    if postal_address:
+        check_length(postal_address, text_limits.ADDRESS, "Địa chỉ nhận kết quả", "postal_address")
+    if req.intake_token is not None:
+        check_length(req.intake_token, INTAKE_KEY, "Mã yêu cầu", "request_id")
     with db.write() as session:
         if req.intake_token:
             existing = session.execute(
                 select(Dossier).where(Dossier.intake_token == req.intake_token)
             ).scalar_one_or_none()
             if existing is not None:
-                return _result(existing)
+                _require_same_request(session, existing, req)
+                return replace(_result(existing), repeated=True)
         prep = _prepare(session, actor, req)
         if prep.missing:
             names = "; ".join(d.name for d in prep.missing)
@@ -190,6 +205,7 @@ def receive(db: Database, actor: Actor, req: IntakeRequest, *, now: datetime) ->
                 # The catalogue's own term, when the office publishes a shorter one.
                 **({"legal_term": terms_label(legal)} if legal != terms else {}),
                 "documents": [d.ordinal for d in prep.provided],
+                **({"request_digest": request_digest(req)} if req.intake_token else {}),
             },
             appointment_at=appointment_at,
             legal_due_at=appointment_at,
@@ -345,6 +361,30 @@ def _dossier_statements(documents: int, pending: bool) -> tuple[Insert | Update,
     return (*statements, *EVENT_STATEMENTS)
 
 
+def request_digest(req: IntakeRequest) -> str:
+    """What an intake asks for (its key aside), hashed: a retry under the same key must ask the same."""
+    content = asdict(replace(req, intake_token=None))
+    text = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _require_same_request(session: Session, existing: Dossier, req: IntakeRequest) -> None:
+    """The key's first request made ``existing``; a different request under it is refused (a
+    script reusing a key by mistake must not get someone else's dossier back as its own)."""
+    payload = session.execute(
+        select(Event.payload).where(Event.dossier_id == existing.id, Event.kind == "received").limit(1)
+    ).scalar_one_or_none()
+    digest = (payload or {}).get("request_digest")
+    if digest is not None and digest != request_digest(req):
+        raise ValidationError(
+            "Mã yêu cầu «{key}» đã dùng cho hồ sơ {code} với nội dung khác: không tiếp nhận lại. "
+            "Mỗi hồ sơ mới cần một mã yêu cầu mới.",
+            key=req.intake_token,
+            code=existing.code,
+            field="request_id",
+        )
+
+
 def _result(dossier: Dossier) -> ReceiveResult:
     return ReceiveResult(
         dossier.id, dossier.code, dossier.received_at, dossier.appointment_at, dossier.status
@@ -356,6 +396,7 @@ def request_supplement_at_intake(
 ) -> SupplementAtIntakeResult:
     """Record the complete list of what is missing (phiếu 02) and keep the intake for the return visit."""
     require_role(actor, Role.OFFICER, "yêu cầu bổ sung hồ sơ")
+    check_length(normalize(reason or ""), text_limits.REASON, "Nội dung cần bổ sung", "reason")
     with db.write() as session:
         prep = _prepare(session, actor, req)
         if not prep.missing and not normalize(reason):
@@ -409,6 +450,7 @@ def refuse(db: Database, actor: Actor, req: IntakeRequest, reason: str, *, now: 
     reason = normalize(reason or "")
     if not reason:
         raise ValidationError("Vui lòng ghi rõ lý do từ chối tiếp nhận.", field="reason")
+    check_length(reason, text_limits.REASON, "Lý do từ chối", "reason")
     with db.write() as session:
         prep = _prepare(session, actor, req)
         payload: dict[str, object] = {"procedure": req.procedure_code.strip(), "reason": reason}

@@ -42,7 +42,7 @@ from counter_app.db.sqlite_copy import (
     snapshot,
     sqlite_uri,
 )
-from counter_app.domain.errors import UserError, describe_os_error
+from counter_app.domain.errors import Message, UserError, describe_os_error
 from counter_app.services.backup_verify import (
     Verification,
     read_revision,
@@ -76,26 +76,40 @@ class RestorePlan:
     lost_events: int | None
     current_exists: bool
 
-    def summary(self) -> str:
-        """What restoring would do, in Vietnamese (the confirmation's text)."""
+    def summary(self) -> Message:
+        """What restoring would do (the confirmation's text)."""
         v = self.verification
-        lines = [
-            f"Bản sao lưu {self.source.name} đạt kiểm tra: {v.dossiers} hồ sơ, {v.events_checked} sự kiện"
-            + (f", hồ sơ cuối {v.last_code}." if v.last_code else "."),
-        ]
+        passed = (
+            Message(
+                "Bản sao lưu {name} đạt kiểm tra: {dossiers} hồ sơ, {events} sự kiện, hồ sơ cuối {code}.",
+                name=self.source.name,
+                dossiers=v.dossiers,
+                events=v.events_checked,
+                code=v.last_code,
+            )
+            if v.last_code
+            else Message(
+                "Bản sao lưu {name} đạt kiểm tra: {dossiers} hồ sơ, {events} sự kiện.",
+                name=self.source.name,
+                dossiers=v.dossiers,
+                events=v.events_checked,
+            )
+        )
         if not self.current_exists:
-            lines.append("Chưa có cơ sở dữ liệu hiện tại: không mất gì.")
+            loss = Message("Chưa có cơ sở dữ liệu hiện tại: không mất gì.")
         elif self.lost_dossiers is None:
-            lines.append(
+            loss = Message(
                 "Không đọc được cơ sở dữ liệu hiện tại (có thể đã hỏng) nên không đếm được số hồ sơ "
                 "mới hơn bản sao lưu; tệp hiện tại sẽ được để riêng, không bị xóa."
             )
         else:
-            lines.append(
-                f"Sẽ mất {self.lost_dossiers} hồ sơ và {self.lost_events} sự kiện mới hơn bản sao lưu "
-                "(cơ sở dữ liệu hiện tại được để riêng, không bị xóa)."
+            loss = Message(
+                "Sẽ mất {dossiers} hồ sơ và {events} sự kiện mới hơn bản sao lưu "
+                "(cơ sở dữ liệu hiện tại được để riêng, không bị xóa).",
+                dossiers=self.lost_dossiers,
+                events=self.lost_events,
             )
-        return " ".join(lines)
+        return Message.joined(" ", [passed, loss])
 
 
 @dataclass(frozen=True)
@@ -330,7 +344,7 @@ def _set_aside(db_file: Path, aside: Path) -> tuple[bool, bool]:
 
 @dataclass(frozen=True)
 class StartupProblem:
-    message: str  # Vietnamese: what is wrong with the database file
+    message: Message  # what is wrong with the database file
     backup: BackupInfo | None  # the latest verified backup to offer (None: nothing to offer)
 
 
@@ -346,19 +360,23 @@ def startup_problem(db_file: Path, backup_folders: Sequence[Path]) -> StartupPro
     return StartupProblem(message, latest_verified(backup_folders) if offer else None)
 
 
-def _cheap_check(db_file: Path, has_backups: bool) -> tuple[str, bool] | None:
+def _cheap_check(db_file: Path, has_backups: bool) -> tuple[Message, bool] | None:
     if not db_file.exists():
         if has_backups:  # a data folder with backups but no database: it was deleted or moved
-            return f"Không thấy tệp dữ liệu {db_file} (đã bị xóa hoặc di chuyển?).", True
+            return Message("Không thấy tệp dữ liệu {file} (đã bị xóa hoặc di chuyển?).", file=db_file), True
         return None  # a first start
     try:
         size = db_file.stat().st_size
     except OSError as exc:
-        return f"Không đọc được tệp dữ liệu {db_file}: {describe_os_error(exc)}.", True
+        return Message(
+            "Không đọc được tệp dữ liệu {file}: {reason}.", file=db_file, reason=describe_os_error(exc)
+        ), True
     if size == 0:
-        return (f"Tệp dữ liệu {db_file} rỗng (0 byte).", True) if has_backups else None
+        return (Message("Tệp dữ liệu {file} rỗng (0 byte).", file=db_file), True) if has_backups else None
     if size < len(SQLITE_HEADER) or not has_sqlite_header(db_file):
-        return f"Tệp dữ liệu {db_file} không phải là cơ sở dữ liệu SQLite hoặc đã hỏng phần đầu.", True
+        return Message(
+            "Tệp dữ liệu {file} không phải là cơ sở dữ liệu SQLite hoặc đã hỏng phần đầu.", file=db_file
+        ), True
     try:
         with closing(sqlite3.connect(sqlite_uri(db_file, "rw"), uri=True, timeout=5)) as conn:
             tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
@@ -366,19 +384,29 @@ def _cheap_check(db_file: Path, has_backups: bool) -> tuple[str, bool] | None:
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             return None  # in use by another program: not damage (the normal opening waits or says so)
-        return f"Không mở được tệp dữ liệu {db_file} ({exc}).", True
+        return Message("Không mở được tệp dữ liệu {file} ({error}).", file=db_file, error=str(exc)), True
     except sqlite3.DatabaseError as exc:
-        return f"Không mở được tệp dữ liệu {db_file} ({exc}).", True
+        return Message("Không mở được tệp dữ liệu {file} ({error}).", file=db_file, error=str(exc)), True
     if not tables:
         return None  # an empty file made by SQLite: the start-up migration fills it
     problem = schema_problem(revision)
     if problem and revision is not None:
-        return f"Tệp dữ liệu {db_file} {problem}.", False
+        return Message("Tệp dữ liệu {file} {problem}.", file=db_file, problem=problem), False
     if problem:
-        return f"Tệp dữ liệu {db_file} {problem} (bảng phiên bản lược đồ bị mất).", True
+        return Message(
+            "Tệp dữ liệu {file} {problem} (bảng phiên bản lược đồ bị mất).", file=db_file, problem=problem
+        ), True
     return None
 
 
-def latest_backup_text(info: BackupInfo) -> str:
-    code = f", hồ sơ cuối {info.last_code}" if info.last_code else ""
-    return f"{info.path.name} (lúc {info.taken_at:%H:%M ngày %d/%m/%Y}{code})"
+def latest_backup_text(info: BackupInfo) -> Message:
+    if info.last_code:
+        return Message(
+            "{name} (lúc {taken:%H:%M} ngày {taken:%d/%m/%Y}, hồ sơ cuối {code})",
+            name=info.path.name,
+            taken=info.taken_at,
+            code=info.last_code,
+        )
+    return Message(
+        "{name} (lúc {taken:%H:%M} ngày {taken:%d/%m/%Y})", name=info.path.name, taken=info.taken_at
+    )

@@ -135,7 +135,7 @@ def offer_backup_if_damaged(paths: AppPaths) -> bool:
         "backup_guard",
         "{0}\n\nCó bản sao lưu đã kiểm tra: {1}.\n\nKhôi phục bản sao lưu này? Tệp dữ liệu hiện tại (nếu có) "
         "được để riêng, không bị xóa.",
-    ).format(problem.message, recovery.latest_backup_text(problem.backup))
+    ).format(shown(problem.message), shown(recovery.latest_backup_text(problem.backup)))
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     if QMessageBox.question(None, title, question, yes | no, yes) != yes:
         return True
@@ -147,7 +147,7 @@ def offer_backup_if_damaged(paths: AppPaths) -> bool:
         try:
             if (
                 plan.lost_dossiers != 0
-                and QMessageBox.question(None, title, plan.summary(), yes | no, no) != yes
+                and QMessageBox.question(None, title, shown(plan.summary()), yes | no, no) != yes
             ):
                 return True
             result = recovery.apply_restore(plan)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from counter_app.domain.errors import MESSAGES_CONTEXT, Message, UserError, as_message
+from counter_app.domain.errors import DECIMAL_TEMPLATE, MESSAGES_CONTEXT, Message, UserError, as_message
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,8 @@ FRAGMENT_PARAMETERS = {
     "_length": "label",
     "_required": "message",
     "_last": "missing",
+    "read_count": "what",
+    "check_length": "what",
 }
 
 
@@ -348,7 +350,10 @@ class _Scanner:
 
 
 def _translatable(text: str) -> bool:
-    """A template worth translating: it has words, not only placeholders ("{reason}", "{part0} {part1}")."""
+    """A template worth translating: it has words, not only placeholders ("{reason}", "{part0} {part1}");
+    or it is the decimal separator (a comma in Vietnamese, a point in English)."""
+    if text == DECIMAL_TEMPLATE:
+        return True
     try:
         words = "".join(literal for literal, *_ in string.Formatter().parse(text))
     except ValueError:

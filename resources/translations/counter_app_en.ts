@@ -4052,20 +4052,12 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Please enter the applicant&apos;s full name.</translation>
     </message>
     <message>
-        <source>Họ tên quá dài (tối đa 200 ký tự).</source>
-        <translation>The full name is too long (at most 200 characters).</translation>
-    </message>
-    <message>
         <source>Họ tên có ký tự không dùng được ({bad}): hãy gõ lại họ tên.</source>
         <translation>The full name contains a character that cannot be used ({bad}): please type the name again.</translation>
     </message>
     <message>
         <source>Địa chỉ có ký tự không dùng được ({bad}): hãy gõ lại địa chỉ.</source>
         <translation>The address contains a character that cannot be used ({bad}): please type the address again.</translation>
-    </message>
-    <message>
-        <source>Địa chỉ quá dài (tối đa 500 ký tự).</source>
-        <translation>The address is too long (at most 500 characters).</translation>
     </message>
     <message>
         <source>sao lưu</source>
@@ -4090,10 +4082,6 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Không sao lưu được {db_file}: {error}.</source>
         <translation>Cannot back up {db_file}: {error}.</translation>
-    </message>
-    <message>
-        <source>Bản sao vừa tạo không đạt kiểm tra ({problem}): cơ sở dữ liệu có thể đã hỏng. Bản sao này đã bị bỏ, các bản sao lưu cũ vẫn giữ nguyên. Hãy chạy «counter-cli check».</source>
-        <translation>The backup just made failed its check ({problem}): the database may be damaged. This backup was discarded; the older backups are kept as they were. Run «counter-cli check».</translation>
     </message>
     <message>
         <source>Bản chép sang {folder} khác bản gốc (lỗi ghi đĩa?): đã bỏ bản chép.</source>
@@ -4200,8 +4188,20 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Not enough data to create sample dossiers (a procedure catalogue, a counter officer and a processing unit are needed): run «counter-cli demo» again to finish the sample set-up.</translation>
     </message>
     <message>
+        <source>{name} (lúc {taken:%H:%M} ngày {taken:%d/%m/%Y}, hồ sơ cuối {code})</source>
+        <translation>{name} (at {taken:%H:%M} on {taken:%d/%m/%Y}, last dossier {code})</translation>
+    </message>
+    <message>
+        <source>{name} (lúc {taken:%H:%M} ngày {taken:%d/%m/%Y})</source>
+        <translation>{name} (at {taken:%H:%M} on {taken:%d/%m/%Y})</translation>
+    </message>
+    <message>
         <source>Mã hồ sơ «{code}» có ngày không hợp lệ.</source>
         <translation>The dossier code «{code}» has an invalid date.</translation>
+    </message>
+    <message>
+        <source>{whole},{fraction}</source>
+        <translation>{whole}.{fraction}</translation>
     </message>
     <message>
         <source>Chữ số thứ 4 của số CCCD (mã thế kỷ và giới tính) không hợp lệ: {digit}.</source>
@@ -4228,8 +4228,84 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>A landline number has {length} digits (including the 02x area code); the number entered has {problem}.</translation>
     </message>
     <message>
+        <source>{what} dài quá {limit} ký tự (đã nhập {length}).</source>
+        <translation>{what} is longer than {limit} characters ({length} entered).</translation>
+    </message>
+    <message>
+        <source>Thông tin người đại diện có quá nhiều mục ({count}, tối đa {limit}).</source>
+        <translation>The representative&apos;s details have too many entries ({count}, at most {limit}).</translation>
+    </message>
+    <message>
+        <source>Tên mục của thông tin người đại diện</source>
+        <translation>The name of an entry of the representative&apos;s details</translation>
+    </message>
+    <message>
+        <source>Mục «{key}» của người đại diện</source>
+        <translation>The representative&apos;s entry «{key}»</translation>
+    </message>
+    <message>
         <source>Không đọc được tệp cấu hình chung của máy {file}: {reason}.</source>
         <translation>Cannot read the machine-wide settings file {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Họ tên quá dài (tối đa {limit} ký tự).</source>
+        <translation>The name is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>Địa chỉ quá dài (tối đa {limit} ký tự).</source>
+        <translation>The address is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>không có phiên bản lược đồ: đây không phải dữ liệu của counter_app</source>
+        <translation>has no schema version: this is not counter_app data</translation>
+    </message>
+    <message>
+        <source>được tạo bởi phiên bản counter_app mới hơn (lược đồ {revision}); hãy cập nhật phần mềm trước khi dùng dữ liệu này</source>
+        <translation>was made by a newer version of counter_app (schema {revision}); update the software before using this data</translation>
+    </message>
+    <message>
+        <source>Khóa ngoại: không kiểm tra được ({error}).</source>
+        <translation>Foreign keys: could not be checked ({error}).</translation>
+    </message>
+    <message>
+        <source>Khóa ngoại: bảng {table}, dòng {rowid} trỏ tới {parent} không tồn tại.</source>
+        <translation>Foreign keys: table {table}, row {rowid} points to a missing {parent}.</translation>
+    </message>
+    <message>
+        <source>Toàn vẹn SQLite: {error}.</source>
+        <translation>SQLite integrity: {error}.</translation>
+    </message>
+    <message>
+        <source>Toàn vẹn SQLite: bảng {table} hỏng ({error}).</source>
+        <translation>SQLite integrity: table {table} is damaged ({error}).</translation>
+    </message>
+    <message>
+        <source>Toàn vẹn SQLite: {finding}.</source>
+        <translation>SQLite integrity: {finding}.</translation>
+    </message>
+    <message>
+        <source>Tệp không đọc được như một cơ sở dữ liệu SQLite ({error}).</source>
+        <translation>The file cannot be read as an SQLite database ({error}).</translation>
+    </message>
+    <message>
+        <source>Tệp {problem}.</source>
+        <translation>The file {problem}.</translation>
+    </message>
+    <message>
+        <source>Chuỗi sự kiện không đọc được: {error}.</source>
+        <translation>The event chain cannot be read: {error}.</translation>
+    </message>
+    <message>
+        <source>Chuỗi sự kiện bị phá vỡ — {where}</source>
+        <translation>The event chain is broken — {where}</translation>
+    </message>
+    <message>
+        <source>{number} GB</source>
+        <translation>{number} GB</translation>
+    </message>
+    <message>
+        <source>{number} MB</source>
+        <translation>{number} MB</translation>
     </message>
     <message>
         <source>Không đủ chỗ trống để {purpose} vào {folder}: còn trống {free}, bản sao cần khoảng {need} và phải chừa lại {reserve}. Chưa ghi gì; các bản sao lưu cũ vẫn được giữ nguyên. Hãy giải phóng chỗ trống trên ổ đĩa (hoặc chọn thư mục khác).</source>
@@ -4240,8 +4316,144 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Cannot write the backup to {folder}: {reason}.</translation>
     </message>
     <message>
+        <source>Bản sao vừa tạo không đạt kiểm tra — {problem} Cơ sở dữ liệu có thể đã hỏng. Bản sao này đã bị bỏ, các bản sao lưu cũ vẫn giữ nguyên. Hãy chạy «counter-cli check».</source>
+        <translation>The copy just made failed its check — {problem} The database may be damaged. This copy was discarded; the older backups are kept as they were. Run «counter-cli check».</translation>
+    </message>
+    <message>
+        <source>bản ghi báo lỗi {code!r}</source>
+        <translation>the record reports an error {code!r}</translation>
+    </message>
+    <message>
+        <source>không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app</source>
+        <translation>not a procedure record of the National Public Service Portal nor counter_app&apos;s own format</translation>
+    </message>
+    <message>
+        <source>{what} phải là số không âm (gặp {value!r})</source>
+        <translation>{what} must be a number not below zero (found {value!r})</translation>
+    </message>
+    <message>
+        <source>thiếu mã hoặc tên thủ tục</source>
+        <translation>the procedure&apos;s code or name is missing</translation>
+    </message>
+    <message>
+        <source>Số bản chính</source>
+        <translation>Number of originals</translation>
+    </message>
+    <message>
+        <source>Số bản sao</source>
+        <translation>Number of copies</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết phải là số không âm (gặp {amount!r})</source>
+        <translation>The processing term must be a number not below zero (found {amount!r})</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết quá lớn (gặp {amount!r}, tối đa {limit})</source>
+        <translation>The processing term is too large (found {amount!r}, at most {limit})</translation>
+    </message>
+    <message>
+        <source>đơn vị thời hạn không rõ: {unit!r}</source>
+        <translation>unknown term unit: {unit!r}</translation>
+    </message>
+    <message>
+        <source>mỗi mục «case_terms» phải có name, amount và unit là chuỗi</source>
+        <translation>every «case_terms» item must have name, amount and unit as strings</translation>
+    </message>
+    <message>
+        <source>Thời hạn của trường hợp không hợp lệ (gặp {amount!r})</source>
+        <translation>The case&apos;s term is not valid (found {amount!r})</translation>
+    </message>
+    <message>
+        <source>đơn vị thời hạn của trường hợp không rõ: {unit!r}</source>
+        <translation>unknown term unit of the case: {unit!r}</translation>
+    </message>
+    <message>
+        <source>«{key}» của thủ tục phải là chuỗi ký tự</source>
+        <translation>the procedure&apos;s «{key}» must be a string</translation>
+    </message>
+    <message>
+        <source>«full_online» phải là true hoặc false</source>
+        <translation>«full_online» must be true or false</translation>
+    </message>
+    <message>
+        <source>«supplement_rule» phải là restart hoặc pause (gặp {rule!r})</source>
+        <translation>«supplement_rule» must be restart or pause (found {rule!r})</translation>
+    </message>
+    <message>
+        <source>«{key}» phải là danh sách đối tượng có giá trị chuỗi</source>
+        <translation>«{key}» must be a list of objects with string values</translation>
+    </message>
+    <message>
+        <source>tên trường hợp phải là chuỗi ký tự</source>
+        <translation>a case&apos;s name must be a string</translation>
+    </message>
+    <message>
+        <source>tên, mã và phần hồ sơ của giấy tờ phải là chuỗi ký tự</source>
+        <translation>a document&apos;s name, code and part must be strings</translation>
+    </message>
+    <message>
+        <source>loại dòng «{kind}» không rõ (submit, show, heading hoặc note)</source>
+        <translation>unknown line kind «{kind}» (submit, show, heading or note)</translation>
+    </message>
+    <message>
+        <source>«required» của giấy tờ «{name}» phải là true hoặc false</source>
+        <translation>«required» of the document «{name}» must be true or false</translation>
+    </message>
+    <message>
+        <source>số bản của giấy tờ «{name}» quá lớn (tối đa {limit})</source>
+        <translation>the number of copies of the document «{name}» is too large (at most {limit})</translation>
+    </message>
+    <message>
+        <source>kênh nộp không rõ: {channel!r} (direct, online hoặc postal)</source>
+        <translation>unknown submission channel: {channel!r} (direct, online or postal)</translation>
+    </message>
+    <message>
+        <source>kênh nộp {channel!r} ghi hai lần</source>
+        <translation>the submission channel {channel!r} is written twice</translation>
+    </message>
+    <message>
+        <source>mô tả thời hạn phải là chuỗi và lệ phí là một danh sách</source>
+        <translation>the term&apos;s description must be a string and the fees a list</translation>
+    </message>
+    <message>
+        <source>mỗi khoản lệ phí phải là một đối tượng</source>
+        <translation>every fee must be an object</translation>
+    </message>
+    <message>
+        <source>số tiền lệ phí không hợp lệ: {amount!r}</source>
+        <translation>the fee amount is not valid: {amount!r}</translation>
+    </message>
+    <message>
+        <source>phiên bản định dạng {version!r} không được hỗ trợ</source>
+        <translation>format version {version!r} is not supported</translation>
+    </message>
+    <message>
+        <source>kênh nộp không rõ: {channel!r}</source>
+        <translation>unknown submission channel: {channel!r}</translation>
+    </message>
+    <message>
         <source>Không tìm thấy hồ sơ mã «{code}».</source>
         <translation>No dossier with the code «{code}».</translation>
+    </message>
+    <message>
+        <source>nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)</source>
+        <translation>its content cannot be read (edited directly in the database)</translation>
+    </message>
+    <message>
+        <source>thiếu sự kiện số {expected} (gặp số {seq})</source>
+        <translation>event number {expected} is missing (found number {seq})</translation>
+    </message>
+    <message>
+        <source>liên kết với sự kiện trước bị sai</source>
+        <translation>its link to the previous event is wrong</translation>
+    </message>
+    <message>
+        <source>nội dung đã bị sửa (mã băm không khớp)</source>
+        <translation>its content was changed (the hash does not match)</translation>
+    </message>
+    <message>
+        <source>Nút {node}, sự kiện số {seq} ({kind}): {problem}.</source>
+        <translation>Node {node}, event number {seq} ({kind}): {problem}.</translation>
     </message>
     <message>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
@@ -4360,6 +4572,14 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Please state the reason to {what}.</translation>
     </message>
     <message>
+        <source>Lý do</source>
+        <translation>The reason</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>The note</translation>
+    </message>
+    <message>
         <source>Đơn vị «{name}» ({code}) đã ngừng tiếp nhận hồ sơ chuyển đến.</source>
         <translation>The unit «{name}» ({code}) no longer accepts transferred dossiers.</translation>
     </message>
@@ -4382,6 +4602,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Vui lòng ghi rõ khoản phải nộp (phí, lệ phí, thuế…) và số tiền.</source>
         <translation>Please state what must be paid (fees, charges, taxes…) and the amount.</translation>
+    </message>
+    <message>
+        <source>Khoản phải nộp</source>
+        <translation>The amount due</translation>
     </message>
     <message>
         <source>chuyển chờ nghĩa vụ tài chính</source>
@@ -4412,6 +4636,26 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>A person collecting on someone&apos;s behalf must give an ID number.</translation>
     </message>
     <message>
+        <source>Họ tên người nhận</source>
+        <translation>The receiver&apos;s name</translation>
+    </message>
+    <message>
+        <source>Quan hệ với người nộp</source>
+        <translation>The relation to the applicant</translation>
+    </message>
+    <message>
+        <source>Mã bưu gửi</source>
+        <translation>The postal item code</translation>
+    </message>
+    <message>
+        <source>Quá nhiều lý do chưa hài lòng ({count}, tối đa {limit}).</source>
+        <translation>Too many reasons for dissatisfaction ({count}, at most {limit}).</translation>
+    </message>
+    <message>
+        <source>Lý do chưa hài lòng</source>
+        <translation>A reason for dissatisfaction</translation>
+    </message>
+    <message>
         <source>trả kết quả</source>
         <translation>return the result</translation>
     </message>
@@ -4422,6 +4666,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>dừng giải quyết</source>
         <translation>stop processing</translation>
+    </message>
+    <message>
+        <source>Căn cứ pháp lý</source>
+        <translation>The legal basis</translation>
     </message>
     <message>
         <source>chậm trả kết quả</source>
@@ -4480,12 +4728,28 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Please enter the address to send the result to by post.</translation>
     </message>
     <message>
+        <source>Địa chỉ nhận kết quả</source>
+        <translation>The address for the result</translation>
+    </message>
+    <message>
+        <source>Mã yêu cầu</source>
+        <translation>The request key</translation>
+    </message>
+    <message>
         <source>Hồ sơ còn thiếu {count} giấy tờ bắt buộc: {names}. Hãy lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.</source>
         <translation>The dossier lacks {count} required document(s): {names}. Issue a supplement request slip to complete the dossier.</translation>
     </message>
     <message>
+        <source>Mã yêu cầu «{key}» đã dùng cho hồ sơ {code} với nội dung khác: không tiếp nhận lại. Mỗi hồ sơ mới cần một mã yêu cầu mới.</source>
+        <translation>The request key «{key}» was used for dossier {code} with a different content: not received again. Every new dossier needs a new request key.</translation>
+    </message>
+    <message>
         <source>yêu cầu bổ sung hồ sơ</source>
         <translation>request a supplement to a dossier</translation>
+    </message>
+    <message>
+        <source>Nội dung cần bổ sung</source>
+        <translation>What must be added</translation>
     </message>
     <message>
         <source>Hồ sơ đã đủ giấy tờ bắt buộc; hãy ghi rõ nội dung cần bổ sung, hoàn thiện.</source>
@@ -4500,12 +4764,36 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Please state the reason for refusing the dossier.</translation>
     </message>
     <message>
+        <source>Lý do từ chối</source>
+        <translation>The reason for refusal</translation>
+    </message>
+    <message>
         <source>ghi nhận hướng dẫn</source>
         <translation>record guidance</translation>
     </message>
     <message>
         <source>Chưa nhập số CCCD.</source>
         <translation>No CCCD number entered.</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu {name} đạt kiểm tra: {dossiers} hồ sơ, {events} sự kiện, hồ sơ cuối {code}.</source>
+        <translation>The backup {name} passed its check: {dossiers} dossiers, {events} events, last dossier {code}.</translation>
+    </message>
+    <message>
+        <source>Bản sao lưu {name} đạt kiểm tra: {dossiers} hồ sơ, {events} sự kiện.</source>
+        <translation>The backup {name} passed its check: {dossiers} dossiers, {events} events.</translation>
+    </message>
+    <message>
+        <source>Chưa có cơ sở dữ liệu hiện tại: không mất gì.</source>
+        <translation>There is no current database yet: nothing is lost.</translation>
+    </message>
+    <message>
+        <source>Không đọc được cơ sở dữ liệu hiện tại (có thể đã hỏng) nên không đếm được số hồ sơ mới hơn bản sao lưu; tệp hiện tại sẽ được để riêng, không bị xóa.</source>
+        <translation>The current database cannot be read (it may be damaged), so the dossiers newer than the backup cannot be counted; the current file will be set aside, not deleted.</translation>
+    </message>
+    <message>
+        <source>Sẽ mất {dossiers} hồ sơ và {events} sự kiện mới hơn bản sao lưu (cơ sở dữ liệu hiện tại được để riêng, không bị xóa).</source>
+        <translation>{dossiers} dossiers and {events} events newer than the backup will be lost (the current database is set aside, not deleted).</translation>
     </message>
     <message>
         <source>«{text}» là một thư mục, không phải tệp sao lưu.</source>
@@ -4562,6 +4850,34 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Quá nhiều tệp để riêng trùng tên trong {folder}.</source>
         <translation>Too many set-aside files with the same name in {folder}.</translation>
+    </message>
+    <message>
+        <source>Không thấy tệp dữ liệu {file} (đã bị xóa hoặc di chuyển?).</source>
+        <translation>The data file {file} is not there (deleted or moved?).</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp dữ liệu {file}: {reason}.</source>
+        <translation>The data file {file} cannot be read: {reason}.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {file} rỗng (0 byte).</source>
+        <translation>The data file {file} is empty (0 bytes).</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {file} không phải là cơ sở dữ liệu SQLite hoặc đã hỏng phần đầu.</source>
+        <translation>The data file {file} is not an SQLite database, or its header is damaged.</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp dữ liệu {file} ({error}).</source>
+        <translation>The data file {file} cannot be opened ({error}).</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {file} {problem}.</source>
+        <translation>The data file {file} {problem}.</translation>
+    </message>
+    <message>
+        <source>Tệp dữ liệu {file} {problem} (bảng phiên bản lược đồ bị mất).</source>
+        <translation>The data file {file} {problem} (the schema version table is lost).</translation>
     </message>
     <message>
         <source>xem báo cáo</source>

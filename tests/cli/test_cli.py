@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from testdata import FIXTURES, TEST_PROCEDURES
+from testdata import FIXTURES, TEST_PROCEDURES, unguard_events
 
 from counter_app.cli import main
 from counter_app.db import engine as engine_module
@@ -408,6 +408,7 @@ def test_given_demo_data_when_one_event_payload_is_edited_then_verify_names_node
     )
     edited = {**json.loads(str(payload)), "to_unit": "STP"}
     with closing(sqlite3.connect(tmp_path / "counter.sqlite3")) as conn, conn:
+        unguard_events(conn.execute)
         conn.execute(
             "UPDATE events SET payload = ? WHERE node_id = ? AND seq = ?",
             (json.dumps(edited, ensure_ascii=False), node_id, seq),
@@ -453,6 +454,28 @@ def test_given_intake_json_when_received_then_code_printed_and_lookup_shows_doss
         code, out, _ = office("search", text)
         assert code == 0 and [line.split("\t")[0] for line in out.splitlines()] == [dossier_code], text
         assert "038190012345" not in out and "0912345678" not in out
+
+
+def test_given_request_id_when_receive_retried_then_same_code_said_on_stderr_and_new_content_refused(
+    office: Run, tmp_path: Path
+) -> None:
+    job = write_intake(tmp_path / "job.json", request_id="batch-7/row-12")
+    code, first, err = office("receive", "--json", str(job))
+    assert (code, err) == (0, "")
+
+    code, again, err = office("receive", "--json", str(job))  # the script lost the first answer
+
+    assert (code, again) == (0, first)
+    assert err.strip() == (
+        f"Hồ sơ {first.strip()} đã được tiếp nhận trước đó với cùng «request_id»: không tạo hồ sơ mới."
+    )
+    before = written(tmp_path)
+    changed = write_intake(tmp_path / "other.json", request_id="batch-7/row-12", case=1, channel="postal")
+    code, out, err = office("receive", "--json", str(changed))
+    assert_one_error_line(code, out, err, f"Mã yêu cầu «batch-7/row-12» đã dùng cho hồ sơ {first.strip()}")
+    assert written(tmp_path) == before
+    code, out, err = office("receive", "--json", str(write_intake(tmp_path / "n.json", request_id=7)))
+    assert_one_error_line(code, out, err, "«request_id» phải là chuỗi ký tự")
 
 
 # --- mistakes: one "Lỗi:" line, exit 1, nothing written ------------------------------------------------------

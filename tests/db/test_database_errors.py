@@ -10,7 +10,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from counter_app.db import engine as engine_module
@@ -102,3 +103,29 @@ def test_given_an_unreachable_server_at_open_then_which_database_and_what_to_do(
         "Không mở được cơ sở dữ liệu 127.0.0.1:1/office: Không kết nối được tới máy chủ cơ sở dữ liệu. "
         "Hãy kiểm tra mạng và máy chủ rồi thử lại."
     )
+
+
+@pytest.mark.postgres
+def test_given_the_server_connection_lost_mid_run_then_vietnamese_and_the_next_call_reconnects(
+    pg_db_url: str,
+) -> None:
+    db = Database.open(pg_db_url, "test-node")
+    name = make_url(pg_db_url).database
+    admin = create_engine(make_url(pg_db_url).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with pytest.raises(DatabaseUnavailable) as caught, db.read() as session:
+            session.execute(text("SELECT 1"))
+            with admin.connect() as conn:  # what a server restart or a dropped network does
+                conn.execute(
+                    text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :name"),
+                    {"name": name},
+                )
+            session.execute(text("SELECT 1"))
+        assert caught.value.message == (
+            "Mất kết nối tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại."
+        )
+        officer = find_actor(db, "canbo")  # the next call gets a fresh connection
+        assert officer.username == "canbo"
+    finally:
+        admin.dispose()
+        db.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from counter_app.domain.masking import mask_id_number, mask_phone
+from counter_app.domain.masking import mask_id_number, mask_phone, mask_search
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,22 @@ def test_given_a_masked_value_then_its_hidden_digits_are_stars_and_its_length_is
         assert len(masked) == len(number)
         assert sum(c != "*" for c in masked) <= len(number) // 2  # at least half hidden
         assert [c for c in masked if c != "*"] == [a for a, b in zip(number, masked, strict=True) if b != "*"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "logged"),
+    [
+        ("038190012345", "0381******45"),
+        ("038 190 012 345", "0381******45"),
+        ("172345678", "17*****78"),
+        ("0912 345 678", "0912****78"),
+        ("+84 912 345 678", "0912****78"),
+        ("000.00.31.h56-261123-0001", "000.00.31.H56-261123-0001"),  # a code is not personal data
+        ("000.00.31.H56-2611", "000.00.31.H56-2611"),
+        ("Nguyễn Thị Ánh Hồng", "N. T. Á. H."),
+        ("nguyen", "n."),
+        ("", ""),
+    ],
+)
+def test_given_a_search_then_the_log_keeps_no_whole_number_or_name(typed: str, logged: str) -> None:
+    assert mask_search(typed) == logged

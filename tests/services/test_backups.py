@@ -22,7 +22,7 @@ from backup_support import (
     receive_some,
     set_revision,
 )
-from testdata import MONDAY_9AM
+from testdata import MONDAY_9AM, unguard_events
 
 from counter_app.db.database import Database
 from counter_app.db.sqlite_copy import PARTIAL_SUFFIX, remove_stale_partials
@@ -174,14 +174,15 @@ def test_given_not_a_database_when_backed_up_then_refused(data: DataDir) -> None
 def test_given_newer_schema_when_verified_then_problem_named(data: DataDir) -> None:
     set_revision(data.db_file, "9999_future")
     (problem,) = verify_copy(data.db_file).problems
-    assert "phiên bản counter_app mới hơn (lược đồ 9999_future)" in problem
+    assert "phiên bản counter_app mới hơn (lược đồ 9999_future)" in problem.render()
 
 
 def test_given_edited_event_when_verified_then_broken_chain_named(data: DataDir) -> None:
     with closing(sqlite3.connect(data.db_file)) as conn, conn:
+        unguard_events(conn.execute)
         conn.execute("UPDATE events SET actor = 'someone else' WHERE rowid = (SELECT max(rowid) FROM events)")
     (problem,) = verify_copy(data.db_file).problems
-    assert problem.startswith("Chuỗi sự kiện bị phá vỡ — Nút test-node")
+    assert problem.render().startswith("Chuỗi sự kiện bị phá vỡ — Nút test-node")
 
 
 # ----------------------------------------------------------------------------- second folder, budget

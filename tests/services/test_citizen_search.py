@@ -12,6 +12,7 @@ from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.citizen_search import QueryKind, find_citizen_dossiers, parse_query, shown_query
+from counter_app.services.lookup import search as lookup_search
 from counter_app.services.processing import ReturnInput, resolve, return_result, transfer
 from counter_app.services.receiving import IntakeRequest, receive
 
@@ -155,3 +156,18 @@ def test_given_more_than_the_limit_then_truncated(db: Database, officer: Actor) 
     result = find_citizen_dossiers(db, reader(db), "hong", limit=2)  # type: ignore[arg-type]
     assert len(result.dossiers) == 2 and result.truncated
     assert not find_citizen_dossiers(db, reader(db), "hong", limit=3).truncated  # type: ignore[arg-type]
+
+
+def test_given_searches_then_the_audit_log_names_who_searched_but_no_whole_number_or_name(
+    db: Database, officer: Actor, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO", logger="counter_app.audit")
+    for text in ("038190012345", "0912 345 678", "Nguyễn Thị Ánh Hồng"):
+        find_citizen_dossiers(db, officer, text)
+        lookup_search(db, officer, text)
+
+    logged = "\n".join(r.getMessage() for r in caplog.records if r.name == "counter_app.audit")
+    assert logged.count(f"{officer.username} searched") == 6
+    assert "0381******45" in logged and "0912****78" in logged and "N. T. Á. H." in logged
+    for whole in ("038190012345", "0912345678", "0912 345 678", "Nguyễn", "Hồng"):
+        assert whole not in logged

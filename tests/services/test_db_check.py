@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from backup_support import DataDir, corrupt_page, make_data_dir, receive_some, set_revision
-from testdata import MONDAY_9AM, NODE
+from testdata import MONDAY_9AM, NODE, unguard_events
 
 from counter_app.db.database import Database
 from counter_app.services.db_check import SLIP_EVENT, check_database
@@ -91,6 +91,7 @@ def test_given_foreign_key_broken_then_named(data: DataDir) -> None:
 
 def test_given_edited_event_then_broken_chain_named(data: DataDir) -> None:
     with closing(sqlite3.connect(data.db_file)) as conn, conn:
+        unguard_events(conn.execute)
         conn.execute("UPDATE events SET actor = 'x' WHERE rowid = 2")
     (problem,) = _check(data)
     assert problem.startswith(f"Chuỗi sự kiện bị phá vỡ — Nút {NODE}, sự kiện số 2")

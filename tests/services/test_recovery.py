@@ -58,7 +58,7 @@ def test_given_newer_dossiers_when_restored_then_loss_counted_db_replaced_and_ol
     seen: list[str] = []
 
     def confirm(plan: object) -> bool:
-        seen.append(plan.summary())  # type: ignore[attr-defined]
+        seen.append(plan.summary().render())  # type: ignore[attr-defined]
         return True
 
     result = restore(data.db_file, backup, confirm=confirm, now=datetime(2026, 11, 24, 8, 0))
@@ -180,7 +180,7 @@ def test_given_damaged_current_database_then_loss_uncounted_and_set_aside_with_i
     data.db_file.write_bytes(b"garbage" * 1000)
     Path(f"{data.db_file}-wal").write_bytes(b"old wal")
     plan = prepare_restore(data.db_file, backup)
-    assert plan.lost_dossiers is None and "không đếm được" in plan.summary()
+    assert plan.lost_dossiers is None and "không đếm được" in plan.summary().render()
     result = apply_restore(plan, now=NOW)
     assert result.set_aside is not None and result.set_aside.read_bytes() == b"garbage" * 1000
     assert Path(f"{result.set_aside}-wal").read_bytes() == b"old wal"
@@ -230,14 +230,14 @@ def test_given_damaged_file_at_startup_then_latest_verified_backup_offered(
 
     problem = startup_problem(data.db_file, [data.backups])
 
-    assert problem is not None and said in problem.message
+    assert problem is not None and said in problem.message.render()
     assert problem.backup is not None and problem.backup.path == newest != backup
 
 
 def test_given_newer_schema_at_startup_then_said_but_no_backup_offered(data: DataDir, backup: Path) -> None:
     set_revision(data.db_file, "9999_future")
     problem = startup_problem(data.db_file, [data.backups])
-    assert problem is not None and "mới hơn" in problem.message and problem.backup is None
+    assert problem is not None and "mới hơn" in problem.message.render() and problem.backup is None
 
 
 def test_startup_check_is_cheap_a_corrupted_inner_page_is_not_looked_for(data: DataDir, backup: Path) -> None:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from counter_app.ui import i18n
 from counter_app.ui.gc_guard import GuiThreadGarbageCollector
 from counter_app.ui.operations import wait_for_writes
 from counter_app.ui.worker import wait_for_detached
@@ -28,3 +29,12 @@ def gui_thread_gc(qtbot: QtBot) -> Iterator[None]:
     guard.timer.stop()
     gc.enable()
     gc.collect()
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The interface in English for one test (the core's messages through Qt's translators)."""
+    translators = i18n.install_translators(qapp, "en")
+    assert translators, "no English translation"
+    yield
+    i18n.remove_translators(qapp, translators)  # the other tests run in Vietnamese

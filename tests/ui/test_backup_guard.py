@@ -82,6 +82,24 @@ def test_given_damaged_file_at_startup_then_backup_offered_and_restored_on_yes(
     assert dossier_count(data.db_file) == 3 and dialogs["critical"] == []
 
 
+@pytest.mark.expect_log("database restored from")
+def test_given_english_interface_when_backup_offered_then_the_whole_offer_is_english(
+    qtbot: QtBot, data: DataDir, dialogs: dict[str, list[str]], english: None
+) -> None:
+    backup = backups.make_backup(data.db_file, [data.backups]).backups[0].path
+    _damage_header(data)
+
+    assert backup_guard.offer_backup_if_damaged(resolve_paths(data.root)) is True
+
+    offer, loss = dialogs["question"]
+    # The service's problem, its backup line and its restore plan are translated too.
+    assert f"The data file {data.db_file} is not an SQLite database, or its header is damaged." in offer
+    assert f"{backup.name} (at " in offer and ", last dossier " in offer
+    assert loss.startswith(f"The backup {backup.name} passed its check: 3 dossiers, ")
+    assert "the dossiers newer than the backup cannot be counted" in loss
+    assert not any(word in offer + loss for word in ("Tệp dữ liệu", "hồ sơ cuối", "đạt kiểm tra"))
+
+
 def test_given_no_at_startup_then_nothing_changed(
     qtbot: QtBot, data: DataDir, dialogs: dict[str, list[str]]
 ) -> None:

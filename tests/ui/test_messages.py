@@ -13,10 +13,11 @@
 
 from __future__ import annotations
 
+import json
 import string
 import textwrap
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -24,10 +25,16 @@ from keys import type_text
 from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from testdata import MONDAY_9AM, REPO
+from sqlalchemy import text
+from testdata import MONDAY_9AM, NODE, REPO, unguard_events
 
 from counter_app.db.database import Database
+from counter_app.domain.appointment import Term, TermUnit
 from counter_app.domain.errors import MESSAGES_CONTEXT, NotFoundError, ValidationError
+from counter_app.services.backups import size_message, size_text
+from counter_app.services.catalog_files import read_catalog_file
+from counter_app.services.catalog_format import OWN_FORMAT, CatalogFileError
+from counter_app.services.integrity import verify_events
 from counter_app.services.offices import find_actor
 from counter_app.ui import i18n
 from counter_app.ui.messages import render_message_strings, scan_messages, shown
@@ -154,14 +161,6 @@ def test_given_english_ts_then_every_core_template_is_translated_keeping_its_pla
 
 
 # ----------------------------------------------------------------------------- at run time
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    translators = i18n.install_translators(qapp, "en")
-    assert translators, "no English translation"
-    yield
-    i18n.remove_translators(qapp, translators)  # the other tests run in Vietnamese
-
-
 def receive_page(qtbot: QtBot, db: Database) -> ReceivePage:
     page = ReceivePage(UiSession(db, find_actor(db, "canbo"), clock=lambda: MONDAY_9AM))
     qtbot.addWidget(page)
@@ -243,3 +242,54 @@ def test_given_a_translation_that_does_not_fit_then_logged_and_the_vietnamese_sh
         assert shown(ValidationError("Sai «{x}».", x="1")) == "Sai «1»."
     finally:
         qapp.removeTranslator(misfit)
+
+
+# ----------------------------------------------------------------------------- beyond errors
+# Texts the core hands the desktop that are not errors: a term, a size, a file's reason for
+# refusal, a broken link of the event chain. Each is a Message; the desktop shows it translated.
+
+
+def test_given_english_then_a_term_and_a_size_take_a_decimal_point(qapp: QApplication, english: None) -> None:
+    half = Term(Decimal("4.5"), TermUnit.WORKING_DAY)
+    assert shown(half.message) == "4.5 working day(s)" and half.label == "4,5 ngày làm việc"
+    assert shown(Term(Decimal("7"), TermUnit.WORKING_DAY).message) == "7 working day(s)"
+    assert shown(size_message(73_400_000)) == "73.4 MB" and size_text(73_400_000) == "73,4 MB"
+    assert shown(size_message(2_000_000_000)) == "2.0 GB"
+
+
+def test_given_vietnamese_then_the_same_texts_keep_the_decimal_comma(qapp: QApplication) -> None:
+    assert shown(Term(Decimal("0.5"), TermUnit.DAY).message) == "0,5 ngày"
+    assert shown(size_message(256_000_000)) == "256,0 MB"
+
+
+def test_given_english_when_a_catalogue_file_is_refused_then_its_reason_is_english(
+    qapp: QApplication, english: None, tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.json"
+    record = {"code": "1.1", "name": "Thủ tục", "supplement_rule": "later"}
+    bad.write_text(json.dumps({"format": OWN_FORMAT, "version": 1, "procedures": [record]}), encoding="utf-8")
+
+    with pytest.raises(CatalogFileError) as caught:
+        read_catalog_file(bad)
+
+    assert (
+        shown(caught.value)
+        == f"{bad}: invalid file — «supplement_rule» must be restart or pause (found 'later')."
+    )
+    assert caught.value.message == (
+        f"{bad}: tệp không hợp lệ — «supplement_rule» phải là restart hoặc pause (gặp 'later')."
+    )
+
+
+def test_given_english_when_the_event_chain_is_broken_then_the_link_is_named_in_english(
+    qapp: QApplication, english: None, sqlite_db: Database
+) -> None:
+    with sqlite_db.write() as session:
+        unguard_events(lambda sql: session.execute(text(sql)))
+        session.execute(text("UPDATE events SET actor = 'x' WHERE seq = 2"))
+
+    broken = verify_events(sqlite_db).first_broken
+
+    assert broken is not None and shown(broken).startswith(f"Node {NODE}, event number 2 (")
+    assert shown(broken).endswith("its content was changed (the hash does not match).")
+    assert broken.render().endswith("nội dung đã bị sửa (mã băm không khớp).")

@@ -45,13 +45,13 @@ def archive(root: Path, year: int, month: int, name: str, pdf: bytes, sha: str) 
 
 def write_atomic(path: Path, data: bytes) -> None:
     """The archive's folder made if needed, then one atomic write, readable by the office's accounts
-    only (slips hold personal data): the owner and the data folder's group, never anyone else. The
-    officers of a counter PC share its data folder (machine.py), and one reprints what another
-    issued; on Windows the folder's ACL, set by the installer, decides the same."""
+    only (slips hold personal data): the owner's alone (0600), or the owner's and the group's in the
+    machine-wide shared data folder (0660: the officers of a counter PC share it, and one reprints
+    what another issued); on Windows the folder's ACL, set by the installer, decides the same."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(
             "Không ghi được phiếu vào {folder}: {reason}.", folder=path.parent, reason=describe_os_error(exc)
         ) from exc
-    files.write_atomic(path, data, mode=0o660)
+    files.write_atomic(path, data)  # the process's file mode: 0600, or 0660 in a shared folder

@@ -137,7 +137,7 @@ class BackupsTab(QWidget):
                 verified = self.tr("Chưa kiểm tra (trước nâng cấp)")
             cells = (
                 info.taken_at.strftime("%d/%m/%Y %H:%M:%S"),
-                backups.size_text(info.size),
+                shown(backups.size_message(info.size)),
                 info.last_code or "",
                 verified,
                 str(info.path.parent),
@@ -209,7 +209,7 @@ class BackupsTab(QWidget):
         self.select(first.path)
         v = result.verification
         text = self.tr("Đã sao lưu {0} ({1}), đã kiểm tra: {2} hồ sơ, {3} sự kiện.").format(
-            first.path, backups.size_text(first.size), v.dossiers, v.events_checked
+            first.path, shown(backups.size_message(first.size)), v.dossiers, v.events_checked
         )
         for copy in result.backups[1:]:
             text += " " + self.tr("Đã chép sang {0}.").format(copy.path.parent)
@@ -252,7 +252,7 @@ class BackupsTab(QWidget):
         try:
             question = self.tr(
                 "{0}\n\nSau khi khôi phục, chương trình phải đóng lại và được mở lại. Khôi phục bản sao lưu này?"
-            ).format(plan.summary())
+            ).format(shown(plan.summary()))
             if not confirm(self, self.tr("Khôi phục dữ liệu"), question):
                 self.message.say(self.tr("Chưa khôi phục: không thay đổi gì."))
                 return

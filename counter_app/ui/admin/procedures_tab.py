@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from counter_app.domain.appointment import TERM_UNIT_LABELS, TermUnit
-from counter_app.domain.errors import UserError
+from counter_app.domain.appointment import TERM_UNIT_LABELS, Term, TermUnit
+from counter_app.domain.errors import Message, UserError
 from counter_app.domain.text import search_key
 from counter_app.services import office_catalog, units
 from counter_app.services.office_catalog import OfficeProcedureView
 from counter_app.services.office_catalog_list import OfficeProcedureRow, list_office_procedures
+from counter_app.services.procedure_terms import terms_message
 from counter_app.ui.admin.common import GREY, Feedback, field_error_label, yes_no
 from counter_app.ui.i18n import domain_label
 from counter_app.ui.messages import shown as shown_error
@@ -121,8 +122,8 @@ class OfficeProcedureModel(QAbstractTableModel):
                 row.code,
                 row.name,
                 yes_no(row.enabled),
-                row.legal_term,
-                row.office_term,
+                legal_text(row.legal_terms),
+                office_text(row.shorter),
                 unit,
             )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and not row.enabled:
@@ -163,7 +164,8 @@ class ProceduresTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 90), (2, 70), (3, 150), (4, 130), (5, 200)):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its title (the English titles are longer than the Vietnamese).
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
 
         self.title = QLabel(self.tr("Chọn một thủ tục trong bảng."))
         self.title.setWordWrap(True)
@@ -305,9 +307,9 @@ class ProceduresTab(QWidget):
             return
         self.title.setText(f"<b>{row.code}</b> — {row.name}")
         self.received.setChecked(row.enabled)
-        self.legal.setText(row.legal_term)
-        self.clear_term_button.setEnabled(bool(row.office_term))
-        self.term_amount.setText(_amount_of(row.office_term))
+        self.legal.setText(legal_text(row.legal_terms))
+        self.clear_term_button.setEnabled(row.shorter is not None)
+        self.term_amount.setText(shown_error(Message.decimal(row.shorter.amount)) if row.shorter else "")
         unit = row.legal_unit or str(TermUnit.WORKING_DAY)
         self.term_unit.setCurrentIndex(max(0, self.term_unit.findData(unit)))
         if row.unit_code and self.unit.findData(row.unit_code) < 0:
@@ -363,7 +365,9 @@ class ProceduresTab(QWidget):
             self._field_error(self.term_error, self.term_amount, shown_error(exc))
             return
         self._changed(view)
-        self.message.say(self.tr("Thủ tục {0}: thời hạn rút ngắn {1}.").format(row.code, view.office_term))
+        self.message.say(
+            self.tr("Thủ tục {0}: thời hạn rút ngắn {1}.").format(row.code, office_text(view.shorter))
+        )
 
     def clear_term(self) -> None:
         row = self.selected()
@@ -404,6 +408,7 @@ class ProceduresTab(QWidget):
             view.code,
             enabled=view.enabled,
             office_term=view.office_term,
+            shorter=view.shorter,
             unit_code=view.unit_code,
             unit_name=self._units.get(view.unit_code, ""),
         )
@@ -417,6 +422,11 @@ class ProceduresTab(QWidget):
         self.message.say(message, error=True)
 
 
-def _amount_of(term_label: str) -> str:
-    """ "5 ngày làm việc" → "5" (the amount of the office's term, to edit it)."""
-    return term_label.split(" ", 1)[0] if term_label else ""
+def legal_text(terms: tuple[Term, ...]) -> str:
+    """The catalogue's term(s) in the interface's language, "" when none is stated."""
+    return shown_error(terms_message(terms)) if terms else ""
+
+
+def office_text(term: Term | None) -> str:
+    """The office's shorter term in the interface's language, "" when none."""
+    return shown_error(term.message) if term is not None else ""

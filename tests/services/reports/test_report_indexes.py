@@ -8,6 +8,7 @@ from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
 from counter_app.db.migrate import alembic_config, current_revision
+from counter_app.db.schema_head import HEAD_REVISION
 from counter_app.services.demo import generate_dossiers
 
 
@@ -25,7 +26,7 @@ def _migrate(db: Database, target: str, down: bool = False) -> None:
 def test_given_the_reports_indexes_when_downgraded_and_upgraded_again_then_each_schema_is_whole(
     db: Database,
 ) -> None:
-    assert current_revision(db.engine) == "0012"
+    assert current_revision(db.engine) == HEAD_REVISION
     now = _dossier_indexes(db)
     assert now["ix_dossiers_resolved_at"] == ["resolved_at", "received_local_date"]
     assert now["ix_dossiers_status_legal_due"] == ["status", "legal_due_at"]
@@ -59,8 +60,8 @@ def test_given_the_reports_indexes_when_downgraded_and_upgraded_again_then_each_
     assert not {"ix_dossiers_status_legal_due", "ix_dossiers_received_resolved"} & set(before)
     assert set(before) == set(at_0011) - {"ix_dossiers_status_legal_due", "ix_dossiers_received_resolved"}
 
-    _migrate(db, "0012")
-    assert current_revision(db.engine) == "0012" and _dossier_indexes(db) == now
+    _migrate(db, HEAD_REVISION)
+    assert current_revision(db.engine) == HEAD_REVISION and _dossier_indexes(db) == now
 
 
 def _stat_rows(db: Database) -> dict[str, str]:

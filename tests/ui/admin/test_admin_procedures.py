@@ -75,6 +75,25 @@ def test_given_shorter_term_when_set_then_saved_shown_and_cleared(
     assert office(session).office_term == "" and tab.model.index(row, 4).data() == ""
 
 
+def test_given_english_when_a_shorter_term_is_set_then_terms_read_in_english_with_a_decimal_point(
+    tab: ProceduresTab, session: UiSession, english: None
+) -> None:
+    tab.refresh()  # the table's texts in the interface's language
+    tab.select(CODE)
+    assert tab.legal.text() == "7 working day(s)"
+    tab.term_amount.setText("4.5")
+    tab.set_term_button.click()
+
+    assert office(session).office_term == "4,5 ngày làm việc"  # stored and logged in Vietnamese
+    row = tab.model.row_of(CODE)
+    assert row is not None and tab.model.index(row, 4).data() == "4.5 working day(s)"
+    assert tab.model.index(row, 3).data() == "7 working day(s)"
+    assert tab.message.text() == f"Procedure {CODE}: shorter term 4.5 working day(s)."
+    tab.select("2.000513")
+    tab.select(CODE)
+    assert tab.term_amount.text() == "4.5"  # the amount to edit, as the user writes it
+
+
 @pytest.mark.parametrize(
     ("typed", "unit", "message"),
     [
