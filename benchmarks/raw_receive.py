@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 from counter_app.db.base import new_id
 from counter_app.db.database import Database
-from counter_app.db.event_log import GENESIS_HASH, book_key, canonical_json, hash_fields
+from counter_app.db.event_log import GENESIS_HASH, HASH_VERSION, book_key, canonical_json, hash_fields
 from counter_app.db.models import Applicant, Dossier, DossierDocument, Event
 from counter_app.domain.dossier_code import format_code
 from counter_app.domain.text import search_key
@@ -297,9 +297,10 @@ class RawReceiver:
                 "local_date": day,
                 "payload": json.loads(canonical_json(payload)),
                 "prev_hash": head[1],
+                "actor_id": f.user_id,
+                "hash_version": HASH_VERSION,
             }
             event["hash"] = hash_fields(**event)  # type: ignore[arg-type]
-            event["actor_id"] = f.user_id
             params = [dossier, *([documents] if documents else []), self._row(self.event_cols, event)]
             params.append([event["seq"], event["hash"], self.node_id])
             if self.sqlite:

@@ -5,7 +5,11 @@
     receive --json FILE      receive the dossier the file describes (intake_from_json); prints its code
     lookup CODE              the dossier and its events, as JSON
     search TEXT              name (any accents), CCCD, phone, code prefix: one dossier a line
-    events verify            every event chain checked, the first broken link named
+    events verify            every event chain checked, the first broken link named; the tables
+                             replayed from the events; --anchor: the history up to a printed anchor
+    events verify --since A  the incremental one: the events after a printed anchor A, the dossiers
+                             they touch (the history before A is what A proves)
+    events anchor            the anchor of the log as it stands (printed on the end-of-day report)
 
 ``due`` and ``lookup`` are the short commands scheduled jobs call most: this module imports the
 services each command uses inside it (issue 11: start-up; tests/startup/test_light_imports.py).
@@ -161,12 +165,67 @@ def cmd_search(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_events_verify(ctx: AppContext, args: argparse.Namespace) -> None:
-    from counter_app.services import integrity
+    """The chains, then a printed anchor (when given: it proves the history the chains cannot,
+    against a forger who rehashed), then the tables replayed from the events."""
+    from counter_app.services import dossier_replay, integrity
+    from counter_app.services.anchor import check_anchor, parse_anchor
 
+    if args.since is not None:
+        _verify_since(ctx, args.since)
+        return
+    printed = parse_anchor(args.anchor) if args.anchor is not None else None  # a typing slip: said first
     report = integrity.verify_events(ctx.db)
     if report.first_broken:
         raise UserError(f"Chuỗi sự kiện bị phá vỡ — {report.first_broken}")
-    print(f"Chuỗi sự kiện nguyên vẹn: {report.events_checked} sự kiện, {report.nodes} nút.")
+    if printed is not None and (problem := check_anchor(ctx.db, printed)) is not None:
+        raise UserError(problem)
+    replayed = dossier_replay.verify_tables(ctx.db)
+    if not replayed.ok:
+        for line in replayed.problems:
+            print(line)
+        if replayed.more:
+            print(f"… và {replayed.more} chỗ khác cũng khác với sự kiện.")
+        count = len(replayed.problems) + replayed.more
+        raise UserError(f"Bảng hồ sơ, người nộp khác với sự kiện ở {count} chỗ (liệt kê ở trên).")
+    print(
+        f"Chuỗi sự kiện nguyên vẹn: {report.events_checked} sự kiện, {report.nodes} nút; "
+        f"hồ sơ và người nộp khớp với sự kiện: {replayed.dossiers_checked} hồ sơ."
+    )
+    if printed is not None:
+        print(f"Khớp dấu chuỗi đã in {printed.digest}: lịch sử đến thời điểm đó không bị sửa.")
+
+
+def _verify_since(ctx: AppContext, anchor_text: str) -> None:
+    """The incremental verification: the events after a printed anchor (itself checked first) and
+    the dossiers they touch; the history before the anchor is what the anchor proves."""
+    from counter_app.services import dossier_replay, integrity
+    from counter_app.services.anchor import check_anchor, parse_anchor
+
+    anchor = parse_anchor(anchor_text)
+    problem = check_anchor(ctx.db, anchor)
+    if problem is not None:
+        raise UserError(problem)
+    since = dict(anchor.heads)
+    report = integrity.verify_events(ctx.db, since=since)
+    if report.first_broken:
+        raise UserError(f"Chuỗi sự kiện bị phá vỡ — {report.first_broken}")
+    replayed = dossier_replay.verify_dossiers(ctx.db, only=dossier_replay.touched_since(ctx.db, since))
+    if not replayed.ok:
+        for line in replayed.problems:
+            print(line)
+        raise UserError(
+            f"Bảng hồ sơ khác với sự kiện ở {len(replayed.problems) + replayed.more} chỗ (liệt kê ở trên)."
+        )
+    print(
+        f"Từ dấu chuỗi {anchor.digest}: {report.events_checked} sự kiện mới nguyên vẹn; "
+        f"{replayed.dossiers_checked} hồ sơ có sự kiện mới khớp với sự kiện."
+    )
+
+
+def cmd_events_anchor(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.anchor import anchor_now
+
+    print(f"Dấu chuỗi sự kiện: {anchor_now(ctx.db).text}")
 
 
 def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
@@ -194,4 +253,10 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
         dest="events_command", required=True
     )
     p = ev.add_parser("verify", parents=[common])
+    p.add_argument(
+        "--anchor", help="dấu chuỗi sự kiện đã in (báo cáo cuối ngày): lịch sử đến đó không bị sửa"
+    )
+    p.add_argument("--since", help="chỉ kiểm tra từ một dấu chuỗi đã in: sự kiện mới và hồ sơ chúng chạm tới")
     p.set_defaults(func=cmd_events_verify)
+    p = ev.add_parser("anchor", parents=[common], help="dấu chuỗi sự kiện hiện tại")
+    p.set_defaults(func=cmd_events_anchor)

@@ -102,6 +102,18 @@ class Database:
             yield session
 
     @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only unit of work that sees the database as it was at its first statement, for a
+        reader of several tables while the counters go on writing (the verification of the event
+        log): SQLite's read transaction already is one (BEGIN, in WAL mode); on PostgreSQL it takes
+        REPEATABLE READ instead of the default READ COMMITTED."""
+        engine = self.engine
+        if self.dialect == "postgresql":
+            engine = engine.execution_options(isolation_level="REPEATABLE READ")
+        with Session(engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed if the block ends normally, rolled back on any error.
 

@@ -43,6 +43,12 @@ def unavailable(exc: DBAPIError) -> DatabaseUnavailable | None:
         text = Message(
             "Không mở được tệp cơ sở dữ liệu (thư mục không còn, hoặc không có quyền). Hãy kiểm tra thư mục dữ liệu."
         )
+    elif "uq_events_node_id" in reason or "events.node_id, events.seq" in reason:
+        # The node's chain head (node_heads) was set back by hand: every next event collides.
+        text = Message(
+            "Sổ sự kiện của máy này không khớp với đầu chuỗi (bảng node_heads đã bị sửa?): không ghi được gì. "
+            "Hãy báo quản trị chạy «counter-cli events verify»."
+        )
     elif exc.connection_invalidated:
         text = Message("Mất kết nối tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại.")
     elif _server_unreachable(exc, reason):

@@ -45,6 +45,10 @@ if TYPE_CHECKING:
     from counter_app.db.upsert import DialectInsert
 
 GENESIS_HASH = "0" * 64
+# What an event's hash covers. 1: the columns below but ``actor_id``; 2 (issue 14): ``actor_id``
+# and the version itself too. Each event keeps the version it was hashed with (``hash_version``),
+# so the events written before stay verifiable as they were hashed: history is never rehashed.
+HASH_VERSION = 2
 
 
 def canonical_json(value: object) -> str:
@@ -64,8 +68,11 @@ def hash_fields(
     local_date: date,
     payload: object,
     prev_hash: str,
+    actor_id: uuid.UUID | None = None,
+    hash_version: int = 1,
 ) -> str:
-    """SHA-256 over an event's content and the previous hash of its node's chain."""
+    """SHA-256 over an event's content and the previous hash of its node's chain (the columns
+    covered follow ``hash_version``, see ``HASH_VERSION``)."""
     content = {
         "id": str(id),
         "node_id": node_id,
@@ -79,6 +86,9 @@ def hash_fields(
         "payload": payload,
         "prev_hash": prev_hash,
     }
+    if hash_version >= 2:
+        content["actor_id"] = str(actor_id) if actor_id else None
+        content["hash_version"] = hash_version
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
 
 
@@ -96,6 +106,8 @@ class HashedFields(TypedDict):
     local_date: date
     payload: object
     prev_hash: str
+    actor_id: uuid.UUID | None
+    hash_version: int
 
 
 HASHED_FIELDS = (
@@ -110,6 +122,8 @@ HASHED_FIELDS = (
     "local_date",
     "payload",
     "prev_hash",
+    "actor_id",
+    "hash_version",
 )
 
 
@@ -248,8 +262,10 @@ def chained_event(
         # Round-trip through JSON so the hash is computed over exactly what is stored.
         "payload": json.loads(canonical_json(payload or {})),
         "prev_hash": head[1],
+        "actor_id": actor.user_id,
+        "hash_version": HASH_VERSION,
     }
-    return {**hashed, "hash": hash_fields(**hashed), "actor_id": actor.user_id}
+    return {**hashed, "hash": hash_fields(**hashed)}
 
 
 def write_together(

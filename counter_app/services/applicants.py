@@ -104,6 +104,30 @@ def find_or_create_applicant(session: Session, data: ApplicantInput) -> Applican
     return applicant
 
 
+SNAPSHOT_FIELDS = (
+    "full_name",
+    "id_number",
+    "old_id_number",
+    "birth_date",
+    "sex",
+    "phone",
+    "email",
+    "address",
+    "read_from_card",
+)
+
+
+def applicant_snapshot(applicant: Applicant) -> dict[str, object]:
+    """The applicant as this intake leaves the row (issue 14), for the intake's event: the dossier
+    keeps who it was received from even after a later intake updates the shared row, its slips
+    print it, and the verification compares the row with the newest snapshot."""
+    values: dict[str, object] = {"id": str(applicant.id)}
+    for name in SNAPSHOT_FIELDS:
+        value = getattr(applicant, name)
+        values[name] = value.isoformat() if isinstance(value, date) else value
+    return values
+
+
 def find_applicant(db: Database, *, id_number: str = "", phone: str = "") -> ApplicantInput | None:
     """A returning applicant's last known details, by ID number first, else by phone."""
     conditions = []

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from counter_app.bundled import resource_path
 from counter_app.db.base import new_id
 from counter_app.db.database import Database
-from counter_app.db.event_log import GENESIS_HASH, book_key, hash_fields
+from counter_app.db.event_log import GENESIS_HASH, HASH_VERSION, book_key, hash_fields
 from counter_app.db.models import (
     Agency,
     Applicant,
@@ -401,10 +401,9 @@ def _write_batch(
                 )
         for pending in later.pop_until(until):
             seq += 1
-            actor_id = pending.pop("actor_id")
             event = {"id": new_id(), "node_id": db.node_id, "seq": seq, **pending, "prev_hash": last_hash}
+            event["hash_version"] = HASH_VERSION
             event["hash"] = last_hash = hash_fields(**event)
-            event["actor_id"] = actor_id
             events.append(event)
         head.last_seq, head.last_hash = seq, last_hash
         _save_counters(session, office.identifier_code, counters)

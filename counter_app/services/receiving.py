@@ -42,7 +42,12 @@ from counter_app.domain.lifecycle import Channel, Status
 from counter_app.domain.text import normalize
 from counter_app.domain.text_limits import check_length, check_representative
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.applicants import ApplicantInput, find_or_create_applicant, validate_applicant
+from counter_app.services.applicants import (
+    ApplicantInput,
+    applicant_snapshot,
+    find_or_create_applicant,
+    validate_applicant,
+)
 from counter_app.services.catalog_snapshot import (
     CaseSnapshot,
     DocumentSnapshot,
@@ -300,7 +305,17 @@ def _write_dossier(
         local_date=day,
         office_id=prep.office.id,
         dossier_id=dossier["id"],  # type: ignore[arg-type]
-        payload={"code": code, **payload},
+        # Every fact of the intake in its event (issue 14): who it was received from as the row now
+        # stands (a later intake may update the shared applicant row; the dossier keeps this), how
+        # the result is to be returned, the representative.
+        payload={
+            "code": code,
+            **payload,
+            "applicant": applicant_snapshot(applicant),
+            "return_method": dossier["return_method"],
+            "postal_address": dossier["postal_address"],
+            "representative": dossier["representative"],
+        },
     )
     write_together(session, _dossier_statements(len(prep.provided), pending), params | event_params(event))
     return ReceiveResult(
@@ -439,6 +454,7 @@ def request_supplement_at_intake(
                 "procedure": req.procedure_code.strip(),
                 "missing": [d.ordinal for d in prep.missing],
                 "reason": pending.reason,
+                "applicant": applicant_snapshot(applicant),  # the intake updated the shared row: its state
             },
         )
         return SupplementAtIntakeResult(pending.id, _missing(prep.missing))

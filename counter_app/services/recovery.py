@@ -170,7 +170,7 @@ def prepare_restore(
         ) from exc
     try:
         _stage(source, staged.path, gzipped)
-        verification = verify_copy(staged.path)
+        verification = verify_copy(staged.path, tables=True)
         if not verification.ok:
             raise UserError(
                 "Không khôi phục từ {name}: {problem} Chưa thay đổi gì ({count} vấn đề).",

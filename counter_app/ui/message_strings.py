@@ -51,6 +51,10 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP(
         "messages",
+        "Sổ sự kiện của máy này không khớp với đầu chuỗi (bảng node_heads đã bị sửa?): không ghi được gì. Hãy báo quản trị chạy «counter-cli events verify».",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
         "Mất kết nối tới máy chủ cơ sở dữ liệu. Hãy kiểm tra mạng và máy chủ rồi thử lại.",
     ),
     QT_TRANSLATE_NOOP(
@@ -253,6 +257,19 @@ MESSAGES = (
     # counter_app.services.actor
     QT_TRANSLATE_NOOP("messages", "Vai trò «{role}» chỉ được xem nhật ký và báo cáo, không được {what}."),
     QT_TRANSLATE_NOOP("messages", "Chỉ {role} mới được {what}."),
+    # counter_app.services.anchor
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "«{text}» không phải dấu chuỗi sự kiện (dạng: XXXX-XXXX-XXXX-XXXX-XXXX · nút#số, …).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Không còn sự kiện {missing} mà dấu chuỗi đã in ghi lại: lịch sử đến thời điểm in đã bị xóa bớt.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Dấu chuỗi tính lại là {again}, khác dấu đã in {printed}: lịch sử đến thời điểm in đã bị sửa.",
+    ),
     # counter_app.services.applicants
     QT_TRANSLATE_NOOP("messages", "Vui lòng nhập họ tên người nộp hồ sơ."),
     QT_TRANSLATE_NOOP("messages", "Họ tên quá dài (tối đa {limit} ký tự)."),
@@ -272,8 +289,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "Toàn vẹn SQLite: {finding}."),
     QT_TRANSLATE_NOOP("messages", "Tệp không đọc được như một cơ sở dữ liệu SQLite ({error})."),
     QT_TRANSLATE_NOOP("messages", "Tệp {problem}."),
-    QT_TRANSLATE_NOOP("messages", "Chuỗi sự kiện không đọc được: {error}."),
     QT_TRANSLATE_NOOP("messages", "Chuỗi sự kiện bị phá vỡ — {where}"),
+    QT_TRANSLATE_NOOP("messages", "Chuỗi sự kiện không đọc được: {error}."),
     # counter_app.services.backups
     QT_TRANSLATE_NOOP("messages", "{number} GB"),
     QT_TRANSLATE_NOOP("messages", "{number} MB"),
@@ -384,6 +401,44 @@ MESSAGES = (
         "messages",
         "Chưa đủ dữ liệu để tạo hồ sơ mẫu (cần danh mục thủ tục, cán bộ một cửa và đơn vị xử lý): hãy chạy lại «counter-cli demo» để hoàn tất phần cài đặt mẫu.",
     ),
+    # counter_app.services.dossier_replay
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Hồ sơ {code}: có sự kiện nhưng không còn dòng trong bảng hồ sơ (đã bị xóa trực tiếp).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Hồ sơ {code}: không có sự kiện tiếp nhận (dòng thêm trực tiếp vào bảng, hoặc sự kiện đã bị xóa).",
+    ),
+    QT_TRANSLATE_NOOP("messages", "{column}: bảng ghi «{stored}», sự kiện ghi «{recorded}»"),
+    QT_TRANSLATE_NOOP("messages", "mã hồ sơ"),
+    QT_TRANSLATE_NOOP("messages", "trạng thái"),
+    QT_TRANSLATE_NOOP("messages", "người nộp"),
+    QT_TRANSLATE_NOOP("messages", "kênh nộp"),
+    QT_TRANSLATE_NOOP("messages", "ngày hẹn trả"),
+    QT_TRANSLATE_NOOP("messages", "hình thức nhận kết quả"),
+    QT_TRANSLATE_NOOP("messages", "địa chỉ nhận kết quả"),
+    QT_TRANSLATE_NOOP("messages", "kết quả giải quyết"),
+    QT_TRANSLATE_NOOP("messages", "mức hài lòng"),
+    QT_TRANSLATE_NOOP("messages", "Hồ sơ {code}: bảng hồ sơ khác với sự kiện — {details}."),
+    QT_TRANSLATE_NOOP("messages", "không có"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Người nộp {name} ({id_number}): có trong sự kiện nhưng không còn trong bảng người nộp.",
+    ),
+    QT_TRANSLATE_NOOP("messages", "họ tên"),
+    QT_TRANSLATE_NOOP("messages", "số CCCD"),
+    QT_TRANSLATE_NOOP("messages", "số CMND cũ"),
+    QT_TRANSLATE_NOOP("messages", "ngày sinh"),
+    QT_TRANSLATE_NOOP("messages", "giới tính"),
+    QT_TRANSLATE_NOOP("messages", "điện thoại"),
+    QT_TRANSLATE_NOOP("messages", "thư điện tử"),
+    QT_TRANSLATE_NOOP("messages", "địa chỉ"),
+    QT_TRANSLATE_NOOP("messages", "đọc từ thẻ CCCD"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Người nộp {name} ({id_number}): bảng người nộp khác với lần tiếp nhận cuối — {details}.",
+    ),
     # counter_app.services.dossiers
     QT_TRANSLATE_NOOP("messages", "Không tìm thấy hồ sơ mã «{code}»."),
     # counter_app.services.integrity
@@ -392,6 +447,12 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "liên kết với sự kiện trước bị sai"),
     QT_TRANSLATE_NOOP("messages", "nội dung đã bị sửa (mã băm không khớp)"),
     QT_TRANSLATE_NOOP("messages", "Nút {node}, sự kiện số {seq} ({kind}): {problem}."),
+    QT_TRANSLATE_NOOP("messages", "Nút {node}: không có đầu chuỗi (bảng node_heads) cho {count} sự kiện."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Nút {node}: đầu chuỗi ghi sự kiện số {head}, nhưng sự kiện cuối là số {last}.",
+    ),
+    QT_TRANSLATE_NOOP("messages", "Nút {node}: mã băm ở đầu chuỗi khác mã băm của sự kiện cuối (số {last})."),
     # counter_app.services.login
     QT_TRANSLATE_NOOP("messages", "Tên đăng nhập hoặc mật khẩu không đúng."),
     QT_TRANSLATE_NOOP("messages", "Người dùng hệ thống không có mật khẩu để đổi."),

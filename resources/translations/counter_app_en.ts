@@ -4200,6 +4200,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>The dossier code «{code}» has an invalid date.</translation>
     </message>
     <message>
+        <source>Sổ sự kiện của máy này không khớp với đầu chuỗi (bảng node_heads đã bị sửa?): không ghi được gì. Hãy báo quản trị chạy «counter-cli events verify».</source>
+        <translation>This computer&apos;s event log does not match its chain head (was the node_heads table edited?): nothing was written. Ask the administrator to run «counter-cli events verify».</translation>
+    </message>
+    <message>
         <source>{whole},{fraction}</source>
         <translation>{whole}.{fraction}</translation>
     </message>
@@ -4246,6 +4250,18 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Không đọc được tệp cấu hình chung của máy {file}: {reason}.</source>
         <translation>Cannot read the machine-wide settings file {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>«{text}» không phải dấu chuỗi sự kiện (dạng: XXXX-XXXX-XXXX-XXXX-XXXX · nút#số, …).</source>
+        <translation>«{text}» is not an event log anchor (form: XXXX-XXXX-XXXX-XXXX-XXXX · node#number, …).</translation>
+    </message>
+    <message>
+        <source>Không còn sự kiện {missing} mà dấu chuỗi đã in ghi lại: lịch sử đến thời điểm in đã bị xóa bớt.</source>
+        <translation>The events {missing} the printed anchor records are gone: history up to the printing was cut.</translation>
+    </message>
+    <message>
+        <source>Dấu chuỗi tính lại là {again}, khác dấu đã in {printed}: lịch sử đến thời điểm in đã bị sửa.</source>
+        <translation>The anchor computed again is {again}, not the printed {printed}: history up to the printing was changed.</translation>
     </message>
     <message>
         <source>Họ tên quá dài (tối đa {limit} ký tự).</source>
@@ -4432,6 +4448,106 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>unknown submission channel: {channel!r}</translation>
     </message>
     <message>
+        <source>Hồ sơ {code}: có sự kiện nhưng không còn dòng trong bảng hồ sơ (đã bị xóa trực tiếp).</source>
+        <translation>Dossier {code}: it has events but no row in the dossiers table any more (deleted directly).</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}: không có sự kiện tiếp nhận (dòng thêm trực tiếp vào bảng, hoặc sự kiện đã bị xóa).</source>
+        <translation>Dossier {code}: no receiving event (a row added directly to the table, or the event was deleted).</translation>
+    </message>
+    <message>
+        <source>{column}: bảng ghi «{stored}», sự kiện ghi «{recorded}»</source>
+        <translation>{column}: the table says «{stored}», the events say «{recorded}»</translation>
+    </message>
+    <message>
+        <source>mã hồ sơ</source>
+        <translation>dossier code</translation>
+    </message>
+    <message>
+        <source>trạng thái</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>người nộp</source>
+        <translation>applicant</translation>
+    </message>
+    <message>
+        <source>kênh nộp</source>
+        <translation>channel</translation>
+    </message>
+    <message>
+        <source>ngày hẹn trả</source>
+        <translation>return date</translation>
+    </message>
+    <message>
+        <source>hình thức nhận kết quả</source>
+        <translation>way of return</translation>
+    </message>
+    <message>
+        <source>địa chỉ nhận kết quả</source>
+        <translation>return address</translation>
+    </message>
+    <message>
+        <source>kết quả giải quyết</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <source>mức hài lòng</source>
+        <translation>satisfaction</translation>
+    </message>
+    <message>
+        <source>Hồ sơ {code}: bảng hồ sơ khác với sự kiện — {details}.</source>
+        <translation>Dossier {code}: the dossiers table differs from the events — {details}.</translation>
+    </message>
+    <message>
+        <source>không có</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Người nộp {name} ({id_number}): có trong sự kiện nhưng không còn trong bảng người nộp.</source>
+        <translation>Applicant {name} ({id_number}): in the events but no longer in the applicants table.</translation>
+    </message>
+    <message>
+        <source>họ tên</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <source>số CCCD</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <source>số CMND cũ</source>
+        <translation>old ID number</translation>
+    </message>
+    <message>
+        <source>ngày sinh</source>
+        <translation>date of birth</translation>
+    </message>
+    <message>
+        <source>giới tính</source>
+        <translation>sex</translation>
+    </message>
+    <message>
+        <source>điện thoại</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <source>thư điện tử</source>
+        <translation>email</translation>
+    </message>
+    <message>
+        <source>địa chỉ</source>
+        <translation>address</translation>
+    </message>
+    <message>
+        <source>đọc từ thẻ CCCD</source>
+        <translation>read from the ID card</translation>
+    </message>
+    <message>
+        <source>Người nộp {name} ({id_number}): bảng người nộp khác với lần tiếp nhận cuối — {details}.</source>
+        <translation>Applicant {name} ({id_number}): the applicants table differs from the last intake — {details}.</translation>
+    </message>
+    <message>
         <source>Không tìm thấy hồ sơ mã «{code}».</source>
         <translation>No dossier with the code «{code}».</translation>
     </message>
@@ -4454,6 +4570,18 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Nút {node}, sự kiện số {seq} ({kind}): {problem}.</source>
         <translation>Node {node}, event number {seq} ({kind}): {problem}.</translation>
+    </message>
+    <message>
+        <source>Nút {node}: không có đầu chuỗi (bảng node_heads) cho {count} sự kiện.</source>
+        <translation>Node {node}: no chain head (node_heads table) for {count} events.</translation>
+    </message>
+    <message>
+        <source>Nút {node}: đầu chuỗi ghi sự kiện số {head}, nhưng sự kiện cuối là số {last}.</source>
+        <translation>Node {node}: the chain head records event number {head}, but the last event is number {last}.</translation>
+    </message>
+    <message>
+        <source>Nút {node}: mã băm ở đầu chuỗi khác mã băm của sự kiện cuối (số {last}).</source>
+        <translation>Node {node}: the chain head&apos;s hash differs from the last event&apos;s (number {last}).</translation>
     </message>
     <message>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>

@@ -401,7 +401,10 @@ def test_given_demo_data_when_one_event_payload_is_edited_then_verify_names_node
     assert rows(tmp_path, "SELECT COUNT(*) FROM dossiers") == [(50,)]
     code, out, err = cli("events", "verify")
     assert (code, err) == (0, "")
-    assert out.startswith("Chuỗi sự kiện nguyên vẹn: ") and ", 1 nút." in out
+    assert (
+        out.startswith("Chuỗi sự kiện nguyên vẹn: ")
+        and ", 1 nút; hồ sơ và người nộp khớp với sự kiện: 50 hồ sơ." in out
+    )
     node_id = json.loads((tmp_path / "config" / "settings.json").read_text(encoding="utf-8"))["node_id"]
     [(seq, kind, payload)] = rows(
         tmp_path, "SELECT seq, kind, payload FROM events WHERE kind = 'transfer' ORDER BY seq LIMIT 1"

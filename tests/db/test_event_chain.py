@@ -11,10 +11,12 @@ from testdata import MONDAY_9AM, unguard_events
 
 from counter_app.db.database import Database
 from counter_app.db.engine import sqlite_file_of
-from counter_app.db.event_log import event_hash
-from counter_app.db.models import Event
+from counter_app.db.errors import DatabaseUnavailable
+from counter_app.db.event_log import GENESIS_HASH, HASH_VERSION, event_hash
+from counter_app.db.models import Event, NodeHead
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
+from counter_app.services.dossier_replay import verify_dossiers
 from counter_app.services.integrity import verify_events
 from counter_app.services.offices import find_actor
 from counter_app.services.receiving import IntakeRequest, receive
@@ -101,3 +103,75 @@ def test_given_event_edited_into_something_unreadable_then_verify_names_it(
 
     assert report.first_broken is not None
     assert f"sự kiện số {target.seq} (received): nội dung không đọc được" in report.first_broken.render()
+
+
+# --- what version 2 of the hash and the chain head add (issue 14) ---------------------------------------
+
+
+def test_given_an_events_actor_id_changed_then_verify_names_that_event(db: Database, officer: Actor) -> None:
+    _receive_three(db, officer)
+    target = _received_events(db)[1]
+    assert target.hash_version == HASH_VERSION == 2 and target.actor_id == officer.user_id
+    with db.write() as session:
+        unguard_events(lambda sql: session.execute(text(sql)), db.dialect)
+        session.execute(update(Event).where(Event.id == target.id).values(actor_id=None))
+    broken = verify_events(db).first_broken
+    assert broken is not None and f"sự kiện số {target.seq} (received)" in broken.render()
+
+
+def test_given_events_hashed_before_version_2_then_they_still_verify_as_they_were(
+    db: Database, officer: Actor
+) -> None:
+    _receive_three(db, officer)
+    with db.write() as session:  # what migration 0013 found: version 1 hashes, actor_id not covered
+        unguard_events(lambda sql: session.execute(text(sql)), db.dialect)
+        prev = GENESIS_HASH
+        for event in session.execute(select(Event).order_by(Event.seq)).scalars():
+            event.hash_version, event.prev_hash = 1, prev
+            event.hash = prev = event_hash(event)
+            session.flush()
+        session.execute(update(NodeHead).values(last_hash=prev))
+    assert verify_events(db).first_broken is None
+    with db.write() as session:
+        unguard_events(lambda sql: session.execute(text(sql)), db.dialect)
+        session.execute(update(Event).values(actor_id=None))  # not covered by version 1
+    assert verify_events(db).first_broken is None
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("UPDATE node_heads SET last_seq = last_seq - 1", "đầu chuỗi ghi sự kiện số"),
+        ("UPDATE node_heads SET last_hash = '" + "f" * 64 + "'", "mã băm ở đầu chuỗi khác"),
+        ("DELETE FROM node_heads", "không có đầu chuỗi"),
+    ],
+)
+def test_given_the_chain_head_edited_then_verify_names_it_and_a_receipt_says_so_in_vietnamese(
+    db: Database, officer: Actor, change: str, said: str
+) -> None:
+    _receive_three(db, officer)
+    with db.write() as session:
+        session.execute(text(change))
+
+    broken = verify_events(db).first_broken
+
+    assert (
+        broken is not None and broken.render().startswith(f"Nút {db.node_id}: ") and said in broken.render()
+    )
+    if "last_seq" in change:  # the next event would take a number already used
+        request = IntakeRequest("2.001955", ApplicantInput(full_name="Lê Thị Mai"))
+        with pytest.raises(DatabaseUnavailable, match="không khớp với đầu chuỗi"):
+            receive(db, officer, request, now=MONDAY_9AM)
+
+
+def test_given_every_event_deleted_and_heads_reset_then_the_chain_is_empty_but_the_dossiers_say_so(
+    db: Database, officer: Actor
+) -> None:
+    _receive_three(db, officer)
+    with db.write() as session:
+        unguard_events(lambda sql: session.execute(text(sql)), db.dialect)
+        session.execute(text("DELETE FROM events"))
+        session.execute(text("DELETE FROM node_heads"))
+    assert verify_events(db).first_broken is None  # an empty chain is a whole chain …
+    report = verify_dossiers(db)  # … but dossiers without their events are not
+    assert len(report.problems) == 3 and "không có sự kiện tiếp nhận" in report.problems[0].render()

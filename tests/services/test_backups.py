@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
 from backup_support import (
     REQUEST,
     DataDir,
@@ -22,9 +23,13 @@ from backup_support import (
     receive_some,
     set_revision,
 )
+from sqlalchemy import select, text
 from testdata import MONDAY_9AM, unguard_events
 
 from counter_app.db.database import Database
+from counter_app.db.event_log import GENESIS_HASH, event_hash
+from counter_app.db.migrate import alembic_config
+from counter_app.db.models import Event
 from counter_app.db.sqlite_copy import PARTIAL_SUFFIX, remove_stale_partials
 from counter_app.domain.errors import UserError
 from counter_app.services import backups
@@ -175,6 +180,41 @@ def test_given_newer_schema_when_verified_then_problem_named(data: DataDir) -> N
     set_revision(data.db_file, "9999_future")
     (problem,) = verify_copy(data.db_file).problems
     assert "phiên bản counter_app mới hơn (lược đồ 9999_future)" in problem.render()
+
+
+def test_given_a_backup_from_before_hash_versions_then_it_verifies_as_it_was_hashed(data: DataDir) -> None:
+    """A backup made by the previous version (schema 0012: no ``hash_version``) is checked before
+    its restore migrates it: its events verify as version 1, its tables replay."""
+    old = Database.open(f"sqlite:///{data.db_file}", "test-node")
+    try:
+        with old.write() as session:  # its events as the previous version hashed them (version 1)
+            unguard_events(lambda sql: session.execute(text(sql)))
+            prev = GENESIS_HASH
+            for event in session.execute(select(Event).order_by(Event.seq)).scalars():
+                event.hash_version, event.prev_hash = 1, prev
+                event.hash = prev = event_hash(event)
+                session.flush()
+            session.execute(text("UPDATE node_heads SET last_hash = :h"), {"h": prev})
+        config = alembic_config()
+        with old.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0012")
+    finally:
+        old.close()
+
+    verification = verify_copy(data.db_file, tables=True)
+
+    assert (verification.ok, verification.revision, verification.dossiers) == (True, "0012", 3)
+    assert verification.events_checked > 3
+
+
+def test_given_a_dossier_edited_in_a_backup_then_verified_before_its_restore_names_it(data: DataDir) -> None:
+    with closing(sqlite3.connect(data.db_file)) as conn, conn:
+        code = conn.execute("SELECT code FROM dossiers LIMIT 1").fetchone()[0]
+        conn.execute("UPDATE dossiers SET status = 'returned' WHERE code = ?", (code,))
+    assert verify_copy(data.db_file).ok  # the daily backup's check: the chains only
+    (problem,) = verify_copy(data.db_file, tables=True).problems
+    assert problem.render().startswith(f"Hồ sơ {code}: bảng hồ sơ khác với sự kiện — trạng thái")
 
 
 def test_given_edited_event_when_verified_then_broken_chain_named(data: DataDir) -> None:

@@ -6,20 +6,24 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 from testdata import MONDAY_9AM, unguard_events
 
 from counter_app.db.database import Database
 from counter_app.db.engine import sqlite_file_of
+from counter_app.db.models import Event
 from counter_app.services import processing
 from counter_app.services.actor import Actor
 from counter_app.services.applicants import ApplicantInput
-from counter_app.services.dossier_replay import MAX_NAMED, verify_dossiers
+from counter_app.services.dossier_replay import MAX_NAMED, verify_dossiers, verify_tables
+from counter_app.services.dossiers import load_dossier
 from counter_app.services.offices import find_actor
 from counter_app.services.receiving import IntakeRequest, receive, refuse
+from counter_app.services.slips.dossier_slips import build_receipt
 
 LATER = MONDAY_9AM + timedelta(hours=1)
 
@@ -164,3 +168,63 @@ def test_given_a_row_added_or_deleted_by_hand_then_named(sqlite_db: Database) ->
             f"Hồ sơ {forged}: không có sự kiện tiếp nhận (dòng thêm trực tiếp vào bảng, hoặc sự kiện đã bị xóa).",
         ]
     )
+
+
+# ----------------------------------------------------------------------------- the applicant in the events
+
+
+def test_given_a_second_intake_of_the_same_person_then_the_row_is_the_newest_snapshot_and_verifies(
+    db: Database, officer: Actor
+) -> None:
+    first = receive(db, officer, IntakeRequest("2.001955", person(1)), now=MONDAY_9AM)
+    moved = replace(person(1), address="Số 9 đường Trần Phú, phường Hạc Thành", phone="0912 345 678")
+    receive(db, officer, IntakeRequest("2.001955", moved), now=LATER)
+
+    assert verify_tables(db).ok
+    with db.read() as session:
+        received = session.execute(
+            select(Event.payload).where(Event.kind == "received").order_by(Event.seq).limit(1)
+        ).scalar_one()
+    assert received["applicant"]["address"] == "" and received["applicant"]["id_number"] == "038190012301"
+    assert (received["return_method"], received["postal_address"]) == ("counter", None)
+    # The first dossier's slips print the person as that dossier was received from, not the row now.
+    with db.read() as session:
+        receipt = build_receipt(session, load_dossier(session, first.code)).data
+    assert (receipt.applicant.address, receipt.applicant.phone) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "said"),
+    [
+        ("full_name", "'Lê Thị Mây'", "họ tên: bảng ghi «Lê Thị Mây», sự kiện ghi «Lê Thị Mai 1»"),
+        ("id_number", "'038190099999'", "số CCCD: bảng ghi «0381******99», sự kiện ghi «0381******01»"),
+        ("phone", "'0987654321'", "điện thoại: bảng ghi «0987****21», sự kiện ghi «không có»"),
+    ],
+)
+def test_given_an_applicant_edited_by_hand_then_named_with_numbers_masked(
+    db: Database, officer: Actor, column: str, value: str, said: str
+) -> None:
+    code = receive(db, officer, IntakeRequest("2.001955", person(1)), now=MONDAY_9AM).code
+    edit(db, f"UPDATE applicants SET {column} = {value}")
+
+    problems = [p.render() for p in verify_tables(db).problems]
+
+    assert (
+        len(problems) == 1
+        and problems[0].startswith("Người nộp Lê Thị Mai 1 (0381******01): ")
+        and said in problems[0]
+    )
+    with db.read() as session:  # the receipt re-printed still names the person as received
+        receipt = build_receipt(session, load_dossier(session, code)).data
+    assert (receipt.applicant.full_name, receipt.applicant.id_number) == ("Lê Thị Mai 1", "038190012301")
+
+
+def test_given_a_dossier_given_to_another_applicant_by_hand_then_named(db: Database, officer: Actor) -> None:
+    codes = [receive(db, officer, IntakeRequest("2.001955", person(i)), now=MONDAY_9AM).code for i in (1, 2)]
+    edit(
+        db,
+        f"UPDATE dossiers SET applicant_id = (SELECT applicant_id FROM dossiers WHERE code = '{codes[1]}') "
+        f"WHERE code = '{codes[0]}'",
+    )
+    (problem,) = named(db)
+    assert problem.startswith(f"Hồ sơ {codes[0]}: bảng hồ sơ khác với sự kiện — người nộp: bảng ghi «")

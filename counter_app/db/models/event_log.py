@@ -5,7 +5,17 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.db.base import Base, IdMixin, UTCDateTime
@@ -37,6 +47,8 @@ class Event(IdMixin, Base):
     payload: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # The columns the hash covers (db/event_log.HASH_VERSION); 1 for the events written before 0013.
+    hash_version: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
 
 
 class NodeHead(Base):

@@ -16,7 +16,16 @@ from counter_app.documents.fonts import BOLD, REGULAR
 from counter_app.documents.layout import plain_table, rich, styles_for
 from counter_app.documents.reports.charts import count_bars
 from counter_app.documents.reports.grid import grid
-from counter_app.documents.reports.page import PORTRAIT, ReportHead, build, closing, opening, section, vn_int
+from counter_app.documents.reports.page import (
+    PORTRAIT,
+    ReportHead,
+    anchor_note,
+    build,
+    closing,
+    opening,
+    section,
+    vn_int,
+)
 from counter_app.exports.day_tables import (
     DAY_TITLE,
     acts_table,
@@ -91,6 +100,8 @@ def render_day_report(report: DayReport, head: ReportHead) -> bytes:
         Spacer(1, 1.5 * mm),
         _side_by_side(grid(levels, SPEC, width=width * 0.48, size=9), chart, split=0.5),
     ]
+    if r.anchor:  # the event log's anchor, signed with the report (services/anchor.py)
+        last += [Spacer(1, 3 * mm), anchor_note(r.anchor, SPEC)]
     story += [CondPageBreak(35 * mm), closing(head, SPEC, last)]
     return build(story, SPEC, DAY_TITLE, day)
 

@@ -117,6 +117,13 @@ def unit_note(text: str, spec: PageSpec) -> Flowable:
     return para(text, ParagraphStyle("unit", st.small, alignment=TA_RIGHT, spaceBefore=0))
 
 
+def anchor_note(anchor: str, spec: PageSpec) -> Flowable:
+    """The event log's anchor in small print (services/anchor.py), with how to check it later."""
+    st = styles_for(spec)
+    text = f'Dấu chuỗi sự kiện: {anchor}. Đối chiếu sau này: counter-cli events verify --anchor "{anchor}"'
+    return para(text, ParagraphStyle("anchor", st.small, spaceBefore=0))
+
+
 def signers(head: ReportHead) -> list[Signer]:
     """NGƯỜI LẬP BIỂU (who ran the report) | the head of office (title and name from the office)."""
     office = head.office

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_, select
@@ -33,6 +33,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Dossier, Event, Office, User
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Action, Channel
 from counter_app.services.actor import Actor
+from counter_app.services.anchor import current_anchor
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for, get_office
 from counter_app.services.reports.common import (
@@ -110,6 +111,9 @@ class DayReport:
     officers: tuple[OfficerDay, ...]
     satisfaction: tuple[LabelledCount, ...]
     satisfaction_unanswered: int
+    # The event log's anchor as the report is made (services/anchor.py): printed under the
+    # signatures, so the signed paper can later prove the history up to it unchanged.
+    anchor: str = ""
 
 
 def _acts(session: Session, office_id: uuid.UUID, day: date, officer: uuid.UUID | None):  # type: ignore[no-untyped-def]
@@ -193,10 +197,12 @@ def end_of_day(
         fields = FieldNames.load(session).labels_at([f for _, f, _, _ in received], last_instant(end))
         fields = distinct_labels(fields)  # two fields of one name: "Hộ tịch (G15-TP07)", …
         people = names(session, User, [a for _, a in acts] + [r for _, _, r, _ in received])
-    return _assemble(
+        anchor = current_anchor(session).text
+    report = _assemble(
         day, office, officer, instant, received, acts, fields, people, overdue, due, tomorrow,
         cancellations, satisfaction,
     )  # fmt: skip
+    return replace(report, anchor=anchor)
 
 
 def _cancellations(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from counter_app.db.models import Applicant, Dossier, Event, Office, ProcedureVersion, User
@@ -54,6 +55,32 @@ def office_info(office: Office, at: datetime | None = None) -> OfficeInfo:
 
 def applicant_info(a: Applicant) -> ApplicantInfo:
     return ApplicantInfo(a.full_name, a.id_number or "", a.address or "", a.phone or "", a.email or "")
+
+
+def snapshot_info(payload: object) -> ApplicantInfo | None:
+    """The applicant an intake's event keeps (``applicants.applicant_snapshot``), or None."""
+    found = payload.get("applicant") if isinstance(payload, dict) else None
+    if not isinstance(found, dict) or not found.get("full_name"):
+        return None
+    return ApplicantInfo(
+        str(found["full_name"]),
+        str(found.get("id_number") or ""),
+        str(found.get("address") or ""),
+        str(found.get("phone") or ""),
+        str(found.get("email") or ""),
+    )
+
+
+def applicant_as_received(session: Session, dossier: Dossier) -> ApplicantInfo:
+    """Who the dossier was received from, as its creation event keeps it (issue 14): a later intake
+    of the same person updates the shared applicant row, never this dossier's slips. A dossier
+    received before the events kept the applicant prints the row."""
+    payload = session.execute(
+        select(Event.payload)
+        .where(Event.dossier_id == dossier.id, Event.kind.in_(("received", "refused")))
+        .limit(1)
+    ).scalar_one_or_none()
+    return snapshot_info(payload) or applicant_info(dossier.applicant)
 
 
 def user_name(session: Session, user_id: uuid.UUID | None, fallback: str = "") -> str:

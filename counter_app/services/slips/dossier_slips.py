@@ -45,10 +45,12 @@ from counter_app.services.slips.common import (
     POSTAL_RETURN,
     Built,
     actor_name,
+    applicant_as_received,
     applicant_info,
     fee_lines,
     legal_term_text,
     office_info,
+    snapshot_info,
     two_digits,
     user_name,
 )
@@ -115,7 +117,7 @@ def build_receipt(session: Session, dossier: Dossier) -> Built:
     data = ReceiptData(
         office=office_info(_office(session, dossier), dossier.received_at),
         dossier_code=dossier.code,
-        applicant=applicant_info(dossier.applicant),
+        applicant=snapshot_info(payload) or applicant_info(dossier.applicant),
         procedure_name=version.name,
         documents=tuple(
             DocumentLine(d.name, d.original_qty, d.copy_qty, kind=d.kind or "submit")
@@ -154,7 +156,7 @@ def build_refusal(session: Session, dossier: Dossier) -> Built:
     version = _version(session, dossier.procedure_version_id)
     data = RefusalData(
         office=office_info(_office(session, dossier), dossier.received_at),
-        applicant=applicant_info(dossier.applicant),
+        applicant=applicant_as_received(session, dossier),
         procedure_name=version.name,
         reason=str(event.payload.get("reason") or dossier.note),
         officer=actor_name(session, event),
@@ -176,7 +178,7 @@ def build_apology(session: Session, dossier: Dossier) -> Built:
     p = event.payload
     data = ApologyData(
         office=office_info(_office(session, dossier), event.occurred_at),
-        applicant=applicant_info(dossier.applicant),
+        applicant=applicant_as_received(session, dossier),
         dossier_code=dossier.code,
         procedure_name=_version(session, dossier.procedure_version_id).name,
         received_at=dossier.received_at,
@@ -202,7 +204,7 @@ def build_stop(session: Session, dossier: Dossier) -> Built:
     )
     data = StopNoticeData(
         office=office_info(_office(session, dossier), event.occurred_at),
-        applicant=applicant_info(dossier.applicant),
+        applicant=applicant_as_received(session, dossier),
         dossier_code=dossier.code,
         procedure_name=_version(session, dossier.procedure_version_id).name,
         received_at=dossier.received_at,
@@ -232,7 +234,7 @@ def build_result(session: Session, dossier: Dossier) -> Built:
     data = ResultReceiptData(
         office=office_info(_office(session, dossier), event.occurred_at),
         dossier_code=dossier.code,
-        applicant=applicant_info(dossier.applicant),
+        applicant=applicant_as_received(session, dossier),
         procedure_name=version.name,
         received_at=dossier.received_at,
         returned_at=dossier.returned_at,
@@ -263,7 +265,7 @@ def build_supplement(session: Session, key: str) -> Built:
     version = _version(session, dossier.procedure_version_id)
     data = SupplementData(
         office=office_info(_office(session, dossier), event.occurred_at),
-        applicant=applicant_info(dossier.applicant),
+        applicant=applicant_as_received(session, dossier),
         procedure_name=version.name,
         missing=(),
         reason=str(event.payload.get("reason") or ""),

@@ -1,4 +1,8 @@
-"""The event log is append-only in the database itself (issue 14)
+"""The event log is append-only in the database itself, and says what each hash covers (issue 14)
+
+``events.hash_version``: the columns an event's hash covers (``db/event_log.HASH_VERSION``). The
+events written before keep 1 (every column but ``actor_id``) and verify as they were hashed; the
+events written from now on are hashed with version 2, which covers ``actor_id`` too.
 
 Triggers refuse every UPDATE and DELETE of a row of ``events`` (and, on PostgreSQL, a TRUNCATE),
 whoever runs it: a trigger binds the table's owner too, which grants do not. The application only
@@ -13,6 +17,7 @@ Create Date: 2026-12-06
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
@@ -29,6 +34,7 @@ PG_FUNCTION = "counter_app_append_only"
 
 
 def upgrade() -> None:
+    op.add_column("events", sa.Column("hash_version", sa.SmallInteger(), nullable=False, server_default="1"))
     bind = op.get_bind()
     if bind.dialect.name == "sqlite":
         for name, operation in SQLITE_TRIGGERS.items():
@@ -56,7 +62,8 @@ def downgrade() -> None:
     if bind.dialect.name == "sqlite":
         for name in SQLITE_TRIGGERS:
             bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
-        return
-    bind.exec_driver_sql("DROP TRIGGER IF EXISTS events_no_truncate ON events")
-    bind.exec_driver_sql("DROP TRIGGER IF EXISTS events_append_only ON events")
-    bind.exec_driver_sql(f"DROP FUNCTION IF EXISTS {PG_FUNCTION}()")
+    else:
+        bind.exec_driver_sql("DROP TRIGGER IF EXISTS events_no_truncate ON events")
+        bind.exec_driver_sql("DROP TRIGGER IF EXISTS events_append_only ON events")
+        bind.exec_driver_sql(f"DROP FUNCTION IF EXISTS {PG_FUNCTION}()")
+    op.drop_column("events", "hash_version")
