@@ -19,6 +19,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from testdata import FIXTURES, MONDAY_9AM, NODE, PG_URL_ENV
 
+from counter_app.db import engine as engine_module
 from counter_app.db.database import Database
 from counter_app.services import demo
 from counter_app.services.actor import Actor
@@ -109,6 +110,19 @@ def db(db_url: str) -> Iterator[Database]:
 @pytest.fixture
 def sqlite_db(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
     """SQLite only (for tests about the file itself)."""
+    file = tmp_path / "counter.sqlite3"
+    shutil.copy(sqlite_template, file)
+    database = Database.open(f"sqlite:///{file}", NODE)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def impatient_db(
+    tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Database]:
+    """The seeded office on SQLite, waiting 0.2 s (not 30) for another program's lock before giving up."""
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
     file = tmp_path / "counter.sqlite3"
     shutil.copy(sqlite_template, file)
     database = Database.open(f"sqlite:///{file}", NODE)

@@ -169,6 +169,7 @@ def cmd_events_verify(ctx: AppContext, args: argparse.Namespace) -> None:
     against a forger who rehashed), then the tables replayed from the events."""
     from counter_app.services import dossier_replay, integrity
     from counter_app.services.anchor import check_anchor, parse_anchor
+    from counter_app.services.audit_trail import verify_audit
 
     if args.since is not None:
         _verify_since(ctx, args.since)
@@ -187,9 +188,13 @@ def cmd_events_verify(ctx: AppContext, args: argparse.Namespace) -> None:
             print(f"… và {replayed.more} chỗ khác cũng khác với sự kiện.")
         count = len(replayed.problems) + replayed.more
         raise UserError(f"Bảng hồ sơ, người nộp khác với sự kiện ở {count} chỗ (liệt kê ở trên).")
+    trail = verify_audit(ctx.db)
+    if trail.first_broken is not None:
+        raise UserError(trail.first_broken)
     print(
         f"Chuỗi sự kiện nguyên vẹn: {report.events_checked} sự kiện, {report.nodes} nút; "
-        f"hồ sơ và người nộp khớp với sự kiện: {replayed.dossiers_checked} hồ sơ."
+        f"hồ sơ và người nộp khớp với sự kiện: {replayed.dossiers_checked} hồ sơ; "
+        f"nhật ký truy cập nguyên vẹn: {trail.records_checked} bản ghi."
     )
     if printed is not None:
         print(f"Khớp dấu chuỗi đã in {printed.digest}: lịch sử đến thời điểm đó không bị sửa.")

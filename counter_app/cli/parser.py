@@ -7,6 +7,7 @@ import argparse
 from typing import NoReturn
 
 from counter_app.cli import (
+    audit,
     backups,
     calendar,
     catalog,
@@ -29,6 +30,7 @@ COMMAND_MODULES = (
     dossiers,  # due | receive | lookup | search | events verify
     slips,  # print receipt|guide|supplement|… (the slips as PDF files)
     reports,  # report day|period|register|overdue|satisfaction (PDF, XLSX, CSV)
+    audit,  # audit list (who looked at what; admins, auditors)
     users,  # user add|edit|disable|enable|reset-password|unlock|list (admins)
     procedures,  # procedure show|enable|disable|term|unit (the office's layer)
     office,  # office show|set|change-code (admins; dated profile changes)

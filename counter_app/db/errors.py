@@ -21,15 +21,15 @@ class DatabaseUnavailable(UserError):
     """The database cannot be used right now; ``message`` says why and what to do."""
 
 
+class DatabaseBusy(DatabaseUnavailable):
+    """Another counter or program holds the database: trying again shortly may succeed."""
+
+
 def unavailable(exc: DBAPIError) -> DatabaseUnavailable | None:
     """The user-facing error for an environment failure, or None for anything else (a bug)."""
     reason = " ".join(str(exc.orig).lower().split())
-    if (
-        "locked" in reason
-        or "busy" in reason
-        or "deadlock detected" in reason
-        or "could not serialize" in reason
-    ):
+    busy = any(words in reason for words in ("locked", "busy", "deadlock detected", "could not serialize"))
+    if busy:
         text = Message(
             "Cơ sở dữ liệu đang bận (một máy hoặc chương trình khác đang ghi). Hãy thử lại sau ít phút."
         )
@@ -57,7 +57,7 @@ def unavailable(exc: DBAPIError) -> DatabaseUnavailable | None:
         )
     else:
         return None
-    error = DatabaseUnavailable(text)  # i18n: one of the Messages above
+    error = (DatabaseBusy if busy else DatabaseUnavailable)(text)  # i18n: one of the Messages above
     error.__cause__ = exc
     return error
 

@@ -36,9 +36,10 @@ from counter_app.domain.masking import mask_id_number, mask_phone, mask_search
 from counter_app.domain.phone import validate_phone
 from counter_app.domain.text import normalize, search_key
 from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.audit_trail import audit
 from counter_app.services.dossier_query import named_dossiers
 
-audit = logging.getLogger("counter_app.audit")
+log = logging.getLogger("counter_app.audit")
 
 FIELD = "query"
 MIN_NAME_LETTERS = 3
@@ -179,9 +180,16 @@ def find_citizen_dossiers(
     query = parse_query(text)
     # The parsed value, not the raw text: a scanned QR also carries the birth date and address.
     # Whose number or name stays out of the log: a code whole, a number masked, a name's initials.
-    audit.info(
-        "%s searched citizen dossiers (%s) for %r", actor.username, query.kind, mask_search(query.value)
-    )
+    log.info("%s searched citizen dossiers (%s) for %r", actor.username, query.kind, mask_search(query.value))
+    result = _find(db, query, ready_only, limit)
+    # The trail keeps the codes found, not the personal data the search matched.
+    codes = [row.code for row in result.dossiers]
+    details = {"kind": str(query.kind), "codes": codes}
+    audit(db, actor, "citizen_search", subject=mask_search(query.value), details=details)
+    return result
+
+
+def _find(db: Database, query: CitizenQuery, ready_only: bool, limit: int) -> CitizenSearchResult:
     with db.engine.connect() as conn:
         if query.kind in (QueryKind.CODE, QueryKind.CODE_PREFIX):
             where: Any = (

@@ -23,6 +23,7 @@ from counter_app.db.database import Database
 from counter_app.db.engine import sqlite_file_of
 from counter_app.db.models import Event
 from counter_app.db.sqlite_copy import has_sqlite_header, sqlite_uri
+from counter_app.services.audit_trail import verify_audit
 from counter_app.services.backup_verify import (
     foreign_key_lines,
     integrity_lines,
@@ -105,6 +106,10 @@ def _check_chains(db: Database, report: CheckReport) -> None:
         report.problems.append(f"Bảng hồ sơ không đọc được: {' '.join(str(exc).split())[:300]}")
         return
     report.checks.append(f"{replayed.dossiers_checked} hồ sơ và người nộp khớp với sự kiện")
+    trail = verify_audit(db)
+    report.checks.append(f"{trail.records_checked} bản ghi nhật ký truy cập")
+    if trail.first_broken is not None:
+        report.problems.append(str(trail.first_broken))
     report.problems += map(str, replayed.problems)
     if replayed.more:
         report.problems.append(f"… và {replayed.more} chỗ khác cũng khác với sự kiện.")

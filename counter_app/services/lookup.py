@@ -27,10 +27,11 @@ from counter_app.domain.errors import NotFoundError
 from counter_app.domain.masking import mask_search
 from counter_app.domain.text import search_key
 from counter_app.services.actor import Actor
+from counter_app.services.audit_trail import audit
 from counter_app.services.dossier_query import named_dossiers
 
 # Who looked at whose personal data (Luật 91/2025/QH15): one line per view or search.
-audit = logging.getLogger("counter_app.audit")
+log = logging.getLogger("counter_app.audit")
 
 
 @dataclass(frozen=True)
@@ -171,14 +172,19 @@ def _load(reader: ReadCursor, code: str, with_events: bool) -> DossierView:
     )
 
 
-def lookup(db: Database, actor: Actor, code: str, with_events: bool = True) -> DossierView:
+def lookup(
+    db: Database, actor: Actor, code: str, with_events: bool = True, *, audited: bool = True
+) -> DossierView:
     """The dossier with this code, its documents and events (NotFoundError / ValidationError otherwise).
 
-    Personal data: who opened which dossier goes to the audit log.
+    Personal data: who opened which dossier goes to the audit trail, before the view is returned
+    (``audited=False``: the page reading back a dossier the officer has just acted on, not opening it).
     """
     with read_cursor(db.engine) as reader:
         view = _load(reader, code, with_events)
-    audit.info("%s viewed dossier %s", actor.username, view.code)
+    log.info("%s viewed dossier %s", actor.username, view.code)
+    if audited:
+        audit(db, actor, "dossier_viewed", subject=view.code)
     return view
 
 
@@ -205,7 +211,14 @@ def search(db: Database, actor: Actor, text: str, limit: int = 50) -> list[Searc
     if not query:
         return []
     # The log keeps who searched, never whose number or name (a code whole, a number masked).
-    audit.info("%s searched dossiers for %r", actor.username, mask_search(query))
+    log.info("%s searched dossiers for %r", actor.username, mask_search(query))
+    hits = _search(db, query, limit)
+    # The trail keeps the codes the search returned, not the personal data it matched.
+    audit(db, actor, "search", subject=mask_search(query), details={"codes": [hit.code for hit in hits]})
+    return hits
+
+
+def _search(db: Database, query: str, limit: int) -> list[SearchHit]:
     stmt = select(
         Dossier.code, Applicant.full_name, Dossier.status, Dossier.received_at, Dossier.appointment_at
     ).join(Applicant, Dossier.applicant_id == Applicant.id)

@@ -58,6 +58,12 @@ LABELS = (
     QT_TRANSLATE_NOOP("labels", "Lãnh đạo"),
     QT_TRANSLATE_NOOP("labels", "Quản trị"),
     QT_TRANSLATE_NOOP("labels", "Kiểm tra, giám sát"),
+    # counter_app.services.audit_trail.ACTION_LABELS
+    QT_TRANSLATE_NOOP("labels", "Xem chi tiết hồ sơ"),
+    QT_TRANSLATE_NOOP("labels", "Tìm hồ sơ"),
+    QT_TRANSLATE_NOOP("labels", "Tìm hồ sơ của người dân"),
+    QT_TRANSLATE_NOOP("labels", "In lại phiếu"),
+    QT_TRANSLATE_NOOP("labels", "Lập báo cáo, danh sách (xem, in, xuất tệp)"),
     # counter_app.documents.registry.SLIP_TITLES
     QT_TRANSLATE_NOOP("labels", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
     QT_TRANSLATE_NOOP("labels", "Phiếu hướng dẫn"),

@@ -26,6 +26,7 @@ from counter_app.services.slips.common import GuideKey, HandoverKey
 from counter_app.ui.admin.admin_page import AdminPage
 from counter_app.ui.i18n import domain_label
 from counter_app.ui.operations import writes_idle
+from counter_app.ui.pages.audit_page import AuditPage
 from counter_app.ui.pages.catalog_page import CatalogPage
 from counter_app.ui.pages.dashboard_page import DashboardPage
 from counter_app.ui.pages.guide_page import GuidePage
@@ -69,12 +70,16 @@ class MainWindow(WindowLock, QMainWindow):
         self.dashboard_page: DashboardPage | None = None
         self.reports_page: ReportsPage | None = None
         self.supervisor_page: QTabWidget | None = None
+        self.audit_page: AuditPage | None = None
         if role != Role.OFFICER:
             self.dashboard_page = DashboardPage(session)
             self.reports_page = ReportsPage(session, printer=printer)
             self.supervisor_page = QTabWidget()
             self.supervisor_page.addTab(self.dashboard_page, self.tr("Hôm nay"))
             self.supervisor_page.addTab(self.reports_page, self.tr("Báo cáo theo kỳ"))
+            if role in (Role.ADMIN, Role.AUDITOR):  # who looked at what (services/audit_trail.py)
+                self.audit_page = AuditPage(session)
+                self.supervisor_page.addTab(self.audit_page, self.tr("Nhật ký truy cập"))
             self.supervisor_page.currentChanged.connect(lambda _i: self._focus_current())
         # Quản trị (F7): users, office, calendar, the office's procedures, units, backups.
         self.admin_page: AdminPage | None = None

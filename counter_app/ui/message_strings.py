@@ -276,6 +276,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "Họ tên có ký tự không dùng được ({bad}): hãy gõ lại họ tên."),
     QT_TRANSLATE_NOOP("messages", "Địa chỉ có ký tự không dùng được ({bad}): hãy gõ lại địa chỉ."),
     QT_TRANSLATE_NOOP("messages", "Địa chỉ quá dài (tối đa {limit} ký tự)."),
+    # counter_app.services.audit_trail
+    QT_TRANSLATE_NOOP("messages", "xem nhật ký truy cập"),
+    QT_TRANSLATE_NOOP("messages", "nội dung không đọc được"),
+    QT_TRANSLATE_NOOP("messages", "thiếu bản ghi số {expected}"),
+    QT_TRANSLATE_NOOP("messages", "nội dung hoặc liên kết đã bị sửa"),
+    QT_TRANSLATE_NOOP("messages", "Nhật ký truy cập, nút {node}, bản ghi số {seq}: {problem}."),
+    QT_TRANSLATE_NOOP("messages", "Nhật ký truy cập, nút {node}: đầu chuỗi không khớp bản ghi cuối."),
+    QT_TRANSLATE_NOOP("messages", "Nhật ký truy cập, nút {node}: đầu chuỗi ghi bản ghi không còn."),
     # counter_app.services.backup_verify
     QT_TRANSLATE_NOOP("messages", "không có phiên bản lược đồ: đây không phải dữ liệu của counter_app"),
     QT_TRANSLATE_NOOP(

@@ -134,6 +134,77 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>tên đăng nhập (để trống: mọi người)</source>
+        <translation>user name (empty: everyone)</translation>
+    </message>
+    <message>
+        <source>Mọi việc</source>
+        <translation>Every action</translation>
+    </message>
+    <message>
+        <source>Xem (Enter)</source>
+        <translation>Show (Enter)</translation>
+    </message>
+    <message>
+        <source>Xuất XLSX…</source>
+        <translation>Export XLSX…</translation>
+    </message>
+    <message>
+        <source>Xuất CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Người dùng</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Đối tượng</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Ngày bắt đầu phải trước ngày kết thúc.</source>
+        <translation>The first day must come before the last.</translation>
+    </message>
+    <message>
+        <source>{0} bản ghi.</source>
+        <translation>{0} records.</translation>
+    </message>
+    <message>
+        <source>{0} hồ sơ: {1}</source>
+        <translation>{0} dossier(s): {1}</translation>
+    </message>
+    <message>
+        <source>Lưu nhật ký truy cập</source>
+        <translation>Save the access log</translation>
+    </message>
+    <message>
+        <source>Đã lưu {0} bản ghi vào {1}.</source>
+        <translation>Saved {0} records to {1}.</translation>
+    </message>
+</context>
+<context>
     <name>BackupsTab</name>
     <message>
         <source>Thời điểm</source>
@@ -1061,6 +1132,10 @@ After the restore the program must close and be opened again. Restore this backu
     <message>
         <source>Báo cáo theo kỳ</source>
         <translation>Period reports</translation>
+    </message>
+    <message>
+        <source>Nhật ký truy cập</source>
+        <translation>Access log</translation>
     </message>
     <message>
         <source>Hướng dẫn (F1)</source>
@@ -3497,6 +3572,26 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Auditor</translation>
     </message>
     <message>
+        <source>Xem chi tiết hồ sơ</source>
+        <translation>Dossier opened</translation>
+    </message>
+    <message>
+        <source>Tìm hồ sơ</source>
+        <translation>Dossier search</translation>
+    </message>
+    <message>
+        <source>Tìm hồ sơ của người dân</source>
+        <translation>Citizen search</translation>
+    </message>
+    <message>
+        <source>In lại phiếu</source>
+        <translation>Slip re-printed</translation>
+    </message>
+    <message>
+        <source>Lập báo cáo, danh sách (xem, in, xuất tệp)</source>
+        <translation>Report or list made (shown, printed, exported)</translation>
+    </message>
+    <message>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Dossier receipt and appointment slip</translation>
     </message>
@@ -4314,6 +4409,34 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Chuỗi sự kiện bị phá vỡ — {where}</source>
         <translation>The event chain is broken — {where}</translation>
+    </message>
+    <message>
+        <source>xem nhật ký truy cập</source>
+        <translation>read the access log</translation>
+    </message>
+    <message>
+        <source>nội dung không đọc được</source>
+        <translation>its content cannot be read</translation>
+    </message>
+    <message>
+        <source>thiếu bản ghi số {expected}</source>
+        <translation>record number {expected} is missing</translation>
+    </message>
+    <message>
+        <source>nội dung hoặc liên kết đã bị sửa</source>
+        <translation>its content or its link was changed</translation>
+    </message>
+    <message>
+        <source>Nhật ký truy cập, nút {node}, bản ghi số {seq}: {problem}.</source>
+        <translation>Access log, node {node}, record number {seq}: {problem}.</translation>
+    </message>
+    <message>
+        <source>Nhật ký truy cập, nút {node}: đầu chuỗi không khớp bản ghi cuối.</source>
+        <translation>Access log, node {node}: the chain head does not match the last record.</translation>
+    </message>
+    <message>
+        <source>Nhật ký truy cập, nút {node}: đầu chuỗi ghi bản ghi không còn.</source>
+        <translation>Access log, node {node}: the chain head records records that are gone.</translation>
     </message>
     <message>
         <source>{number} GB</source>

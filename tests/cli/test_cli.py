@@ -403,7 +403,7 @@ def test_given_demo_data_when_one_event_payload_is_edited_then_verify_names_node
     assert (code, err) == (0, "")
     assert (
         out.startswith("Chuỗi sự kiện nguyên vẹn: ")
-        and ", 1 nút; hồ sơ và người nộp khớp với sự kiện: 50 hồ sơ." in out
+        and ", 1 nút; hồ sơ và người nộp khớp với sự kiện: 50 hồ sơ; nhật ký truy cập nguyên vẹn: " in out
     )
     node_id = json.loads((tmp_path / "config" / "settings.json").read_text(encoding="utf-8"))["node_id"]
     [(seq, kind, payload)] = rows(

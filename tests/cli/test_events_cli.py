@@ -107,3 +107,39 @@ def test_given_text_that_is_no_anchor_then_one_error_line(office: Run) -> None:
         err.strip()
         == "Lỗi: «hôm qua» không phải dấu chuỗi sự kiện (dạng: XXXX-XXXX-XXXX-XXXX-XXXX · nút#số, …)."
     )
+
+
+# ----------------------------------------------------------------------------- audit list
+
+
+def test_given_a_dossier_looked_up_then_audit_list_shows_it_and_writes_it_to_a_file(
+    office: Run, tmp_path: Path
+) -> None:
+    code = receive(office, tmp_path, 1)
+    assert office("lookup", code)[0] == 0
+
+    status, out, err = office("audit", "list")
+    assert (status, err) == (0, "")
+    (line,) = out.splitlines()
+    assert line.split("\t")[1:4] == ["system", "dossier_viewed", code]
+
+    status, out, _ = office("audit", "list", "--action", "search")
+    assert (status, out) == (0, "")
+    status, out, _ = office("audit", "list", "--out", str(tmp_path / "trail.csv"))
+    assert status == 0 and out.strip() == f"Đã ghi 1 bản ghi nhật ký truy cập vào {tmp_path / 'trail.csv'}"
+    assert code in (tmp_path / "trail.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--action", "peek"], "Lỗi: Không có việc «peek» trong nhật ký (dùng: dossier_viewed, search,"),
+        (["--from", "hôm qua"], "Lỗi: --from «hôm qua» không hợp lệ"),
+        (["--out", "trail.pdf"], "phần mở rộng phải là .xlsx hoặc .csv"),
+    ],
+)
+def test_given_audit_list_mistakes_then_one_error_line(
+    office: Run, tmp_path: Path, args: list[str], said: str
+) -> None:
+    status, out, err = office("audit", "list", *[a if a != "trail.pdf" else str(tmp_path / a) for a in args])
+    assert (status, out) == (1, "") and len(err.splitlines()) == 1 and said in err

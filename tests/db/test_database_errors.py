@@ -3,9 +3,7 @@ database error stays what it is (counter_app/db/errors.py)."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -14,7 +12,6 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from counter_app.db import engine as engine_module
 from counter_app.db.database import Database
 from counter_app.db.errors import DatabaseUnavailable, unavailable
 from counter_app.domain.errors import UserError
@@ -22,18 +19,6 @@ from counter_app.services.lookup import lookup
 from counter_app.services.offices import find_actor
 
 BUSY = "Cơ sở dữ liệu đang bận (một máy hoặc chương trình khác đang ghi). Hãy thử lại sau ít phút."
-
-
-@pytest.fixture
-def impatient_db(
-    tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Database]:
-    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
-    file = tmp_path / "counter.sqlite3"
-    shutil.copy(sqlite_template, file)
-    db = Database.open(f"sqlite:///{file}", "test-node")
-    yield db
-    db.close()
 
 
 def test_given_the_write_lock_held_elsewhere_then_a_write_says_busy(

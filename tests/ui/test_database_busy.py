@@ -4,13 +4,10 @@ database is free again (issue 13: environment errors apart from bugs)."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
-import pytest
 from keys import type_text
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
@@ -18,7 +15,6 @@ from sqlalchemy import func, select
 from testdata import MONDAY_9AM
 from waiting import writes_done
 
-from counter_app.db import engine as engine_module
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier
 from counter_app.services.offices import find_actor
@@ -26,19 +22,6 @@ from counter_app.ui.pages.receive_page import ReceivePage
 from counter_app.ui.session import UiSession
 
 QR = "038190012345||Nguyễn Thị Ánh Hồng|01051990|Nữ|Số 5 đường Lê Lợi, phường Hạc Thành, tỉnh Thanh Hóa|15082021"
-
-
-@pytest.fixture
-def impatient_db(
-    tmp_path: Path, sqlite_template: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Database]:
-    """The seeded office, waiting 0.2 s (not 30) for a lock before giving up."""
-    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
-    file = tmp_path / "counter.sqlite3"
-    shutil.copy(sqlite_template, file)
-    db = Database.open(f"sqlite:///{file}", "test-node")
-    yield db
-    db.close()
 
 
 def test_given_another_program_holds_the_database_then_busy_message_and_retry_works(

@@ -1,5 +1,6 @@
 """All models, imported here so ``Base.metadata`` knows every table."""
 
+from counter_app.db.models.audit_trail import AuditHead, AuditRecord
 from counter_app.db.models.catalog import (
     ChannelTerm,
     Field,
@@ -32,6 +33,8 @@ __all__ = [
     "Agency",
     "AgencyName",
     "Applicant",
+    "AuditHead",
+    "AuditRecord",
     "CalendarOverride",
     "CancelledNumber",
     "ChannelTerm",

@@ -25,6 +25,7 @@ from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.exports import report_formats
 from counter_app.services import reports
 from counter_app.services.actor import Actor
+from counter_app.services.audit_trail import audit
 from counter_app.services.offices import find_actor, get_office
 from counter_app.services.reports.common import NO_FILTERS, ReportFilters, require_supervisor
 from counter_app.services.reports.per_day import MAX_DAYS, daily_counts
@@ -108,7 +109,13 @@ def build_report(db: Database, actor: Actor, request: ReportRequest, *, now: dat
     def head(scope: str = "") -> pdf.ReportHead:
         return pdf.ReportHead(office_info(office), now, actor.full_name if actor.user_id else "", scope)
 
-    return _BUILDERS[request.kind](db, actor, request, now, office, offices, head)
+    made = _BUILDERS[request.kind](db, actor, request, now, office, offices, head)
+    # Lists name people: the report leaves the database only once its audit record is written.
+    span = {"day": request.day, "from": request.date_from, "to": request.date_to, "at": request.at}
+    details = {"format": request.fmt, "office": office.identifier_code}
+    details |= {name: value.isoformat() for name, value in span.items() if value is not None}
+    audit(db, actor, "report_made", subject=request.kind, details=details, now=now)
+    return made
 
 
 def _day(db, actor, request, now, office, _offices, head) -> bytes:  # type: ignore[no-untyped-def]

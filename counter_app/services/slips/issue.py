@@ -31,6 +31,7 @@ from counter_app.documents import registry
 from counter_app.domain.dossier_code import looks_like_code, parse_code
 from counter_app.domain.errors import Message, NotFoundError, TransitionError, UserError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.audit_trail import audit
 from counter_app.services.dossiers import load_dossier
 from counter_app.services.event_log import record
 from counter_app.services.offices import local_date
@@ -59,7 +60,7 @@ __all__ = [
     "slip_key",
 ]
 
-audit = logging.getLogger("counter_app.audit")
+log = logging.getLogger("counter_app.audit")
 EVENT_KIND = "slip_issued"
 SLIP_KINDS = tuple(registry.FORMS)
 
@@ -232,7 +233,7 @@ def reprint_slip(
 ) -> IssuedSlip:
     """The latest issue of a slip (``layout`` None: the kind's default): its archived bytes, or a
     re-rendering of its stored data when the file is missing or altered. No new event is written;
-    the re-print (personal data leaving the office on paper) goes to the audit log."""
+    the re-print (personal data leaving the office on paper) goes to the audit trail."""
     canonical = slip_key(kind, key)
     layout = _layout(kind, layout)
     with db.read() as session:
@@ -240,8 +241,11 @@ def reprint_slip(
         if event is None:
             _never_issued(session, kind, str(canonical), layout)
     assert event is not None
-    audit.info("%s re-printed %s %s (%s)", actor.username, kind, canonical, layout)
-    return _from_event(event, kind, archive_dir)
+    log.info("%s re-printed %s %s (%s)", actor.username, kind, canonical, layout)
+    slip = _from_event(event, kind, archive_dir)
+    # Personal data leaving the office on paper: shown only once its audit record is written.
+    audit(db, actor, "slip_reprinted", subject=str(canonical), details={"slip": kind, "layout": layout})
+    return slip
 
 
 def _never_issued(session: Session, kind: str, key: str, layout: str) -> None:

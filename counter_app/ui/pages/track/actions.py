@@ -59,7 +59,7 @@ class TrackActions:
         """Refresh the rows (of ``codes`` and ``also``) and the detail, and say what was done."""
         for code in [*codes, *(also or [])]:
             try:
-                view = lookup(self._session.db, self._session.actor, code, with_events=False)
+                view = lookup(self._session.db, self._session.actor, code, with_events=False, audited=False)
             except UserError:
                 continue
             self.model.update_from_view(view)
@@ -317,7 +317,7 @@ class TrackActions:
         view = self.detail.view if self.detail.view and self.detail.view.code == code else None
         if view is None:
             try:
-                view = lookup(s.db, s.actor, code, with_events=False)
+                view = lookup(s.db, s.actor, code, with_events=False, audited=False)
             except UserError as exc:
                 self._say(shown(exc), error=True)
                 return

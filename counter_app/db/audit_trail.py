@@ -1,0 +1,99 @@
+"""Appending to the audit trail inside the caller's transaction, and its hash chain.
+
+The same chain as the event log's (``db/event_log.py``) in a table of its own: per node a gapless
+sequence number and a SHA-256 hash over the record and the previous record's hash, the head row
+(``audit_heads``) locked until the transaction ends so the chain order is the commit order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from counter_app.db.base import new_id
+from counter_app.db.event_log import GENESIS_HASH, canonical_json
+from counter_app.db.models import AuditHead, AuditRecord
+from counter_app.db.upsert import insert_for
+from counter_app.domain.event_actor import EventActor
+
+HASHED = ("id", "node_id", "seq", "at", "actor", "actor_id", "action", "subject", "details", "prev_hash")
+
+
+def record_hash(
+    *,
+    id: uuid.UUID,
+    node_id: str,
+    seq: int,
+    at: datetime,
+    actor: str,
+    actor_id: uuid.UUID | None,
+    action: str,
+    subject: str,
+    details: object,
+    prev_hash: str,
+) -> str:
+    content = {
+        "id": str(id),
+        "node_id": node_id,
+        "seq": seq,
+        "at": at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "actor": actor,
+        "actor_id": str(actor_id) if actor_id else None,
+        "action": action,
+        "subject": subject,
+        "details": details,
+        "prev_hash": prev_hash,
+    }
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+def append_record(
+    session: Session,
+    *,
+    node_id: str,
+    actor: EventActor,
+    action: str,
+    at: datetime,
+    subject: str = "",
+    details: dict[str, object] | None = None,
+) -> AuditRecord:
+    """One more record at the end of the node's audit chain (the head locked until the commit)."""
+    head = _lock_head(session, node_id)
+    fields: dict[str, object] = {
+        "id": new_id(),
+        "node_id": node_id,
+        "seq": head.last_seq + 1,
+        "at": at.astimezone(UTC),
+        "actor": actor.username,
+        "actor_id": actor.user_id,
+        "action": action,
+        "subject": subject,
+        # Round-trip through JSON so the hash is computed over exactly what is stored.
+        "details": json.loads(canonical_json(details or {})),
+        "prev_hash": head.last_hash,
+    }
+    record = AuditRecord(**fields, hash=record_hash(**fields))  # type: ignore[arg-type]
+    head.last_seq, head.last_hash = record.seq, record.hash
+    session.add(record)
+    session.flush()
+    return record
+
+
+def _lock_head(session: Session, node_id: str) -> AuditHead:
+    locked = select(AuditHead).where(AuditHead.node_id == node_id).with_for_update()
+    locked = locked.execution_options(populate_existing=True)
+    head = session.execute(locked).scalar_one_or_none()
+    if head is None:  # the node's first record
+        insert = insert_for(session.get_bind().dialect.name)
+        session.execute(
+            insert(AuditHead)
+            .values(node_id=node_id, last_seq=0, last_hash=GENESIS_HASH)
+            .on_conflict_do_nothing(index_elements=["node_id"])
+        )
+        head = session.execute(locked).scalar_one()
+    return head

@@ -1,0 +1,191 @@
+"""The audit trail: recording the reads the office must account for, listing and verifying them.
+
+A read of personal data is shown only once its record is written (issue 14): ``audit`` writes the
+record in a transaction of its own after the read, retrying a few times while another counter
+holds the database, and raises ``DatabaseUnavailable`` when it cannot be written at all (a full
+disk, a lost server): the caller then shows nothing, as it would for a failed read. What is kept is
+who, when, what kind of read and of what — a dossier code, a search as masked text and the codes it
+returned, a slip, a report — never the personal data shown.
+
+Admins and auditors read the trail (``list_records``, the administration's «Nhật ký truy cập» tab,
+``counter-cli audit list``); ``verify_audit`` walks its chains as ``events verify`` walks the events.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from time import sleep
+from typing import Any
+
+from sqlalchemy import String, select, type_coerce
+
+from counter_app.db.audit_trail import HASHED, append_record, record_hash
+from counter_app.db.database import Database
+from counter_app.db.errors import DatabaseBusy
+from counter_app.db.event_log import GENESIS_HASH
+from counter_app.db.models import AuditHead, AuditRecord
+from counter_app.domain.errors import Message
+from counter_app.services.actor import Actor, Role, require_reader
+from counter_app.services.reports.common import local_midnight
+
+RETRIES = 5  # attempts at writing a record while the database is busy
+BACKOFF_S = 0.2  # doubled at each attempt: 0.2 + 0.4 + 0.8 + 1.6 s at most before giving up
+LIST_LIMIT = 10_000
+
+ACTION_LABELS = {
+    "dossier_viewed": "Xem chi tiết hồ sơ",
+    "search": "Tìm hồ sơ",
+    "citizen_search": "Tìm hồ sơ của người dân",
+    "slip_reprinted": "In lại phiếu",
+    "report_made": "Lập báo cáo, danh sách (xem, in, xuất tệp)",
+}
+
+
+def audit(
+    db: Database,
+    actor: Actor,
+    action: str,
+    *,
+    subject: str = "",
+    details: Mapping[str, object] | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Write the record of a read before its data is shown (module docstring)."""
+    at = now or datetime.now(UTC)
+    for attempt in range(RETRIES):
+        try:
+            with db.write() as session:
+                append_record(
+                    session,
+                    node_id=db.node_id,
+                    actor=actor.as_event_actor(),
+                    action=action,
+                    at=at,
+                    subject=subject[:200],
+                    details=dict(details or {}),
+                )
+            return
+        except DatabaseBusy:
+            if attempt == RETRIES - 1:
+                raise
+            sleep(BACKOFF_S * 2**attempt)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    details: Mapping[str, object]
+    node_id: str
+    seq: int
+
+
+def list_records(
+    db: Database,
+    actor: Actor,
+    *,
+    first: date | None = None,
+    last: date | None = None,
+    username: str = "",
+    action: str = "",
+    timezone: str = "Asia/Ho_Chi_Minh",
+    limit: int = LIST_LIMIT,
+) -> list[AuditRow]:
+    """The records of the days ``first``…``last`` (office-local), newest first, for admins and auditors."""
+    require_reader(actor, Role.ADMIN, "xem nhật ký truy cập")
+    query = select(AuditRecord).order_by(AuditRecord.at.desc(), AuditRecord.seq.desc()).limit(limit)
+    if first is not None:
+        query = query.where(AuditRecord.at >= local_midnight(first, timezone))
+    if last is not None:
+        query = query.where(AuditRecord.at < local_midnight(last + timedelta(days=1), timezone))
+    if username.strip():
+        query = query.where(AuditRecord.actor == username.strip())
+    if action:
+        query = query.where(AuditRecord.action == action)
+    with db.read() as session:
+        return [
+            AuditRow(r.at, r.actor, r.action, r.subject, r.details, r.node_id, r.seq)
+            for r in session.execute(query).scalars()
+        ]
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    records_checked: int
+    first_broken: Message | None
+
+
+def verify_audit(db: Database, batch: int = 5000) -> AuditCheck:
+    """Walk each node's audit chain: gaps, edits, broken links, and its head against its last record."""
+    raw = [type_coerce(getattr(AuditRecord, name), String).label(name) for name in (*HASHED, "hash")]
+    checked = 0
+    with db.snapshot() as session:
+        heads = {h.node_id: (h.last_seq, h.last_hash) for h in session.execute(select(AuditHead)).scalars()}
+        nodes = session.execute(
+            select(AuditRecord.node_id).distinct().order_by(AuditRecord.node_id)
+        ).scalars()
+        for node in nodes.all():
+            prev, expected = GENESIS_HASH, 1
+            stmt = select(*raw).where(AuditRecord.node_id == node).order_by(AuditRecord.seq)
+            for row in session.execute(stmt.execution_options(yield_per=batch)):
+                checked += 1
+                fields = _decoded(row._mapping)
+                problem = None
+                if fields is None:
+                    problem = Message("nội dung không đọc được")
+                elif fields["seq"] != expected:
+                    problem = Message("thiếu bản ghi số {expected}", expected=expected)
+                elif fields["prev_hash"] != prev or record_hash(**fields) != row.hash:
+                    problem = Message("nội dung hoặc liên kết đã bị sửa")
+                if problem is not None:
+                    where = Message(
+                        "Nhật ký truy cập, nút {node}, bản ghi số {seq}: {problem}.",
+                        node=node,
+                        seq=row.seq,
+                        problem=problem,
+                    )
+                    return AuditCheck(checked, where)
+                prev, expected = row.hash, expected + 1
+            if heads.pop(node, None) != (expected - 1, prev):
+                return AuditCheck(
+                    checked,
+                    Message("Nhật ký truy cập, nút {node}: đầu chuỗi không khớp bản ghi cuối.", node=node),
+                )
+        for node, head in heads.items():
+            if head[0] != 0:
+                return AuditCheck(
+                    checked,
+                    Message("Nhật ký truy cập, nút {node}: đầu chuỗi ghi bản ghi không còn.", node=node),
+                )
+    return AuditCheck(checked, None)
+
+
+def _decoded(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    try:
+        at = row["at"]
+        details = row["details"]
+        return {
+            "id": row["id"] if isinstance(row["id"], uuid.UUID) else uuid.UUID(str(row["id"])),
+            "node_id": row["node_id"],
+            "seq": int(row["seq"]),
+            "at": at if isinstance(at, datetime) else _utc(at),
+            "actor": row["actor"],
+            "actor_id": uuid.UUID(str(row["actor_id"])) if row["actor_id"] is not None else None,
+            "action": row["action"],
+            "subject": row["subject"],
+            "details": json.loads(details) if isinstance(details, str) else details,
+            "prev_hash": row["prev_hash"],
+        }
+    except (TypeError, ValueError):
+        return None
+
+
+def _utc(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
