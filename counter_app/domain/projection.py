@@ -14,6 +14,7 @@ The rules follow what the services write:
 - a step (``services/processing._step``) writes the status it leads to (``payload["status"]``);
 - ``supply_supplement`` and ``confirm_payment`` write the appointment they move
   (``payload["appointment_at"]``), ``apologise`` the new one (``payload["new_appointment_at"]``);
+- ``transfer`` writes the unit it hands the dossier to (``payload["to_unit"]``, its code);
 - ``resolve`` writes the outcome, ``return_result`` the rating;
 - any other event of the dossier (a slip issued …) changes none of these.
 
@@ -41,6 +42,7 @@ STATED: dict[str, dict[str, str]] = {
     "supply_supplement": {"appointment_at": "appointment_at"},
     "confirm_payment": {"appointment_at": "appointment_at"},
     "apologise": {"new_appointment_at": "appointment_at"},
+    "transfer": {"to_unit": "current_unit"},
     "resolve": {"outcome": "outcome"},
     "return_result": {"satisfaction": "satisfaction"},
 }
@@ -55,6 +57,7 @@ COMPARED: tuple[str, ...] = (
     "postal_address",
     "outcome",
     "satisfaction",
+    "current_unit",  # the code of the row's current_unit_id (services/dossier_replay.py)
 )
 
 

@@ -21,7 +21,7 @@ from sqlalchemy import Select, Uuid, cast, select, true
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.models import Applicant, Dossier, Event
+from counter_app.db.models import Agency, Applicant, Dossier, Event
 from counter_app.domain.errors import Message
 from counter_app.domain.masking import mask_id_number, mask_phone
 from counter_app.domain.projection import COMPARED, DossierFacts, apply_event, blank_as_none, differences
@@ -38,7 +38,9 @@ _COLUMN_LABELS = {
     "postal_address": "địa chỉ nhận kết quả",
     "outcome": "kết quả giải quyết",
     "satisfaction": "mức hài lòng",
+    "current_unit": "đơn vị đang giữ hồ sơ",
 }
+ROW_COLUMNS = tuple(c for c in COMPARED if c != "current_unit") + ("current_unit_id",)
 
 
 @dataclass
@@ -92,6 +94,9 @@ def touched_since(db: Database, since: Mapping[str, int]) -> set[uuid.UUID]:
 def _merge(db: Database, report: ReplayReport, chunks: list[list[uuid.UUID] | None], batch: int) -> None:
     """Replay the dossiers of each chunk (None: all of them) and compare them with their rows."""
     with db.snapshot() as session:  # the events and the rows as of one instant
+        units = {
+            row.id: row.code for row in session.execute(select(Agency.id, Agency.code))
+        }  # as events name them
         for chunk in chunks:
             events_stmt = (
                 select(Event.dossier_id, Event.kind, Event.payload)
@@ -100,26 +105,32 @@ def _merge(db: Database, report: ReplayReport, chunks: list[list[uuid.UUID] | No
                 .execution_options(yield_per=batch)
             )
             rows_stmt = (
-                select(Dossier.id, *(getattr(Dossier, column) for column in COMPARED))
+                select(Dossier.id, *(getattr(Dossier, column) for column in ROW_COLUMNS))
                 .where(true() if chunk is None else Dossier.id.in_(chunk))
                 .order_by(Dossier.id)
                 .execution_options(yield_per=batch)
             )
-            _merge_one(session, report, events_stmt, rows_stmt)
+            _merge_one(session, report, events_stmt, rows_stmt, units)
 
 
-def _merge_one(session: Session, report: ReplayReport, events_stmt: Select, rows_stmt: Select) -> None:
+def _merge_one(
+    session: Session,
+    report: ReplayReport,
+    events_stmt: Select,
+    rows_stmt: Select,
+    units: Mapping[uuid.UUID, str],
+) -> None:
     """Both streams in dossier order, merged: a row without events, events without a row, or both."""
     rows = iter(session.execute(rows_stmt))
     row = next(rows, None)
     for dossier_id, facts in _replayed(session.execute(events_stmt)):
         while row is not None and row.id < dossier_id:  # a row no event explains
             report.dossiers_checked += 1
-            _compare(report, DossierFacts(), row)
+            _compare(report, DossierFacts(), row, units)
             row = next(rows, None)
         if row is not None and row.id == dossier_id:
             report.dossiers_checked += 1
-            _compare(report, facts, row)
+            _compare(report, facts, row, units)
             row = next(rows, None)
         else:  # events of a dossier whose row is gone
             report.add(
@@ -130,7 +141,7 @@ def _merge_one(session: Session, report: ReplayReport, events_stmt: Select, rows
             )
     while row is not None:
         report.dossiers_checked += 1
-        _compare(report, DossierFacts(), row)
+        _compare(report, DossierFacts(), row, units)
         row = next(rows, None)
 
 
@@ -157,8 +168,8 @@ def _payload(value: object) -> Mapping[str, object]:
     return value if isinstance(value, Mapping) else {}
 
 
-def _compare(report: ReplayReport, facts: DossierFacts, row: Any) -> None:
-    stored = row._mapping
+def _compare(report: ReplayReport, facts: DossierFacts, row: Any, units: Mapping[uuid.UUID, str]) -> None:
+    stored = {**row._mapping, "current_unit": units.get(row.current_unit_id)}
     found = differences(facts, stored)
     if not found:
         return

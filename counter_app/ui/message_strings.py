@@ -428,6 +428,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "địa chỉ nhận kết quả"),
     QT_TRANSLATE_NOOP("messages", "kết quả giải quyết"),
     QT_TRANSLATE_NOOP("messages", "mức hài lòng"),
+    QT_TRANSLATE_NOOP("messages", "đơn vị đang giữ hồ sơ"),
     QT_TRANSLATE_NOOP("messages", "Hồ sơ {code}: bảng hồ sơ khác với sự kiện — {details}."),
     QT_TRANSLATE_NOOP("messages", "không có"),
     QT_TRANSLATE_NOOP(

@@ -4619,6 +4619,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>satisfaction</translation>
     </message>
     <message>
+        <source>đơn vị đang giữ hồ sơ</source>
+        <translation>unit holding the dossier</translation>
+    </message>
+    <message>
         <source>Hồ sơ {code}: bảng hồ sơ khác với sự kiện — {details}.</source>
         <translation>Dossier {code}: the dossiers table differs from the events — {details}.</translation>
     </message>

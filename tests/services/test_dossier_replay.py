@@ -228,3 +228,14 @@ def test_given_a_dossier_given_to_another_applicant_by_hand_then_named(db: Datab
     )
     (problem,) = named(db)
     assert problem.startswith(f"Hồ sơ {codes[0]}: bảng hồ sơ khác với sự kiện — người nộp: bảng ghi «")
+
+
+def test_given_the_unit_holding_a_dossier_changed_by_hand_then_named(
+    db: Database, officer: Actor, supervisor: Actor
+) -> None:
+    codes = an_office_at_work(db, officer, supervisor)
+    edit(db, f"UPDATE dossiers SET current_unit_id = NULL WHERE code = '{codes[1]}'")
+    (problem,) = named(db)
+    assert problem == (
+        f"Hồ sơ {codes[1]}: bảng hồ sơ khác với sự kiện — đơn vị đang giữ hồ sơ: bảng ghi «không có», sự kiện ghi «SNV»."
+    )
