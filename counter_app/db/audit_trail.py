@@ -12,7 +12,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from counter_app.db.base import new_id
@@ -61,13 +61,25 @@ def append_record(
     at: datetime,
     subject: str = "",
     details: dict[str, object] | None = None,
-) -> AuditRecord:
-    """One more record at the end of the node's audit chain (the head locked until the commit)."""
-    head = _lock_head(session, node_id)
+) -> dict[str, object]:
+    """One more record at the end of the node's audit chain (the head locked until the commit).
+
+    Core statements built once, as the receipt's hot path does (db/event_log.py): a record is
+    written before every dossier opened, so its cost is a lookup's (issue 11's lookup budget)."""
+    conn = session.connection()
+    head = conn.execute(_LOCK_HEAD, {"node": node_id}).first()
+    if head is None:  # the node's first record: its head made, then locked like any other
+        insert = insert_for(conn.dialect.name)
+        conn.execute(
+            insert(_HEADS)
+            .values(node_id=node_id, last_seq=0, last_hash=GENESIS_HASH)
+            .on_conflict_do_nothing(index_elements=["node_id"])
+        )
+        head = conn.execute(_LOCK_HEAD, {"node": node_id}).one()
     fields: dict[str, object] = {
         "id": new_id(),
         "node_id": node_id,
-        "seq": head.last_seq + 1,
+        "seq": int(head[0]) + 1,
         "at": at.astimezone(UTC),
         "actor": actor.username,
         "actor_id": actor.user_id,
@@ -75,25 +87,24 @@ def append_record(
         "subject": subject,
         # Round-trip through JSON so the hash is computed over exactly what is stored.
         "details": json.loads(canonical_json(details or {})),
-        "prev_hash": head.last_hash,
+        "prev_hash": str(head[1]),
     }
-    record = AuditRecord(**fields, hash=record_hash(**fields))  # type: ignore[arg-type]
-    head.last_seq, head.last_hash = record.seq, record.hash
-    session.add(record)
-    session.flush()
+    record = {**fields, "hash": record_hash(**fields)}  # type: ignore[arg-type]
+    conn.execute(_INSERT, record)
+    conn.execute(_MOVE_HEAD, {"h_node": node_id, "h_seq": record["seq"], "h_hash": record["hash"]})
     return record
 
 
-def _lock_head(session: Session, node_id: str) -> AuditHead:
-    locked = select(AuditHead).where(AuditHead.node_id == node_id).with_for_update()
-    locked = locked.execution_options(populate_existing=True)
-    head = session.execute(locked).scalar_one_or_none()
-    if head is None:  # the node's first record
-        insert = insert_for(session.get_bind().dialect.name)
-        session.execute(
-            insert(AuditHead)
-            .values(node_id=node_id, last_seq=0, last_hash=GENESIS_HASH)
-            .on_conflict_do_nothing(index_elements=["node_id"])
-        )
-        head = session.execute(locked).scalar_one()
-    return head
+_HEADS = AuditHead.__table__
+_RECORDS = AuditRecord.__table__
+_LOCK_HEAD = (
+    select(_HEADS.c.last_seq, _HEADS.c.last_hash)
+    .where(_HEADS.c.node_id == bindparam("node"))
+    .with_for_update()
+)
+_INSERT = insert(_RECORDS)
+_MOVE_HEAD = (
+    update(_HEADS)
+    .where(_HEADS.c.node_id == bindparam("h_node"))
+    .values(last_seq=bindparam("h_seq"), last_hash=bindparam("h_hash"))
+)
