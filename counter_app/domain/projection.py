@@ -88,14 +88,6 @@ def apply_event(facts: DossierFacts, kind: str, payload: Mapping[str, object]) -
     return replace(facts, created=created, values=values)
 
 
-def replay(events: list[tuple[str, Mapping[str, object]]]) -> DossierFacts:
-    """The facts of a dossier's events, given in the order they happened."""
-    facts = DossierFacts()
-    for kind, payload in events:
-        facts = apply_event(facts, kind, payload)
-    return facts
-
-
 def differences(facts: DossierFacts, row: Mapping[str, object]) -> list[str]:
     """The columns of ``row`` the events do not explain (``["created"]``: no creation event)."""
     if not facts.created:

@@ -14,7 +14,6 @@ Admins and auditors read the trail (``list_records``, the administration's «Nh�
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -29,7 +28,9 @@ from counter_app.db.errors import DatabaseBusy
 from counter_app.db.event_log import GENESIS_HASH
 from counter_app.db.models import AuditHead, AuditRecord
 from counter_app.domain.errors import Message
+from counter_app.domain.timezones import DEFAULT_TZ
 from counter_app.services.actor import Actor, Role, require_reader
+from counter_app.services.integrity import stored_instant, stored_uuid
 from counter_app.services.reports.common import local_midnight
 
 RETRIES = 5  # attempts at writing a record while the database is busy
@@ -94,7 +95,7 @@ def list_records(
     last: date | None = None,
     username: str = "",
     action: str = "",
-    timezone: str = "Asia/Ho_Chi_Minh",
+    timezone: str = DEFAULT_TZ,
     limit: int = LIST_LIMIT,
 ) -> list[AuditRow]:
     """The records of the days ``first``…``last`` (office-local), newest first, for admins and auditors."""
@@ -167,16 +168,16 @@ def verify_audit(db: Database, batch: int = 5000) -> AuditCheck:
 
 
 def _decoded(row: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The hashed fields as ``record_hash`` takes them (integrity.py's readers), None if undecodable."""
     try:
-        at = row["at"]
         details = row["details"]
         return {
-            "id": row["id"] if isinstance(row["id"], uuid.UUID) else uuid.UUID(str(row["id"])),
+            "id": stored_uuid(row["id"]),
             "node_id": row["node_id"],
             "seq": int(row["seq"]),
-            "at": at if isinstance(at, datetime) else _utc(at),
+            "at": stored_instant(row["at"]),
             "actor": row["actor"],
-            "actor_id": uuid.UUID(str(row["actor_id"])) if row["actor_id"] is not None else None,
+            "actor_id": stored_uuid(row["actor_id"]),
             "action": row["action"],
             "subject": row["subject"],
             "details": json.loads(details) if isinstance(details, str) else details,
@@ -184,8 +185,3 @@ def _decoded(row: Mapping[str, Any]) -> dict[str, Any] | None:
         }
     except (TypeError, ValueError):
         return None
-
-
-def _utc(text: str) -> datetime:
-    value = datetime.fromisoformat(text)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value

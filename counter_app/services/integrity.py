@@ -123,29 +123,35 @@ def _decoded(row: Mapping[str, Any]) -> dict[str, Any] | None:
         occurred = row["occurred_at"]
         local = row["local_date"]
         return {
-            "id": _uuid(row["id"]),
+            "id": stored_uuid(row["id"]),
             "node_id": row["node_id"],
             "seq": int(row["seq"]),
             "kind": row["kind"],
-            "office_id": _uuid(row["office_id"]) if row["office_id"] is not None else None,
-            "dossier_id": _uuid(row["dossier_id"]) if row["dossier_id"] is not None else None,
+            "office_id": stored_uuid(row["office_id"]),
+            "dossier_id": stored_uuid(row["dossier_id"]),
             "actor": row["actor"],
             # SQLite keeps text (naive UTC); PostgreSQL's driver already gives the typed values.
-            "occurred_at": occurred if isinstance(occurred, datetime) else _utc(occurred),
+            "occurred_at": stored_instant(occurred),
             "local_date": local if isinstance(local, date) else date.fromisoformat(local),
             "payload": json.loads(payload) if isinstance(payload, str) else payload,
             "prev_hash": row["prev_hash"],
-            "actor_id": _uuid(row["actor_id"]) if row["actor_id"] is not None else None,
+            "actor_id": stored_uuid(row["actor_id"]),
             "hash_version": int(row["hash_version"]),
         }
     except (TypeError, ValueError):
         return None
 
 
-def _uuid(value: object) -> uuid.UUID:
+def stored_uuid(value: object) -> uuid.UUID | None:
+    """A uuid column read as stored (SQLite: its text; PostgreSQL: a uuid already), None for NULL."""
+    if value is None:
+        return None
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
-def _utc(text: str) -> datetime:
-    value = datetime.fromisoformat(text)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+def stored_instant(value: object) -> datetime:
+    """An instant column read as stored (SQLite: naive UTC text; PostgreSQL: an aware datetime)."""
+    if isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(str(value))
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
