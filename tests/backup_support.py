@@ -87,3 +87,8 @@ def corrupt_page(file: Path, table: str = "dossiers") -> None:
 def set_revision(file: Path, revision: str) -> None:
     with closing(sqlite3.connect(file)) as conn, conn:
         conn.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+
+
+def backup_files(folder: Path) -> list[Path]:
+    """The files of ``folder`` but the anchors kept beside the backups (``*.anchor.txt``)."""
+    return sorted(p for p in folder.iterdir() if not p.name.endswith(".anchor.txt"))

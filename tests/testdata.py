@@ -52,3 +52,18 @@ def unguard_events(execute: Callable[[str], object], dialect: str = "sqlite") ->
     """Drop the event log's guards through ``execute`` (a raw connection's or a session's)."""
     for statement in UNGUARD_SQLITE if dialect == "sqlite" else UNGUARD_POSTGRES:
         execute(statement)
+
+
+def audit_of(db: object, *actions: str) -> list[tuple[str, str, dict[str, object]]]:
+    """The audit trail's records of ``actions`` in the order written: (action, who, details)."""
+    from sqlalchemy import select
+
+    from counter_app.db.models import AuditRecord
+
+    with db.read() as session:  # type: ignore[attr-defined]
+        rows = session.execute(
+            select(AuditRecord.action, AuditRecord.actor, AuditRecord.details)
+            .where(AuditRecord.action.in_(actions))
+            .order_by(AuditRecord.seq)
+        )
+        return [(action, actor, details) for action, actor, details in rows]

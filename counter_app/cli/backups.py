@@ -57,10 +57,14 @@ def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> None:
     folders = _folders(ctx, args.to)
     file = _sqlite_file(ctx)
     if file is None:
+        from counter_app.services.anchor import read_anchor_file
         from counter_app.services.backups_pg import pg_dump_backup
 
-        for info in pg_dump_backup(ctx.db, folders):
+        made = pg_dump_backup(ctx.db, folders)
+        for info in made:
             print(f"Đã sao lưu {info.path} ({backups.size_text(info.size)}) bằng pg_dump.")
+        if made and (anchor := read_anchor_file(made[0].path)) is not None:
+            print(f"Dấu chuỗi sự kiện (ghi bên bản sao lưu, .anchor.txt): {anchor.text}")
         return
     result = backups.make_backup(_require_file(ctx, file), folders)
     v = result.verification
@@ -72,6 +76,8 @@ def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> None:
     )
     for copy in copies:
         print(f"Đã chép sang {copy.path}.")
+    if v.anchor is not None:
+        print(f"Dấu chuỗi sự kiện (ghi bên bản sao lưu, .anchor.txt): {v.anchor.text}")
     if result.deleted or result.compressed:
         print(f"Xoay vòng: xóa {len(result.deleted)} bản cũ, nén {len(result.compressed)} bản cũ hơn 7 ngày.")
 

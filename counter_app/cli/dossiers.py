@@ -7,6 +7,7 @@
     search TEXT              name (any accents), CCCD, phone, code prefix: one dossier a line
     events verify            every event chain checked, the first broken link named; the tables
                              replayed from the events; --anchor: the history up to a printed anchor
+                             (or the .anchor.txt kept beside a backup)
     events verify --since A  the incremental one: the events after a printed anchor A, the dossiers
                              they touch (the history before A is what A proves)
     events anchor            the anchor of the log as it stands (printed on the end-of-day report)
@@ -168,13 +169,13 @@ def cmd_events_verify(ctx: AppContext, args: argparse.Namespace) -> None:
     """The chains, then a printed anchor (when given: it proves the history the chains cannot,
     against a forger who rehashed), then the tables replayed from the events."""
     from counter_app.services import dossier_replay, integrity
-    from counter_app.services.anchor import check_anchor, parse_anchor
+    from counter_app.services.anchor import anchor_given, check_anchor
     from counter_app.services.audit_trail import verify_audit
 
     if args.since is not None:
         _verify_since(ctx, args.since)
         return
-    printed = parse_anchor(args.anchor) if args.anchor is not None else None  # a typing slip: said first
+    printed = anchor_given(args.anchor) if args.anchor is not None else None  # a typing slip: said first
     report = integrity.verify_events(ctx.db)
     if report.first_broken:
         raise UserError(f"Chuỗi sự kiện bị phá vỡ — {report.first_broken}")
@@ -204,9 +205,9 @@ def _verify_since(ctx: AppContext, anchor_text: str) -> None:
     """The incremental verification: the events after a printed anchor (itself checked first) and
     the dossiers they touch; the history before the anchor is what the anchor proves."""
     from counter_app.services import dossier_replay, integrity
-    from counter_app.services.anchor import check_anchor, parse_anchor
+    from counter_app.services.anchor import anchor_given, check_anchor
 
-    anchor = parse_anchor(anchor_text)
+    anchor = anchor_given(anchor_text)
     problem = check_anchor(ctx.db, anchor)
     if problem is not None:
         raise UserError(problem)
@@ -259,9 +260,14 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     )
     p = ev.add_parser("verify", parents=[common])
     p.add_argument(
-        "--anchor", help="dấu chuỗi sự kiện đã in (báo cáo cuối ngày): lịch sử đến đó không bị sửa"
+        "--anchor",
+        help="dấu chuỗi sự kiện đã in (báo cáo cuối ngày) hoặc tệp .anchor.txt bên một bản sao lưu: "
+        "lịch sử đến đó không bị sửa",
     )
-    p.add_argument("--since", help="chỉ kiểm tra từ một dấu chuỗi đã in: sự kiện mới và hồ sơ chúng chạm tới")
+    p.add_argument(
+        "--since",
+        help="chỉ kiểm tra từ một dấu chuỗi đã in (hoặc tệp .anchor.txt): sự kiện mới và hồ sơ chúng chạm tới",
+    )
     p.set_defaults(func=cmd_events_verify)
     p = ev.add_parser("anchor", parents=[common], help="dấu chuỗi sự kiện hiện tại")
     p.set_defaults(func=cmd_events_anchor)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 
 from counter_app.exports.tables import Column, Table, local
-from counter_app.services.audit_trail import ACTION_LABELS, AuditRow
+from counter_app.services.audit_trail import ACTION_LABELS, AuditRow, detail_parts
 
 AUDIT_TITLE = "NHẬT KÝ TRUY CẬP DỮ LIỆU"
 
@@ -29,7 +28,7 @@ def audit_table(rows: Sequence[AuditRow], tz: str, subtitle: str = "") -> Table:
             row.actor,
             ACTION_LABELS.get(row.action, row.action),
             row.subject,
-            json.dumps(row.details, ensure_ascii=False, sort_keys=True) if row.details else "",
+            _details(row),
             f"{row.node_id} #{row.seq}",
         )
         for i, row in enumerate(rows, 1)
@@ -57,3 +56,9 @@ def audit_file(
     from counter_app.exports.csvfile import csv_bytes
 
     return csv_bytes(table)
+
+
+def _details(row: AuditRow) -> str:
+    codes = row.details.get("codes")
+    found = [f"{len(codes)} hồ sơ: {', '.join(map(str, codes))}"] if isinstance(codes, list) else []
+    return "; ".join(found + detail_parts(row.details, row.subject))

@@ -12,6 +12,10 @@ number in small print::
 ``counter-cli events verify --anchor "…"`` takes the printed line back: for each node it reads the
 hash of the event at the printed sequence number, recomputes the digest, and compares. History up
 to the printed point that was edited — even with every hash recomputed — gives another digest.
+
+Beside every backup ``<backup>.anchor.txt`` keeps the backup's own anchor (``write_anchor_file``):
+a restore checks the copy against it, so a backup edited afterwards — even rehashed — is refused,
+and ``events verify --anchor <that file>`` proves the live log still leads to it.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
@@ -26,6 +32,7 @@ from sqlalchemy.orm import Session
 from counter_app.db.database import Database
 from counter_app.db.models import Event, NodeHead
 from counter_app.domain.errors import Message, ValidationError
+from counter_app.output_files import write_atomic
 
 DIGEST_CHARS = 20  # 80 bits: out of reach of a forger searching for an edit that keeps it
 _DIGEST = re.compile(r"\b([0-9A-F]{4}(?:-[0-9A-F]{4}){4})\b", re.IGNORECASE)
@@ -106,3 +113,48 @@ def check_anchor(db: Database, printed: Anchor) -> Message | None:
             printed=printed.digest,
         )
     return None
+
+
+ANCHOR_SUFFIX = ".anchor.txt"
+
+
+def anchor_file_of(backup: Path) -> Path:
+    """The anchor's file beside ``backup``; the same for its gzipped generation."""
+    name = backup.name.removesuffix(".gz")
+    return backup.with_name(name + ANCHOR_SUFFIX)
+
+
+def write_anchor_file(backup: Path, anchor: Anchor, taken_at: datetime) -> Path:
+    """Keep ``anchor`` beside ``backup`` (in Vietnamese, like the printed line: a person may read it)."""
+    target = anchor_file_of(backup)
+    content = (
+        f"Dấu chuỗi sự kiện của bản sao lưu {backup.name.removesuffix('.gz')} "
+        f"(lập lúc {taken_at:%d/%m/%Y %H:%M:%S}):\n{anchor.text}\n"
+    )
+    write_atomic(target, content.encode("utf-8"))
+    return target
+
+
+def read_anchor_file(backup: Path) -> Anchor | None:
+    """The anchor kept beside ``backup``; None when there is none (a backup made before issue 14).
+    ValidationError when the file is there but is not an anchor."""
+    source = anchor_file_of(backup)
+    try:
+        content = source.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(
+            "Không đọc được tệp dấu chuỗi {file}: {error}.", file=source.name, error=exc
+        ) from exc
+    return parse_anchor(content.splitlines()[-1] if content.strip() else "")
+
+
+def anchor_given(value: str) -> Anchor:
+    """An anchor typed or pasted, or the path of a backup's anchor file (or of the backup itself)."""
+    path = Path(value.strip())
+    if value.strip() and path.is_file():
+        kept = path if path.name.endswith(ANCHOR_SUFFIX) else anchor_file_of(path)
+        content = kept.read_text(encoding="utf-8") if kept.is_file() else ""
+        return parse_anchor(content.strip().splitlines()[-1] if content.strip() else str(path))
+    return parse_anchor(value)

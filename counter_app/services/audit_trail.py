@@ -14,27 +14,31 @@ Admins and auditors read the trail (``list_records``, the administration's «Nh�
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from time import sleep
+from time import monotonic, sleep
 from typing import Any
 
 from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session
 
 from counter_app.db.audit_trail import HASHED, append_record, record_hash
 from counter_app.db.database import Database
+from counter_app.db.engine import SQLITE_BUSY_TIMEOUT_MS
 from counter_app.db.errors import DatabaseBusy
 from counter_app.db.event_log import GENESIS_HASH
 from counter_app.db.models import AuditHead, AuditRecord
 from counter_app.domain.errors import Message
-from counter_app.domain.timezones import DEFAULT_TZ
+from counter_app.domain.timezones import DEFAULT_TZ, local_midnight
 from counter_app.services.actor import Actor, Role, require_reader
 from counter_app.services.integrity import stored_instant, stored_uuid
-from counter_app.services.reports.common import local_midnight
 
 RETRIES = 5  # attempts at writing a record while the database is busy
 BACKOFF_S = 0.2  # doubled at each attempt: 0.2 + 0.4 + 0.8 + 1.6 s at most before giving up
+# All attempts together wait no longer than one write would (SQLite's busy timeout): each attempt
+# may itself wait that long inside the driver, so five would keep a counter waiting minutes.
+BUDGET_S = SQLITE_BUSY_TIMEOUT_MS / 1000
 LIST_LIMIT = 10_000
 
 ACTION_LABELS = {
@@ -43,7 +47,109 @@ ACTION_LABELS = {
     "citizen_search": "Tìm hồ sơ của người dân",
     "slip_reprinted": "In lại phiếu",
     "report_made": "Lập báo cáo, danh sách (xem, in, xuất tệp)",
+    "audit_exported": "Xuất nhật ký truy cập",
+    "login": "Đăng nhập",
+    "login_failed": "Đăng nhập không thành công",
+    "login_locked": "Tạm khóa tên đăng nhập (sai nhiều lần)",
+    "password_changed": "Đổi mật khẩu",
+    "screen_locked": "Khóa màn hình",
+    "screen_unlocked": "Mở khóa màn hình",
+    "user_created": "Tạo tài khoản",
+    "user_changed": "Sửa tài khoản",
+    "user_disabled": "Vô hiệu hóa tài khoản",
+    "user_enabled": "Kích hoạt lại tài khoản",
+    "password_reset": "Cấp lại mật khẩu",
+    "user_unlocked": "Mở khóa tài khoản",
+    "settings_changed": "Đổi cài đặt máy trạm",
 }
+
+# How a record's details read (the page translates both through the labels, the export prints them).
+DETAIL_LABELS = {
+    "reason": "lý do",
+    "known": "tên có tài khoản",
+    "full_name": "họ tên",
+    "role": "vai trò",
+    "one_time": "mật khẩu một lần",
+    "changes": "thay đổi",
+    "unlocked": "mở khóa",
+    "forced": "bắt buộc đổi",
+    "until": "khóa đến",
+    "slip": "phiếu",
+    "layout": "khổ giấy",
+    "format": "định dạng",
+    "day": "ngày",
+    "rows": "số dòng",
+    "kind": "cách tìm",
+    "language": "ngôn ngữ",
+    "idle_lock_minutes": "tự khóa sau (phút)",
+    "receipt_layout": "khổ giấy tiếp nhận",
+}
+DETAIL_VALUES = {
+    "password": "sai mật khẩu",
+    "unknown": "không có tài khoản",
+    "disabled": "tài khoản bị vô hiệu hóa",
+    "locked": "đang bị tạm khóa",
+    "current_password": "sai mật khẩu hiện tại",
+    "idle": "không dùng máy",
+    "manual": "bấm Khóa máy",
+    "true": "có",
+    "false": "không",
+    # Roles as ROLE_LABELS words them (services/actor.py)
+    "officer": "Cán bộ một cửa",
+    "supervisor": "Lãnh đạo",
+    "admin": "Quản trị",
+    "auditor": "Kiểm tra, giám sát",
+}
+
+
+def detail_parts(details: Mapping[str, object], subject: str, label: Callable[[str], str] = str) -> list[str]:
+    """A record's details as «name: value» parts, in Vietnamese (``label`` translates each word);
+    the user name is left out when it is already the record's subject."""
+    parts = []
+    for key, value in sorted(details.items()):
+        if key == "codes" or (key == "username" and value == subject):
+            continue
+        parts.append(f"{label(DETAIL_LABELS.get(key, key))}: {_value_text(value, label)}")
+    return parts
+
+
+def _value_text(value: object, label: Callable[[str], str]) -> str:
+    if isinstance(value, bool):
+        value = str(value).lower()
+    if isinstance(value, list) and len(value) == 2 and not isinstance(value[0], (list, dict)):
+        return (
+            f"{_value_text(value[0], label)} → {_value_text(value[1], label)}"  # a setting's before → after
+        )
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{label(DETAIL_LABELS.get(k, k))} {_value_text(v, label)}" for k, v in sorted(value.items())
+        )
+    text = str(value)
+    return label(DETAIL_VALUES[text]) if text in DETAIL_VALUES else text
+
+
+def note(
+    session: Session,
+    db: Database,
+    actor: Actor,
+    action: str,
+    now: datetime,
+    *,
+    subject: str = "",
+    details: Mapping[str, object] | None = None,
+) -> None:
+    """A record in the caller's transaction: for the acts the office accounts for that change
+    state — a log-in and its throttle row, a user changed — so the record and the change commit
+    or roll back together."""
+    append_record(
+        session,
+        node_id=db.node_id,
+        actor=actor.as_event_actor(),
+        action=action,
+        at=now,
+        subject=subject[:200],
+        details=dict(details or {}),
+    )
 
 
 def audit(
@@ -57,23 +163,17 @@ def audit(
 ) -> None:
     """Write the record of a read before its data is shown (module docstring)."""
     at = now or datetime.now(UTC)
+    deadline = monotonic() + BUDGET_S
     for attempt in range(RETRIES):
         try:
             with db.write() as session:
-                append_record(
-                    session,
-                    node_id=db.node_id,
-                    actor=actor.as_event_actor(),
-                    action=action,
-                    at=at,
-                    subject=subject[:200],
-                    details=dict(details or {}),
-                )
+                note(session, db, actor, action, at, subject=subject, details=details)
             return
         except DatabaseBusy:
-            if attempt == RETRIES - 1:
+            wait = BACKOFF_S * 2**attempt
+            if attempt == RETRIES - 1 or monotonic() + wait >= deadline:
                 raise
-            sleep(BACKOFF_S * 2**attempt)
+            sleep(wait)
 
 
 @dataclass(frozen=True)

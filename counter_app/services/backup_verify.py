@@ -18,6 +18,7 @@ from counter_app.db.migrate import alembic_config
 from counter_app.db.schema_head import HEAD_REVISION
 from counter_app.db.sqlite_copy import sqlite_uri
 from counter_app.domain.errors import Message
+from counter_app.services.anchor import Anchor, check_anchor, current_anchor
 from counter_app.services.dossier_replay import verify_tables
 from counter_app.services.integrity import verify_events
 
@@ -29,6 +30,7 @@ class Verification:
     revision: str | None = None
     events_checked: int = 0
     dossiers: int = 0
+    anchor: Anchor | None = None  # the copy's own anchor, when its chains verified
 
     @property
     def ok(self) -> bool:
@@ -141,11 +143,12 @@ def _integrity_rows(conn: sqlite3.Connection, pragma: str) -> list[Message]:
     )
 
 
-def verify_copy(file: Path, tables: bool = False) -> Verification:
+def verify_copy(file: Path, tables: bool = False, kept: Anchor | None = None) -> Verification:
     """Check a database file opened read-only: integrity, foreign keys, schema revision, event chains;
     ``tables``: the dossiers and applicants replayed from the events too (before a restore, which
     must not bring back a file edited by hand; a daily backup skips it: about a minute at a million
-    dossiers)."""
+    dossiers); ``kept``: the anchor written beside the backup when it was made, which the copy's
+    history must still lead to (a backup edited later, even rehashed, differs)."""
     try:
         with closing(sqlite3.connect(sqlite_uri(file, "ro"), uri=True)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -167,14 +170,19 @@ def verify_copy(file: Path, tables: bool = False) -> Verification:
     db = read_only_database(file)
     try:
         report = verify_events(db)
+        anchor = None
         if report.first_broken:
             problems.append(Message("Chuỗi sự kiện bị phá vỡ — {where}", where=report.first_broken))
-        elif tables:
-            replayed = verify_tables(db)
-            problems += replayed.problems
+        else:
+            with db.read() as session:
+                anchor = current_anchor(session)
+            if kept is not None and (differs := check_anchor(db, kept)) is not None:
+                problems.append(Message("Không khớp dấu chuỗi ghi khi sao lưu — {why}", why=differs))
+            if tables and not problems:
+                problems += verify_tables(db).problems
     except Exception as exc:  # a page that reads as garbage: a problem to report, not a crash
         unreadable = Message("Chuỗi sự kiện không đọc được: {error}.", error=str(exc).rstrip("."))
         return Verification([unreadable], code, revision, 0, dossiers)
     finally:
         db.engine.dispose()
-    return Verification(problems, code, revision, report.events_checked, dossiers)
+    return Verification(problems, code, revision, report.events_checked, dossiers, anchor)

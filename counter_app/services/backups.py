@@ -70,6 +70,7 @@ from counter_app.db.sqlite_copy import (
     snapshot,
 )
 from counter_app.domain.errors import Message, UserError, describe_os_error
+from counter_app.services.anchor import anchor_file_of, write_anchor_file
 from counter_app.services.backup_verify import Verification, verify_copy
 
 log = logging.getLogger(__name__)
@@ -286,11 +287,15 @@ def _take(
                 problem=verification.problems[0],
             )
         name = backup_name(db_file.stem, taken_at, verification.last_code)
-        return staged.commit(folder / name), verification
+        made = staged.commit(folder / name)
+    if verification.anchor is not None:  # the anchor beside it: a later edit of the copy is seen
+        write_anchor_file(made, verification.anchor, taken_at)
+    return made, verification
 
 
 def mirror_copy(verified: Path, folder: Path) -> Path:
-    """A byte copy of a verified backup in ``folder`` under the same name, checked by SHA-256."""
+    """A byte copy of a verified backup in ``folder`` under the same name, checked by SHA-256, with
+    the anchor kept beside it."""
     target = folder / verified.name
     try:
         remove_stale_partials(folder)
@@ -300,7 +305,10 @@ def mirror_copy(verified: Path, folder: Path) -> Path:
                 raise UserError(
                     "Bản chép sang {folder} khác bản gốc (lỗi ghi đĩa?): đã bỏ bản chép.", folder=folder
                 )
-            return staged.commit(target)
+            copied = staged.commit(target)
+        if (anchor := anchor_file_of(verified)).is_file():
+            shutil.copyfile(anchor, anchor_file_of(copied))
+        return copied
     except OSError as exc:
         raise UserError(
             "Đã sao lưu vào {done} nhưng không chép được sang {folder}: {reason}.",
@@ -396,6 +404,7 @@ def rotate(
     for backup in backups:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
+            anchor_file_of(backup.path).unlink(missing_ok=True)
             deleted.append(backup.path)
             log.info("backup rotated out: %s", backup.path)
     compressed: list[Path] = []

@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from counter_app.db.database import Database
 from counter_app.db.sqlite_copy import StagedFile, remove_stale_partials
 from counter_app.domain.errors import UserError
+from counter_app.services.anchor import current_anchor, write_anchor_file
 from counter_app.services.backups import (
     DEFAULT_POLICY,
     BackupInfo,
@@ -80,6 +81,8 @@ def pg_dump_backup(
             "client (cùng phiên bản máy chủ), hoặc để quản trị CSDL sao lưu máy chủ (xem docs/backups.md)."
         )
     with db.read() as session:
+        # Taken before the dump: the dump holds at least this history, which the anchor then proves.
+        anchor = current_anchor(session)
         size = int(session.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
         last_code = session.execute(
             text("SELECT code FROM dossiers ORDER BY received_at DESC, id DESC LIMIT 1")
@@ -105,6 +108,7 @@ def pg_dump_backup(
             )
         _check_dump(staged.path, which, run)
         first = staged.commit(primary / backup_name(database, taken_at, last_code, ".dump"))
+    write_anchor_file(first, anchor, taken_at)
     made = [first] + [mirror_copy(first, folder) for folder in folders[1:]]
     for folder in folders:
         try:

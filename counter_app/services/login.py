@@ -5,9 +5,11 @@ the memory of one process: closing and restarting the desktop, or trying another
 same PostgreSQL server, must not reset the count; and since the row is keyed by the name typed
 whether or not an account has it, an unknown name is counted, locked and answered exactly as a
 real one — without a user being made for it. Every attempt costs one scrypt (a dummy hash for an
-unknown name), so the time taken tells nothing either. Every log-in, failure and lock is an event
-(hash-chained); an admin's unlock is recorded by services/users.py. The desktop's screen lock
-(idle or Khóa máy) is recorded too, and unlocking it is a log-in of the locked user's name.
+unknown name), so the time taken tells nothing either. Every log-in, failure and lock is a record
+of the audit trail (services/audit_trail.py: chained, append-only, never sent to the province),
+written in the same transaction as the throttle row; an admin's unlock is recorded by
+services/users.py. The desktop's screen lock (idle or Khóa máy) is recorded too, and unlocking it
+is a log-in of the locked user's name.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from counter_app.domain.errors import Message, PermissionDenied, UserError, Vali
 from counter_app.domain.login_guard import WINDOW, GuardState, lock_message, name_key
 from counter_app.domain.passwords import check_password_policy
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
-from counter_app.services.event_log import DEFAULT_TZ, record
+from counter_app.services.audit_trail import note
+from counter_app.services.event_log import DEFAULT_TZ
 from counter_app.services.users import actor_of, check_password, hash_password, user_by_name
 
 BAD_CREDENTIALS = "Tên đăng nhập hoặc mật khẩu không đúng."
@@ -83,7 +86,7 @@ def _count_failure(
     row.failures = [t.astimezone(UTC).isoformat() for t in state.failures]
     row.locked_until, row.last_failure_at = state.locked_until, now
     payload = {"username": key, "known": user is not None, "reason": reason}
-    record(session, db, SYSTEM_ACTOR, "login_failed", now, payload=payload)
+    note(session, db, SYSTEM_ACTOR, "login_failed", now, subject=key, details=payload)
     # Names whose failures are all past the window and not locked any more are forgotten.
     session.execute(
         delete(LoginThrottle).where(
@@ -98,7 +101,7 @@ def _count_failure(
         "known": user is not None,
         "until": state.locked_until.astimezone(UTC).isoformat(),
     }
-    record(session, db, SYSTEM_ACTOR, "login_locked", now, payload=until)
+    note(session, db, SYSTEM_ACTOR, "login_locked", now, subject=key, details=until)
     return lock_message(state.locked_until, _timezone(session))
 
 
@@ -120,12 +123,12 @@ def login(db: Database, username: str, password: str, *, now: datetime) -> Login
         result: LoginResult | None = None
         if state.locked_until is not None and state.is_locked(now):
             payload = {"username": key, "known": user is not None, "reason": "locked"}
-            record(session, db, SYSTEM_ACTOR, "login_failed", now, payload=payload)
+            note(session, db, SYSTEM_ACTOR, "login_failed", now, subject=key, details=payload)
             error = lock_message(state.locked_until, _timezone(session))
         elif matches and user is not None and user.active and user.password_hash == stored:
             session.delete(row)
             actor = actor_of(user)
-            record(session, db, actor, "login", now, payload={"username": user.username})
+            note(session, db, actor, "login", now, subject=user.username, details={"username": user.username})
             result = LoginResult(actor, user.must_change_password)
         else:
             reason = "unknown" if user is None else ("disabled" if not user.active else "password")
@@ -170,22 +173,22 @@ def change_password(
             forced = user.must_change_password
             user.password_hash, user.must_change_password = new_hash, False
             payload = {"username": user.username, "forced": forced}
-            record(session, db, actor, "password_changed", now, payload=payload)
+            note(session, db, actor, "password_changed", now, subject=user.username, details=payload)
     if error is not None:
         raise error
 
 
 def record_screen_locked(db: Database, actor: Actor, *, now: datetime, reason: str) -> None:
     """The desktop covered itself for ``actor`` (``reason``: "idle" after the set minutes without
-    input, "manual" for Khóa máy): an event, as every log-in is."""
+    input, "manual" for Khóa máy): an audit record, as every log-in is."""
     with db.write() as session:
         payload = {"username": actor.username, "reason": reason}
-        record(session, db, actor, "screen_locked", now, payload=payload)
+        note(session, db, actor, "screen_locked", now, subject=actor.username, details=payload)
 
 
 def unlock_screen(db: Database, actor: Actor, password: str, *, now: datetime) -> LoginResult:
     """The locked user's password again: a log-in of that name — throttled, answered and recorded
-    exactly as one (a wrong password counts toward the lock) — then the unlock event.
+    exactly as one (a wrong password counts toward the lock) — then the unlock's record.
 
     The result's actor is the account as it is now (its role or name may have changed meanwhile).
     ``must_change_password`` says an admin reset its password while the screen was locked: then no
@@ -200,5 +203,7 @@ def unlock_screen(db: Database, actor: Actor, password: str, *, now: datetime) -
         return result
     with db.write() as session:
         payload = {"username": result.actor.username}
-        record(session, db, result.actor, "screen_unlocked", now, payload=payload)
+        note(
+            session, db, result.actor, "screen_unlocked", now, subject=result.actor.username, details=payload
+        )
     return result

@@ -43,6 +43,7 @@ from counter_app.db.sqlite_copy import (
     sqlite_uri,
 )
 from counter_app.domain.errors import Message, UserError, describe_os_error
+from counter_app.services.anchor import read_anchor_file
 from counter_app.services.backup_verify import (
     Verification,
     read_revision,
@@ -170,7 +171,7 @@ def prepare_restore(
         ) from exc
     try:
         _stage(source, staged.path, gzipped)
-        verification = verify_copy(staged.path, tables=True)
+        verification = verify_copy(staged.path, tables=True, kept=read_anchor_file(source))
         if not verification.ok:
             raise UserError(
                 "Không khôi phục từ {name}: {problem} Chưa thay đổi gì ({count} vấn đề).",

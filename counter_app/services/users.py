@@ -24,7 +24,7 @@ from counter_app.domain.passwords import check_password_policy, one_time_passwor
 from counter_app.domain.usernames import USERNAME_PATTERN as USERNAME_PATTERN  # re-exported
 from counter_app.domain.usernames import check_full_name, check_username
 from counter_app.services.actor import ROLE_LABELS, Actor, Role, require_role
-from counter_app.services.event_log import record
+from counter_app.services.audit_trail import note
 
 MANAGE = "quản lý người dùng"
 
@@ -203,7 +203,7 @@ def create_user_in(
     must_change: bool = True,
     enforce_policy: bool = True,
 ) -> NewPassword:
-    """create_user inside the caller's transaction (checks, the row and its event; no commit)."""
+    """create_user inside the caller's transaction (checks, the row and its audit record; no commit)."""
     require_role(actor, Role.ADMIN, MANAGE)
     name, full, chosen_role = check_new_user(username, full_name, role, password, enforce_policy)
     generated = one_time_password() if password is None else None
@@ -226,7 +226,7 @@ def create_user_in(
     session.add(user)
     session.flush()
     payload = {"username": name, "full_name": full, "role": str(chosen_role), "one_time": must_change}
-    record(session, db, actor, "user_created", now, payload=payload)
+    note(session, db, actor, "user_created", now, subject=name, details=payload)
     return NewPassword(info_of(user), generated)
 
 
@@ -263,7 +263,7 @@ def edit_user_in(
     role: Role | str | None = None,
     now: datetime,
 ) -> UserUpdate:
-    """edit_user inside the caller's transaction; the event only when something changed."""
+    """edit_user inside the caller's transaction; the audit record only when something changed."""
     require_role(actor, Role.ADMIN, MANAGE)
     full, chosen_role = _check_edit(full_name, role)
     user = _existing(session, username)
@@ -278,7 +278,7 @@ def edit_user_in(
         user.full_name = full if full is not None else user.full_name
         user.role = str(chosen_role) if chosen_role is not None else user.role
         payload = {"username": user.username, "changes": changes}
-        record(session, db, actor, "user_changed", now, payload=payload)
+        note(session, db, actor, "user_changed", now, subject=user.username, details=payload)
     return UserUpdate(info_of(user, locked_until(session, user.username, now)), bool(changes))
 
 
@@ -292,7 +292,7 @@ def set_active(db: Database, actor: Actor, username: str, active: bool, *, now: 
 def set_active_in(
     session: Session, db: Database, actor: Actor, username: str, active: bool, *, now: datetime
 ) -> UserUpdate:
-    """set_active inside the caller's transaction; the event only when the state changed."""
+    """set_active inside the caller's transaction; the audit record only when the state changed."""
     require_role(actor, Role.ADMIN, MANAGE)
     user = _existing(session, username)
     changed = user.active != active
@@ -301,7 +301,7 @@ def set_active_in(
             _keep_an_admin(session, user, "vô hiệu hóa")
         user.active = active
         kind = "user_enabled" if active else "user_disabled"
-        record(session, db, actor, kind, now, payload={"username": user.username})
+        note(session, db, actor, kind, now, subject=user.username, details={"username": user.username})
     return UserUpdate(info_of(user, locked_until(session, user.username, now)), changed)
 
 
@@ -324,7 +324,7 @@ def reset_password(db: Database, actor: Actor, username: str, *, now: datetime) 
         user.password_hash = hash_password(generated)
         user.must_change_password = True
         payload = {"username": user.username, "unlocked": was_locked}
-        record(session, db, actor, "password_reset", now, payload=payload)
+        note(session, db, actor, "password_reset", now, subject=user.username, details=payload)
         return NewPassword(info_of(user), generated)
 
 
@@ -337,7 +337,15 @@ def unlock_user(db: Database, actor: Actor, username: str, *, now: datetime) -> 
         was_locked = locked_until(session, user.username, now) is not None
         session.execute(delete(LoginThrottle).where(LoginThrottle.username_key == key))
         if was_locked:
-            record(session, db, actor, "user_unlocked", now, payload={"username": user.username})
+            note(
+                session,
+                db,
+                actor,
+                "user_unlocked",
+                now,
+                subject=user.username,
+                details={"username": user.username},
+            )
         return UserUpdate(info_of(user), was_locked)
 
 

@@ -40,6 +40,8 @@ LABEL_SOURCES = (
     ("counter_app.services.processing", "SATISFACTION_LEVELS"),
     ("counter_app.services.actor", "ROLE_LABELS"),
     ("counter_app.services.audit_trail", "ACTION_LABELS"),
+    ("counter_app.services.audit_trail", "DETAIL_LABELS"),
+    ("counter_app.services.audit_trail", "DETAIL_VALUES"),
     ("counter_app.documents.registry", "SLIP_TITLES"),
     ("counter_app.services.setup_spec", "OFFICE_LEVELS"),
     ("counter_app.services.setup_spec", "TIME_POLICIES"),

@@ -213,7 +213,7 @@ class MainWindow(WindowLock, QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """Language and receipt paper (Ctrl+,)."""
-        dialog = SettingsDialog(self.session.paths, self)
+        dialog = SettingsDialog(self.session.paths, self, self.session)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.apply_idle_setting)
         dialog.open()

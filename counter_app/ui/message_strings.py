@@ -270,6 +270,7 @@ MESSAGES = (
         "messages",
         "Dấu chuỗi tính lại là {again}, khác dấu đã in {printed}: lịch sử đến thời điểm in đã bị sửa.",
     ),
+    QT_TRANSLATE_NOOP("messages", "Không đọc được tệp dấu chuỗi {file}: {error}."),
     # counter_app.services.applicants
     QT_TRANSLATE_NOOP("messages", "Vui lòng nhập họ tên người nộp hồ sơ."),
     QT_TRANSLATE_NOOP("messages", "Họ tên quá dài (tối đa {limit} ký tự)."),
@@ -298,6 +299,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "Tệp không đọc được như một cơ sở dữ liệu SQLite ({error})."),
     QT_TRANSLATE_NOOP("messages", "Tệp {problem}."),
     QT_TRANSLATE_NOOP("messages", "Chuỗi sự kiện bị phá vỡ — {where}"),
+    QT_TRANSLATE_NOOP("messages", "Không khớp dấu chuỗi ghi khi sao lưu — {why}"),
     QT_TRANSLATE_NOOP("messages", "Chuỗi sự kiện không đọc được: {error}."),
     # counter_app.services.backups
     QT_TRANSLATE_NOOP("messages", "{number} GB"),
@@ -450,6 +452,81 @@ MESSAGES = (
     ),
     # counter_app.services.dossiers
     QT_TRANSLATE_NOOP("messages", "Không tìm thấy hồ sơ mã «{code}»."),
+    # counter_app.services.exchange.bundle
+    QT_TRANSLATE_NOOP("messages", "phần {part} có dòng không đọc được"),
+    QT_TRANSLATE_NOOP("messages", "phần {part} không khớp mã băm trong bản kê (gói bị sửa hoặc bị cắt)"),
+    QT_TRANSLATE_NOOP("messages", "thiếu bản kê hoặc chữ ký, hoặc có tệp lạ ({names})"),
+    QT_TRANSLATE_NOOP("messages", "một phần quá lớn"),
+    QT_TRANSLATE_NOOP("messages", "Không có tệp {path}."),
+    QT_TRANSLATE_NOOP("messages", "Không đọc được {path}: {error}."),
+    QT_TRANSLATE_NOOP("messages", "không đọc được như một tệp zip (bị cắt hoặc hỏng)"),
+    QT_TRANSLATE_NOOP("messages", "bản kê không đọc được"),
+    QT_TRANSLATE_NOOP("messages", "chữ ký không hợp lệ: bản kê đã bị sửa sau khi ký"),
+    QT_TRANSLATE_NOOP("messages", "định dạng gói {format} chưa được hỗ trợ"),
+    QT_TRANSLATE_NOOP("messages", "Không nhận gói {name}: {reason}."),
+    # counter_app.services.exchange.event_json
+    QT_TRANSLATE_NOOP("messages", "một dòng không phải sự kiện ({error})"),
+    # counter_app.services.exchange.keys
+    QT_TRANSLATE_NOOP("messages", "{what} không đúng dạng (base64)."),
+    QT_TRANSLATE_NOOP("messages", "{what} không phải khóa Ed25519 (32 byte)."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Dấu vân tay đọc qua điện thoại ({typed}) không khớp khóa trong tệp ({actual}): không nhận khóa.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Đã có khóa của trung tâm tỉnh ({existing}); khóa mới {actual} không được thay thế tự động.",
+    ),
+    # counter_app.services.exchange.office
+    QT_TRANSLATE_NOOP("messages", "Không đọc được tệp khóa {path}: {error}."),
+    QT_TRANSLATE_NOOP("messages", "Tệp {path} không chứa khóa công khai của counter_app."),
+    QT_TRANSLATE_NOOP("messages", "nhận khóa của trung tâm tỉnh"),
+    QT_TRANSLATE_NOOP("messages", "nhập gói xác nhận của trung tâm tỉnh"),
+    QT_TRANSLATE_NOOP("messages", "đây không phải gói xác nhận của trung tâm tỉnh (loại {kind})"),
+    QT_TRANSLATE_NOOP("messages", "bản kê không có mã gói"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "văn phòng chưa có khóa của trung tâm tỉnh: hãy đọc dấu vân tay với trung tâm qua điện thoại và nhập lại kèm --fingerprint",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "gói được ký bằng khóa {signer}, không phải khóa của trung tâm tỉnh ({trusted})",
+    ),
+    QT_TRANSLATE_NOOP("messages", "gói xác nhận này dành cho văn phòng có khóa {to}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "trung tâm tỉnh xác nhận sự kiện {node}#{seq} mà cơ sở dữ liệu này không có như vậy (đã khôi phục từ bản sao lưu cũ?)",
+    ),
+    # counter_app.services.exchange.province
+    QT_TRANSLATE_NOOP("messages", "đăng ký khóa của văn phòng"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Dấu vân tay đọc qua điện thoại ({typed}) không khớp khóa đã ký gói ({actual}): không đăng ký.",
+    ),
+    QT_TRANSLATE_NOOP("messages", "nhập gói dữ liệu của văn phòng"),
+    QT_TRANSLATE_NOOP("messages", "đây không phải gói dữ liệu của văn phòng (loại {kind})"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "khóa đã ký gói ({fingerprint}) chưa được đăng ký ở trung tâm tỉnh — hãy đối chiếu dấu vân tay với văn phòng qua điện thoại rồi chạy «counter-cli exchange enrol»",
+    ),
+    QT_TRANSLATE_NOOP("messages", "Văn phòng có khóa {fingerprint} chưa được đăng ký."),
+    QT_TRANSLATE_NOOP("messages", "bản kê không ghi phiên bản lược đồ"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "gói được lập bởi phiên bản counter_app mới hơn (lược đồ {schema}, ở đây {here}): hãy cập nhật phần mềm ở trung tâm tỉnh trước",
+    ),
+    QT_TRANSLATE_NOOP("messages", "bản kê không liệt kê chuỗi nào"),
+    QT_TRANSLATE_NOOP("messages", "sự kiện {node}#{seq} không khớp mã băm của nó"),
+    QT_TRANSLATE_NOOP("messages", "các chuỗi trong gói khác bản kê"),
+    QT_TRANSLATE_NOOP("messages", "chuỗi {node} đứt ở sự kiện số {seq}"),
+    QT_TRANSLATE_NOOP("messages", "chuỗi {node} ngắn hơn bản kê (gói bị cắt)"),
+    QT_TRANSLATE_NOOP("messages", "chuỗi {node} thuộc một văn phòng khác"),
+    # counter_app.services.exchange.upward
+    QT_TRANSLATE_NOOP("messages", "xuất gói dữ liệu gửi trung tâm tỉnh"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Chưa có thông tin cơ quan: hãy thiết lập văn phòng trước khi gửi dữ liệu.",
+    ),
     # counter_app.services.integrity
     QT_TRANSLATE_NOOP("messages", "nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)"),
     QT_TRANSLATE_NOOP("messages", "thiếu sự kiện số {expected} (gặp số {seq})"),

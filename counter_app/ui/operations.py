@@ -24,6 +24,10 @@ The idea is Anki's ``aqt/operations`` (``CollectionOp(parent, op).success(cb).ru
   ops (the slip desk's slips) queue instead.
 - If the page is gone when the op ends (a window closed meanwhile), its callbacks are dropped: the
   write itself has been made (or rolled back) in its own transaction. A bug is still raised.
+- Reads of personal data write their audit record before the data is shown, and may wait for the
+  database as a write does (services/audit_trail.py): a dossier opened on Theo dõi or Trả kết quả,
+  a citizen searched run here too, non-exclusive; the page numbers its requests and drops the
+  answer to any but the latest (track/page.py, return_page.py, widgets/citizen_search.py).
 
 Long background jobs — backups, restores, imports, period reports, the database's opening — do NOT
 go through this lane: they run on the long-job lane of ``worker.py`` (a thread of their own each,

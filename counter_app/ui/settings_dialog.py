@@ -6,9 +6,15 @@ translators are installed before the first widget is made. The receipt's paper i
 value (``slips/receipt_layout``) that the slip desk reads at every receipt, so it applies at once.
 The minutes without input before the screen locks (``Settings.idle_lock_minutes``, 0 = never) are
 in settings.json too; the main window applies them when the dialog is saved.
+
+Opened by a logged-in user (``session`` given), a change is first written to the audit trail
+(``settings_changed``: who changed what from what, on the write lane) and only then saved: a change
+that cannot be recorded is not made, as the idle lock is a safeguard of the office's data.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
@@ -32,17 +38,23 @@ from counter_app.config import (
 from counter_app.documents import registry
 from counter_app.domain.errors import UserError
 from counter_app.paths import AppPaths
+from counter_app.services.audit_trail import audit
 from counter_app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from counter_app.ui.messages import shown
+from counter_app.ui.operations import ServiceOp
+from counter_app.ui.session import UiSession
 from counter_app.ui.slip_desk import SlipDesk
 
 RECEIPT_LAYOUT_KEY = "slips/receipt_layout"
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, paths: AppPaths | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, paths: AppPaths | None, parent: QWidget | None = None, session: UiSession | None = None
+    ) -> None:
         super().__init__(parent)
         self._paths = paths
+        self._session = session
         self.setWindowTitle(self.tr("Cài đặt"))
         self.setMinimumWidth(460)
         self.message = QLabel()
@@ -121,6 +133,27 @@ class SettingsDialog(QDialog):
             self.idle_minutes.selectAll()
             self.idle_minutes.setFocus()
             return
+        layout = str(self.receipt_layout.currentData())
+        before = {
+            "language": self._saved_language,
+            "idle_lock_minutes": self._saved_idle_minutes,
+            "receipt_layout": SlipDesk.receipt_layout(),
+        }
+        after = {"language": language, "idle_lock_minutes": minutes, "receipt_layout": layout}
+        changes = {key: [before[key], after[key]] for key in before if before[key] != after[key]}
+        if self._session is None or not changes:
+            self._write(language, minutes, layout)
+            return
+        s = self._session
+        self.save_button.setEnabled(False)
+        ServiceOp(
+            self, partial(audit, s.db, s.actor, "settings_changed", subject=s.actor.username, details=changes)
+        ).after(lambda: self.save_button.setEnabled(True)).success(
+            lambda _none: self._write(language, minutes, layout)
+        ).failure(lambda exc: self._show_error(shown(exc))).run_in_background()
+
+    def _write(self, language: str, minutes: int, layout: str) -> None:
+        """Save the choices and close; the dialog stays open with the reason if they cannot be saved."""
         changed = language != self._saved_language or minutes != self._saved_idle_minutes
         if self._paths is not None and changed:
             try:
@@ -134,7 +167,7 @@ class SettingsDialog(QDialog):
                 self._show_error(self.tr("Không lưu được cài đặt: {0}").format(exc))
                 return
             self._saved_language, self._saved_idle_minutes = language, minutes
-        QSettings().setValue(RECEIPT_LAYOUT_KEY, self.receipt_layout.currentData())
+        QSettings().setValue(RECEIPT_LAYOUT_KEY, layout)
         self.accept()
 
     def idle_lock_minutes(self) -> int | None:

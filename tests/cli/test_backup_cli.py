@@ -7,10 +7,19 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from backup_support import DataDir, corrupt_page, digest, dossier_count, make_data_dir, receive_some
+from backup_support import (
+    DataDir,
+    backup_files,
+    corrupt_page,
+    digest,
+    dossier_count,
+    make_data_dir,
+    receive_some,
+)
 from testdata import MONDAY_9AM
 
 from counter_app.cli import main
+from counter_app.services.anchor import read_anchor_file
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -42,9 +51,11 @@ def _one_error_line(err: str, start: str) -> None:
 def test_backup_list_restore_with_yes_then_events_verify_and_check_pass(cli: Run, data: DataDir) -> None:
     code, out, err = cli("backup")
     assert (code, err) == (0, "")
-    (backup,) = data.backups.iterdir()
+    (backup,) = backup_files(data.backups)
     assert out.startswith(f"Đã sao lưu {backup} (") and "đã kiểm tra: toàn vẹn SQLite, khóa ngoại" in out
     assert "3 hồ sơ, hồ sơ cuối 000.00.31.H56-261123-0003." in out
+    kept = read_anchor_file(backup)
+    assert kept is not None and f"Dấu chuỗi sự kiện (ghi bên bản sao lưu, .anchor.txt): {kept.text}\n" in out
 
     code, out, _ = cli("backup", "list")
     (line,) = out.splitlines()
@@ -65,6 +76,8 @@ def test_backup_list_restore_with_yes_then_events_verify_and_check_pass(cli: Run
 
     code, out, err = cli("events", "verify")
     assert (code, err) == (0, "") and out.startswith("Chuỗi sự kiện nguyên vẹn:")
+    code, out, err = cli("events", "verify", "--anchor", str(backup))  # the file beside it read back
+    assert (code, err) == (0, "") and f"Khớp dấu chuỗi đã in {kept.digest}" in out
     code, out, err = cli("check")
     assert (code, err) == (0, "") and out.startswith(
         f"Không có vấn đề: {data.db_file} — toàn vẹn SQLite, khóa ngoại"
@@ -75,7 +88,7 @@ def test_backup_to_a_second_folder(cli: Run, data: DataDir, tmp_path: Path) -> N
     usb = tmp_path / "usb"
     usb.mkdir()
     code, out, _ = cli("backup", "--to", str(usb))
-    (copy,) = usb.iterdir()
+    (copy,) = backup_files(usb)
     assert code == 0 and f"Đã chép sang {copy}." in out
     assert digest(copy) == digest(data.backups / copy.name)
 
@@ -112,7 +125,7 @@ def test_given_bad_input_then_one_error_line_exit_1_and_nothing_changed(
 
 def test_given_corrupt_backup_then_restore_refused(cli: Run, data: DataDir) -> None:
     assert cli("backup")[0] == 0
-    (backup,) = data.backups.iterdir()
+    (backup,) = backup_files(data.backups)
     corrupt_page(backup)
     before = digest(data.db_file)
     code, _out, err = cli("restore", str(backup), "--yes")
@@ -184,7 +197,10 @@ def test_on_postgresql_backup_runs_pg_dump(
     code, out, err = cli("backup")
     assert (code, err) == (0, ""), err
     (dump,) = data.backups.glob("*.dump")
-    assert out == f"Đã sao lưu {dump} ({out.split('(')[1].split(')')[0]}) bằng pg_dump.\n"
+    made, anchor = out.splitlines()
+    assert made == f"Đã sao lưu {dump} ({out.split('(')[1].split(')')[0]}) bằng pg_dump."
+    kept = read_anchor_file(dump)  # its anchor beside it, and said
+    assert kept is not None and anchor == f"Dấu chuỗi sự kiện (ghi bên bản sao lưu, .anchor.txt): {kept.text}"
     assert dump.read_bytes()[:5] == b"PGDMP"
     code, out, _ = cli("backup", "list")
     assert code == 0 and "\tpg_dump\t" in out

@@ -41,14 +41,23 @@ def received(db: Database, officer: Actor) -> str:
 
 
 def records(db: Database) -> list[AuditRecord]:
+    """The trail after the seeding's own records (its users' creation)."""
     with db.read() as session:
-        return list(session.execute(select(AuditRecord).order_by(AuditRecord.seq)).scalars())
+        query = select(AuditRecord).where(AuditRecord.action != "user_created").order_by(AuditRecord.seq)
+        return list(session.execute(query).scalars())
+
+
+def seeded(db: Database) -> int:
+    """How many records the seeded office starts with."""
+    with db.read() as session:
+        return session.execute(select(func.count()).select_from(AuditRecord)).scalar_one()
 
 
 def test_given_a_dossier_opened_then_one_record_names_who_and_which_and_a_read_back_none(
     db: Database, officer: Actor
 ) -> None:
     code = received(db, officer)
+    before = seeded(db)
     lookup(db, officer, code)
     lookup(db, officer, code, with_events=False, audited=False)  # the page reading back its own action
 
@@ -59,7 +68,7 @@ def test_given_a_dossier_opened_then_one_record_names_who_and_which_and_a_read_b
         officer.username,
         officer.user_id,
     )
-    assert record.seq == 1 and verify_audit(db).first_broken is None
+    assert record.seq == before + 1 and verify_audit(db).first_broken is None
 
 
 def test_given_searches_then_the_codes_returned_are_kept_never_what_was_typed(
@@ -109,19 +118,21 @@ def test_given_audit_records_then_the_database_refuses_to_change_or_delete_them(
     ("edit", "said"),
     [
         (
-            "UPDATE audit_records SET subject = 'x' WHERE seq = 1",
-            "bản ghi số 1: nội dung hoặc liên kết đã bị sửa",
+            "UPDATE audit_records SET subject = 'x' WHERE seq = {first}",
+            "bản ghi số {first}: nội dung hoặc liên kết đã bị sửa",
         ),
-        ("DELETE FROM audit_records WHERE seq = 1", "bản ghi số 2: thiếu bản ghi số 1"),
-        ("DELETE FROM audit_records WHERE seq = 2", "đầu chuỗi không khớp bản ghi cuối"),
+        ("DELETE FROM audit_records WHERE seq = {first}", "bản ghi số {second}: thiếu bản ghi số {first}"),
+        ("DELETE FROM audit_records WHERE seq = {second}", "đầu chuỗi không khớp bản ghi cuối"),
     ],
 )
 def test_given_the_trail_edited_behind_its_guards_then_verify_names_it(
     db: Database, officer: Actor, edit: str, said: str
 ) -> None:
     code = received(db, officer)
+    first = seeded(db) + 1  # the two lookups' records
     lookup(db, officer, code)
     lookup(db, officer, code)
+    edit, said = (t.format(first=first, second=first + 1) for t in (edit, said))
     with db.write() as session:  # a forger drops the guards first
         if db.dialect == "sqlite":
             session.execute(text("DROP TRIGGER audit_records_no_update"))
@@ -143,7 +154,7 @@ def test_given_admins_and_auditors_then_they_list_the_trail_with_filters_and_off
     lookup(db, officer, code)
     search(db, admin, code)
 
-    assert [r.action for r in list_records(db, AUDITOR)] == ["search", "dossier_viewed"]  # newest first
+    assert [r.action for r in list_records(db, AUDITOR)][:2] == ["search", "dossier_viewed"]  # newest first
     assert [r.actor for r in list_records(db, admin, username=officer.username)] == [officer.username]
     assert [r.action for r in list_records(db, admin, action="search")] == ["search"]
     with pytest.raises(PermissionDenied):
@@ -186,15 +197,52 @@ def test_given_the_record_cannot_be_written_then_the_read_is_refused(
             lookup(impatient_db, officer, code)
         other.rollback()
     assert waits == [0.05, 0.1, 0.2, 0.4]  # it retried, waiting longer each time, then gave up
-    with impatient_db.read() as session:
-        assert session.execute(select(func.count()).select_from(AuditRecord)).scalar_one() == 0
+    assert records(impatient_db) == []
+
+
+def test_given_the_database_held_longer_than_a_write_would_wait_then_the_retries_stop(
+    impatient_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each attempt may itself wait the busy timeout: the attempts share one budget, so a counter is
+    # never kept waiting five times over. The clock says 29.9 s have gone after the first attempt.
+    officer = find_actor(impatient_db, "canbo")
+    code = received(impatient_db, officer)
+    waits: list[float] = []
+    monkeypatch.setattr(audit_trail, "sleep", waits.append)
+    clock = iter([0.0, 29.9, 29.99])
+    monkeypatch.setattr(audit_trail, "monotonic", lambda: next(clock))
+    with closing(sqlite3.connect(tmp_path / "counter.sqlite3")) as other:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(DatabaseBusy):
+            lookup(impatient_db, officer, code)
+        other.rollback()
+    assert audit_trail.BUDGET_S == 30 and waits == [0.05]  # 29.99 + 0.1 is past the 30 s: given up
+    assert records(impatient_db) == []
 
 
 def test_given_a_records_day_then_listing_by_day_finds_it(db: Database, officer: Actor, admin: Actor) -> None:
     code = received(db, officer)
     audit_trail.audit(db, officer, "dossier_viewed", subject=code, now=MONDAY_9AM)
     assert [
-        r.subject for r in list_records(db, admin, first=date(2026, 11, 23), last=date(2026, 11, 23))
+        r.subject
+        for r in list_records(
+            db, admin, first=date(2026, 11, 23), last=date(2026, 11, 23), action="dossier_viewed"
+        )
     ] == [code]
     assert list_records(db, admin, first=date(2026, 11, 24), last=date(2026, 11, 30)) == []
     assert list_records(db, admin, last=MONDAY_9AM.date() - timedelta(days=1)) == []
+
+
+def test_given_details_then_they_read_as_words_not_as_stored_keys() -> None:
+    failed = {"username": "canbo", "known": True, "reason": "password"}
+    assert audit_trail.detail_parts(failed, "canbo") == ["tên có tài khoản: có", "lý do: sai mật khẩu"]
+    settings = {"idle_lock_minutes": [5, 0], "receipt_layout": ["a4", "thermal80"]}
+    assert audit_trail.detail_parts(settings, "canbo") == [
+        "tự khóa sau (phút): 5 → 0",
+        "khổ giấy tiếp nhận: a4 → thermal80",
+    ]
+    made = {"username": "canbo3", "role": "officer", "one_time": True}
+    assert audit_trail.detail_parts(made, "canbo3", str.upper) == [
+        "MẬT KHẨU MỘT LẦN: CÓ",
+        "VAI TRÒ: CÁN BỘ MỘT CỬA",
+    ]

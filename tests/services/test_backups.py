@@ -16,6 +16,7 @@ from alembic import command
 from backup_support import (
     REQUEST,
     DataDir,
+    backup_files,
     corrupt_page,
     digest,
     dossier_count,
@@ -24,7 +25,7 @@ from backup_support import (
     set_revision,
 )
 from sqlalchemy import select, text
-from testdata import MONDAY_9AM, unguard_events
+from testdata import MONDAY_9AM, NODE, unguard_events
 
 from counter_app.db.database import Database
 from counter_app.db.event_log import GENESIS_HASH, event_hash
@@ -33,6 +34,7 @@ from counter_app.db.models import Event
 from counter_app.db.sqlite_copy import PARTIAL_SUFFIX, remove_stale_partials
 from counter_app.domain.errors import UserError
 from counter_app.services import backups
+from counter_app.services.anchor import anchor_file_of, anchor_now, read_anchor_file
 from counter_app.services.backups import (
     Policy,
     backup_name,
@@ -70,7 +72,12 @@ def test_given_database_when_backed_up_then_verified_copy_named_with_time_and_la
     assert info.size == info.path.stat().st_size > 0
     assert result.verification.ok and result.verification.dossiers == 5
     assert result.verification.events_checked > 5
-    assert [p.name for p in data.backups.iterdir()] == [info.path.name]  # no temporary file left
+    # No temporary file left; beside it the anchor of its history (issue 14), as the live log's now.
+    assert sorted(p.name for p in data.backups.iterdir()) == [info.path.name, info.path.name + ".anchor.txt"]
+    kept = read_anchor_file(info.path)
+    with closing(data.open()) as db:
+        assert kept == result.verification.anchor == anchor_now(db) and kept is not None
+    assert kept.heads == ((NODE, result.verification.events_checked),)
     # A self-contained file: rollback journal, no -wal beside it; it opens read-only anywhere.
     assert info.path.read_bytes()[18:20] == b"\x01\x01"
     assert verify_copy(info.path).ok
@@ -152,11 +159,11 @@ def test_given_backup_killed_midway_then_database_and_earlier_backups_intact_and
     assert digest(data.db_file) == db_digest
     assert digest(earlier) == earlier_digest and verify_copy(earlier).ok
     assert [b.path for b in list_backups([data.backups])] == [earlier]  # nothing under a final name
-    assert all(p.name.startswith(".") for p in data.backups.iterdir() if p != earlier)
+    assert all(p.name.startswith(".") for p in backup_files(data.backups) if p != earlier)
     # The next backup works; the killed one's leftover is cleared once it is old.
     assert remove_stale_partials(data.backups, older_than_s=0)
     assert make_backup(data.db_file, [data.backups], now=NOW).verification.ok
-    assert sorted(p.name.startswith(".") for p in data.backups.iterdir()) == [False, False]
+    assert sorted(p.name.startswith(".") for p in backup_files(data.backups)) == [False, False]
 
 
 def test_given_corrupted_database_when_backed_up_then_refused_and_older_backups_kept(data: DataDir) -> None:
@@ -166,7 +173,7 @@ def test_given_corrupted_database_when_backed_up_then_refused_and_older_backups_
     with pytest.raises(UserError, match="không đạt kiểm tra.*Toàn vẹn SQLite.*counter-cli check"):
         make_backup(data.db_file, [data.backups], now=NOW)
 
-    assert list(data.backups.iterdir()) == [earlier]
+    assert backup_files(data.backups) == [earlier]
 
 
 def test_given_not_a_database_when_backed_up_then_refused(data: DataDir) -> None:
@@ -236,6 +243,9 @@ def test_given_second_folder_when_backed_up_then_same_verified_file_there(
     first, second = make_backup(data.db_file, [data.backups, usb], now=NOW).backups
     assert second.path == usb / first.path.name
     assert digest(second.path) == digest(first.path)
+    assert anchor_file_of(second.path).read_text(encoding="utf-8") == anchor_file_of(first.path).read_text(
+        encoding="utf-8"
+    )
 
 
 def test_given_second_folder_missing_then_refused_before_writing(data: DataDir, tmp_path: Path) -> None:
@@ -260,7 +270,7 @@ def test_given_little_free_space_then_refused_with_figures_and_older_backups_kep
     )
     assert f"cần khoảng {backups.size_text(size)}" in message and "chừa lại 256,0 MB" in message
     assert "các bản sao lưu cũ vẫn được giữ nguyên" in message
-    assert sorted(data.backups.iterdir()) == sorted(older)
+    assert backup_files(data.backups) == sorted(older)
 
 
 # ------------------------------------------------------------------------------ listing and rotation
@@ -344,6 +354,7 @@ def test_given_generation_older_than_a_week_then_gzipped_checked_and_still_resto
 
     (gz,) = result.compressed
     assert gz == old.with_name(old.name + ".gz") and not old.exists()
+    assert read_anchor_file(gz) is not None  # its anchor stays with it
     assert backups.sha256_of(gz, gzipped=True) == old_digest
     info = parse_backup(gz)
     assert info is not None and info.verified and info.compressed and info.size < old_size / 2
@@ -377,3 +388,17 @@ def test_automatic_backup_skips_an_unplugged_second_folder(data: DataDir, tmp_pa
     usb.mkdir()
     result = backups.automatic_backup(data.db_file, data.backups, usb, now=NOW + timedelta(hours=1))
     assert [b.path.parent for b in result.backups] == [data.backups, usb]
+
+
+def test_given_a_backup_rotated_out_then_its_anchor_goes_with_it(data: DataDir) -> None:
+    policy = Policy(daily=1, weekly=0, monthly=0, compress_after=timedelta(days=100_000))
+    first = make_backup(data.db_file, [data.backups], now=NOW - timedelta(days=1), policy=policy).backups[0]
+    assert anchor_file_of(first.path).is_file()
+
+    newer = make_backup(data.db_file, [data.backups], now=NOW, policy=policy)
+
+    assert newer.deleted == [first.path]
+    assert sorted(p.name for p in data.backups.iterdir()) == [
+        newer.backups[0].path.name,
+        newer.backups[0].path.name + ".anchor.txt",
+    ]

@@ -12,10 +12,10 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM
+from testdata import MONDAY_9AM, audit_of
 
 from counter_app.db.database import Database
-from counter_app.db.models import Event, LoginThrottle, User
+from counter_app.db.models import LoginThrottle, User
 from counter_app.domain.errors import PermissionDenied, UserError, ValidationError
 from counter_app.services import login as login_module
 from counter_app.services.actor import SYSTEM_ACTOR, Actor
@@ -39,12 +39,7 @@ def fail(db: Database, username: str, password: str, minutes: float) -> str:
 
 
 def login_events(db: Database) -> list[tuple[str, str, dict[str, object]]]:
-    kinds = ("login", "login_failed", "login_locked", "user_unlocked")
-    with db.read() as session:
-        rows = session.execute(
-            select(Event.kind, Event.actor, Event.payload).where(Event.kind.in_(kinds)).order_by(Event.seq)
-        )
-        return [(kind, actor, payload) for kind, actor, payload in rows]
+    return audit_of(db, "login", "login_failed", "login_locked", "user_unlocked")
 
 
 def user_count(db: Database) -> int:
@@ -150,11 +145,9 @@ def test_given_one_time_password_when_changed_then_old_one_refused_and_no_more_f
     assert info.value.message == BAD_CREDENTIALS
     again = login(db, "nguyenvana", GOOD, now=NOW + timedelta(minutes=2))
     assert not again.must_change_password
-    with db.read() as session:
-        payloads = (
-            session.execute(select(Event.payload).where(Event.kind == "password_changed")).scalars().all()
-        )
-    assert payloads == [{"username": "nguyenvana", "forced": True}]
+    assert audit_of(db, "password_changed") == [
+        ("password_changed", "nguyenvana", {"username": "nguyenvana", "forced": True})
+    ]
 
 
 def test_given_demo_users_then_they_log_in_with_demo_and_are_never_forced_to_change(db: Database) -> None:

@@ -6,11 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
-from testdata import MONDAY_9AM
+from testdata import MONDAY_9AM, audit_of
 
 from counter_app.db.database import Database
-from counter_app.db.models import Event
 from counter_app.domain.errors import PermissionDenied
 from counter_app.services.actor import Actor
 from counter_app.services.integrity import verify_events
@@ -22,11 +20,7 @@ KINDS = ("screen_locked", "screen_unlocked", "login", "login_failed", "login_loc
 
 
 def lock_events(db: Database) -> list[tuple[str, str, dict[str, object]]]:
-    with db.read() as session:
-        rows = session.execute(
-            select(Event.kind, Event.actor, Event.payload).where(Event.kind.in_(KINDS)).order_by(Event.seq)
-        )
-        return [(kind, actor, payload) for kind, actor, payload in rows]
+    return audit_of(db, *KINDS)
 
 
 def test_given_a_lock_then_a_wrong_and_the_right_password_then_every_step_recorded(

@@ -5,7 +5,9 @@ Issue 14 listed 17 edits tried by hand, of which the hash chains alone caught 8.
 first, foreign keys off where a row is deleted), and the whole verification run after it:
 ``events verify`` (the chains and their heads), the tables replayed from the events, the audit
 trail, and the anchor printed before the edit. Each edit must be named by at least one of them; an
-untouched office must pass all four.
+untouched office must pass all four. And a backup edited after it was made — even rehashed, which
+its own chains cannot show — is refused by the restore, which checks it against the anchor kept
+beside it.
 """
 
 from __future__ import annotations
@@ -14,24 +16,29 @@ import sqlite3
 from collections.abc import Callable
 from contextlib import closing
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text, update
-from testdata import MONDAY_9AM, unguard_events
+from testdata import MONDAY_9AM, NODE, unguard_events
 
 from counter_app.db.database import Database
 from counter_app.db.engine import sqlite_file_of
 from counter_app.db.event_log import GENESIS_HASH, event_hash
 from counter_app.db.models import Event, NodeHead
+from counter_app.domain.errors import UserError
 from counter_app.services import processing
 from counter_app.services.actor import Actor
-from counter_app.services.anchor import Anchor, anchor_now, check_anchor
+from counter_app.services.anchor import Anchor, anchor_given, anchor_now, check_anchor
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.audit_trail import verify_audit
+from counter_app.services.backups import make_backup
 from counter_app.services.dossier_replay import verify_tables
 from counter_app.services.integrity import verify_events
 from counter_app.services.lookup import lookup
 from counter_app.services.receiving import IntakeRequest, receive
+from counter_app.services.recovery import prepare_restore
+from counter_app.services.users import find_actor
 
 LATER = MONDAY_9AM + timedelta(hours=1)
 
@@ -152,3 +159,29 @@ def test_given_a_direct_edit_then_the_verification_names_it(db: Database, office
     codes, printed = office_at_work(db, officer)
     EDITS[edit](db, codes)
     assert findings(db, printed), f"{edit}: not detected"
+
+
+# ------------------------------------------------------------------------------------ a backup edited
+
+
+def test_given_a_backup_edited_and_rehashed_then_the_restore_refuses_it_by_its_anchor(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    officer = find_actor(sqlite_db, "canbo")
+    office_at_work(sqlite_db, officer)
+    live = sqlite_file_of(sqlite_db.url)
+    assert live is not None
+    made = make_backup(live, [tmp_path / "backups"]).backups[0].path
+    untouched = prepare_restore(live, made)  # the backup as made: accepted
+    untouched.staged.discard()
+    assert check_anchor(sqlite_db, anchor_given(str(made))) is None  # the live log still leads to it
+
+    forged = Database.open(f"sqlite:///{made}", NODE, migrate=False)
+    sql(forged, "UPDATE events SET actor = 'mallory' WHERE seq = 5")
+    rehash(forged)
+    assert verify_events(forged).first_broken is None  # its own chains cannot tell
+    forged.close()
+
+    with pytest.raises(UserError, match="Không khớp dấu chuỗi ghi khi sao lưu — Dấu chuỗi tính lại là"):
+        prepare_restore(live, made)
+    assert sorted(p.name for p in live.parent.iterdir() if "restore" in p.name) == []  # nothing staged left

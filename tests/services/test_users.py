@@ -13,10 +13,10 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM
+from testdata import MONDAY_9AM, audit_of
 
 from counter_app.db.database import Database
-from counter_app.db.models import Event, LoginThrottle, User
+from counter_app.db.models import AuditRecord, Event, LoginThrottle, User
 from counter_app.domain.errors import NotFoundError, PermissionDenied, UserError, ValidationError
 from counter_app.services.actor import Actor, Role
 from counter_app.services.integrity import verify_events
@@ -54,16 +54,9 @@ def snapshot(db: Database) -> tuple[object, ...]:
             ).order_by(User.username)
         ).all()
         events = session.execute(select(func.count()).select_from(Event)).scalar_one()
+        records = session.execute(select(func.count()).select_from(AuditRecord)).scalar_one()
         throttle = session.execute(select(func.count()).select_from(LoginThrottle)).scalar_one()
-    return tuple(users), events, throttle
-
-
-def events_of(db: Database, *kinds: str) -> list[tuple[str, str, dict[str, object]]]:
-    with db.read() as session:
-        rows = session.execute(
-            select(Event.kind, Event.actor, Event.payload).where(Event.kind.in_(kinds)).order_by(Event.seq)
-        )
-        return [(kind, actor, payload) for kind, actor, payload in rows]
+    return tuple(users), events, records, throttle
 
 
 def test_given_admin_when_adding_user_without_password_then_one_time_password_forces_a_change(
@@ -82,7 +75,7 @@ def test_given_admin_when_adding_user_without_password_then_one_time_password_fo
     assert user.must_change_password
     result = login(db, "nguyenvana", new.one_time_password, now=NOW)
     assert result.actor.username == "nguyenvana" and result.must_change_password
-    assert events_of(db, "user_created")[-1] == (
+    assert audit_of(db, "user_created")[-1] == (
         "user_created",
         "quantri",
         {"username": "nguyenvana", "full_name": "Nguyễn Văn A", "role": "officer", "one_time": True},
@@ -249,7 +242,7 @@ def test_given_user_when_edited_disabled_enabled_then_each_change_an_event_and_n
     assert login(db, "canbo", "demo", now=NOW).actor.full_name == "Nguyễn Thị Lan Anh"
 
     kinds = ("user_changed", "user_disabled", "user_enabled")
-    assert events_of(db, *kinds) == [
+    assert audit_of(db, *kinds) == [
         (
             "user_changed",
             "quantri",
@@ -281,7 +274,7 @@ def test_given_reset_then_new_one_time_password_old_password_refused_and_lock_li
     assert info.value.message == BAD_CREDENTIALS
     result = login(db, "canbo", new.one_time_password, now=NOW + timedelta(minutes=2))
     assert result.must_change_password
-    assert events_of(db, "password_reset") == [
+    assert audit_of(db, "password_reset") == [
         ("password_reset", "quantri", {"username": "canbo", "unlocked": True})
     ]
 

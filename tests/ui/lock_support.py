@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 from testdata import MONDAY_9AM
 
 from counter_app.db.database import Database
-from counter_app.db.models import Event
 from counter_app.services.offices import find_actor
 from counter_app.ui.main_window import MainWindow
 from counter_app.ui.session import UiSession
@@ -56,14 +54,6 @@ def open_window(qtbot: QtBot, db: Database, username: str = "canbo", *, idle_ms:
     window = make_window(session_for(db, username), idle_ms=idle_ms)
     qtbot.addWidget(window)
     return show_window(qtbot, window)
-
-
-def events(db: Database, *kinds: str) -> list[tuple[str, str, dict[str, object]]]:
-    with db.read() as session:
-        rows = session.execute(
-            select(Event.kind, Event.actor, Event.payload).where(Event.kind.in_(kinds)).order_by(Event.seq)
-        )
-        return [(kind, actor, payload) for kind, actor, payload in rows]
 
 
 def readable_texts(root: QWidget) -> list[str]:

@@ -121,6 +121,7 @@ def test_given_counter_day_then_every_step_prints_its_slip_and_scan_returns_the_
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_F4)
     assert window.tabs.currentWidget() is window.return_page
     type_text(window.return_page.focusWidget(), code, enter=True)
+    writes_done(qtbot)  # the dossier's card comes (read, and its audit record written, on the write lane)
     qtbot.keyClick(window.return_page.focusWidget(), Qt.Key.Key_1)
     qtbot.keyClick(window.return_page.focusWidget(), Qt.Key.Key_Return)
     writes_done(qtbot)  # the return, then its result receipt
@@ -151,6 +152,7 @@ def test_given_code_scanned_on_another_page_then_track_page_opens_it(
     for char in code:  # a scanner burst into the guide page's search field
         type_text(window.guide_page.picker.search, char)
     type_text(window.guide_page.picker.search, "", enter=True)
+    writes_done(qtbot)  # the dossier is read (and its audit record written) on the write lane
 
     assert window.tabs.currentWidget() is window.track_page
     assert window.guide_page.picker.search.text() == ""  # the burst did not stay in the field
@@ -171,6 +173,7 @@ def test_given_received_dossier_when_reprinting_from_its_detail_then_archived_re
     _, original, _ = printer.jobs[-1]
 
     window.open_scanned(code)
+    writes_done(qtbot)  # the dossier is read (and its audit record written) on the write lane
     detail = window.track_page.detail
     items = [detail.slips.itemText(i) for i in range(detail.slips.count())]
     assert items[0].startswith("Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A4)")

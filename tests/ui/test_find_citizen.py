@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 import pytest
 from keys import type_text
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from testdata import MONDAY_9AM, TZ, reader
@@ -105,11 +106,25 @@ def session(db: Database) -> UiSession:
     return UiSession(db, find_actor(db, "canbo"), clock=lambda: THURSDAY_10AM)
 
 
-def type_where_focused(page: ReturnPage, text: str) -> None:
-    """Keys as a keyboard (or a scanner) sends them: each one to whatever has the focus then."""
+def type_where_focused(qtbot: QtBot, page: ReturnPage, text: str) -> None:
+    """Keys as a keyboard (or a scanner) sends them: each one to whatever has the focus then; then
+    what the Enter opened or found (looked up, and audited, on the write lane)."""
     for char in text:
         type_text(page.focusWidget(), char)  # type: ignore[arg-type]
     type_text(page.focusWidget(), "", enter=True)  # type: ignore[arg-type]
+    writes_done(qtbot)
+
+
+def enter(qtbot: QtBot, widget: QWidget, text: str = "") -> None:
+    """``text`` then Enter into ``widget``, and what they opened or found shown."""
+    type_text(widget, text, enter=True)
+    writes_done(qtbot)
+
+
+def press(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
+    """A key on ``widget`` (Enter on a list opens the dossier), and what it opened shown."""
+    qtbot.keyClick(widget, key)
+    writes_done(qtbot)
 
 
 def event_count(db: Database) -> int:
@@ -125,21 +140,21 @@ def track(qtbot: QtBot, sqlite_db: Database, people: People) -> TrackPage:
     return page
 
 
-def search(track: TrackPage, text: str) -> list[str]:
+def search(qtbot: QtBot, track: TrackPage, text: str) -> list[str]:
     track.search.edit.clear()
-    type_text(track.search.edit, text, enter=True)
+    enter(qtbot, track.search.edit, text)
     return track.search.results.codes() if track.search.results.isVisible() else []
 
 
 def test_given_cccd_phone_or_name_without_accents_then_their_dossiers_newest_first(
     qtbot: QtBot, track: TrackPage, people: People
 ) -> None:
-    assert search(track, "038190012345") == people.hong()
-    assert search(track, "0912.345.678") == people.hong()
-    assert search(track, "nguyen thi anh hong") == people.hong()
-    assert search(track, "HONG") == people.hong()  # a word of the name, no tone marks
-    assert search(track, QR) == people.hong()  # the chip card's QR scanned into the box
-    assert search(track, "tran") == [people.hoa_ready, people.binh]  # two people: both listed
+    assert search(qtbot, track, "038190012345") == people.hong()
+    assert search(qtbot, track, "0912.345.678") == people.hong()
+    assert search(qtbot, track, "nguyen thi anh hong") == people.hong()
+    assert search(qtbot, track, "HONG") == people.hong()  # a word of the name, no tone marks
+    assert search(qtbot, track, QR) == people.hong()  # the chip card's QR scanned into the box
+    assert search(qtbot, track, "tran") == [people.hoa_ready, people.binh]  # two people: both listed
     results = track.search.results
     assert results.table.rowCount() == 2
     row = [results.table.item(0, column).text() for column in range(results.table.columnCount())]
@@ -153,21 +168,21 @@ def test_given_several_dossiers_when_one_is_chosen_then_the_detail_opens_it_what
     qtbot: QtBot, track: TrackPage, people: People
 ) -> None:
     track.set_status_filter("returned")  # none of the dossiers below is in the list
-    assert search(track, "038190012345") == people.hong()
+    assert search(qtbot, track, "038190012345") == people.hong()
     results = track.search.results
     assert track.focusWidget() is results.table  # ↑↓ then Enter
     qtbot.keyClick(results.table, Qt.Key.Key_Down)
-    qtbot.keyClick(results.table, Qt.Key.Key_Return)
+    press(qtbot, results.table, Qt.Key.Key_Return)
     assert track.detail.view is not None and track.detail.view.code == people.hong_ready_newest
     assert [s.code for s in track.selected] == [people.hong_ready_newest]
     qtbot.keyClick(results.table, Qt.Key.Key_Down)
     qtbot.keyClick(results.table, Qt.Key.Key_Down)
-    qtbot.keyClick(results.table, Qt.Key.Key_Enter)
+    press(qtbot, results.table, Qt.Key.Key_Enter)
     assert track.detail.view is not None and track.detail.view.code == people.hong_ready
     assert results.isVisible()  # the list stays: the officer looks at each dossier in turn
     # The last one is received: its actions are offered although it is outside the filter.
     qtbot.keyClick(results.table, Qt.Key.Key_Down)
-    qtbot.keyClick(results.table, Qt.Key.Key_Return)
+    press(qtbot, results.table, Qt.Key.Key_Return)
     assert track.detail.view is not None and track.detail.view.code == people.hong_received
     assert track.action_buttons[Action.TRANSFER].isEnabled()
     # Typing on the list starts a new search in the box; Esc closes the list.
@@ -180,11 +195,11 @@ def test_given_several_dossiers_when_one_is_chosen_then_the_detail_opens_it_what
 
 
 def test_given_a_code_then_that_dossier_opens_at_once(qtbot: QtBot, track: TrackPage, people: People) -> None:
-    assert search(track, people.binh.lower()) == [people.binh]
+    assert search(qtbot, track, people.binh.lower()) == [people.binh]
     assert track.detail.view is not None and track.detail.view.code == people.binh
     assert track.detail.fields["applicant"].text().startswith("Trần Văn Bình")
     prefix = people.binh.rsplit("-", 1)[0]  # unit and day: that day's dossiers, newest first
-    assert search(track, prefix)[:2] == [people.hoa_ready, people.binh]
+    assert search(qtbot, track, prefix)[:2] == [people.hoa_ready, people.binh]
 
 
 @pytest.mark.parametrize(
@@ -200,9 +215,9 @@ def test_given_a_code_then_that_dossier_opens_at_once(qtbot: QtBot, track: Track
 def test_given_bad_or_unknown_input_then_a_message_under_the_box_and_no_list(
     qtbot: QtBot, track: TrackPage, people: People, text: str, message: str
 ) -> None:
-    assert search(track, "038190012345") == people.hong()
+    assert search(qtbot, track, "038190012345") == people.hong()
     detail = track.detail.view
-    assert search(track, text) == []
+    assert search(qtbot, track, text) == []
     assert track.search.message.isVisible()
     assert track.search.message.text() == message
     assert not track.search.results.isVisible()
@@ -232,7 +247,7 @@ FULL_NUMBERS = ("038190012345", "0912345678", "0912 345 678", "01051990")  # CCC
 def test_given_a_search_by_number_then_the_results_show_it_masked_and_the_detail_whole(
     qtbot: QtBot, track: TrackPage, people: People, text: str, echo: str
 ) -> None:
-    assert search(track, text) == people.hong()  # the search itself runs on the whole number
+    assert search(qtbot, track, text) == people.hong()  # the search itself runs on the whole number
     results = track.search.results
     shown = listed_text(results)
     assert results.caption.text().startswith(f"{echo}: 5 hồ sơ")
@@ -247,7 +262,7 @@ def test_given_a_search_by_number_then_the_results_show_it_masked_and_the_detail
                 value = str(model.data(index, role) or "")
                 assert not any(number in value for number in FULL_NUMBERS), value
     # The dossier detail shows them whole.
-    qtbot.keyClick(results.table, Qt.Key.Key_Return)
+    press(qtbot, results.table, Qt.Key.Key_Return)
     assert track.detail.view is not None and track.detail.view.code == people.hong_in_progress
     assert track.detail.fields["applicant"].text() == "Nguyễn Thị Ánh Hồng, CCCD/CMND 038190012345"
     assert track.detail.fields["contact"].text() == "0912345678"
@@ -256,11 +271,11 @@ def test_given_a_search_by_number_then_the_results_show_it_masked_and_the_detail
 def test_given_an_unknown_number_then_the_message_repeats_it_masked(
     qtbot: QtBot, track: TrackPage, people: People
 ) -> None:
-    assert search(track, "001085012345") == []
+    assert search(qtbot, track, "001085012345") == []
     assert track.search.message.text() == "Không tìm thấy hồ sơ nào theo «0010******45»."
-    assert search(track, "0987 654 321") == []
+    assert search(qtbot, track, "0987 654 321") == []
     assert track.search.message.text() == "Không tìm thấy hồ sơ nào theo «0987****21»."
-    assert search(track, "172345678") == [people.hoa_ready]  # a CMND: one dossier, opened at once
+    assert search(qtbot, track, "172345678") == [people.hoa_ready]  # a CMND: one dossier, opened at once
     assert "172345678" not in listed_text(track.search.results)
     assert track.search.results.caption.text().startswith("«17*****78»: 1 hồ sơ")
     assert track.detail.fields["applicant"].text() == "Trần Thị Hòa, CCCD/CMND 172345678"
@@ -278,7 +293,7 @@ def desk(qtbot: QtBot, sqlite_db: Database, people: People) -> ReturnPage:
 def test_given_a_cccd_without_the_receipt_then_only_ready_results_listed_and_each_returned(
     qtbot: QtBot, desk: ReturnPage, sqlite_db: Database, people: People
 ) -> None:
-    type_text(desk.scan, "038190012345", enter=True)
+    enter(qtbot, desk.scan, "038190012345")
     results = desk.results
     assert results.isVisible()
     assert results.codes() == [people.hong_ready_newest, people.hong_ready]  # resolved only, newest first
@@ -291,7 +306,7 @@ def test_given_a_cccd_without_the_receipt_then_only_ready_results_listed_and_eac
     assert desk.focusWidget() is results.table
     assert not any(number in listed_text(results) for number in FULL_NUMBERS)
 
-    qtbot.keyClick(results.table, Qt.Key.Key_Return)  # the newest
+    press(qtbot, results.table, Qt.Key.Key_Return)  # the newest
     assert desk.view is not None and desk.view.code == people.hong_ready_newest
     # The card is the dossier's detail, read back to the citizen: the CCCD whole.
     assert desk.card_fields["applicant"].text() == "<b>Nguyễn Thị Ánh Hồng</b> — 038190012345"
@@ -310,7 +325,7 @@ def test_given_a_cccd_without_the_receipt_then_only_ready_results_listed_and_eac
     assert results.codes() == [people.hong_ready]
     assert results.caption.text() == "Kết quả sẵn sàng trả cho «0381******45»: 1 hồ sơ, mới nhất trước."
     assert desk.focusWidget() is results.table
-    qtbot.keyClick(results.table, Qt.Key.Key_Return)
+    press(qtbot, results.table, Qt.Key.Key_Return)
     assert desk.view is not None and desk.view.code == people.hong_ready
     qtbot.keyClick(desk.confirm_button, Qt.Key.Key_Return)
     writes_done(qtbot)
@@ -322,10 +337,10 @@ def test_given_a_cccd_without_the_receipt_then_only_ready_results_listed_and_eac
 def test_given_the_cards_qr_or_a_cmnd_with_one_ready_result_then_it_opens_at_once(
     qtbot: QtBot, desk: ReturnPage, people: People
 ) -> None:
-    type_text(desk.scan, QR, enter=True)
+    enter(qtbot, desk.scan, QR)
     assert desk.results.codes() == [people.hong_ready_newest, people.hong_ready]
     assert desk.focusWidget() is desk.results.table
-    type_where_focused(desk, "172345678")  # typed on the list: goes on in the field
+    type_where_focused(qtbot, desk, "172345678")  # typed on the list: goes on in the field
     assert desk.results.codes() == [people.hoa_ready]
     assert desk.view is not None and desk.view.code == people.hoa_ready
     assert desk.focusWidget() is desk.confirm_button
@@ -335,14 +350,14 @@ def test_given_a_person_with_nothing_ready_then_said_so_and_nothing_opened(
     qtbot: QtBot, desk: ReturnPage, sqlite_db: Database, people: People
 ) -> None:
     before = event_count(sqlite_db)
-    type_text(desk.scan, "038090001234", enter=True)
+    enter(qtbot, desk.scan, "038090001234")
     assert desk.message.text() == (
         "Không có kết quả nào sẵn sàng để trả cho «0380******34». "
         "1 hồ sơ khác chưa có kết quả hoặc đã trả: xem ở Theo dõi (F3)."
     )
     assert not desk.results.isVisible() and desk.view is None
     assert desk.focusWidget() is desk.scan and desk.scan.selectedText() == "038090001234"
-    qtbot.keyClick(desk.scan, Qt.Key.Key_Return)
+    press(qtbot, desk.scan, Qt.Key.Key_Return)
     assert event_count(sqlite_db) == before
 
 
@@ -359,9 +374,9 @@ def test_given_a_person_with_nothing_ready_then_said_so_and_nothing_opened(
 def test_given_bad_input_on_the_return_page_then_a_message_and_the_scan_field_ready(
     qtbot: QtBot, desk: ReturnPage, people: People, text: str, message: str
 ) -> None:
-    type_text(desk.scan, "038190012345", enter=True)
+    enter(qtbot, desk.scan, "038190012345")
     assert desk.results.isVisible()
-    type_where_focused(desk, text)  # the focus is on the list
+    type_where_focused(qtbot, desk, text)  # the focus is on the list
     assert desk.message.text() == message
     assert not desk.results.isVisible() and not desk.confirm_area.isEnabled()
     assert desk.focusWidget() is desk.scan and desk.scan.selectedText() == text
@@ -370,7 +385,7 @@ def test_given_bad_input_on_the_return_page_then_a_message_and_the_scan_field_re
 def test_given_a_receipt_code_then_it_still_opens_directly(
     qtbot: QtBot, desk: ReturnPage, people: People
 ) -> None:
-    type_text(desk.scan, "038190012345", enter=True)
-    type_where_focused(desk, people.hoa_ready)  # the next citizen's receipt, on the list
+    enter(qtbot, desk.scan, "038190012345")
+    type_where_focused(qtbot, desk, people.hoa_ready)  # the next citizen's receipt, on the list
     assert desk.view is not None and desk.view.code == people.hoa_ready
     assert not desk.results.isVisible()  # the previous citizen's list is gone

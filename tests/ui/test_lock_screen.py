@@ -9,6 +9,8 @@ The idle timeout is given in milliseconds: nothing sleeps for minutes.
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,7 +21,6 @@ from lock_support import (
     LOCKED,
     NOW,
     Answers,
-    events,
     open_window,
     readable_texts,
     script_answers,
@@ -29,12 +30,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from testdata import audit_of
 
 from counter_app.config import load_settings
 from counter_app.db.database import Database
 from counter_app.db.models import LoginThrottle
 from counter_app.domain.errors import PermissionDenied
 from counter_app.paths import resolve_paths
+from counter_app.services import audit_trail
 from counter_app.services.login import login
 from counter_app.services.users import find_actor, reset_password
 from counter_app.ui.login_dialog import LoginDialog
@@ -100,7 +103,7 @@ def test_given_no_input_for_the_idle_time_then_the_window_locks_and_hides_the_fo
 
     assert_covered(window)
     assert window.receive_page is not None and window.receive_page.applicant.full_name.text() == NAME
-    assert events(sqlite_db, "screen_locked") == [
+    assert audit_of(sqlite_db, "screen_locked") == [
         ("screen_locked", "canbo", {"username": "canbo", "reason": "idle"})
     ]
 
@@ -133,7 +136,7 @@ def test_given_ctrl_l_then_locked_at_once_from_any_page_and_the_page_keys_do_not
     fill_receive_form(window)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert_covered(window)
-    assert events(sqlite_db, "screen_locked")[-1][2] == {"username": "canbo", "reason": "manual"}
+    assert audit_of(sqlite_db, "screen_locked")[-1][2] == {"username": "canbo", "reason": "manual"}
 
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F3)  # nothing opens behind the lock
     assert_covered(window)
@@ -198,7 +201,7 @@ def test_given_a_receipt_scanned_while_locked_then_nothing_opens_and_no_failure_
     assert window.is_locked()
     assert window.lock_screen.password.text() == ""  # the scan is taken out of the password field
     assert window.lock_screen.error.text() == ""
-    assert events(sqlite_db, "login_failed") == []  # not a password: the officer's count untouched
+    assert audit_of(sqlite_db, "login_failed") == []  # not a password: the officer's count untouched
 
 
 # ------------------------------------------------------------------------------------------ unlocking
@@ -213,7 +216,7 @@ def test_given_a_wrong_password_then_a_message_still_locked_and_the_failure_reco
 
     assert window.lock_screen.error.text() == BAD
     assert_covered(window)
-    assert events(sqlite_db, "login_failed") == [
+    assert audit_of(sqlite_db, "login_failed") == [
         ("login_failed", "system", {"username": "canbo", "known": True, "reason": "password"})
     ]
     with sqlite_db.read() as session:
@@ -242,7 +245,7 @@ def test_given_the_right_password_then_unlocked_with_the_form_as_it_was(
     assert all(action.isEnabled() for action in window.system_menu.actions())
     assert "Nguyễn Thị Lan (Cán bộ một cửa)" in window.status_label.text()
     assert window.idle.timer.isActive() is False  # idle_ms=0 here: the watch stays off
-    assert [kind for kind, _actor, _payload in events(sqlite_db, *KINDS)] == [
+    assert [kind for kind, _actor, _payload in audit_of(sqlite_db, *KINDS)] == [
         "screen_locked",
         "login_failed",
         "login",
@@ -264,7 +267,7 @@ def test_given_an_idle_lock_unlocked_then_the_countdown_runs_again(qtbot: QtBot,
     unlock_with(qtbot, window, "demo")
     assert not window.is_locked() and window.idle.timer.isActive()
     qtbot.waitUntil(window.is_locked, timeout=5000)
-    assert [payload["reason"] for _k, _a, payload in events(sqlite_db, "screen_locked")] == ["idle", "idle"]
+    assert [payload["reason"] for _k, _a, payload in audit_of(sqlite_db, "screen_locked")] == ["idle", "idle"]
 
 
 def test_given_five_wrong_passwords_then_the_account_is_locked_and_even_the_right_one_is_refused(
@@ -283,7 +286,7 @@ def test_given_five_wrong_passwords_then_the_account_is_locked_and_even_the_righ
 
     assert window.lock_screen.error.text() == LOCKED
     assert_covered(window)
-    kinds = [kind for kind, _actor, _payload in events(sqlite_db, *KINDS)]
+    kinds = [kind for kind, _actor, _payload in audit_of(sqlite_db, *KINDS)]
     assert kinds == ["screen_locked", *["login_failed"] * 5, "login_locked", "login_failed"]
     # The lock is the account's, not this window's: the log-in dialog refuses the name as well.
     with pytest.raises(PermissionDenied, match="tạm khóa đến 09:15"):
@@ -340,7 +343,10 @@ def test_given_settings_then_idle_minutes_default_5_are_checked_saved_and_applie
     assert not dialog.message.isVisible()  # the message goes once the field is changed
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.result() == SettingsDialog.DialogCode.Accepted)  # recorded first
+    assert audit_of(sqlite_db, "settings_changed") == [
+        ("settings_changed", "canbo", {"idle_lock_minutes": [5, 12]})
+    ]
     assert load_settings(paths).idle_lock_minutes == 12
     assert json.loads(paths.settings_file.read_text(encoding="utf-8"))["idle_lock_minutes"] == 12
     assert window.idle.timeout_ms == 12 * 60_000  # applied without a restart
@@ -349,5 +355,34 @@ def test_given_settings_then_idle_minutes_default_5_are_checked_saved_and_applie
     assert again.idle_minutes.text() == "12"
     again.idle_minutes.setText("0")
     qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
-    assert load_settings(paths).idle_lock_minutes == 0
+    qtbot.waitUntil(lambda: load_settings(paths).idle_lock_minutes == 0)
     assert window.idle.timeout_ms == 0 and not window.idle.timer.isActive()
+
+
+def test_given_the_change_cannot_be_recorded_then_the_settings_are_not_saved(
+    qtbot: QtBot, impatient_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audit_trail, "BACKOFF_S", 0.01)
+    paths = resolve_paths(tmp_path / "config").ensure()
+    session = session_for(impatient_db, "canbo")
+    session.paths = paths
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    dialog = window.open_settings()
+    dialog.idle_minutes.setText("0")  # the idle lock off: a change the office must be able to see
+    with closing(sqlite3.connect(tmp_path / "counter.sqlite3")) as other:
+        other.execute("BEGIN IMMEDIATE")  # another counter holds the file throughout
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.message.isVisible(), timeout=15_000)
+        other.rollback()
+
+    assert dialog.message.text().startswith("Cơ sở dữ liệu đang bận")
+    assert dialog.isVisible() and dialog.save_button.isEnabled()  # open, to try again
+    assert load_settings(paths).idle_lock_minutes == 5 and window.idle.timeout_ms == 5 * 60_000
+    assert audit_of(impatient_db, "settings_changed") == []
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the file free again
+    qtbot.waitUntil(lambda: load_settings(paths).idle_lock_minutes == 0)
+    assert [details for _a, _w, details in audit_of(impatient_db, "settings_changed")] == [
+        {"idle_lock_minutes": [5, 0]}
+    ]

@@ -201,6 +201,7 @@ def test_given_a_result_about_to_be_returned_with_a_rating_then_closing_asks(
     window = make_window(qtbot, sqlite_db)
     window.show_page(window.return_page)
     window.return_page.open_code(code)
+    writes_done(qtbot)  # the dossier is read (and its audit record written) on the write lane
     assert window.return_page not in window.unsaved_pages()  # opened, nothing entered yet
     window.return_page.rate(2)
     assert window.return_page in window.unsaved_pages()

@@ -6,8 +6,10 @@ a key press is one action.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from keys import type_text
@@ -18,13 +20,14 @@ from testdata import MONDAY_9AM, TZ, reader
 from waiting import writes_done
 
 from counter_app.db.database import Database
-from counter_app.db.models import Dossier, Event
+from counter_app.db.models import AuditRecord, Dossier, Event
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.lookup import lookup
 from counter_app.services.offices import find_actor
 from counter_app.services.processing import ReturnInput, resolve, return_result, transfer
 from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.ui.pages import return_keys
+from counter_app.ui.pages import return_page as return_page_module
 from counter_app.ui.pages.return_page import ReturnPage
 from counter_app.ui.session import UiSession
 
@@ -94,6 +97,7 @@ class Actions:
         for char in code:
             type_text(self.page.focusWidget(), char)  # type: ignore[arg-type]
         type_text(self.page.focusWidget(), "", enter=True)  # type: ignore[arg-type]
+        writes_done(self.qtbot)  # the dossier is looked up (and its audit record written) on the write lane
         self.count += 1
 
     def key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
@@ -153,6 +157,7 @@ def test_given_typed_lower_case_code_and_reasons_then_returned_with_rating_and_r
 ) -> None:
     qtbot.keyClicks(page.scan, codes.resolved.lower())
     qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    writes_done(qtbot)
     assert page.view is not None
     qtbot.keyClick(page.confirm_button, Qt.Key.Key_4)
     page.reason_checks["time"].setChecked(True)
@@ -308,3 +313,89 @@ def test_given_rating_keys_then_the_same_key_again_clears_and_a_code_typed_after
     assert page.scan.text() == "12."
     assert page.rating() == 4  # what was chosen before the code began
     assert lookup(sqlite_db, reader(sqlite_db), codes.resolved).status == "resolved"
+
+
+# ------------------------------------------------------------------ the dossier, read off the GUI thread
+class SlowLookups:
+    """``lookup`` on the return page, held at its first call until ``release`` is set; the codes asked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.entered, self.release = threading.Event(), threading.Event()
+        self.asked: list[str] = []
+        real = return_page_module.lookup
+
+        def slow(db: Database, actor: Any, code: str, *args: Any, **kwargs: Any) -> Any:
+            self.asked.append(code)
+            if not self.entered.is_set():
+                self.entered.set()
+                assert self.release.wait(20)
+            return real(db, actor, code, *args, **kwargs)
+
+        monkeypatch.setattr(return_page_module, "lookup", slow)
+
+
+def viewed(db: Database) -> list[str]:
+    """The dossiers the audit trail says were opened, in the order written."""
+    with db.read() as session:
+        query = select(AuditRecord.subject).where(AuditRecord.action == "dossier_viewed")
+        return list(session.execute(query.order_by(AuditRecord.seq)).scalars())
+
+
+def test_given_enter_twice_while_the_code_is_looked_up_then_one_card_and_confirm_only_once_it_arrived(
+    qtbot: QtBot, page: ReturnPage, sqlite_db: Database, codes: Codes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lookup (and its audit record) runs on the write lane: while it runs the card says which
+    dossier is coming and nothing can be confirmed or rated; Enter again (a scanner's double read)
+    looks nothing up twice; the confirm area opens when the dossier has arrived."""
+    slow = SlowLookups(monkeypatch)
+    before, events_before = viewed(sqlite_db), event_count(sqlite_db)
+    qtbot.keyClicks(page.scan, codes.resolved)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert slow.entered.wait(10)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)  # again, while it is being looked up
+    assert page.focusWidget() is page.scan
+    assert page.card_title.text() == f"Đang mở hồ sơ {codes.resolved}…"
+    assert page.view is None and not page.confirm_area.isEnabled()
+    page.rate(1)
+    page.confirm()
+    assert page.rating() is None and not page.confirm_area.isEnabled()
+
+    slow.release.set()
+    writes_done(qtbot)
+
+    assert slow.asked == [codes.resolved]  # looked up once
+    assert viewed(sqlite_db) == [*before, codes.resolved]  # and recorded once
+    assert page.view is not None and page.view.code == codes.resolved
+    assert page.card_title.text() == codes.resolved
+    assert page.confirm_area.isEnabled() and page.focusWidget() is page.confirm_button
+    assert event_count(sqlite_db) == events_before  # nothing returned by the presses meanwhile
+    assert lookup(sqlite_db, reader(sqlite_db), codes.resolved).status == "resolved"
+
+
+def test_given_a_code_being_looked_up_when_the_next_receipt_is_scanned_then_only_the_second_opens(
+    qtbot: QtBot, page: ReturnPage, codes: Codes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first receipt's dossier is slow to come; the next receipt is scanned meanwhile: the
+    first, arriving late, is dropped — its card is never shown, the second one is."""
+    slow = SlowLookups(monkeypatch)
+    cards: list[str] = []
+    show_card = page._show_card
+    monkeypatch.setattr(page, "_show_card", lambda view: (cards.append(view.code), show_card(view)))
+    user = Actions(qtbot, page)
+    qtbot.keyClicks(page.scan, codes.resolved)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert slow.entered.wait(10)
+    page.scan.selectAll()
+    qtbot.keyClicks(page.scan, codes.other_resolved)
+    qtbot.keyClick(page.scan, Qt.Key.Key_Return)
+    assert page.card_title.text() == f"Đang mở hồ sơ {codes.other_resolved}…"
+    slow.release.set()
+    writes_done(qtbot)
+
+    assert slow.asked == [codes.resolved, codes.other_resolved]
+    assert cards == [codes.other_resolved]  # the first, arriving late, was dropped
+    assert page.view is not None and page.view.code == codes.other_resolved
+    assert page.card_title.text() == codes.other_resolved and page.scan.text() == codes.other_resolved
+    assert page.confirm_area.isEnabled()
+    user.key(Qt.Key.Key_Escape)
+    assert page.view is None and page.card_title.text() == "Chưa mở hồ sơ nào."

@@ -15,7 +15,6 @@ from lock_support import (
     NOW,
     UNSAVED_SWITCH,
     Answers,
-    events,
     make_window,
     open_window,
     script_answers,
@@ -25,6 +24,7 @@ from lock_support import (
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from testdata import audit_of
 
 from counter_app.app import WindowLoop
 from counter_app.db.database import Database
@@ -126,7 +126,7 @@ def test_given_a_locked_window_with_a_filled_form_when_another_officer_logs_in_t
     assert "Lê Văn Minh (Lãnh đạo)" in new.status_label.text()
     assert not old.isVisible()  # closed once the new window showed
     assert answers.asked == [(UNSAVED_SWITCH, QMessageBox.StandardButton.No)]  # closed without asking again
-    assert [(kind, actor) for kind, actor, _p in events(sqlite_db, "login", "login_failed")] == [
+    assert [(kind, actor) for kind, actor, _p in audit_of(sqlite_db, "login", "login_failed")] == [
         ("login_failed", "system"),
         ("login", "lanhdao"),
     ]
@@ -169,7 +169,7 @@ def test_given_switch_user_cancelled_from_the_menu_then_the_same_user_window_and
     assert loop.window is window and window.isVisible() and not window.is_locked()
     assert window.session.actor.username == "canbo"
     assert window.receive_page is not None and window.receive_page.applicant.full_name.text() == NAME
-    assert events(sqlite_db, "login", "login_failed") == []
+    assert audit_of(sqlite_db, "login", "login_failed") == []
 
 
 def test_given_the_lock_screen_switch_cancelled_then_still_locked_for_the_same_officer(

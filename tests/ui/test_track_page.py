@@ -13,8 +13,11 @@ Tuesday 24/11 a holiday, policy "hours"; see tests/services/test_tracking.py):
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,7 +25,7 @@ from typing import Any
 
 import pytest
 from keys import type_text
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtGui import QBrush
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -30,7 +33,7 @@ from testdata import MONDAY_9AM, TZ, reader
 from waiting import writes_done
 
 from counter_app.db.database import Database
-from counter_app.db.models import Event
+from counter_app.db.models import AuditRecord, Event
 from counter_app.domain.lifecycle import Action
 from counter_app.services import processing
 from counter_app.services.action_choices import Unit
@@ -42,6 +45,8 @@ from counter_app.services.offices import find_actor
 from counter_app.services.processing import request_payment, request_supplement, resolve, transfer
 from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.services.slips.issue import issue_or_reprint
+from counter_app.ui.operations import wait_for_writes, writes_idle
+from counter_app.ui.pages.track import page as track_page_module
 from counter_app.ui.pages.track.dialogs import ActionDialog, AppointmentDialog, TransferDialog
 from counter_app.ui.pages.track.model import DUE_SOON_COLOUR, OVERDUE_COLOUR, PAGE_SIZE, TrackModel
 from counter_app.ui.pages.track.page import TrackPage
@@ -120,14 +125,23 @@ def shown(page: TrackPage) -> set[str]:
 
 
 def select_code(page: TrackPage, code: str) -> None:
+    """Select the dossier's row and wait for its detail (read, and audited, on the write lane)."""
     row = page.model.row_of(code)
     assert row >= 0, f"{code} is not in the list"
     page.select_row(row)
+    assert wait_for_writes(), "the dossier's lookup still ran after 30 s"
 
 
 def event_count(db: Database) -> int:
     with db.read() as session:
         return session.execute(select(func.count()).select_from(Event)).scalar_one()
+
+
+def viewed(db: Database) -> list[str]:
+    """The dossiers the audit trail says were opened, in the order written."""
+    with db.read() as session:
+        query = select(AuditRecord.subject).where(AuditRecord.action == "dossier_viewed")
+        return list(session.execute(query.order_by(AuditRecord.seq)).scalars())
 
 
 def enabled(page: TrackPage) -> set[Action]:
@@ -563,6 +577,7 @@ def test_given_code_of_a_dossier_outside_the_filter_when_shown_then_detail_and_i
 ) -> None:
     page.set_status_filter("resolved")
     page.show_code(codes.far.lower())
+    writes_done(qtbot)
     assert page.detail.view is not None and page.detail.view.code == codes.far
     assert Action.TRANSFER in enabled(page)
     page.action_buttons[Action.RESOLVE].click()
@@ -570,6 +585,7 @@ def test_given_code_of_a_dossier_outside_the_filter_when_shown_then_detail_and_i
     assert page.detail.view is not None and page.detail.view.status == "resolved"  # still shown
     assert enabled(page) == set()
     page.show_code("000.00.31.H56-261123-0099")
+    writes_done(qtbot)
     assert page.message.text() == "Không tìm thấy hồ sơ mã «000.00.31.H56-261123-0099»."
 
 
@@ -698,3 +714,108 @@ def test_given_procedure_mapped_to_a_unit_then_enter_sends_its_dossier_there(
     press_enter(qtbot, dialog)
     assert page.dialog is None
     assert lookup(sqlite_db, reader(sqlite_db), codes.far).events[-1].payload["to_unit"] == "STP"
+
+
+# ------------------------------------------------------------------------- the detail, read off the GUI thread
+def test_given_another_program_holds_the_database_when_a_dossier_is_selected_then_the_window_stays_live_and_the_detail_comes_once_it_is_free(
+    qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes, tmp_path: Path
+) -> None:
+    """Opening a dossier writes its audit record first; while another program holds the database
+    that write waits on the write lane, not on the GUI thread: the selection returns at once, the
+    window goes on ticking, the detail says which dossier is being opened, and it shows once the
+    database is free."""
+    assert writes_idle()
+    before = viewed(sqlite_db)  # the fixture's own lookups
+    ticks: list[int] = []
+    timer = QTimer(page)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(5)
+    with closing(sqlite3.connect(tmp_path / "counter.sqlite3")) as other:
+        other.execute("BEGIN IMMEDIATE")  # another counter's write, a backup tool…
+        started = time.monotonic()
+        page.select_row(page.model.row_of(codes.far))
+        assert time.monotonic() - started < 1.0  # the GUI thread did not wait for the lock
+        ticks.clear()
+        qtbot.wait(600)
+        assert len(ticks) >= 20  # the event loop ran all along
+        assert not writes_idle()  # the lookup's audit record is still waiting for the lock
+        assert page.detail.view is None
+        assert page.detail.title.text() == f"Đang mở hồ sơ {codes.far}…"
+        assert page.detail.fields["applicant"].text() == ""
+        assert viewed(sqlite_db) == before
+        other.rollback()
+    writes_done(qtbot)
+    timer.stop()
+
+    assert page.detail.view is not None and page.detail.view.code == codes.far
+    assert page.detail.title.text() == f"{codes.far} — Đã tiếp nhận"
+    assert page.detail.fields["applicant"].text() == "Hồ Văn Xa"
+    assert viewed(sqlite_db) == [*before, codes.far]  # recorded before it was shown
+
+
+def test_given_arrow_keys_held_down_then_the_detail_ends_on_the_last_row_and_no_row_passed_over_is_read(
+    qtbot: QtBot, page: TrackPage, sqlite_db: Database, codes: Codes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first row's lookup is slow; four ↓ arrive meanwhile. Only the last row's detail is shown
+    (the first one's, arriving late, is dropped), and only the first and the last rows are read."""
+    entered, release = threading.Event(), threading.Event()
+    real = track_page_module.lookup
+
+    def slow_first(*args: Any, **kwargs: Any) -> Any:
+        if not entered.is_set():
+            entered.set()
+            assert release.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(track_page_module, "lookup", slow_first)
+    shown: list[str | None] = []
+    show_dossier = page.detail.show_dossier
+
+    def spy(view: Any, urgency: str | None = None) -> None:
+        shown.append(view.code if view is not None else None)
+        show_dossier(view, urgency)
+
+    monkeypatch.setattr(page.detail, "show_dossier", spy)
+    assert page.model.codes() == [codes.soon, codes.today, codes.far, codes.done, codes.late]
+    before = viewed(sqlite_db)  # the fixture's own lookups
+
+    page.table.setFocus()
+    page.select_row(0)
+    assert entered.wait(10)
+    for _ in range(4):
+        qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    assert [s.code for s in page.selected] == [codes.late]
+    assert page.detail.view is None and page.detail.title.text() == f"Đang mở hồ sơ {codes.late}…"
+    release.set()
+    writes_done(qtbot)
+
+    assert page.detail.view is not None and page.detail.view.code == codes.late
+    assert page.detail.title.text() == f"{codes.late} — Đã tiếp nhận"
+    assert [code for code in shown if code is not None] == [codes.late]  # never another dossier
+    assert viewed(sqlite_db) == [*before, codes.soon, codes.late]
+
+
+def test_given_a_scanned_code_being_looked_up_when_a_row_is_chosen_then_the_row_wins(
+    qtbot: QtBot, page: TrackPage, codes: Codes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A code opened by a scan is slow to come; the officer clicks another row meanwhile: the
+    scanned dossier, arriving late, neither replaces the detail nor moves the selection."""
+    entered, release = threading.Event(), threading.Event()
+    real = track_page_module.lookup
+
+    def slow_first(*args: Any, **kwargs: Any) -> Any:
+        if not entered.is_set():
+            entered.set()
+            assert release.wait(20)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(track_page_module, "lookup", slow_first)
+    page.show_code(codes.done)
+    assert entered.wait(10)
+    assert page.detail.title.text() == f"Đang mở hồ sơ {codes.done}…"
+    page.select_row(page.model.row_of(codes.far))
+    release.set()
+    writes_done(qtbot)
+
+    assert [s.code for s in page.selected] == [codes.far]
+    assert page.detail.view is not None and page.detail.view.code == codes.far

@@ -372,6 +372,7 @@ def test_given_english_when_every_page_is_used_then_no_vietnamese_but_data_and_n
     # Track: the dossier selected, its detail and timeline, the transfer dialog.
     window.show_page(window.track_page)
     window.track_page.show_code(code)
+    writes_done(qtbot)  # the dossier is read (and its audit record written) on the write lane
     assert window.track_page.detail.view is not None
     window.track_page.transfer_selected()
     dialog = window.track_page.dialog
@@ -379,6 +380,7 @@ def test_given_english_when_every_page_is_used_then_no_vietnamese_but_data_and_n
     # Return: a dossier without a result yet says so.
     window.show_page(window.return_page)
     window.return_page.open_code(code)
+    writes_done(qtbot)
     assert "has no result yet" in window.return_page.message.text()
     settings = window.open_settings()
     login = LoginDialog(sqlite_db, demo_hint=True)

@@ -25,8 +25,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, false, literal_column, or_, select, union
 from sqlalchemy.orm import Session, aliased
@@ -36,6 +35,7 @@ from counter_app.db.models import Agency, Dossier, Event, Field, Office, Procedu
 from counter_app.domain.calendar import ensure_aware
 from counter_app.domain.errors import NotFoundError, ValidationError, as_message
 from counter_app.domain.lifecycle import OPEN_STATUSES, Status
+from counter_app.domain.timezones import local_midnight as local_midnight  # its home; re-exported
 from counter_app.services.actor import Actor, Role, require_reader
 from counter_app.services.processing import SATISFACTION_LEVELS  # noqa: F401  (re-exported)
 from counter_app.services.reports.sqlkit import listed_rows
@@ -146,11 +146,6 @@ def check_instant(value: object, what: str = "Thời điểm") -> datetime:
     return ensure_aware(value, what).astimezone(UTC)
 
 
-def local_midnight(day: date, tz: str) -> datetime:
-    """00:00 office-local of ``day``, as a UTC instant."""
-    return datetime.combine(day, time(0), tzinfo=ZoneInfo(tz)).astimezone(UTC)
-
-
 def last_instant(end: datetime) -> datetime:
     """The last instant inside the half-open interval ending at ``end``."""
     return end - timedelta(microseconds=1)
@@ -245,12 +240,18 @@ def office_condition(ids: tuple[uuid.UUID, ...] | None) -> list[ColumnElement[bo
 def ended_since(instant: datetime) -> Select[tuple[uuid.UUID | None]]:
     """Dossiers whose withdraw/stop event happened at or after ``instant``.
 
-    ``local_date`` (office-local, never later than the UTC date + 1) narrows the index range first."""
-    return select(Event.dossier_id).where(
-        Event.kind.in_(ENDING_KINDS),
-        Event.local_date >= (instant - timedelta(days=1)).date(),
-        Event.occurred_at >= instant,
-        Event.dossier_id.is_not(None),
+    ``local_date`` (office-local, never later than the UTC date + 1) narrows the index range first.
+    The index is named: SQLite's planner, misled by the statistics of a small or young file, would
+    otherwise scan every event of the history (seen when four events fewer tipped its estimate)."""
+    return (
+        select(Event.dossier_id)
+        .where(
+            Event.kind.in_(ENDING_KINDS),
+            Event.local_date >= (instant - timedelta(days=1)).date(),
+            Event.occurred_at >= instant,
+            Event.dossier_id.is_not(None),
+        )
+        .with_hint(Event, "INDEXED BY ix_events_kind_local_date", "sqlite")
     )
 
 

@@ -10,10 +10,14 @@ A citizen who lost the receipt gives a CCCD/CMND (typed, or the card's QR scanne
 name instead: the field then lists that person's results ready to return, and choosing one opens
 it as a scan would. The dossier card is in return_card.py, the receiver, method and rating side in
 return_form.py. The return itself is written on the write lane (operations.py): the page is busy
-until it is saved, and a second Enter meanwhile does nothing.
+until it is saved, and a second Enter meanwhile does nothing. Opening a dossier and searching for a
+citizen run there too (each writes its audit record first): the card says which dossier is being
+opened, and the confirm area stays disabled until its view has arrived.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,6 +47,8 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
         self._session = session
         self.view: DossierView | None = None
         self._citizen = ""  # the last citizen search (whole: it is searched again after each return)
+        self._opening = 0  # the number of the latest open, search or clear (see open_code)
+        self._pending: tuple[str, str] | None = None  # ("code" | "citizen", text) being looked up
 
         # ------------------------------------------------------------- scan and dossier
         self.scan = QLineEdit()
@@ -109,19 +115,31 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
         elif text.strip():  # a stray Enter on the empty field keeps the last message on screen
             self.find_citizen(text)
 
+    # Opening a dossier and searching for a citizen write their audit record before anything is
+    # shown (services/audit_trail.py), and that write may wait while another counter holds the
+    # database: both run on the write lane (operations.py), never on the GUI thread. The page opens
+    # one thing at a time: each open or search (and each clear) takes a new number (``_opening``),
+    # a result for an older number is dropped, and the confirm area stays disabled until the
+    # dossier's view has arrived. The same code or text entered again while it is being looked up
+    # (Enter twice, a scanner's double read) is not looked up twice.
     def open_code(self, text: str, *, keep_results: bool = False) -> None:
         """Open the dossier of a scanned or typed code, in one step."""
         code = text.strip()
-        if not code:
+        if not code or self._pending == ("code", code.upper()):
             return
         self.clear(keep_message=True, keep_results=keep_results)
         self.scan.setText(code.upper())
-        try:
-            view = lookup(self._session.db, self._session.actor, code)
-        except UserError as exc:
-            self._say(shown(exc), error=True)
-            self.focus_start()
-            return
+        self.card_title.setText(self.tr("Đang mở hồ sơ {0}…").format(code.upper()))
+        s, ticket = self._session, self._opening
+        self._pending = ("code", code.upper())
+        op = ServiceOp(self, partial(lookup, s.db, s.actor, code), exclusive=False)
+        op.success(partial(self._opened, ticket)).failure(partial(self._not_found, ticket))
+        op.run_in_background()
+
+    def _opened(self, ticket: int, view: DossierView) -> None:
+        if ticket != self._opening:
+            return  # cleared, or another code scanned, while it was read
+        self._pending = None
         self.view = view
         self.scan.setText(view.code)
         self._show_card(view)
@@ -143,18 +161,35 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
                 )
             )
 
+    def _not_found(self, ticket: int, exc: UserError) -> None:
+        """The code or the citizen's text refused (unknown, malformed, the database busy)."""
+        if ticket != self._opening:
+            return
+        self._pending = None
+        self.card_title.setText(self.tr("Chưa mở hồ sơ nào."))
+        self._say(shown(exc), error=True)
+        self.focus_start()
+
     def find_citizen(self, text: str) -> None:
         """List the results ready to return of the person ``text`` names (CCCD/CMND, phone, name)."""
         typed = text.strip()
+        if self._pending == ("citizen", typed):
+            return
         self.clear(keep_message=True)
         self.scan.setText(typed)
-        s = self._session
-        try:
-            result = find_citizen_dossiers(s.db, s.actor, typed, ready_only=True)
-        except UserError as exc:
-            self._say(shown(exc), error=True)
-            self.focus_start()
+        self._say(self.tr("Đang tìm…"))
+        s, ticket = self._session, self._opening
+        self._pending = ("citizen", typed)
+        op = ServiceOp(
+            self, partial(find_citizen_dossiers, s.db, s.actor, typed, ready_only=True), exclusive=False
+        )
+        op.success(partial(self._found, ticket, typed)).failure(partial(self._not_found, ticket))
+        op.run_in_background()
+
+    def _found(self, ticket: int, typed: str, result: CitizenSearchResult) -> None:
+        if ticket != self._opening:
             return
+        self._pending = None
         others = (
             " "
             + self.tr("{0} hồ sơ khác chưa có kết quả hoặc đã trả: xem ở Theo dõi (F3).").format(
@@ -182,16 +217,25 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
         """After a return: the list of the citizen's ready results, without the one just returned."""
         if not self.results.isVisible():
             return
-        s = self._session
-        try:
-            result = find_citizen_dossiers(s.db, s.actor, self._citizen, ready_only=True)
-        except UserError:
-            result = None
+        s, citizen, ticket = self._session, self._citizen, self._opening
+        op = ServiceOp(
+            self, partial(find_citizen_dossiers, s.db, s.actor, citizen, ready_only=True), exclusive=False
+        )
+        op.success(partial(self._refreshed, ticket, citizen))
+        op.failure(lambda _exc: self._refreshed(ticket, citizen, None))
+        op.run_in_background()
+
+    def _refreshed(self, ticket: int, citizen: str, result: CitizenSearchResult | None) -> None:
+        if ticket != self._opening or citizen != self._citizen or not self.results.isVisible():
+            return  # the officer moved on meanwhile
+        idle = self.view is None and self._pending is None  # no dossier opened since: the list has the keys
         if result is None or not result.dossiers:
-            self.results.dismiss()
+            if idle:
+                self.results.dismiss()
             return
         self._list_results(result)
-        self.results.focus_list()
+        if idle:
+            self.results.focus_list()
 
     def _list_results(self, result: CitizenSearchResult) -> None:
         """The citizen's ready results under a caption that repeats a CCCD/CMND or phone masked."""
@@ -256,6 +300,8 @@ class ReturnPage(ReturnCard, ReturnForm, QWidget):
         target.setFocus()
 
     def clear(self, keep_message: bool = False, keep_results: bool = False) -> None:
+        self._opening += 1  # a lookup still running opens nothing now
+        self._pending = None
         self.view = None
         self.scan.clear()
         self.card_title.setText(self.tr("Chưa mở hồ sơ nào."))

@@ -8,15 +8,22 @@ the citizen's dossiers in turn.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from counter_app.domain.errors import UserError
 from counter_app.services.citizen_search import CitizenSearchResult, find_citizen_dossiers, shown_query
 from counter_app.ui.messages import shown as shown_error
+from counter_app.ui.operations import ServiceOp
 from counter_app.ui.session import UiSession
 from counter_app.ui.widgets.citizen_results import CitizenResults
+
+ERROR_STYLE = "color: #b00020"
+WAITING_STYLE = "color: #555555"
+WAIT_SHOWN_MS = 300  # a search answered sooner says nothing while it runs (no flicker under the box)
 
 
 class CitizenSearch(QWidget):
@@ -25,6 +32,8 @@ class CitizenSearch(QWidget):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        self._searches = 0  # the number of the latest search: an older one's answer is dropped
+        self._pending: str | None = None  # the text being searched
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(
             self.tr("Mã hồ sơ, số CCCD/CMND, số điện thoại hoặc họ tên (có dấu hay không), rồi Enter")
@@ -33,7 +42,7 @@ class CitizenSearch(QWidget):
         self.button = QPushButton(self.tr("Tìm"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         self.results = CitizenResults(session.timezone)
         row = QHBoxLayout()
@@ -53,19 +62,39 @@ class CitizenSearch(QWidget):
         self.results.closed.connect(self.edit.setFocus)
         self.edit.installEventFilter(self)
 
-    def search(self) -> CitizenSearchResult | None:
-        """Search for what the box holds; the list, or the reason there is none, shows below it."""
+    def search(self) -> None:
+        """Search for what the box holds; the list, or the reason there is none, shows below it.
+
+        The search writes its audit record before its list is shown (services/audit_trail.py), and
+        that write may wait while another counter holds the database: it runs on the write lane
+        (operations.py). Only the latest search's answer is shown; the same text searched again while
+        it runs (Enter twice) is not searched twice; a wait longer than ``WAIT_SHOWN_MS`` is said.
+        """
         text = self.edit.text()
+        if self._pending == text:
+            return
+        self._searches += 1
+        ticket, self._pending = self._searches, text
         s = self._session
-        try:
-            result = find_citizen_dossiers(s.db, s.actor, text)
-        except UserError as exc:
-            self._fail(shown_error(exc))
-            return None
+        op = ServiceOp(self, partial(find_citizen_dossiers, s.db, s.actor, text), exclusive=False)
+        op.success(partial(self._found, ticket, text)).failure(partial(self._refused, ticket))
+        op.run_in_background()
+        QTimer.singleShot(WAIT_SHOWN_MS, self, partial(self._still_searching, ticket))
+
+    def _still_searching(self, ticket: int) -> None:
+        if ticket == self._searches and self._pending is not None:
+            self.message.setStyleSheet(WAITING_STYLE)
+            self.message.setText(self.tr("Đang tìm…"))
+            self.message.show()
+
+    def _found(self, ticket: int, text: str, result: CitizenSearchResult) -> None:
+        if ticket != self._searches:
+            return  # another search was started meanwhile: its answer is the one shown
+        self._pending = None
         shown = shown_query(result.query, text)  # a CCCD/CMND or phone masked; the box keeps it whole
         if not result.dossiers:
             self._fail(self.tr("Không tìm thấy hồ sơ nào theo «{0}».").format(shown))
-            return result
+            return
         self.message.hide()
         caption = self.tr(
             "«{0}»: {1} hồ sơ, mới nhất trước. ↑↓ chọn, Enter hoặc nhấp để mở, Esc đóng."
@@ -78,7 +107,12 @@ class CitizenSearch(QWidget):
         self.results.focus_list()
         if len(result.dossiers) == 1:
             self.chosen.emit(result.dossiers[0].code)  # nothing to choose between: open it
-        return result
+
+    def _refused(self, ticket: int, exc: UserError) -> None:
+        if ticket != self._searches:
+            return
+        self._pending = None
+        self._fail(shown_error(exc))
 
     def focus_box(self) -> None:
         self.edit.setFocus()
@@ -86,6 +120,7 @@ class CitizenSearch(QWidget):
 
     def _fail(self, message: str) -> None:
         self.results.dismiss()
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(message)
         self.message.show()
         self.focus_box()

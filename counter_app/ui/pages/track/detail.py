@@ -291,6 +291,12 @@ class DossierDetail(QWidget):
         if choice is not None:
             self.reprint_requested.emit(*choice)
 
+    def show_loading(self, code: str) -> None:
+        """Empty, saying which dossier is being opened (its lookup and audit record run off the GUI
+        thread): the previous dossier is never left on screen under the new one's selection."""
+        self.show_dossier(None)
+        self.title.setText(self.tr("Đang mở hồ sơ {0}…").format(code))
+
     def show_dossier(self, view: DossierView | None, urgency: str | None = None) -> None:
         """Show ``view``; ``urgency`` ("overdue" | "due_soon") marks the appointment line."""
         self.view = view

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -30,6 +31,7 @@ from counter_app.services.action_choices import may, transfer_units, user_names
 from counter_app.services.actor import Role
 from counter_app.services.lookup import DossierView, lookup
 from counter_app.ui.messages import shown
+from counter_app.ui.operations import ServiceOp
 from counter_app.ui.pages.track.actions import TrackActions
 from counter_app.ui.pages.track.detail import DossierDetail
 from counter_app.ui.pages.track.dialogs import ActionDialog
@@ -47,6 +49,15 @@ class Selected:
     status: str
 
 
+@dataclass(frozen=True, eq=False)
+class _Wish:
+    """The dossier the detail is to show (compared by identity: the same code asked twice is two wishes)."""
+
+    code: str
+    by_code: bool = False  # show_code: select its row once found, or show it alone
+    previous: DossierView | None = None  # show_code: the detail shown before, kept if the code is refused
+
+
 class TrackPage(TrackFilters, TrackActions, QWidget):
     # (codes, unit code): a batch hand-over list can be printed for them.
     transferred = Signal(list, str)
@@ -58,6 +69,9 @@ class TrackPage(TrackFilters, TrackActions, QWidget):
         self._session = session
         self.dialog: ActionDialog | None = None
         self.selected: list[Selected] = []
+        self._wish: _Wish | None = None  # the dossier the detail is waiting for (see _show_detail)
+        self._looking_up = False
+        self._preloaded: DossierView | None = None  # found by its code, about to be selected: not read twice
         self.model = TrackModel(session)
         self.search = CitizenSearch(session)
         self.search.chosen.connect(self.show_code)
@@ -235,35 +249,88 @@ class TrackPage(TrackFilters, TrackActions, QWidget):
         if focus_row >= 0:
             self._show_detail(self.model.row_at(focus_row).code)
         else:
+            self._wish = None  # a lookup still running is for nothing on screen now
+            self._preloaded = None
             self.detail.show_dossier(None)
         self._update_count()
         self._update_buttons()
 
-    def _show_detail(self, code: str) -> DossierView | None:
-        try:
-            view = lookup(self._session.db, self._session.actor, code)
-        except UserError as exc:
-            self._say(shown(exc), error=True)
-            self.detail.show_dossier(None)
-            return None
-        self.detail.show_dossier(view, self.model.urgency_of(view.status, view.appointment_at))
-        return view
+    # ----------------------------------------------------------------- the detail
+    # Opening a dossier writes its audit record before the data is shown (services/audit_trail.py),
+    # and that write may wait while another counter holds the database: the lookup runs on the
+    # write lane (operations.py), never on the GUI thread. The page wants one dossier at a time
+    # (``_wish``); one lookup at most runs for it, a result for an older wish is dropped, and the
+    # newest wish is looked up when the running one ends (arrow keys held down: the rows passed over
+    # are never read, the last one is). Meanwhile the detail is cleared and says which dossier is
+    # being opened: it never shows the previous dossier under the new selection.
+    def _show_detail(self, code: str) -> None:
+        preloaded, self._preloaded = self._preloaded, None
+        if preloaded is not None and preloaded.code == code:
+            self._wish = None
+            self._show_view(preloaded)
+            return
+        self._want(_Wish(code))
 
     def show_code(self, code: str) -> None:
         """Open a dossier by its code (a scan): select its row if loaded, else show it alone."""
-        try:
-            view = lookup(self._session.db, self._session.actor, code)
-        except UserError as exc:
-            self._say(shown(exc), error=True)
+        self._want(_Wish(code.strip(), by_code=True, previous=self.detail.view))
+
+    def _want(self, wish: _Wish) -> None:
+        self._wish = wish
+        self.detail.show_loading(wish.code.upper())
+        if not self._looking_up:
+            self._look_up(wish)
+
+    def _look_up(self, wish: _Wish) -> None:
+        s = self._session
+        self._looking_up = True
+        op = ServiceOp(self, partial(lookup, s.db, s.actor, wish.code), exclusive=False)
+        op.after(partial(self._lookup_ended, wish))
+        op.success(partial(self._arrived, wish)).failure(partial(self._refused, wish))
+        op.run_in_background()
+
+    def _lookup_ended(self, wish: _Wish) -> None:
+        """Before the result is shown or dropped: the newest wish, if another, is looked up now."""
+        self._looking_up = False
+        if self._wish is not None and self._wish is not wish:
+            self._look_up(self._wish)
+
+    def _arrived(self, wish: _Wish, view: DossierView) -> None:
+        if wish is not self._wish:
+            return  # the selection moved on while it was read
+        self._wish = None
+        if not wish.by_code:
+            self._show_view(view)
             return
         row = self.model.row_of(view.code)
         if row >= 0:
+            self._preloaded = view
             self.select_row(row)
+            if self._preloaded is not None:  # the row was already the selection: nothing changed
+                self._preloaded = None
+                self._show_view(view)
             return
         self.table.clearSelection()
         self.selected = [Selected(view.code, view.status)]
-        self.detail.show_dossier(view, self.model.urgency_of(view.status, view.appointment_at))
+        self._show_view(view)
         self._update_buttons()
+
+    def _refused(self, wish: _Wish, exc: UserError) -> None:
+        if wish is not self._wish:
+            return
+        self._wish = None
+        self._say(shown(exc), error=True)
+        if not wish.by_code:
+            self.detail.show_dossier(None)
+        elif wish.previous is not None and wish.previous.code in {s.code for s in self.selected}:
+            self._show_view(wish.previous)  # a code not found: what was open stays open
+        elif self.table.selectionModel().hasSelection():
+            self._selection_changed()
+        else:
+            self.detail.show_dossier(None)
+
+    def _show_view(self, view: DossierView) -> None:
+        self.detail.show_dossier(view, self.model.urgency_of(view.status, view.appointment_at))
 
     def _update_buttons(self) -> None:
         statuses = {s.status for s in self.selected}
