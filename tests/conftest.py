@@ -172,3 +172,13 @@ def _unexpected_log_warnings_fail(
         pytest.fail(f"unexpected log warnings (mark the test expect_log if they are the point):\n{lines}")
     if never:
         pytest.fail(f"expected log warnings never came: {never}")
+
+
+@pytest.fixture(scope="session")
+def office_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """Three commune centres, each set up from the setup file with its own code, users and node,
+    made once (the exchange tests copy them)."""
+    from exchange_support import build_office
+
+    folder = tmp_path_factory.mktemp("offices")
+    return {i: build_office(folder, i) for i in (1, 2, 3)}

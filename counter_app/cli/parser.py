@@ -13,6 +13,7 @@ from counter_app.cli import (
     catalog,
     database,
     dossiers,
+    exchange,
     office,
     office_setup,
     procedures,
@@ -38,6 +39,7 @@ COMMAND_MODULES = (
     calendar,  # calendar off|work|remove|list|preview (admins)
     backups,  # backup [--to DIR] | backup list | restore FILE [--yes] | check
     office_setup,  # setup --from office.json [--prune] (docs/office-setup.md)
+    exchange,  # exchange key|trust|export|enrol|import (offline offices and the province)
 )
 
 

@@ -200,6 +200,14 @@
         <translation>Save the access log</translation>
     </message>
     <message>
+        <source>Đang xuất nhật ký truy cập…</source>
+        <translation>Exporting the access log…</translation>
+    </message>
+    <message>
+        <source>Đã hủy: không xuất tệp nào.</source>
+        <translation>Cancelled: no file exported.</translation>
+    </message>
+    <message>
         <source>Đã lưu {0} bản ghi vào {1}.</source>
         <translation>Saved {0} records to {1}.</translation>
     </message>
@@ -541,6 +549,10 @@ After the restore the program must close and be opened again. Restore this backu
         <translation>Find a citizen:</translation>
     </message>
     <message>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
         <source>Không tìm thấy hồ sơ nào theo «{0}».</source>
         <translation>No dossier found for «{0}».</translation>
     </message>
@@ -872,6 +884,10 @@ After the restore the program must close and be opened again. Restore this backu
     <message>
         <source>Phiếu kiểm soát quá trình (in mới)</source>
         <translation>Control slip (print anew)</translation>
+    </message>
+    <message>
+        <source>Đang mở hồ sơ {0}…</source>
+        <translation>Opening dossier {0}…</translation>
     </message>
     <message>
         <source>, CCCD/CMND {0}</source>
@@ -2006,6 +2022,14 @@ Only change it when the office has been given a new code.</translation>
     <message>
         <source>&lt;b&gt;Mã hồ sơ, hoặc CCCD/CMND, số điện thoại, họ tên công dân&lt;/b&gt;</source>
         <translation>&lt;b&gt;Dossier code, or the citizen&apos;s ID number, phone or name&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Đang mở hồ sơ {0}…</source>
+        <translation>Opening dossier {0}…</translation>
+    </message>
+    <message>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
     </message>
     <message>
         <source>{0} hồ sơ khác chưa có kết quả hoặc đã trả: xem ở Theo dõi (F3).</source>
@@ -3592,6 +3616,166 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Report or list made (shown, printed, exported)</translation>
     </message>
     <message>
+        <source>Xuất nhật ký truy cập</source>
+        <translation>Access log exported</translation>
+    </message>
+    <message>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Đăng nhập không thành công</source>
+        <translation>Failed log-in</translation>
+    </message>
+    <message>
+        <source>Tạm khóa tên đăng nhập (sai nhiều lần)</source>
+        <translation>User name locked (too many failures)</translation>
+    </message>
+    <message>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Khóa màn hình</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Mở khóa màn hình</source>
+        <translation>Screen unlocked</translation>
+    </message>
+    <message>
+        <source>Tạo tài khoản</source>
+        <translation>Account created</translation>
+    </message>
+    <message>
+        <source>Sửa tài khoản</source>
+        <translation>Account changed</translation>
+    </message>
+    <message>
+        <source>Vô hiệu hóa tài khoản</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <source>Kích hoạt lại tài khoản</source>
+        <translation>Account enabled again</translation>
+    </message>
+    <message>
+        <source>Cấp lại mật khẩu</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Mở khóa tài khoản</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <source>Đổi cài đặt máy trạm</source>
+        <translation>Workstation settings changed</translation>
+    </message>
+    <message>
+        <source>lý do</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>tên có tài khoản</source>
+        <translation>name has an account</translation>
+    </message>
+    <message>
+        <source>họ tên</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <source>vai trò</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>mật khẩu một lần</source>
+        <translation>one-time password</translation>
+    </message>
+    <message>
+        <source>thay đổi</source>
+        <translation>changes</translation>
+    </message>
+    <message>
+        <source>mở khóa</source>
+        <translation>unlocked</translation>
+    </message>
+    <message>
+        <source>bắt buộc đổi</source>
+        <translation>change forced</translation>
+    </message>
+    <message>
+        <source>khóa đến</source>
+        <translation>locked until</translation>
+    </message>
+    <message>
+        <source>phiếu</source>
+        <translation>slip</translation>
+    </message>
+    <message>
+        <source>khổ giấy</source>
+        <translation>paper</translation>
+    </message>
+    <message>
+        <source>định dạng</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>số dòng</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <source>cách tìm</source>
+        <translation>search by</translation>
+    </message>
+    <message>
+        <source>ngôn ngữ</source>
+        <translation>language</translation>
+    </message>
+    <message>
+        <source>tự khóa sau (phút)</source>
+        <translation>lock after (minutes)</translation>
+    </message>
+    <message>
+        <source>khổ giấy tiếp nhận</source>
+        <translation>receipt paper</translation>
+    </message>
+    <message>
+        <source>sai mật khẩu</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <source>không có tài khoản</source>
+        <translation>no such account</translation>
+    </message>
+    <message>
+        <source>tài khoản bị vô hiệu hóa</source>
+        <translation>account disabled</translation>
+    </message>
+    <message>
+        <source>đang bị tạm khóa</source>
+        <translation>locked at the time</translation>
+    </message>
+    <message>
+        <source>sai mật khẩu hiện tại</source>
+        <translation>wrong current password</translation>
+    </message>
+    <message>
+        <source>không dùng máy</source>
+        <translation>left idle</translation>
+    </message>
+    <message>
+        <source>bấm Khóa máy</source>
+        <translation>Lock pressed</translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
         <translation>Dossier receipt and appointment slip</translation>
     </message>
@@ -4411,6 +4595,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>The event chain is broken — {where}</translation>
     </message>
     <message>
+        <source>Không đọc được tệp dấu chuỗi {file}: {error}.</source>
+        <translation>Cannot read the anchor file {file}: {error}.</translation>
+    </message>
+    <message>
         <source>xem nhật ký truy cập</source>
         <translation>read the access log</translation>
     </message>
@@ -4437,6 +4625,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Nhật ký truy cập, nút {node}: đầu chuỗi ghi bản ghi không còn.</source>
         <translation>Access log, node {node}: the chain head records records that are gone.</translation>
+    </message>
+    <message>
+        <source>Không khớp dấu chuỗi ghi khi sao lưu — {why}</source>
+        <translation>Does not match the anchor kept at backup time — {why}</translation>
     </message>
     <message>
         <source>{number} GB</source>
@@ -4677,6 +4869,174 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Không tìm thấy hồ sơ mã «{code}».</source>
         <translation>No dossier with the code «{code}».</translation>
+    </message>
+    <message>
+        <source>phần {part} có dòng không đọc được</source>
+        <translation>part {part} has a line that cannot be read</translation>
+    </message>
+    <message>
+        <source>phần {part} không khớp mã băm trong bản kê (gói bị sửa hoặc bị cắt)</source>
+        <translation>part {part} does not match the hash in the manifest (the bundle was changed or cut short)</translation>
+    </message>
+    <message>
+        <source>thiếu bản kê hoặc chữ ký, hoặc có tệp lạ ({names})</source>
+        <translation>the manifest or the signature is missing, or there are unknown files ({names})</translation>
+    </message>
+    <message>
+        <source>một phần quá lớn</source>
+        <translation>a part is too large</translation>
+    </message>
+    <message>
+        <source>Không có tệp {path}.</source>
+        <translation>There is no file {path}.</translation>
+    </message>
+    <message>
+        <source>Không đọc được {path}: {error}.</source>
+        <translation>Cannot read {path}: {error}.</translation>
+    </message>
+    <message>
+        <source>không đọc được như một tệp zip (bị cắt hoặc hỏng)</source>
+        <translation>it cannot be read as a zip file (cut short or damaged)</translation>
+    </message>
+    <message>
+        <source>bản kê không đọc được</source>
+        <translation>the manifest cannot be read</translation>
+    </message>
+    <message>
+        <source>chữ ký không hợp lệ: bản kê đã bị sửa sau khi ký</source>
+        <translation>the signature is not valid: the manifest was changed after it was signed</translation>
+    </message>
+    <message>
+        <source>định dạng gói {format} chưa được hỗ trợ</source>
+        <translation>bundle format {format} is not supported</translation>
+    </message>
+    <message>
+        <source>Không nhận gói {name}: {reason}.</source>
+        <translation>Bundle {name} refused: {reason}.</translation>
+    </message>
+    <message>
+        <source>một dòng không phải sự kiện ({error})</source>
+        <translation>a line is not an event ({error})</translation>
+    </message>
+    <message>
+        <source>{what} không đúng dạng (base64).</source>
+        <translation>{what} is not in the right form (base64).</translation>
+    </message>
+    <message>
+        <source>{what} không phải khóa Ed25519 (32 byte).</source>
+        <translation>{what} is not an Ed25519 key (32 bytes).</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay đọc qua điện thoại ({typed}) không khớp khóa trong tệp ({actual}): không nhận khóa.</source>
+        <translation>The fingerprint read over the phone ({typed}) does not match the key in the file ({actual}): key not accepted.</translation>
+    </message>
+    <message>
+        <source>Đã có khóa của trung tâm tỉnh ({existing}); khóa mới {actual} không được thay thế tự động.</source>
+        <translation>The provincial centre&apos;s key is already kept ({existing}); the new key {actual} does not replace it automatically.</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp khóa {path}: {error}.</source>
+        <translation>Cannot read the key file {path}: {error}.</translation>
+    </message>
+    <message>
+        <source>Tệp {path} không chứa khóa công khai của counter_app.</source>
+        <translation>The file {path} holds no counter_app public key.</translation>
+    </message>
+    <message>
+        <source>nhận khóa của trung tâm tỉnh</source>
+        <translation>accept the provincial centre&apos;s key</translation>
+    </message>
+    <message>
+        <source>nhập gói xác nhận của trung tâm tỉnh</source>
+        <translation>import the provincial centre&apos;s acknowledgements</translation>
+    </message>
+    <message>
+        <source>đây không phải gói xác nhận của trung tâm tỉnh (loại {kind})</source>
+        <translation>this is not an acknowledgement of the provincial centre (kind {kind})</translation>
+    </message>
+    <message>
+        <source>bản kê không có mã gói</source>
+        <translation>the manifest has no bundle id</translation>
+    </message>
+    <message>
+        <source>văn phòng chưa có khóa của trung tâm tỉnh: hãy đọc dấu vân tay với trung tâm qua điện thoại và nhập lại kèm --fingerprint</source>
+        <translation>the office does not have the provincial centre&apos;s key yet: read the fingerprint with the centre over the phone and import again with --fingerprint</translation>
+    </message>
+    <message>
+        <source>gói được ký bằng khóa {signer}, không phải khóa của trung tâm tỉnh ({trusted})</source>
+        <translation>the bundle is signed with key {signer}, not the provincial centre&apos;s key ({trusted})</translation>
+    </message>
+    <message>
+        <source>gói xác nhận này dành cho văn phòng có khóa {to}</source>
+        <translation>this acknowledgement is meant for the office with key {to}</translation>
+    </message>
+    <message>
+        <source>trung tâm tỉnh xác nhận sự kiện {node}#{seq} mà cơ sở dữ liệu này không có như vậy (đã khôi phục từ bản sao lưu cũ?)</source>
+        <translation>the provincial centre acknowledges event {node}#{seq}, which this database does not hold as such (restored from an older backup?)</translation>
+    </message>
+    <message>
+        <source>đăng ký khóa của văn phòng</source>
+        <translation>enrol an office&apos;s key</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay đọc qua điện thoại ({typed}) không khớp khóa đã ký gói ({actual}): không đăng ký.</source>
+        <translation>The fingerprint read over the phone ({typed}) does not match the key that signed the bundle ({actual}): not enrolled.</translation>
+    </message>
+    <message>
+        <source>nhập gói dữ liệu của văn phòng</source>
+        <translation>import an office&apos;s bundles</translation>
+    </message>
+    <message>
+        <source>đây không phải gói dữ liệu của văn phòng (loại {kind})</source>
+        <translation>this is not an office&apos;s data bundle (kind {kind})</translation>
+    </message>
+    <message>
+        <source>khóa đã ký gói ({fingerprint}) chưa được đăng ký ở trung tâm tỉnh — hãy đối chiếu dấu vân tay với văn phòng qua điện thoại rồi chạy «counter-cli exchange enrol»</source>
+        <translation>the key that signed the bundle ({fingerprint}) is not enrolled at the provincial centre — check the fingerprint with the office over the phone, then run «counter-cli exchange enrol»</translation>
+    </message>
+    <message>
+        <source>Văn phòng có khóa {fingerprint} chưa được đăng ký.</source>
+        <translation>The office with key {fingerprint} is not enrolled.</translation>
+    </message>
+    <message>
+        <source>bản kê không ghi phiên bản lược đồ</source>
+        <translation>the manifest names no schema version</translation>
+    </message>
+    <message>
+        <source>gói được lập bởi phiên bản counter_app mới hơn (lược đồ {schema}, ở đây {here}): hãy cập nhật phần mềm ở trung tâm tỉnh trước</source>
+        <translation>the bundle was made by a newer version of counter_app (schema {schema}, here {here}): update the software at the provincial centre first</translation>
+    </message>
+    <message>
+        <source>bản kê không liệt kê chuỗi nào</source>
+        <translation>the manifest lists no chain</translation>
+    </message>
+    <message>
+        <source>sự kiện {node}#{seq} không khớp mã băm của nó</source>
+        <translation>event {node}#{seq} does not match its hash</translation>
+    </message>
+    <message>
+        <source>các chuỗi trong gói khác bản kê</source>
+        <translation>the chains in the bundle differ from the manifest</translation>
+    </message>
+    <message>
+        <source>chuỗi {node} đứt ở sự kiện số {seq}</source>
+        <translation>chain {node} breaks at event {seq}</translation>
+    </message>
+    <message>
+        <source>chuỗi {node} ngắn hơn bản kê (gói bị cắt)</source>
+        <translation>chain {node} is shorter than the manifest says (the bundle was cut short)</translation>
+    </message>
+    <message>
+        <source>chuỗi {node} thuộc một văn phòng khác</source>
+        <translation>chain {node} belongs to another office</translation>
+    </message>
+    <message>
+        <source>xuất gói dữ liệu gửi trung tâm tỉnh</source>
+        <translation>export a data bundle for the provincial centre</translation>
+    </message>
+    <message>
+        <source>Chưa có thông tin cơ quan: hãy thiết lập văn phòng trước khi gửi dữ liệu.</source>
+        <translation>The office is not set up yet: set it up before sending data.</translation>
     </message>
     <message>
         <source>nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)</source>

@@ -18,6 +18,16 @@ from counter_app.db.models.event_log import (
     GuidanceRecord,
     NodeHead,
 )
+from counter_app.db.models.exchange import (
+    ExchangeAck,
+    ExchangeBundle,
+    ExchangeChain,
+    ExchangeEvent,
+    ExchangeFork,
+    ExchangeKey,
+    ExchangePeer,
+    ExchangePending,
+)
 from counter_app.db.models.office_catalog import OfficeProcedure
 from counter_app.db.models.organisation import (
     Agency,
@@ -37,6 +47,14 @@ __all__ = [
     "AuditRecord",
     "CalendarOverride",
     "CancelledNumber",
+    "ExchangeAck",
+    "ExchangeBundle",
+    "ExchangeChain",
+    "ExchangeEvent",
+    "ExchangeFork",
+    "ExchangeKey",
+    "ExchangePeer",
+    "ExchangePending",
     "ChannelTerm",
     "DailyCounter",
     "Dossier",

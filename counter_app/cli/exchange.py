@@ -1,0 +1,157 @@
+"""counter-cli exchange …: signed bundles between an offline office and the provincial centre.
+
+    exchange key [--out FILE]              this database's fingerprint (read it out over the phone);
+                                           --out: its public key as a small text file
+    exchange trust FILE --fingerprint FP   (office) keep the province's public key from FILE, once the
+                                           fingerprint the province read out matches
+    exchange export --out FILE             (office) every event the province has not acknowledged
+    exchange enrol FILE --fingerprint FP   (province) enrol the key that signed the office's bundle
+    exchange import FILE… [--ack-dir DIR]  (province) office bundles: verified, applied; a signed
+                     [--fingerprint FP]    acknowledgement written for each into DIR (default: beside
+                                           it). (office) the province's acknowledgements: the export's
+                                           cursor moves; --fingerprint the first time
+
+The services import ``cryptography`` and the zip stack: inside each command (issue 11: start-up).
+docs/exchange.md tells the whole route.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from counter_app.cli.common import SubParsers, actor_of, utc_now
+from counter_app.context import AppContext
+from counter_app.domain.errors import UserError
+from counter_app.output_files import check_writable, write_atomic
+
+
+def cmd_key(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.office import public_key_text
+
+    content, fingerprint = public_key_text(ctx.db, now=utc_now())
+    if args.out:
+        out = check_writable(Path(args.out))
+        write_atomic(out, content.encode("utf-8"), mode=0o644)  # a public key: anyone may read it
+        print(f"Đã ghi khóa công khai vào {out}.")
+    print(f"Dấu vân tay khóa: {fingerprint}")
+
+
+def cmd_trust(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.office import trust_province_key
+
+    fingerprint = trust_province_key(
+        ctx.db, actor_of(ctx, args), Path(args.file), args.fingerprint, now=utc_now()
+    )
+    print(f"Đã nhận khóa của trung tâm tỉnh, dấu vân tay {fingerprint}.")
+
+
+def cmd_export(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.upward import export_events
+
+    out = check_writable(Path(args.out))
+    exported = export_events(ctx.db, actor_of(ctx, args), out, now=utc_now())
+    if exported is None:
+        print("Không có sự kiện nào trung tâm tỉnh chưa xác nhận: không ghi gói.")
+        return
+    ranges = ", ".join(f"{c.node_id} #{c.first_seq}–{c.last_seq}" for c in exported.chains)
+    print(
+        f"Đã ghi {out} ({exported.size:,} byte): {exported.events:,} sự kiện ({ranges}), "
+        f"ký bằng khóa {exported.fingerprint}.".replace(",", ".")
+    )
+
+
+def cmd_enrol(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.province import enrol
+
+    done = enrol(ctx.db, actor_of(ctx, args), Path(args.file), args.fingerprint, now=utc_now())
+    state = "Đã đăng ký" if done.new else "Đã đăng ký từ trước"
+    print(f"{state} khóa {done.fingerprint} của {done.office_name} ({done.office_code}).")
+
+
+def cmd_import(ctx: AppContext, args: argparse.Namespace) -> None:
+    """Each file in turn; a refused one is said and the others still imported (exit 1 at the end)."""
+    from counter_app.services.exchange.bundle import read_bundle
+    from counter_app.services.exchange.province import ACK_KIND
+
+    failed = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            if read_bundle(path).kind == ACK_KIND:
+                _import_ack(ctx, args, path)
+            else:
+                _import_events(ctx, args, path)
+        except UserError as exc:
+            failed += 1
+            print(f"Lỗi: {exc}")
+    if failed:
+        raise UserError(f"{failed}/{len(args.files)} gói không nhập được (lý do ở trên).")
+
+
+def _import_events(ctx: AppContext, args: argparse.Namespace, path: Path) -> None:
+    from counter_app.services.exchange.province import acknowledge, import_events
+
+    now = utc_now()
+    result = import_events(ctx.db, actor_of(ctx, args), path, now=now)
+    if result.repeated:
+        print(f"{path.name}: đã nhập trước đây, không có gì mới.")
+    else:
+        print(f"{path.name}: văn phòng {result.office_code}, áp dụng {result.applied} sự kiện.")
+    for node in result.nodes:
+        line = f"  {node.node_id}: áp dụng {node.applied}, đã có {node.already_had}, đến số {node.head}"
+        if node.waiting:
+            line += f"; {node.waiting} sự kiện chờ các sự kiện trước chúng"
+        if node.fork_at is not None:
+            line += f"; CẢNH BÁO RẼ NHÁNH ở sự kiện số {node.fork_at}: chưa áp dụng gì của nút này"
+        print(line)
+    folder = Path(args.ack_dir) if args.ack_dir else path.parent
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    ack = check_writable(
+        folder / f"xacnhan-{result.office_code or 'vanphong'}-{stamp}-{result.bundle_id.hex[:8]}.zip"
+    )
+    acknowledge(ctx.db, result.fingerprint, ack, acknowledges=result.bundle_id, now=now)
+    print(f"  Gói xác nhận gửi văn phòng: {ack}")
+
+
+def _import_ack(ctx: AppContext, args: argparse.Namespace, path: Path) -> None:
+    from counter_app.services.exchange.office import import_ack
+
+    result = import_ack(ctx.db, actor_of(ctx, args), path, now=utc_now(), fingerprint=args.fingerprint)
+    if result.repeated:
+        print(f"{path.name}: đã nhập trước đây.")
+        return
+    done = (
+        ", ".join(f"{node} đến số {seq}" for node, seq in sorted(result.acknowledged.items()))
+        or "chưa có chuỗi nào"
+    )
+    print(f"{path.name}: trung tâm tỉnh đã xác nhận {done}.")
+
+
+def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
+    """Register «exchange …» under ``sub``."""
+    text = "trao đổi dữ liệu với trung tâm tỉnh bằng gói có chữ ký (văn phòng không có mạng)"
+    group = sub.add_parser("exchange", parents=[common], help=text, description=text).add_subparsers(
+        dest="exchange_command", required=True
+    )
+    p = group.add_parser("key", parents=[common], help="dấu vân tay khóa của cơ sở dữ liệu này")
+    p.add_argument("--out", help="ghi khóa công khai ra tệp")
+    p.set_defaults(func=cmd_key)
+    p = group.add_parser("trust", parents=[common], help="(văn phòng) nhận khóa công khai của trung tâm tỉnh")
+    p.add_argument("file")
+    p.add_argument("--fingerprint", required=True, help="dấu vân tay trung tâm tỉnh đọc qua điện thoại")
+    p.set_defaults(func=cmd_trust)
+    p = group.add_parser("export", parents=[common], help="(văn phòng) ghi gói sự kiện chưa được xác nhận")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_export)
+    p = group.add_parser("enrol", parents=[common], help="(trung tâm tỉnh) đăng ký khóa của một văn phòng")
+    p.add_argument("file", help="một gói của văn phòng đó")
+    p.add_argument("--fingerprint", required=True, help="dấu vân tay văn phòng đọc qua điện thoại")
+    p.set_defaults(func=cmd_enrol)
+    p = group.add_parser(
+        "import", parents=[common], help="nhập gói: của văn phòng (ở tỉnh) hoặc xác nhận (ở văn phòng)"
+    )
+    p.add_argument("files", nargs="+")
+    p.add_argument("--ack-dir", help="(trung tâm tỉnh) thư mục ghi gói xác nhận")
+    p.add_argument("--fingerprint", help="(văn phòng) dấu vân tay trung tâm tỉnh, lần nhập đầu tiên")
+    p.set_defaults(func=cmd_import)

@@ -1,0 +1,137 @@
+"""The exchange between offline offices and the provincial centre (issue 15): keys, cursors, and the
+offices' event chains as the province received them.
+
+An office database and the province's each have one key pair of their own (``exchange_keys``, role
+``own``); an office also keeps the province's public key (role ``province``) and how far the
+province has acknowledged each of its chains (``exchange_acks``). The province keeps the offices'
+enrolled keys (``exchange_peers``), their chains as received (``exchange_events``, head per node in
+``exchange_chains``) — in tables of their own, because an office's events name its own offices,
+dossiers and users, rows the province does not have — the events that arrived before the ones
+they follow (``exchange_pending``), and the fork alarms (``exchange_forks``). Both sides remember
+each bundle they read (``exchange_bundles``). docs/exchange.md tells the whole route.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import JSON, BigInteger, Date, SmallInteger, String, Text, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from counter_app.db.base import Base, IdMixin, UTCDateTime
+
+
+class ExchangeKey(Base):
+    """``own``: this database's key pair; ``province``: the provincial centre's public key (an office)."""
+
+    __tablename__ = "exchange_keys"
+
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519 key, base64
+    private_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # only for ``own``
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExchangePeer(Base):
+    """An office enrolled at the province: its key, confirmed by the fingerprint read out by phone."""
+
+    __tablename__ = "exchange_peers"
+
+    fingerprint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    office_code: Mapped[str] = mapped_column(String(40))
+    office_name: Mapped[str] = mapped_column(String(300))
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    enrolled_by: Mapped[str] = mapped_column(String(60))
+
+
+class ExchangeAck(Base):
+    """An office's chain as far as the province has acknowledged it (what the next export leaves out)."""
+
+    __tablename__ = "exchange_acks"
+
+    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    acked_seq: Mapped[int] = mapped_column(BigInteger)
+    acked_hash: Mapped[str] = mapped_column(String(64))
+    acked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExchangeBundle(Base):
+    """A bundle read (``in``) or written (``out``), with what it did: the same bundle twice is known."""
+
+    __tablename__ = "exchange_bundles"
+
+    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    kind: Mapped[str] = mapped_column(String(20))
+    peer_fingerprint: Mapped[str] = mapped_column(String(32))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    summary: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+
+
+class ExchangeChain(Base):
+    """At the province: an office chain's head as applied (the next event must follow it)."""
+
+    __tablename__ = "exchange_chains"
+
+    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    peer_fingerprint: Mapped[str] = mapped_column(String(32))
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExchangeEvent(IdMixin, Base):
+    """At the province: an office's event exactly as it was hashed there (no foreign keys: it names
+    the office's rows). Append-only, guarded by triggers like ``events``."""
+
+    __tablename__ = "exchange_events"
+    __table_args__ = (UniqueConstraint("node_id", "seq"),)
+
+    node_id: Mapped[str] = mapped_column(String(40))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(40))
+    office_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    dossier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    actor: Mapped[str] = mapped_column(String(60))
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    local_date: Mapped[date] = mapped_column(Date)
+    payload: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    hash_version: Mapped[int] = mapped_column(SmallInteger)
+    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+
+
+class ExchangePending(Base):
+    """At the province: an event that came before the one it follows (bundles out of order); applied
+    as soon as the gap is filled."""
+
+    __tablename__ = "exchange_pending"
+
+    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    hash: Mapped[str] = mapped_column(String(64))
+    event: Mapped[dict[str, object]] = mapped_column(JSON)
+    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+
+
+class ExchangeFork(IdMixin, Base):
+    """At the province: two different events at one place of a chain (a copied data folder that kept
+    running, a restore sending a new history). Nothing more of the node is applied until the
+    province's admin keeps one branch; the other stays here, never dropped."""
+
+    __tablename__ = "exchange_forks"
+
+    node_id: Mapped[str] = mapped_column(String(40), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    stored_hash: Mapped[str] = mapped_column(String(64))
+    incoming_hash: Mapped[str] = mapped_column(String(64))
+    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    branch: Mapped[list[dict[str, object]]] = mapped_column(JSON)  # the incoming events from ``seq`` on
+    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    resolution: Mapped[str | None] = mapped_column(Text, nullable=True)

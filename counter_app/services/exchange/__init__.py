@@ -1,0 +1,1 @@
+"""The exchange between offline offices and the provincial centre (issue 15; docs/exchange.md)."""

@@ -1,0 +1,155 @@
+"""At an office: the province's key, and the acknowledgements that move the export's cursor.
+
+The province's public key reaches the office on paper or by phone, not by trusting the first file
+that claims it: ``trust_province`` takes the key file and the fingerprint read out by the province,
+and an acknowledgement imported before that must bring the fingerprint along
+(``import_ack(..., fingerprint=…)``). An acknowledgement is accepted only when signed by that key,
+addressed to this office's key, and naming events this database still has with those very hashes;
+then each chain's cursor moves forward (never back), and those events leave the next export.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from counter_app.db.database import Database
+from counter_app.db.models import Event, ExchangeAck, ExchangeBundle
+from counter_app.domain.errors import Message, UserError
+from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.exchange.bundle import read_bundle, refused
+from counter_app.services.exchange.keys import (
+    decode_key,
+    encode_key,
+    fingerprint_of,
+    own_key,
+    province_key,
+    public_bytes,
+    trust_province,
+)
+from counter_app.services.exchange.province import ACK_KIND
+
+KEY_FILE_HEADER = "counter_app exchange public key"
+
+
+def public_key_text(db: Database, *, now: datetime) -> tuple[str, str]:
+    """This database's public key as a small text file's content, and its fingerprint."""
+    with db.write() as session:
+        key, fingerprint = own_key(session, now)
+    return f"{KEY_FILE_HEADER}\n{encode_key(public_bytes(key))}\n{fingerprint}\n", fingerprint
+
+
+def read_key_file(path: Path) -> bytes:
+    try:
+        lines = path.read_text(encoding="utf-8").split()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError("Không đọc được tệp khóa {path}: {error}.", path=path, error=exc) from exc
+    candidates = [line for line in lines if len(line) == 44 and line.endswith("=")]
+    if not candidates:
+        raise UserError("Tệp {path} không chứa khóa công khai của counter_app.", path=path)
+    return decode_key(candidates[0], "khóa trong tệp")
+
+
+def trust_province_key(
+    db: Database, actor: Actor, path: Path, typed_fingerprint: str, *, now: datetime
+) -> str:
+    require_role(actor, Role.ADMIN, "nhận khóa của trung tâm tỉnh")
+    key = read_key_file(path)
+    with db.write() as session:
+        return trust_province(session, key, typed_fingerprint, now)
+
+
+@dataclass(frozen=True)
+class AckImported:
+    bundle_id: uuid.UUID
+    acknowledged: dict[str, int]  # node → sequence number the province has applied
+    repeated: bool
+
+
+def import_ack(
+    db: Database, actor: Actor, path: Path, *, now: datetime, fingerprint: str | None = None
+) -> AckImported:
+    require_role(actor, Role.ADMIN, "nhập gói xác nhận của trung tâm tỉnh")
+    bundle = read_bundle(path)
+    if bundle.kind != ACK_KIND:
+        raise refused(
+            path, Message("đây không phải gói xác nhận của trung tâm tỉnh (loại {kind})", kind=bundle.kind)
+        )
+    try:
+        bundle_id = uuid.UUID(str(bundle.manifest.get("bundle_id")))
+    except ValueError as exc:
+        raise refused(path, Message("bản kê không có mã gói")) from exc
+    with db.write() as session:
+        if province_key(session) is None:
+            if not fingerprint:
+                raise refused(
+                    path,
+                    Message(
+                        "văn phòng chưa có khóa của trung tâm tỉnh: hãy đọc dấu vân tay với trung tâm qua điện "
+                        "thoại và nhập lại kèm --fingerprint"
+                    ),
+                )
+            trust_province(session, bundle.signer, fingerprint, now)
+        trusted = province_key(session)
+        assert trusted is not None
+        if decode_key(trusted.public_key) != bundle.signer:
+            raise refused(
+                path,
+                Message(
+                    "gói được ký bằng khóa {signer}, không phải khóa của trung tâm tỉnh ({trusted})",
+                    signer=fingerprint_of(bundle.signer),
+                    trusted=trusted.fingerprint,
+                ),
+            )
+        _key, own = own_key(session, now)
+        if bundle.manifest.get("to") != own:
+            raise refused(
+                path,
+                Message("gói xác nhận này dành cho văn phòng có khóa {to}", to=bundle.manifest.get("to")),
+            )
+        if session.get(ExchangeBundle, bundle_id) is not None:
+            return AckImported(bundle_id, {}, True)
+        acknowledged: dict[str, int] = {}
+        for chain in _chains(bundle.manifest.get("chains"), path):
+            node, seq, hash_ = chain
+            mine = session.execute(
+                select(Event.hash).where(Event.node_id == node, Event.seq == seq)
+            ).scalar_one_or_none()
+            if mine != hash_:
+                raise refused(
+                    path,
+                    Message(
+                        "trung tâm tỉnh xác nhận sự kiện {node}#{seq} mà cơ sở dữ liệu này không có như vậy (đã khôi "
+                        "phục từ bản sao lưu cũ?)",
+                        node=node,
+                        seq=seq,
+                    ),
+                )
+            ack = session.get(ExchangeAck, node)
+            if ack is None:
+                session.add(ExchangeAck(node_id=node, acked_seq=seq, acked_hash=hash_, acked_at=now))
+            elif seq > ack.acked_seq:
+                ack.acked_seq, ack.acked_hash, ack.acked_at = seq, hash_, now
+            acknowledged[node] = seq
+        session.add(
+            ExchangeBundle(
+                bundle_id=bundle_id,
+                direction="in",
+                kind=ACK_KIND,
+                peer_fingerprint=fingerprint_of(bundle.signer),
+                at=now,
+                summary={"file": path.name, "acknowledged": acknowledged},
+            )
+        )
+    return AckImported(bundle_id, acknowledged, False)
+
+
+def _chains(value: object, path: Path) -> list[tuple[str, int, str]]:
+    try:
+        return [(str(c["node_id"]), int(c["seq"]), str(c["hash"])) for c in value]  # type: ignore[union-attr]
+    except (TypeError, KeyError, ValueError) as exc:
+        raise refused(path, Message("bản kê không đọc được")) from exc

@@ -1,0 +1,427 @@
+"""At the provincial centre: enrolling an office's key, importing its bundles, acknowledging them.
+
+Import order (``import_events``):
+
+1. The file is read and its signature checked (``bundle.read_bundle``); the key that signed it must
+   be an enrolled office's (``enrol``, after the office's fingerprint was read over the phone).
+2. A bundle from a newer schema is refused (update the province first); an older one is read as
+   is: an event keeps the hash version it was written with, so nothing in it needs rewriting.
+3. Every event's hash is recomputed and every link inside the bundle followed; the bundle's chains
+   must say the same. Anything else is a bundle changed after it was signed: refused whole.
+4. In ONE transaction, each chain: events the province has are skipped when identical and raise a
+   fork alarm when not; the events that follow the applied head are applied; events after a gap
+   wait in ``exchange_pending`` until the missing ones come (bundles out of order), then are
+   applied. A fork applies nothing of that node; its incoming branch is kept in the alarm.
+
+So the same bundle twice, bundles out of order, overlapping ranges all end in the same state, and a
+crash mid-import leaves the state before it (the transaction). ``acknowledge`` answers with a signed
+bundle saying how far each of the office's chains is applied; the office imports it to move its
+cursor (``office.import_ack``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from counter_app.db.database import Database
+from counter_app.db.event_log import GENESIS_HASH
+from counter_app.db.models import (
+    ExchangeBundle,
+    ExchangeChain,
+    ExchangeEvent,
+    ExchangeFork,
+    ExchangePeer,
+    ExchangePending,
+)
+from counter_app.db.schema_head import HEAD_REVISION
+from counter_app.db.upsert import insert_for
+from counter_app.domain.errors import Message, UserError
+from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.exchange.bundle import EVENTS, ReadBundle, read_bundle, refused, write_bundle
+from counter_app.services.exchange.event_json import event_fields, event_line, hash_matches
+from counter_app.services.exchange.keys import encode_key, fingerprint_of, own_key, same_fingerprint
+from counter_app.services.exchange.upward import EVENTS_KIND
+
+ACK_KIND = "ack"
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    fingerprint: str
+    office_code: str
+    office_name: str
+    new: bool
+
+
+def enrol(db: Database, actor: Actor, path: Path, typed_fingerprint: str, *, now: datetime) -> Enrolled:
+    """Enrol the key that signed the office's bundle at ``path``, once the fingerprint the office
+    read out over the phone matches it."""
+    require_role(actor, Role.ADMIN, "đăng ký khóa của văn phòng")
+    bundle = read_bundle(path)
+    actual = fingerprint_of(bundle.signer)
+    if not same_fingerprint(typed_fingerprint, actual):
+        raise UserError(
+            "Dấu vân tay đọc qua điện thoại ({typed}) không khớp khóa đã ký gói ({actual}): không đăng ký.",
+            typed=typed_fingerprint.strip(),
+            actual=actual,
+        )
+    office = bundle.manifest.get("office")
+    code, name = (
+        (str(office.get("code", "")), str(office.get("name", ""))) if isinstance(office, dict) else ("", "")
+    )
+    with db.write() as session:
+        existing = session.get(ExchangePeer, actual)
+        if existing is not None:
+            return Enrolled(actual, existing.office_code, existing.office_name, False)
+        session.add(
+            ExchangePeer(
+                fingerprint=actual,
+                public_key=encode_key(bundle.signer),
+                office_code=code[:40],
+                office_name=name[:300],
+                enrolled_at=now,
+                enrolled_by=actor.username,
+            )
+        )
+    return Enrolled(actual, code, name, True)
+
+
+@dataclass
+class NodeOutcome:
+    node_id: str
+    applied: int = 0
+    already_had: int = 0
+    waiting: int = 0  # after a gap, kept until the missing events come
+    fork_at: int | None = None  # a fork alarm raised (or already open) at this sequence number
+    head: int = 0
+
+
+@dataclass
+class Imported:
+    bundle_id: uuid.UUID
+    office_code: str
+    fingerprint: str
+    repeated: bool  # the same bundle was imported before: nothing to do
+    nodes: list[NodeOutcome] = field(default_factory=list)
+
+    @property
+    def applied(self) -> int:
+        return sum(n.applied for n in self.nodes)
+
+    @property
+    def forks(self) -> list[NodeOutcome]:
+        return [n for n in self.nodes if n.fork_at is not None]
+
+
+def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> Imported:
+    require_role(actor, Role.ADMIN, "nhập gói dữ liệu của văn phòng")
+    bundle = read_bundle(path)
+    if bundle.kind != EVENTS_KIND:
+        raise refused(
+            path, Message("đây không phải gói dữ liệu của văn phòng (loại {kind})", kind=bundle.kind)
+        )
+    fingerprint = fingerprint_of(bundle.signer)
+    with db.read() as session:
+        peer = session.get(ExchangePeer, fingerprint)
+    if peer is None or peer.public_key != encode_key(bundle.signer):
+        raise refused(
+            path,
+            Message(
+                "khóa đã ký gói ({fingerprint}) chưa được đăng ký ở trung tâm tỉnh — hãy đối chiếu dấu vân tay với "
+                "văn phòng qua điện thoại rồi chạy «counter-cli exchange enrol»",
+                fingerprint=fingerprint,
+            ),
+        )
+    _check_schema(bundle)
+    bundle_id = _bundle_id(bundle)
+    by_node = _checked_events(bundle)
+    result = Imported(bundle_id, peer.office_code, fingerprint, repeated=False)
+    with db.write() as session:
+        if session.get(ExchangeBundle, bundle_id) is not None:
+            result.repeated = True
+            return result
+        for node, lines in by_node.items():
+            result.nodes.append(_apply_node(session, node, lines, fingerprint, bundle_id, now, path))
+        session.add(
+            ExchangeBundle(
+                bundle_id=bundle_id,
+                direction="in",
+                kind=EVENTS_KIND,
+                peer_fingerprint=fingerprint,
+                at=now,
+                summary={"file": path.name, "applied": result.applied, "forks": len(result.forks)},
+            )
+        )
+    return result
+
+
+def acknowledge(db: Database, fingerprint: str, out: Path, *, acknowledges: uuid.UUID, now: datetime) -> Path:
+    """The signed acknowledgement for the office ``fingerprint``: how far each of its chains is applied."""
+    with db.write() as session:
+        key, own = own_key(session, now)
+        peer = session.get(ExchangePeer, fingerprint)
+        if peer is None:
+            raise UserError("Văn phòng có khóa {fingerprint} chưa được đăng ký.", fingerprint=fingerprint)
+        chains = [
+            {"node_id": c.node_id, "seq": c.last_seq, "hash": c.last_hash}
+            for c in session.execute(
+                select(ExchangeChain)
+                .where(ExchangeChain.peer_fingerprint == fingerprint)
+                .order_by(ExchangeChain.node_id)
+            ).scalars()
+        ]
+        bundle_id = uuid.uuid4()
+        manifest: dict[str, object] = {
+            "kind": ACK_KIND,
+            "bundle_id": str(bundle_id),
+            "created_at": now.isoformat(),
+            "acknowledges": str(acknowledges),
+            "to": fingerprint,
+            "office": {"code": peer.office_code, "name": peer.office_name},
+            "enrolled_at": peer.enrolled_at.isoformat(),
+            "chains": chains,
+        }
+        write_bundle(out, manifest, {}, key)
+        session.add(
+            ExchangeBundle(
+                bundle_id=bundle_id,
+                direction="out",
+                kind=ACK_KIND,
+                peer_fingerprint=fingerprint,
+                at=now,
+                summary={"file": out.name, "acknowledges": str(acknowledges), "from": own},
+            )
+        )
+    return out
+
+
+# ----------------------------------------------------------------------------------------- checking
+
+
+def _check_schema(bundle: ReadBundle) -> None:
+    schema = str(bundle.manifest.get("schema", ""))
+    if not schema.isdigit():
+        raise refused(bundle.path, Message("bản kê không ghi phiên bản lược đồ"))
+    if int(schema) > int(HEAD_REVISION):
+        raise refused(
+            bundle.path,
+            Message(
+                "gói được lập bởi phiên bản counter_app mới hơn (lược đồ {schema}, ở đây {here}): hãy cập nhật phần "
+                "mềm ở trung tâm tỉnh trước",
+                schema=schema,
+                here=HEAD_REVISION,
+            ),
+        )
+
+
+def _bundle_id(bundle: ReadBundle) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(bundle.manifest.get("bundle_id")))
+    except ValueError as exc:
+        raise refused(bundle.path, Message("bản kê không có mã gói")) from exc
+
+
+def _checked_events(bundle: ReadBundle) -> dict[str, list[dict[str, Any]]]:
+    """The bundle's events by node, each hash recomputed and every link followed against the
+    chains its manifest lists (UserError: changed after it was signed)."""
+    chains = bundle.manifest.get("chains")
+    if not isinstance(chains, list) or not chains:
+        raise refused(bundle.path, Message("bản kê không liệt kê chuỗi nào"))
+    by_node: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in bundle.lines(EVENTS):
+        try:
+            fields = event_fields(line)
+            matches = hash_matches(line)
+        except ValueError as exc:
+            raise refused(bundle.path, exc.args[0]) from exc
+        if not matches:
+            raise refused(
+                bundle.path,
+                Message(
+                    "sự kiện {node}#{seq} không khớp mã băm của nó", node=fields["node_id"], seq=fields["seq"]
+                ),
+            )
+        by_node[fields["node_id"]].append({**fields, "hash": line["hash"]})
+    listed = {str(c.get("node_id")): c for c in chains if isinstance(c, dict)}
+    if set(listed) != set(by_node):
+        raise refused(bundle.path, Message("các chuỗi trong gói khác bản kê"))
+    for node, events in by_node.items():
+        chain = listed[node]
+        prev, expected = chain.get("prev_hash"), chain.get("first_seq")
+        for event in events:
+            if event["seq"] != expected or event["prev_hash"] != prev:
+                raise refused(
+                    bundle.path, Message("chuỗi {node} đứt ở sự kiện số {seq}", node=node, seq=event["seq"])
+                )
+            prev, expected = event["hash"], event["seq"] + 1
+        if expected - 1 != chain.get("last_seq") or prev != chain.get("head_hash"):
+            raise refused(bundle.path, Message("chuỗi {node} ngắn hơn bản kê (gói bị cắt)", node=node))
+    return dict(by_node)
+
+
+# ----------------------------------------------------------------------------------------- applying
+
+
+def _apply_node(
+    session: Session,
+    node: str,
+    incoming: list[dict[str, Any]],
+    fingerprint: str,
+    bundle_id: uuid.UUID,
+    now: datetime,
+    path: Path,
+) -> NodeOutcome:
+    outcome = NodeOutcome(node)
+    chain = session.execute(
+        select(ExchangeChain).where(ExchangeChain.node_id == node).with_for_update()
+    ).scalar_one_or_none()
+    if chain is not None and chain.peer_fingerprint != fingerprint:
+        raise refused(path, Message("chuỗi {node} thuộc một văn phòng khác", node=node))
+    head_seq, head_hash = (chain.last_seq, chain.last_hash) if chain else (0, GENESIS_HASH)
+    outcome.head = head_seq
+    open_fork = session.execute(
+        select(ExchangeFork.seq)
+        .where(ExchangeFork.node_id == node, ExchangeFork.resolved_at.is_(None))
+        .limit(1)
+    ).scalar_one_or_none()
+    if open_fork is not None:  # nothing of the node until the branch is chosen; kept meanwhile
+        outcome.fork_at = open_fork
+        outcome.waiting = _keep_pending(session, node, incoming, bundle_id)
+        return outcome
+    waiting = {
+        p.seq: {**p.event, "hash": p.hash}
+        for p in session.execute(select(ExchangePending).where(ExchangePending.node_id == node)).scalars()
+    }
+    candidates: dict[int, dict[str, Any]] = {}
+    for line in [*(_typed(e) for e in waiting.values()), *incoming]:
+        known = candidates.get(line["seq"])
+        if known is not None and known["hash"] != line["hash"]:  # the pending one and this one differ
+            return _raise_fork(session, outcome, node, line["seq"], known["hash"], incoming, bundle_id, now)
+        candidates[line["seq"]] = line
+    stored = _stored_hashes(session, node, [s for s in candidates if s <= head_seq])
+    to_apply: list[dict[str, Any]] = []
+    prev = head_hash
+    for seq in sorted(candidates):
+        line = candidates[seq]
+        if seq <= head_seq:
+            if stored.get(seq) == line["hash"]:
+                outcome.already_had += 1
+                continue
+            return _raise_fork(session, outcome, node, seq, stored.get(seq, ""), incoming, bundle_id, now)
+        if seq != head_seq + len(to_apply) + 1:
+            break  # a gap: this one and the later ones wait
+        if line["prev_hash"] != prev:  # a different event before it than the one applied
+            return _raise_fork(session, outcome, node, seq - 1, prev, incoming, bundle_id, now)
+        to_apply.append(line)
+        prev = line["hash"]
+    if to_apply:
+        session.execute(insert(ExchangeEvent), [_row(line, bundle_id) for line in to_apply])
+        new_seq = head_seq + len(to_apply)
+        if chain is None:
+            session.add(
+                ExchangeChain(
+                    node_id=node,
+                    peer_fingerprint=fingerprint,
+                    last_seq=new_seq,
+                    last_hash=prev,
+                    updated_at=now,
+                )
+            )
+        else:
+            chain.last_seq, chain.last_hash, chain.updated_at = new_seq, prev, now
+        outcome.applied, outcome.head = len(to_apply), new_seq
+    session.execute(
+        delete(ExchangePending).where(ExchangePending.node_id == node, ExchangePending.seq <= outcome.head)
+    )
+    later = [line for seq, line in candidates.items() if seq > outcome.head]
+    outcome.waiting = _keep_pending(session, node, later, bundle_id)
+    return outcome
+
+
+def _raise_fork(
+    session: Session,
+    outcome: NodeOutcome,
+    node: str,
+    seq: int,
+    stored_hash: str,
+    incoming: list[dict[str, Any]],
+    bundle_id: uuid.UUID,
+    now: datetime,
+) -> NodeOutcome:
+    """Two different events at ``seq``: the alarm, with the incoming branch kept whole in it."""
+    branch = [_json(line) for line in incoming if line["seq"] >= seq]
+    here = next((line["hash"] for line in incoming if line["seq"] == seq), "")
+    session.add(
+        ExchangeFork(
+            node_id=node,
+            seq=seq,
+            stored_hash=stored_hash,
+            incoming_hash=here,
+            bundle_id=bundle_id,
+            branch=branch,
+            raised_at=now,
+        )
+    )
+    outcome.fork_at = seq
+    return outcome
+
+
+def _keep_pending(session: Session, node: str, lines: list[dict[str, Any]], bundle_id: uuid.UUID) -> int:
+    if not lines:
+        return 0
+    insert_ = insert_for(session.get_bind().dialect.name)
+    session.execute(
+        insert_(ExchangePending)
+        .values(
+            [
+                {
+                    "node_id": node,
+                    "seq": line["seq"],
+                    "hash": line["hash"],
+                    "event": _json(line),
+                    "bundle_id": bundle_id,
+                }
+                for line in lines
+            ]
+        )
+        .on_conflict_do_nothing(index_elements=["node_id", "seq"])
+    )
+    return len(lines)
+
+
+def _stored_hashes(session: Session, node: str, seqs: list[int]) -> dict[int, str]:
+    if not seqs:
+        return {}
+    rows = session.execute(
+        select(ExchangeEvent.seq, ExchangeEvent.hash).where(
+            ExchangeEvent.node_id == node, ExchangeEvent.seq.between(min(seqs), max(seqs))
+        )
+    )
+    return {seq: hash_ for seq, hash_ in rows}
+
+
+def _row(line: dict[str, Any], bundle_id: uuid.UUID) -> dict[str, Any]:
+    return {**line, "bundle_id": bundle_id}
+
+
+def _json(line: dict[str, Any]) -> dict[str, object]:
+    return event_line(_Attrs(line))
+
+
+def _typed(stored: dict[str, Any]) -> dict[str, Any]:
+    return {**event_fields(stored), "hash": stored["hash"]}
+
+
+class _Attrs:
+    """A line's typed fields read as attributes (``event_line`` reads rows)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__.update(values)

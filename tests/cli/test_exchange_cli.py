@@ -1,0 +1,107 @@
+"""counter-cli exchange … between an office's data folder and the province's (issue 15): the whole
+round by command line, and what each mistake gets (one «Lỗi:» line, exit 1, nothing written)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from counter_app.cli import main
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def runner(folder: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    def run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        try:
+            code = main([*args, "--data-dir", str(folder)])
+        except SystemExit as exited:  # a usage mistake (argparse)
+            code = int(exited.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def data_folder(source: Path, folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(folder / "counter.sqlite3")) as dst:
+        src.backup(dst)
+    return folder
+
+
+@pytest.fixture
+def office(office_templates: dict[int, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    return runner(data_folder(office_templates[1], tmp_path / "xa1"), capsys)
+
+
+@pytest.fixture
+def province(sqlite_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Run:
+    return runner(data_folder(sqlite_template, tmp_path / "tinh"), capsys)
+
+
+def fingerprint_of(run: Run) -> str:
+    code, out, err = run("exchange", "key")
+    assert (code, err) == (0, "")
+    return out.strip().removeprefix("Dấu vân tay khóa: ")
+
+
+def test_an_office_and_the_province_by_command_line(office: Run, province: Run, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    office_fp, province_fp = fingerprint_of(office), fingerprint_of(province)
+
+    code, out, err = office("exchange", "export", "--out", str(usb / "gui-tinh.zip"))
+    assert (code, err) == (0, "") and out.startswith(f"Đã ghi {usb / 'gui-tinh.zip'} (")
+    assert f"ký bằng khóa {office_fp}." in out and "xa-1-quay-1 #1–" in out
+
+    code, _out, err = province("exchange", "import", str(usb / "gui-tinh.zip"))
+    assert code == 1 and err == "Lỗi: 1/1 gói không nhập được (lý do ở trên).\n"
+    code, out, err = province(
+        "exchange", "enrol", str(usb / "gui-tinh.zip"), "--fingerprint", office_fp.lower()
+    )
+    assert (code, err) == (0, "") and out == (
+        f"Đã đăng ký khóa {office_fp} của Trung tâm Phục vụ hành chính công xã số 1 (000.31.23.H56).\n"
+    )
+    code, out, err = province("exchange", "import", str(usb / "gui-tinh.zip"), "--ack-dir", str(usb))
+    assert (code, err) == (0, ""), out
+    assert out.startswith("gui-tinh.zip: văn phòng 000.31.23.H56, áp dụng ")
+    (ack,) = usb.glob("xacnhan-000.31.23.H56-*.zip")
+    code, out, _ = province("exchange", "import", str(usb / "gui-tinh.zip"), "--ack-dir", str(usb))
+    assert code == 0 and out.startswith("gui-tinh.zip: đã nhập trước đây, không có gì mới.")
+
+    code, out, err = office("exchange", "import", str(ack))
+    assert code == 1 and "văn phòng chưa có khóa của trung tâm tỉnh" in out
+    code, out, err = office("exchange", "import", str(ack), "--fingerprint", province_fp)
+    assert (code, err) == (0, "") and out.startswith(
+        f"{ack.name}: trung tâm tỉnh đã xác nhận xa-1-quay-1 đến số "
+    )
+    code, out, err = office("exchange", "export", "--out", str(usb / "lan-2.zip"))
+    assert (code, err) == (0, "")
+    # The office's own command-line node wrote nothing since: only chains with new events go.
+    assert out == "Không có sự kiện nào trung tâm tỉnh chưa xác nhận: không ghi gói.\n"
+    assert not (usb / "lan-2.zip").exists()
+
+
+def test_mistakes_get_one_line_and_exit_1(office: Run, province: Run, tmp_path: Path) -> None:
+    not_a_bundle = tmp_path / "ghi-chu.zip"
+    not_a_bundle.write_text("không phải gói", encoding="utf-8")
+    code, out, err = province("exchange", "import", str(not_a_bundle), str(tmp_path / "khong-co.zip"))
+    assert code == 1 and err == "Lỗi: 2/2 gói không nhập được (lý do ở trên).\n"
+    assert out.splitlines() == [
+        "Lỗi: Không nhận gói ghi-chu.zip: không đọc được như một tệp zip (bị cắt hoặc hỏng).",
+        f"Lỗi: Không có tệp {tmp_path / 'khong-co.zip'}.",
+    ]
+    code, _out, err = office("exchange", "export")
+    assert code == 1 and err.startswith("Lỗi: Lệnh không hợp lệ")
+    code, _out, err = office("exchange", "export", "--out", str(tmp_path / "khong-co" / "x.zip"))
+    assert code == 1 and err.startswith("Lỗi: ") and err.count("\n") == 1
+    code, _out, err = office("exchange", "trust", str(not_a_bundle), "--fingerprint", "1234")
+    assert (code, err) == (1, f"Lỗi: Tệp {not_a_bundle} không chứa khóa công khai của counter_app.\n")
+    code, _out, err = office("exchange", "export", "--out", str(tmp_path / "x.zip"), "--as", "canbo1")
+    assert code == 1 and err.startswith("Lỗi: Chỉ quản trị") and not (tmp_path / "x.zip").exists()

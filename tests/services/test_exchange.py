@@ -1,0 +1,391 @@
+"""The exchange between offline offices and the province (issue 15, first part): keys and enrolment,
+upward bundles, the province's import (verified, idempotent, in any order, atomic, fork alarm) and
+the acknowledgement that moves the office's cursor.
+
+Offices are SQLite data folders set up from the setup file, each with its own node; the province is
+the seeded database of the ``db`` fixture, on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from pathlib import Path
+
+import pytest
+from exchange_support import (
+    chain_of,
+    moment,
+    node_of,
+    open_office,
+    province_chain,
+    receive_day,
+    rewrite_part,
+)
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
+
+from counter_app.db.database import Database
+from counter_app.db.event_log import hash_fields
+from counter_app.db.models import ExchangeFork, ExchangePending
+from counter_app.domain.errors import PermissionDenied, UserError
+from counter_app.services.actor import SYSTEM_ACTOR
+from counter_app.services.exchange import province as province_module
+from counter_app.services.exchange.bundle import EVENTS, write_bundle
+from counter_app.services.exchange.event_json import event_fields, line_bytes
+from counter_app.services.exchange.keys import own_key
+from counter_app.services.exchange.office import import_ack, public_key_text, trust_province_key
+from counter_app.services.exchange.province import acknowledge, enrol, import_events
+from counter_app.services.exchange.upward import export_events
+from counter_app.services.users import find_actor
+
+ADMIN = SYSTEM_ACTOR
+
+
+def offices(templates: dict[int, Path], tmp_path: Path, *which: int) -> dict[int, Database]:
+    return {i: open_office(templates[i], tmp_path / f"xa{i}", i) for i in which}
+
+
+def export(db: Database, tmp_path: Path, name: str, day: int = 0) -> Path:
+    out = tmp_path / "usb" / f"{name}.zip"
+    exported = export_events(db, ADMIN, out, now=moment(day))
+    assert exported is not None
+    return out
+
+
+def enrolled(province: Database, office: Database, bundle: Path) -> str:
+    """The province enrols the office's key, its fingerprint read out over the phone."""
+    fingerprint = public_key_text(office, now=moment(0))[1]
+    assert enrol(province, ADMIN, bundle, fingerprint, now=moment(0)).new
+    return fingerprint
+
+
+# ----------------------------------------------------------------------------- a week offline
+
+
+def test_given_three_offices_a_week_offline_then_any_order_twice_converges_on_each_chain(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    three = offices(office_templates, tmp_path, 1, 2, 3)
+    bundles: list[Path] = []
+    for day in range(5):  # each evening a bundle to the USB stick; the province acknowledges none
+        for i, office in three.items():
+            receive_day(office, i, day)
+            bundles.append(export(office, tmp_path, f"xa{i}-ngay{day}", day))
+    for i, office in three.items():
+        enrolled(db, office, bundles[i - 1])
+    shuffled = bundles * 2  # every bundle twice, in any order: they overlap (each repeats the week so far)
+    random.Random(15).shuffle(shuffled)
+
+    results = [import_events(db, ADMIN, bundle, now=moment(6)) for bundle in shuffled]
+
+    for i, office in three.items():
+        assert province_chain(db, node_of(i)) == chain_of(office, node_of(i))
+    assert sum(r.repeated for r in results) == len(bundles)  # the second time: known, nothing done
+    assert not any(r.forks for r in results)
+    with db.read() as session:
+        assert session.execute(select(ExchangePending)).first() is None  # nothing left waiting
+
+
+def test_given_bundles_out_of_order_then_the_later_events_wait_for_the_gap(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    # Another province database acknowledges each day, so each bundle holds that day alone; the
+    # province under test (``db``) gets them last day first.
+    (office,) = offices(office_templates, tmp_path, 1).values()
+    acker = Database.open(f"sqlite:///{tmp_path / 'acker.sqlite3'}", "acker")
+    days = []
+    for day in range(3):
+        receive_day(office, 1, day)
+        days.append(export(office, tmp_path, f"ngay{day}", day))
+        if day == 0:
+            enrolled(acker, office, days[0])
+        result = import_events(acker, ADMIN, days[-1], now=moment(day))
+        ack = acknowledge(
+            acker,
+            result.fingerprint,
+            tmp_path / f"ack{day}.zip",
+            acknowledges=result.bundle_id,
+            now=moment(day),
+        )
+        import_ack(office, ADMIN, ack, now=moment(day), fingerprint=public_key_text(acker, now=moment(0))[1])
+    acker.close()
+    enrolled(db, office, days[0])
+
+    last = import_events(db, ADMIN, days[2], now=moment(4))
+    middle = import_events(db, ADMIN, days[1], now=moment(4))
+
+    assert (last.applied, middle.applied) == (0, 0) and province_chain(db, node_of(1)) is None
+    assert last.nodes[0].waiting > 0 and middle.nodes[0].waiting > 0
+    first = import_events(db, ADMIN, days[0], now=moment(4))
+    assert first.applied == chain_of(office, node_of(1))[0]  # its own and the two waiting
+    assert province_chain(db, node_of(1)) == chain_of(office, node_of(1))
+    with db.read() as session:
+        assert session.execute(select(ExchangePending)).first() is None
+
+
+def test_given_a_crash_mid_import_then_nothing_is_applied_and_the_next_import_completes(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    two = offices(office_templates, tmp_path, 1, 2)
+    for i, office in two.items():
+        receive_day(office, i, 0)
+    merged = {i: export(office, tmp_path, f"xa{i}") for i, office in two.items()}
+    for i, office in two.items():
+        enrolled(db, office, merged[i])
+    real = province_module._apply_node
+    calls: list[str] = []
+
+    def crash_after_the_events(*args, **kwargs):  # type: ignore[no-untyped-def]
+        outcome = real(*args, **kwargs)  # its events are written in the transaction …
+        calls.append(outcome.node_id)
+        raise OSError("the power went out")  # … and the process dies before the commit
+
+    monkeypatch.setattr(province_module, "_apply_node", crash_after_the_events)
+    with pytest.raises(OSError):
+        import_events(db, ADMIN, merged[1], now=moment(1))
+    monkeypatch.setattr(province_module, "_apply_node", real)
+
+    assert calls == [node_of(1)] and province_chain(db, node_of(1)) is None
+    result = import_events(db, ADMIN, merged[1], now=moment(1))
+    assert not result.repeated and province_chain(db, node_of(1)) == chain_of(two[1], node_of(1))
+
+
+# ----------------------------------------------------------------------------- refused bundles
+
+
+@pytest.fixture
+def one_bundle(db: Database, office_templates: dict[int, Path], tmp_path: Path) -> tuple[Database, Path]:
+    (office,) = offices(office_templates, tmp_path, 1).values()
+    receive_day(office, 1, 0)
+    bundle = export(office, tmp_path, "xa1")
+    enrolled(db, office, bundle)
+    return office, bundle
+
+
+def _rehashed(data: bytes) -> bytes:
+    """The chain made whole again with the program's own hash function (the signature cannot be)."""
+    lines, prev = [], None
+    for raw in data.splitlines():
+        line = json.loads(raw)
+        if prev is not None:
+            line["prev_hash"] = prev
+        line["hash"] = prev = hash_fields(**event_fields(line))
+        lines.append(line_bytes(line))
+    return b"".join(lines)
+
+
+def _swap_a_name(data: bytes) -> bytes:
+    return data.replace("Người nộp 1-0-0".encode(), "Người nộp 1-0-9".encode(), 1)
+
+
+@pytest.mark.parametrize(
+    ("forge", "said"),
+    [
+        ("an event changed", "không khớp mã băm của nó"),
+        (
+            "an event changed, every hash after it recomputed",
+            "phần events.jsonl không khớp mã băm trong bản kê",
+        ),
+        ("the manifest changed", "chữ ký không hợp lệ: bản kê đã bị sửa sau khi ký"),
+        ("the file cut short", "không đọc được như một tệp zip (bị cắt hoặc hỏng)"),
+        ("a text file", "không đọc được như một tệp zip"),
+        ("an extra file", "có tệp lạ (virus.exe)"),
+    ],
+)
+def test_given_a_tampered_bundle_then_it_is_refused_with_the_reason_and_nothing_applied(
+    db: Database, one_bundle: tuple[Database, Path], tmp_path: Path, forge: str, said: str
+) -> None:
+    _office, bundle = one_bundle
+    forged = tmp_path / "forged.zip"
+    if forge == "an event changed":
+        rewrite_part(bundle, forged, EVENTS, _swap_a_name)
+    elif forge == "an event changed, every hash after it recomputed":
+        rewrite_part(bundle, forged, EVENTS, lambda d: _rehashed(_swap_a_name(d)))
+    elif forge == "the manifest changed":
+        rewrite_part(bundle, forged, "manifest.json", lambda d: d.replace(b'"last_seq":', b'"last_seq": ', 1))
+    elif forge == "the file cut short":
+        forged.write_bytes(bundle.read_bytes()[: bundle.stat().st_size // 2])
+    elif forge == "a text file":
+        forged.write_text("not a bundle", encoding="utf-8")
+    else:
+        rewrite_part(bundle, forged, EVENTS, lambda d: d)
+        import zipfile
+
+        with zipfile.ZipFile(forged, "a") as archive:
+            archive.writestr("virus.exe", b"MZ")
+
+    with pytest.raises(UserError) as refused:
+        import_events(db, ADMIN, forged, now=moment(1))
+
+    assert str(refused.value).startswith("Không nhận gói forged.zip: ") and said in str(refused.value)
+    assert province_chain(db, node_of(1)) is None
+
+
+def test_given_a_bundle_from_an_unenrolled_key_or_a_newer_schema_then_refused(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    (office,) = offices(office_templates, tmp_path, 2).values()
+    bundle = export(office, tmp_path, "xa2")
+    fingerprint = public_key_text(office, now=moment(0))[1]
+
+    with pytest.raises(
+        UserError, match=f"khóa đã ký gói \\({fingerprint}\\) chưa được đăng ký ở trung tâm tỉnh"
+    ):
+        import_events(db, ADMIN, bundle, now=moment(1))
+    with pytest.raises(UserError, match="không khớp khóa đã ký gói"):
+        enrol(db, ADMIN, bundle, "0000-0000-0000-0000-0000", now=moment(0))
+    enrol(db, ADMIN, bundle, fingerprint, now=moment(0))
+
+    from counter_app.services.exchange.bundle import read_bundle
+
+    old = read_bundle(bundle)
+    manifest = {k: v for k, v in old.manifest.items() if k not in ("format", "signer", "parts")}
+    manifest.update(schema="9999", bundle_id=str(uuid.uuid4()))
+    with office.write() as session:
+        key, _ = own_key(session, moment(0))
+    newer = tmp_path / "newer.zip"
+    write_bundle(newer, manifest, {EVENTS: [b"".join(_raw_lines(old))]}, key)
+    with pytest.raises(UserError, match="phiên bản counter_app mới hơn \\(lược đồ 9999"):
+        import_events(db, ADMIN, newer, now=moment(1))
+    assert province_chain(db, node_of(2)) is None
+    with pytest.raises(PermissionDenied):
+        import_events(db, find_actor(db, "canbo"), bundle, now=moment(1))
+
+
+def _raw_lines(bundle) -> list[bytes]:  # type: ignore[no-untyped-def]
+    return [
+        (json.dumps(line, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
+        for line in bundle.lines(EVENTS)
+    ]
+
+
+# ----------------------------------------------------------------------------- forks
+
+
+def test_given_a_copied_folder_that_kept_running_then_a_fork_alarm_and_nothing_lost(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    (office,) = offices(office_templates, tmp_path, 1).values()
+    receive_day(office, 1, 0)
+    public_key_text(office, now=moment(0))  # it has exchanged before: its key is in the folder
+    # The data folder copied to a second PC whose account kept the same node id (the copy that
+    # should have started a node of its own): both go on receiving.
+    copy = open_office(Path(str(office.url).removeprefix("sqlite:///")), tmp_path / "copy", 1)
+    receive_day(office, 1, 1)
+    receive_day(copy, 1, 1, n=3)
+    original = export(office, tmp_path, "original", 1)
+    branch = export(copy, tmp_path, "copy", 1)
+    enrolled(db, office, original)
+    assert public_key_text(copy, now=moment(0))[1] == public_key_text(office, now=moment(0))[1]  # one office
+
+    import_events(db, ADMIN, original, now=moment(2))
+    forked = import_events(db, ADMIN, branch, now=moment(2))
+
+    (node,) = forked.forks
+    assert node.applied == 0 and node.fork_at is not None
+    assert province_chain(db, node_of(1)) == chain_of(office, node_of(1))  # what was applied stands
+    with db.read() as session:
+        (alarm,) = session.execute(select(ExchangeFork)).scalars()
+    copy_count, copy_head = chain_of(copy, node_of(1))
+    assert alarm.seq == node.fork_at and alarm.resolved_at is None
+    assert alarm.branch[-1]["hash"] == copy_head and alarm.branch[-1]["seq"] == copy_count  # kept whole
+    # Until the admin chooses, nothing more of that node is applied — the original's next bundle waits.
+    applied = province_chain(db, node_of(1))
+    receive_day(office, 1, 2)
+    later = import_events(db, ADMIN, export(office, tmp_path, "later", 2), now=moment(3))
+    assert later.nodes[0].fork_at == alarm.seq and later.nodes[0].applied == 0
+    assert province_chain(db, node_of(1)) == applied
+
+
+# ----------------------------------------------------------------------------- acknowledgements
+
+
+def test_given_the_acknowledgement_imported_then_the_next_export_leaves_those_events_out(
+    db: Database, one_bundle: tuple[Database, Path], tmp_path: Path
+) -> None:
+    office, bundle = one_bundle
+    result = import_events(db, ADMIN, bundle, now=moment(1))
+    ack = acknowledge(
+        db, result.fingerprint, tmp_path / "ack.zip", acknowledges=result.bundle_id, now=moment(1)
+    )
+    province_fp = public_key_text(db, now=moment(0))[1]
+
+    with pytest.raises(UserError, match="chưa có khóa của trung tâm tỉnh"):
+        import_ack(office, ADMIN, ack, now=moment(1))
+    done = import_ack(office, ADMIN, ack, now=moment(1), fingerprint=province_fp)
+
+    assert done.acknowledged == {node_of(1): chain_of(office, node_of(1))[0]}
+    assert export_events(office, ADMIN, tmp_path / "nothing.zip", now=moment(1)) is None
+    assert not (tmp_path / "nothing.zip").exists()
+    assert import_ack(office, ADMIN, ack, now=moment(1)).repeated
+    receive_day(office, 1, 1)
+    nxt = export_events(office, ADMIN, tmp_path / "next.zip", now=moment(2))
+    assert nxt is not None and nxt.chains[0].first_seq == done.acknowledged[node_of(1)] + 1
+
+
+def test_given_an_acknowledgement_from_another_key_or_for_another_office_then_refused(
+    db: Database, one_bundle: tuple[Database, Path], office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    office, bundle = one_bundle
+    result = import_events(db, ADMIN, bundle, now=moment(1))
+    ack = acknowledge(
+        db, result.fingerprint, tmp_path / "ack.zip", acknowledges=result.bundle_id, now=moment(1)
+    )
+    key_file = tmp_path / "tinh.pub"
+    content, province_fp = public_key_text(db, now=moment(0))
+    key_file.write_text(content, encoding="utf-8")
+    with pytest.raises(UserError, match="không khớp khóa trong tệp"):
+        trust_province_key(office, ADMIN, key_file, "1234-5678-9ABC-DEF0-1234", now=moment(0))
+    trust_province_key(office, ADMIN, key_file, province_fp, now=moment(0))
+    # An acknowledgement signed by someone else (here: another office's key) …
+    (other,) = offices(office_templates, tmp_path, 3).values()
+    from counter_app.services.exchange.bundle import read_bundle
+
+    manifest = {k: v for k, v in read_bundle(ack).manifest.items() if k not in ("format", "signer", "parts")}
+    with other.write() as session:
+        stranger, _ = own_key(session, moment(0))
+    fake = tmp_path / "fake.zip"
+    write_bundle(fake, {**manifest, "bundle_id": str(uuid.uuid4())}, {}, stranger)
+    with pytest.raises(UserError, match="không phải khóa của trung tâm tỉnh"):
+        import_ack(office, ADMIN, fake, now=moment(1))
+    # … and a real one meant for another office.
+    with pytest.raises(UserError, match="dành cho văn phòng có khóa"):
+        import_ack(other, ADMIN, ack, now=moment(1), fingerprint=province_fp)
+    assert export_events(office, ADMIN, tmp_path / "again.zip", now=moment(1)) is not None  # cursor unmoved
+
+
+def test_given_the_office_restored_from_an_older_backup_then_an_acknowledgement_beyond_it_is_refused(
+    db: Database, one_bundle: tuple[Database, Path], tmp_path: Path
+) -> None:
+    office, bundle = one_bundle
+    before = Path(str(office.url).removeprefix("sqlite:///"))
+    older = open_office(before, tmp_path / "older", 1)  # the backup, before the day's last receipts
+    receive_day(office, 1, 1)
+    later = export(office, tmp_path, "later", 1)
+    result = import_events(db, ADMIN, later, now=moment(2))
+    ack = acknowledge(
+        db, result.fingerprint, tmp_path / "ack.zip", acknowledges=result.bundle_id, now=moment(2)
+    )
+    province_fp = public_key_text(db, now=moment(0))[1]
+
+    with pytest.raises(
+        UserError, match="mà cơ sở dữ liệu này không có như vậy \\(đã khôi phục từ bản sao lưu cũ\\?\\)"
+    ):
+        import_ack(older, ADMIN, ack, now=moment(2), fingerprint=province_fp)
+    assert export_events(older, ADMIN, tmp_path / "older.zip", now=moment(2)) is not None
+
+
+# ----------------------------------------------------------------------------- guards
+
+
+def test_given_exchanged_events_then_the_database_refuses_to_change_or_delete_them(
+    db: Database, one_bundle: tuple[Database, Path]
+) -> None:
+    _office, bundle = one_bundle
+    import_events(db, ADMIN, bundle, now=moment(1))
+    for statement in ("UPDATE exchange_events SET actor = 'mallory'", "DELETE FROM exchange_events"):
+        with pytest.raises(DBAPIError, match="append-only"), db.write() as session:
+            session.execute(text(statement))
+    assert province_chain(db, node_of(1)) is not None
