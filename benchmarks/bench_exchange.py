@@ -36,7 +36,7 @@ from sqlalchemy.engine import make_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counter_app.db.database import Database  # noqa: E402
-from counter_app.db.models import Event, ExchangeAck, NodeHead  # noqa: E402
+from counter_app.db.models import Event, ExchangeAck, ExchangeChain, NodeHead  # noqa: E402
 from counter_app.services.actor import SYSTEM_ACTOR  # noqa: E402
 from counter_app.services.exchange.keys import fingerprint_of  # noqa: E402
 from counter_app.services.exchange.office import public_key_text  # noqa: E402
@@ -166,7 +166,18 @@ def main() -> None:
     url, name = fresh_pg(args.pg)
     try:
         province = Database.open(url, "bench-province")
-        enrol(province, SYSTEM_ACTOR, bundle, fingerprint_of(_signer(bundle)), now=now)
+        fingerprint = fingerprint_of(_signer(bundle))
+        enrol(province, SYSTEM_ACTOR, bundle, fingerprint, now=now)
+        with province.write() as session:  # it has applied the chain up to the acknowledged event
+            session.add(
+                ExchangeChain(
+                    node_id=node,
+                    peer_fingerprint=fingerprint,
+                    last_seq=first - 1,
+                    last_hash=exported.chains[0].prev_hash,
+                    updated_at=now,
+                )
+            )
         start = time.perf_counter()
         result = import_events(province, SYSTEM_ACTOR, bundle, now=now)
         import_s = time.perf_counter() - start

@@ -389,3 +389,28 @@ def test_given_exchanged_events_then_the_database_refuses_to_change_or_delete_th
         with pytest.raises(DBAPIError, match="append-only"), db.write() as session:
             session.execute(text(statement))
     assert province_chain(db, node_of(1)) is not None
+
+
+def test_given_a_week_of_events_waiting_then_they_are_kept_whatever_their_number(db: Database) -> None:
+    """More waiting events than one statement may carry parameters for (SQLite 32,766; PostgreSQL
+    65,535): 14,000 rows of 5 values each."""
+    base = {
+        "id": uuid.uuid4(),
+        "node_id": "xa-9-quay-1",
+        "kind": "received",
+        "office_id": None,
+        "dossier_id": None,
+        "actor_id": None,
+        "actor": "canbo9",
+        "occurred_at": moment(0),
+        "local_date": moment(0).date(),
+        "payload": {},
+        "prev_hash": "0" * 64,
+        "hash_version": 2,
+    }
+    lines = [{**base, "id": uuid.uuid4(), "seq": seq, "hash": f"{seq:064d}"} for seq in range(2, 14_002)]
+    with db.write() as session:
+        kept = province_module._keep_pending(session, "xa-9-quay-1", lines, uuid.uuid4())
+    with db.read() as session:
+        stored = session.execute(select(ExchangePending.seq).order_by(ExchangePending.seq)).scalars().all()
+    assert kept == 14_000 and stored == list(range(2, 14_002))

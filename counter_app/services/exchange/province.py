@@ -142,10 +142,14 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
         )
     _check_schema(bundle)
     bundle_id = _bundle_id(bundle)
-    by_node = _checked_events(bundle)
     result = Imported(bundle_id, peer.office_code, fingerprint, repeated=False)
-    with db.write() as session:
+    with db.read() as session:  # the id is under the signature: a bundle seen is not read again
         if session.get(ExchangeBundle, bundle_id) is not None:
+            result.repeated = True
+            return result
+    by_node = _checked_events(bundle)
+    with db.write() as session:
+        if session.get(ExchangeBundle, bundle_id) is not None:  # imported meanwhile by another admin
             result.repeated = True
             return result
         for node, lines in by_node.items():
@@ -375,25 +379,23 @@ def _raise_fork(
 
 
 def _keep_pending(session: Session, node: str, lines: list[dict[str, Any]], bundle_id: uuid.UUID) -> int:
+    """Keep events that wait for earlier ones (those kept already stay as they are). One statement
+    run for many rows: SQLAlchemy batches them, whereas one VALUES list of a week's events would
+    pass PostgreSQL's limit of 65,535 parameters."""
     if not lines:
         return 0
     insert_ = insert_for(session.get_bind().dialect.name)
-    session.execute(
-        insert_(ExchangePending)
-        .values(
-            [
-                {
-                    "node_id": node,
-                    "seq": line["seq"],
-                    "hash": line["hash"],
-                    "event": _json(line),
-                    "bundle_id": bundle_id,
-                }
-                for line in lines
-            ]
-        )
-        .on_conflict_do_nothing(index_elements=["node_id", "seq"])
-    )
+    rows = [
+        {
+            "node_id": node,
+            "seq": line["seq"],
+            "hash": line["hash"],
+            "event": _json(line),
+            "bundle_id": bundle_id,
+        }
+        for line in lines
+    ]
+    session.execute(insert_(ExchangePending).on_conflict_do_nothing(index_elements=["node_id", "seq"]), rows)
     return len(lines)
 
 
