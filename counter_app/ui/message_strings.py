@@ -521,12 +521,15 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} đứt ở sự kiện số {seq}"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} ngắn hơn bản kê (gói bị cắt)"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} thuộc một văn phòng khác"),
+    # counter_app.services.exchange.status
+    QT_TRANSLATE_NOOP("messages", "xem tình trạng trao đổi dữ liệu"),
     # counter_app.services.exchange.upward
     QT_TRANSLATE_NOOP("messages", "xuất gói dữ liệu gửi trung tâm tỉnh"),
     QT_TRANSLATE_NOOP(
         "messages",
         "Chưa có thông tin cơ quan: hãy thiết lập văn phòng trước khi gửi dữ liệu.",
     ),
+    QT_TRANSLATE_NOOP("messages", "Đã hủy: không ghi gói nào."),
     # counter_app.services.integrity
     QT_TRANSLATE_NOOP("messages", "nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)"),
     QT_TRANSLATE_NOOP("messages", "thiếu sự kiện số {expected} (gặp số {seq})"),

@@ -34,6 +34,10 @@
         <source>Sao lưu</source>
         <translation>Backups</translation>
     </message>
+    <message>
+        <source>Trao đổi với tỉnh</source>
+        <translation>Exchange with the province</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantForm</name>
@@ -936,6 +940,101 @@ After the restore the program must close and be opened again. Restore this backu
     <message>
         <source>chưa trả</source>
         <translation>not returned yet</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeTab</name>
+    <message>
+        <source>Máy (nút)</source>
+        <translation>Workstation (node)</translation>
+    </message>
+    <message>
+        <source>Sự kiện</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã xác nhận</source>
+        <translation>Acknowledged by the province</translation>
+    </message>
+    <message>
+        <source>Chưa gửi</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>Ghi gói gửi tỉnh…</source>
+        <translation>Write bundle for the province…</translation>
+    </message>
+    <message>
+        <source>Nhập gói xác nhận…</source>
+        <translation>Import acknowledgement…</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>chưa có (tạo khi ghi gói đầu tiên)</source>
+        <translation>none yet (made with the first bundle)</translation>
+    </message>
+    <message>
+        <source>chưa có (nhận cùng gói xác nhận đầu tiên)</source>
+        <translation>none yet (received with the first acknowledgement)</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa của văn phòng: {0} — đọc cho trung tâm tỉnh qua điện thoại khi đăng ký. Khóa của trung tâm tỉnh: {1}. Chưa gửi: {2} sự kiện.</source>
+        <translation>Fingerprint of the office&apos;s key: {0} — read it to the provincial centre over the phone when enrolling. The provincial centre&apos;s key: {1}. Not sent: {2} events.</translation>
+    </message>
+    <message>
+        <source>Chọn thư mục (USB) để ghi gói gửi tỉnh</source>
+        <translation>Choose the folder (USB stick) for the bundle to the province</translation>
+    </message>
+    <message>
+        <source>Đang ghi gói gửi tỉnh…</source>
+        <translation>Writing the bundle for the province…</translation>
+    </message>
+    <message>
+        <source>Tỉnh đã xác nhận mọi sự kiện: không có gì để gửi, không ghi gói.</source>
+        <translation>The province has acknowledged every event: nothing to send, no bundle written.</translation>
+    </message>
+    <message>
+        <source>Đã ghi {0}: {1} sự kiện, ký bằng khóa {2}. Mang gói này đến trung tâm tỉnh.</source>
+        <translation>Wrote {0}: {1} events, signed with key {2}. Take this bundle to the provincial centre.</translation>
+    </message>
+    <message>
+        <source>Chọn gói xác nhận của trung tâm tỉnh</source>
+        <translation>Choose the provincial centre&apos;s acknowledgement</translation>
+    </message>
+    <message>
+        <source>Gói trao đổi (*.zip)</source>
+        <translation>Exchange bundles (*.zip)</translation>
+    </message>
+    <message>
+        <source>Khóa của trung tâm tỉnh</source>
+        <translation>The provincial centre&apos;s key</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa của trung tâm tỉnh (trung tâm đọc qua điện thoại):</source>
+        <translation>Fingerprint of the provincial centre&apos;s key (read by the centre over the phone):</translation>
+    </message>
+    <message>
+        <source>Chưa nhập: cần dấu vân tay của trung tâm tỉnh.</source>
+        <translation>Not imported: the provincial centre&apos;s fingerprint is needed.</translation>
+    </message>
+    <message>
+        <source>Đang nhập gói xác nhận…</source>
+        <translation>Importing the acknowledgement…</translation>
+    </message>
+    <message>
+        <source>Gói xác nhận này đã được nhập trước đây.</source>
+        <translation>This acknowledgement was imported before.</translation>
+    </message>
+    <message>
+        <source>Trung tâm tỉnh đã xác nhận: {0}.</source>
+        <translation>The provincial centre acknowledged: {0}.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được: {0}</source>
+        <translation>Could not be done: {0}</translation>
     </message>
 </context>
 <context>
@@ -5031,12 +5130,20 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>chain {node} belongs to another office</translation>
     </message>
     <message>
+        <source>xem tình trạng trao đổi dữ liệu</source>
+        <translation>see the state of the data exchange</translation>
+    </message>
+    <message>
         <source>xuất gói dữ liệu gửi trung tâm tỉnh</source>
         <translation>export a data bundle for the provincial centre</translation>
     </message>
     <message>
         <source>Chưa có thông tin cơ quan: hãy thiết lập văn phòng trước khi gửi dữ liệu.</source>
         <translation>The office is not set up yet: set it up before sending data.</translation>
+    </message>
+    <message>
+        <source>Đã hủy: không ghi gói nào.</source>
+        <translation>Cancelled: no bundle written.</translation>
     </message>
     <message>
         <source>nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)</source>

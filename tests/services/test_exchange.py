@@ -414,3 +414,21 @@ def test_given_a_week_of_events_waiting_then_they_are_kept_whatever_their_number
     with db.read() as session:
         stored = session.execute(select(ExchangePending.seq).order_by(ExchangePending.seq)).scalars().all()
     assert kept == 14_000 and stored == list(range(2, 14_002))
+
+
+def test_given_the_export_cancelled_then_no_file_is_left_and_nothing_is_recorded(
+    office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    (office,) = offices(office_templates, tmp_path, 1).values()
+    seen: list[tuple[int, int]] = []
+
+    def cancel(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return False  # the Hủy button
+
+    with pytest.raises(UserError, match="Đã hủy: không ghi gói nào."):
+        export_events(office, ADMIN, tmp_path / "usb" / "x.zip", now=moment(0), progress=cancel)
+
+    assert seen and seen[-1][0] <= seen[-1][1]
+    assert list((tmp_path / "usb").iterdir()) == []  # not even the temporary file
+    assert export_events(office, ADMIN, tmp_path / "usb" / "x.zip", now=moment(0)) is not None

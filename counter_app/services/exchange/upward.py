@@ -10,7 +10,7 @@ USB stick costs nothing; the province takes a bundle twice without harm).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +29,7 @@ from counter_app.services.exchange.event_json import event_line, line_bytes
 from counter_app.services.exchange.keys import own_key
 
 EVENTS_KIND = "events"
+Progress = Callable[[int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,12 @@ class Exported:
         return sum(c.last_seq - c.first_seq + 1 for c in self.chains)
 
 
-def export_events(db: Database, actor: Actor, out: Path, *, now: datetime) -> Exported | None:
-    """Write the upward bundle at ``out``; None when the province has acknowledged everything."""
+def export_events(
+    db: Database, actor: Actor, out: Path, *, now: datetime, progress: Progress | None = None
+) -> Exported | None:
+    """Write the upward bundle at ``out``; None when the province has acknowledged everything.
+    ``progress(done, total)`` follows the events written; when it returns False the export stops
+    (UserError) and no file is left."""
     require_role(actor, Role.ADMIN, "xuất gói dữ liệu gửi trung tâm tỉnh")
     with db.write() as session:
         key, fingerprint = own_key(session, now)
@@ -86,7 +91,7 @@ def export_events(db: Database, actor: Actor, out: Path, *, now: datetime) -> Ex
             "office": {"code": office.identifier_code, "name": office.name},
             "chains": [c.as_json() for c in chains],
         }
-        size = write_bundle(out, manifest, {EVENTS: _event_lines(session, chains)}, key)
+        size = write_bundle(out, manifest, {EVENTS: _event_lines(session, chains, progress)}, key)
     with db.write() as session:
         summary = {"events": sum(c.last_seq - c.first_seq + 1 for c in chains), "file": out.name}
         session.add(
@@ -102,8 +107,10 @@ def export_events(db: Database, actor: Actor, out: Path, *, now: datetime) -> Ex
     return Exported(out, bundle_id, fingerprint, tuple(chains), size)
 
 
-def _event_lines(session, chains: list[Chain]) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
+def _event_lines(session, chains: list[Chain], progress: Progress | None) -> Iterator[bytes]:  # type: ignore[no-untyped-def]
     """Each chain's events in order, a line each, read in batches (a year offline is ~1M events)."""
+    total = sum(c.last_seq - c.first_seq + 1 for c in chains)
+    done = 0
     for chain in chains:
         stmt = (
             select(Event)
@@ -115,7 +122,13 @@ def _event_lines(session, chains: list[Chain]) -> Iterator[bytes]:  # type: igno
         for event in session.execute(stmt).scalars():
             batch.append(line_bytes(event_line(event)))
             if len(batch) == 2000:
+                done += len(batch)
                 yield b"".join(batch)
                 batch.clear()
+                if progress is not None and not progress(done, total):
+                    raise UserError("Đã hủy: không ghi gói nào.")
         if batch:
+            done += len(batch)
             yield b"".join(batch)
+    if progress is not None and not progress(done, total):  # cancelled at the last moment: no file either
+        raise UserError("Đã hủy: không ghi gói nào.")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from counter_app.ui.admin.backups_tab import BackupsTab
 from counter_app.ui.admin.calendar_tab import CalendarTab
+from counter_app.ui.admin.exchange_tab import ExchangeTab
 from counter_app.ui.admin.office_tab import OfficeTab
 from counter_app.ui.admin.procedures_tab import ProceduresTab
 from counter_app.ui.admin.units_tab import UnitsTab
@@ -32,12 +33,14 @@ class AdminPage(QTabWidget):
         self.procedures_tab = ProceduresTab(session)
         self.units_tab = UnitsTab(session)
         self.backups_tab = BackupsTab(session)
+        self.exchange_tab = ExchangeTab(session)
         self.addTab(self.users_tab, self.tr("Người dùng"))
         self.addTab(self.office_tab, self.tr("Đơn vị"))
         self.addTab(self.calendar_tab, self.tr("Lịch làm việc"))
         self.addTab(self.procedures_tab, self.tr("Thủ tục"))
         self.addTab(self.units_tab, self.tr("Đơn vị chuyên môn"))
         self.addTab(self.backups_tab, self.tr("Sao lưu"))
+        self.addTab(self.exchange_tab, self.tr("Trao đổi với tỉnh"))
         self.backups_tab.restart_required.connect(self._restored)
         self.currentChanged.connect(lambda _i: self._show_current())
 

@@ -1,0 +1,210 @@
+"""Administration → «Trao đổi»: the office's data to the province on a USB stick, and the province's
+acknowledgements back (services/exchange; docs/exchange.md).
+
+The tab says where the office stands (its key's fingerprint, the province's, how many events of
+each chain the province has not acknowledged), writes the upward bundle into a chosen folder and
+imports an acknowledgement, both on the long-job lane with a progress dialog (a week offline is
+tens of thousands of events). The first acknowledgement asks for the fingerprint the province reads
+out over the phone.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter_app.domain.errors import UserError
+from counter_app.ui.admin.common import GREY, Feedback, plain_table
+from counter_app.ui.messages import shown
+from counter_app.ui.session import UiSession
+from counter_app.ui.worker import Report, run_with_progress
+
+if TYPE_CHECKING:  # the exchange's services load cryptography: only once the tab is used (issue 11)
+    from counter_app.services.exchange.office import AckImported
+    from counter_app.services.exchange.status import ExchangeStatus
+    from counter_app.services.exchange.upward import Exported
+
+log = logging.getLogger(__name__)
+
+
+class ExchangeTab(QWidget):
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._runner = None
+        self.status: ExchangeStatus | None = None
+        self.keys = QLabel()
+        self.keys.setWordWrap(True)
+        self.keys.setStyleSheet(f"color: {GREY}")
+        self.table = plain_table(
+            [self.tr("Máy (nút)"), self.tr("Sự kiện"), self.tr("Tỉnh đã xác nhận"), self.tr("Chưa gửi")]
+        )
+        self.export_button = QPushButton(self.tr("Ghi gói gửi tỉnh…"))
+        self.import_button = QPushButton(self.tr("Nhập gói xác nhận…"))
+        self.refresh_button = QPushButton(self.tr("Làm mới"))
+        self.message = Feedback()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.keys)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.import_button.clicked.connect(lambda: self.import_ack())
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:  # read when shown: not at the window's start
+        super().showEvent(event)
+        if self.status is None:
+            self.refresh()
+
+    def focus_start(self) -> None:
+        self.export_button.setFocus()
+
+    def refresh(self) -> None:
+        from counter_app.services.exchange.status import exchange_status
+
+        s = self._session
+        try:
+            self.status = exchange_status(s.db, s.actor)
+        except UserError as exc:
+            self.message.say(shown(exc), error=True)
+            return
+        own = self.status.own_fingerprint or self.tr("chưa có (tạo khi ghi gói đầu tiên)")
+        province = self.status.province_fingerprint or self.tr("chưa có (nhận cùng gói xác nhận đầu tiên)")
+        self.keys.setText(
+            self.tr(
+                "Dấu vân tay khóa của văn phòng: {0} — đọc cho trung tâm tỉnh qua điện thoại khi đăng ký. "
+                "Khóa của trung tâm tỉnh: {1}. Chưa gửi: {2} sự kiện."
+            ).format(own, province, self.status.unsent)
+        )
+        self.table.setRowCount(len(self.status.chains))
+        for row, chain in enumerate(self.status.chains):
+            cells = (chain.node_id, str(chain.head), str(chain.acknowledged), str(chain.unsent))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    # --------------------------------------------------------------------------------- export
+
+    def export(self, folder: Path | None = None) -> bool:
+        """Write the upward bundle into ``folder`` (asked for when None); False when nothing started."""
+        if self._runner is not None:
+            return False
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục (USB) để ghi gói gửi tỉnh"))
+            if not chosen:
+                return False
+            folder = Path(chosen)
+        s = self._session
+        now = s.now()
+        target = folder / f"gui-tinh-{now.astimezone():%Y%m%d-%H%M%S}.zip"
+
+        def job(report: Report) -> Exported | None:
+            from counter_app.services.exchange.upward import export_events
+
+            return export_events(s.db, s.actor, target, now=now, progress=report)
+
+        self.message.say(self.tr("Đang ghi gói gửi tỉnh…"))
+        self._start(self.tr("Đang ghi gói gửi tỉnh…"), job, self._exported)
+        return True
+
+    def _exported(self, exported: Exported | None) -> None:
+        self._runner = None
+        self.refresh()
+        if exported is None:
+            self.message.say(self.tr("Tỉnh đã xác nhận mọi sự kiện: không có gì để gửi, không ghi gói."))
+            return
+        self.message.say(
+            self.tr("Đã ghi {0}: {1} sự kiện, ký bằng khóa {2}. Mang gói này đến trung tâm tỉnh.").format(
+                exported.path, exported.events, exported.fingerprint
+            )
+        )
+
+    # --------------------------------------------------------------------------------- acknowledgement
+
+    def import_ack(self, path: Path | None = None, fingerprint: str | None = None) -> bool:
+        """Import the province's acknowledgement ``path`` (asked for when None); the province's
+        fingerprint is asked for when its key is not kept yet. False when nothing started."""
+        if self._runner is not None:
+            return False
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Chọn gói xác nhận của trung tâm tỉnh"), "", self.tr("Gói trao đổi (*.zip)")
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        if fingerprint is None and self.status is not None and self.status.province_fingerprint is None:
+            typed, ok = QInputDialog.getText(
+                self,
+                self.tr("Khóa của trung tâm tỉnh"),
+                self.tr("Dấu vân tay khóa của trung tâm tỉnh (trung tâm đọc qua điện thoại):"),
+            )
+            if not ok or not typed.strip():
+                self.message.say(self.tr("Chưa nhập: cần dấu vân tay của trung tâm tỉnh."), error=True)
+                return False
+            fingerprint = typed
+        s = self._session
+        now: datetime = s.now()
+        chosen_path = path
+
+        def job(_report: Report) -> AckImported:
+            from counter_app.services.exchange.office import import_ack
+
+            return import_ack(s.db, s.actor, chosen_path, now=now, fingerprint=fingerprint)
+
+        self.message.say(self.tr("Đang nhập gói xác nhận…"))
+        self._start(self.tr("Đang nhập gói xác nhận…"), job, self._acknowledged)
+        return True
+
+    def _acknowledged(self, result: AckImported) -> None:
+        self._runner = None
+        self.refresh()
+        if result.repeated:
+            self.message.say(self.tr("Gói xác nhận này đã được nhập trước đây."))
+            return
+        done = ", ".join(f"{node} #{seq}" for node, seq in sorted(result.acknowledged.items()))
+        self.message.say(self.tr("Trung tâm tỉnh đã xác nhận: {0}.").format(done or "—"))
+
+    # --------------------------------------------------------------------------------- the lane
+
+    def _start(self, label: str, job, on_done) -> None:  # type: ignore[no-untyped-def]
+        self.export_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self._runner = run_with_progress(self, label, job, self._finished(on_done), self._failed)
+
+    def _finished(self, on_done):  # type: ignore[no-untyped-def]
+        def done(result: object) -> None:
+            self.export_button.setEnabled(True)
+            self.import_button.setEnabled(True)
+            on_done(result)
+
+        return done
+
+    def _failed(self, exc: BaseException) -> None:
+        self._runner = None
+        self.export_button.setEnabled(True)
+        self.import_button.setEnabled(True)
+        if not isinstance(exc, UserError):
+            log.error("exchange failed", exc_info=exc)
+            self.message.say(self.tr("Không thực hiện được: {0}").format(exc), error=True)
+            return
+        self.message.say(shown(exc), error=True)
