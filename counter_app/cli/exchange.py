@@ -6,6 +6,9 @@
                                            fingerprint the province read out matches
     exchange export --out FILE             (office) every event the province has not acknowledged
     exchange enrol FILE --fingerprint FP   (province) enrol the key that signed the office's bundle
+    exchange offices                       (province) each enrolled office: data up to, events,
+                                           dossiers, events waiting, open fork alarms
+    exchange find CODE|CCCD                (province) the offices' dossiers with this code or CCCD
     exchange import FILE… [--ack-dir DIR]  (province) office bundles: verified, applied; a signed
                      [--fingerprint FP]    acknowledgement written for each into DIR (default: beside
                                            it). (office) the province's acknowledgements: the export's
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from counter_app.cli.common import SubParsers, actor_of, utc_now
 from counter_app.context import AppContext
@@ -128,6 +132,46 @@ def _import_ack(ctx: AppContext, args: argparse.Namespace, path: Path) -> None:
     print(f"{path.name}: trung tâm tỉnh đã xác nhận {done}.")
 
 
+def cmd_offices(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.province_view import offices
+    from counter_app.services.offices import office_timezone
+
+    zone = ZoneInfo(office_timezone(ctx.db))
+    listed = offices(ctx.db, actor_of(ctx, args))
+    if not listed:
+        print("Chưa có văn phòng nào được đăng ký.")
+    for o in listed:
+        until = f"{o.data_until.astimezone(zone):%d/%m/%Y %H:%M}" if o.data_until else "chưa có"
+        line = (
+            f"{o.office_code}\t{o.office_name}\tdữ liệu đến {until}\t{o.events} sự kiện\t{o.dossiers} hồ sơ"
+        )
+        if o.waiting:
+            line += f"\t{o.waiting} sự kiện chờ"
+        if o.open_forks:
+            line += f"\tCẢNH BÁO RẼ NHÁNH: {o.open_forks}"
+        print(line)
+
+
+def cmd_find(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.domain.masking import mask_id_number
+    from counter_app.services.exchange.province_view import find
+    from counter_app.services.offices import office_timezone
+
+    zone = ZoneInfo(office_timezone(ctx.db))
+    found = find(ctx.db, actor_of(ctx, args), args.text)
+    if not found:
+        print("Không có hồ sơ nào của các văn phòng khớp.")
+    for d in found:
+        until = f"{d.data_until.astimezone(zone):%d/%m/%Y %H:%M}" if d.data_until else "?"
+        appointment = (
+            f"{d.appointment_at.astimezone(zone):%d/%m/%Y %H:%M}" if d.appointment_at else "không hẹn"
+        )
+        print(
+            f"{d.code}\t{d.office_code}\t{d.applicant_name}\t{mask_id_number(d.applicant_id_number)}\t{d.status}\t"
+            f"hẹn {appointment}\t(dữ liệu văn phòng đến {until})"
+        )
+
+
 def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «exchange …» under ``sub``."""
     text = "trao đổi dữ liệu với trung tâm tỉnh bằng gói có chữ ký (văn phòng không có mạng)"
@@ -148,6 +192,15 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="một gói của văn phòng đó")
     p.add_argument("--fingerprint", required=True, help="dấu vân tay văn phòng đọc qua điện thoại")
     p.set_defaults(func=cmd_enrol)
+    p = group.add_parser(
+        "offices", parents=[common], help="(trung tâm tỉnh) các văn phòng và dữ liệu đến ngày nào"
+    )
+    p.set_defaults(func=cmd_offices)
+    p = group.add_parser(
+        "find", parents=[common], help="(trung tâm tỉnh) tìm hồ sơ của các văn phòng theo mã hoặc CCCD"
+    )
+    p.add_argument("text")
+    p.set_defaults(func=cmd_find)
     p = group.add_parser(
         "import", parents=[common], help="nhập gói: của văn phòng (ở tỉnh) hoặc xác nhận (ở văn phòng)"
     )

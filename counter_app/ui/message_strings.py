@@ -521,6 +521,9 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} đứt ở sự kiện số {seq}"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} ngắn hơn bản kê (gói bị cắt)"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} thuộc một văn phòng khác"),
+    # counter_app.services.exchange.province_view
+    QT_TRANSLATE_NOOP("messages", "tra cứu hồ sơ của các văn phòng"),
+    QT_TRANSLATE_NOOP("messages", "xem tình trạng dữ liệu các văn phòng"),
     # counter_app.services.exchange.status
     QT_TRANSLATE_NOOP("messages", "xem tình trạng trao đổi dữ liệu"),
     # counter_app.services.exchange.upward

@@ -5130,6 +5130,14 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>chain {node} belongs to another office</translation>
     </message>
     <message>
+        <source>tra cứu hồ sơ của các văn phòng</source>
+        <translation>look up the offices&apos; dossiers</translation>
+    </message>
+    <message>
+        <source>xem tình trạng dữ liệu các văn phòng</source>
+        <translation>see the state of the offices&apos; data</translation>
+    </message>
+    <message>
         <source>xem tình trạng trao đổi dữ liệu</source>
         <translation>see the state of the data exchange</translation>
     </message>

@@ -72,6 +72,12 @@ def test_an_office_and_the_province_by_command_line(office: Run, province: Run, 
     assert (code, err) == (0, ""), out
     assert out.startswith("gui-tinh.zip: văn phòng 000.31.23.H56, áp dụng ")
     (ack,) = usb.glob("xacnhan-000.31.23.H56-*.zip")
+    code, out, err = province("exchange", "offices")
+    assert (code, err) == (0, "") and out.startswith(
+        "000.31.23.H56\tTrung tâm Phục vụ hành chính công xã số 1\tdữ liệu đến "
+    )
+    code, out, err = province("exchange", "find", "000.31.23.H56-000000-0000")
+    assert (code, err, out) == (0, "", "Không có hồ sơ nào của các văn phòng khớp.\n")
     code, out, _ = province("exchange", "import", str(usb / "gui-tinh.zip"), "--ack-dir", str(usb))
     assert code == 0 and out.startswith("gui-tinh.zip: đã nhập trước đây, không có gì mới.")
 

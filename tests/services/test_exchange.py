@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import uuid
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -23,15 +24,18 @@ from exchange_support import (
     receive_day,
     rewrite_part,
 )
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
+from testdata import audit_of
 
 from counter_app.db.database import Database
 from counter_app.db.event_log import hash_fields
-from counter_app.db.models import ExchangeFork, ExchangePending
+from counter_app.db.models import Applicant, Dossier, Event, ExchangeFork, ExchangePending
 from counter_app.domain.errors import PermissionDenied, UserError
+from counter_app.services import processing
 from counter_app.services.actor import SYSTEM_ACTOR
 from counter_app.services.exchange import province as province_module
+from counter_app.services.exchange import province_view
 from counter_app.services.exchange.bundle import EVENTS, write_bundle
 from counter_app.services.exchange.event_json import event_fields, line_bytes
 from counter_app.services.exchange.keys import own_key
@@ -432,3 +436,55 @@ def test_given_the_export_cancelled_then_no_file_is_left_and_nothing_is_recorded
     assert seen and seen[-1][0] <= seen[-1][1]
     assert list((tmp_path / "usb").iterdir()) == []  # not even the temporary file
     assert export_events(office, ADMIN, tmp_path / "usb" / "x.zip", now=moment(0)) is not None
+
+
+# ----------------------------------------------------------------------------- the province's view
+
+
+def test_given_the_offices_bundles_then_the_province_finds_each_dossier_as_its_office_has_it(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    two = offices(office_templates, tmp_path, 1, 2)
+    first_codes = receive_day(two[1], 1, 0, n=3)
+    processing.transfer(two[1], find_actor(two[1], "canbo1"), first_codes[0], "VHXH", now=moment(0))
+    receive_day(two[2], 2, 1)
+    for i, office in two.items():
+        bundle = export(office, tmp_path, f"xa{i}")
+        enrolled(db, office, bundle)
+        assert import_events(db, ADMIN, bundle, now=moment(2)).dossiers == len(office_rows(office))
+    hotline = find_actor(db, "lanhdao")
+
+    for i, office in two.items():
+        for code, status, appointment, id_number in office_rows(office):
+            (hit,) = province_view.find(db, hotline, code)
+            assert (hit.code, hit.office_code, hit.status, hit.appointment_at) == (
+                code,
+                f"000.3{i}.23.H56",
+                status,
+                appointment,
+            )
+            assert [d.code for d in province_view.find(db, hotline, id_number)] == [code]
+    assert province_view.find(db, hotline, first_codes[0])[0].status == "in_progress"  # the hand-over came
+    states = {o.office_code: o for o in province_view.offices(db, hotline)}
+    for i, office in two.items():
+        state = states[f"000.3{i}.23.H56"]
+        assert (state.dossiers, state.waiting, state.open_forks) == (len(office_rows(office)), 0, 0)
+        assert state.data_until == last_event_at(office) and state.events == chain_of(office, node_of(i))[0]
+    assert audit_of(db, "search")[-1][2]["province"] is True  # the hotline's look-ups are audited
+
+
+def office_rows(office: Database) -> list[tuple[str, str, object, str]]:
+    with office.read() as session:
+        return [
+            (code, status, appointment.astimezone(UTC) if appointment else None, id_number)
+            for code, status, appointment, id_number in session.execute(
+                select(Dossier.code, Dossier.status, Dossier.appointment_at, Applicant.id_number).join(
+                    Applicant, Applicant.id == Dossier.applicant_id
+                )
+            )
+        ]
+
+
+def last_event_at(office: Database) -> object:
+    with office.read() as session:
+        return session.execute(select(func.max(Event.occurred_at))).scalar_one()

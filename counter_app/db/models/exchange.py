@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Date, SmallInteger, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, BigInteger, Date, Index, SmallInteger, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.db.base import Base, IdMixin, UTCDateTime
@@ -135,3 +135,26 @@ class ExchangeFork(IdMixin, Base):
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     resolution: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ExchangeDossier(Base):
+    """At the province: an office's dossier as its exchanged events establish it (replayed at each
+    import, ``services/exchange/province_view.py``) — what the hotline looks up by code or CCCD."""
+
+    __tablename__ = "exchange_dossiers"
+    __table_args__ = (Index("ix_exchange_dossiers_id_number", "applicant_id_number"),)
+
+    dossier_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    peer_fingerprint: Mapped[str] = mapped_column(String(32))
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    procedure_code: Mapped[str] = mapped_column(String(40), default="")
+    status: Mapped[str] = mapped_column(String(30))
+    channel: Mapped[str] = mapped_column(String(20), default="")
+    applicant_name: Mapped[str] = mapped_column(String(200), default="")
+    applicant_id_number: Mapped[str] = mapped_column(String(20), default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    appointment_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    current_unit: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    last_event_at: Mapped[datetime] = mapped_column(UTCDateTime)

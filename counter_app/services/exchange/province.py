@@ -48,6 +48,7 @@ from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.exchange.bundle import EVENTS, ReadBundle, read_bundle, refused, write_bundle
 from counter_app.services.exchange.event_json import event_fields, event_line, hash_matches
 from counter_app.services.exchange.keys import encode_key, fingerprint_of, own_key, same_fingerprint
+from counter_app.services.exchange.province_view import project
 from counter_app.services.exchange.upward import EVENTS_KIND
 
 ACK_KIND = "ack"
@@ -102,6 +103,7 @@ class NodeOutcome:
     waiting: int = 0  # after a gap, kept until the missing events come
     fork_at: int | None = None  # a fork alarm raised (or already open) at this sequence number
     head: int = 0
+    touched: set[uuid.UUID] = field(default_factory=set)  # the dossiers of the applied events
 
 
 @dataclass
@@ -111,6 +113,7 @@ class Imported:
     fingerprint: str
     repeated: bool  # the same bundle was imported before: nothing to do
     nodes: list[NodeOutcome] = field(default_factory=list)
+    dossiers: int = 0  # office dossiers replayed into the province's view
 
     @property
     def applied(self) -> int:
@@ -154,6 +157,7 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
             return result
         for node, lines in by_node.items():
             result.nodes.append(_apply_node(session, node, lines, fingerprint, bundle_id, now, path))
+        result.dossiers = project(session, set().union(*(n.touched for n in result.nodes)), fingerprint)
         session.add(
             ExchangeBundle(
                 bundle_id=bundle_id,
@@ -342,6 +346,7 @@ def _apply_node(
         else:
             chain.last_seq, chain.last_hash, chain.updated_at = new_seq, prev, now
         outcome.applied, outcome.head = len(to_apply), new_seq
+        outcome.touched = {line["dossier_id"] for line in to_apply if line["dossier_id"] is not None}
     session.execute(
         delete(ExchangePending).where(ExchangePending.node_id == node, ExchangePending.seq <= outcome.head)
     )

@@ -1,0 +1,229 @@
+"""At the province: the offices' dossiers as their exchanged events establish them, read-only.
+
+Each import replays the dossiers its applied events touch (``project``) into ``exchange_dossiers``
+with the same rules as the offices' own verification (``domain/projection.py``): code, status,
+channel, appointment, outcome, unit — plus what the intake's event keeps of the applicant as
+received (name, CCCD), the procedure, and when it was received and resolved. The hotline looks a
+dossier up by its code or the citizen's CCCD (``find``, written to the audit trail like any search);
+``offices`` says, for each enrolled office, the date its data runs to («dữ liệu đến …»), so an
+office a week offline is read as of that date, not as a week late.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy.orm import Session
+
+from counter_app.db.database import Database
+from counter_app.db.models import (
+    ExchangeChain,
+    ExchangeDossier,
+    ExchangeEvent,
+    ExchangeFork,
+    ExchangePeer,
+    ExchangePending,
+)
+from counter_app.domain.masking import mask_search
+from counter_app.domain.projection import CREATING_KINDS, DossierFacts, apply_event
+from counter_app.services.actor import Actor, Role, require_reader
+from counter_app.services.audit_trail import audit
+
+BATCH = 500
+
+
+def project(session: Session, dossier_ids: Iterable[uuid.UUID], fingerprint: str) -> int:
+    """Replay ``dossier_ids`` from the exchanged events into ``exchange_dossiers`` (inside the
+    import's transaction); the number of dossiers written."""
+    ids = sorted(set(dossier_ids))
+    written = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        rows = session.execute(
+            select(
+                ExchangeEvent.dossier_id, ExchangeEvent.kind, ExchangeEvent.payload, ExchangeEvent.occurred_at
+            )
+            .where(ExchangeEvent.dossier_id.in_(chunk))
+            .order_by(
+                ExchangeEvent.dossier_id, ExchangeEvent.occurred_at, ExchangeEvent.node_id, ExchangeEvent.seq
+            )
+        )
+        by_dossier: dict[uuid.UUID, list[tuple[str, dict[str, object], datetime]]] = {}
+        for dossier_id, kind, payload, at in rows:
+            by_dossier.setdefault(dossier_id, []).append((kind, payload, at))
+        projected = [
+            p
+            for dossier_id, events in by_dossier.items()
+            if (p := _replayed(dossier_id, events, fingerprint))
+        ]
+        session.execute(delete(ExchangeDossier).where(ExchangeDossier.dossier_id.in_(chunk)))
+        if projected:
+            session.execute(insert(ExchangeDossier), projected)
+        written += len(projected)
+    return written
+
+
+def _replayed(
+    dossier_id: uuid.UUID, events: list[tuple[str, dict[str, object], datetime]], fingerprint: str
+) -> dict[str, object] | None:
+    facts = DossierFacts()
+    row: dict[str, object] = {"dossier_id": dossier_id, "peer_fingerprint": fingerprint, "resolved_at": None}
+    for kind, payload, at in events:
+        facts = apply_event(facts, kind, payload)
+        if kind in CREATING_KINDS:
+            applicant = payload.get("applicant")
+            applicant = applicant if isinstance(applicant, dict) else {}
+            row.update(
+                received_at=at,
+                procedure_code=str(payload.get("procedure") or ""),
+                applicant_name=str(applicant.get("full_name") or ""),
+                applicant_id_number=str(applicant.get("id_number") or ""),
+            )
+        elif kind == "resolve":
+            row["resolved_at"] = at
+        row["last_event_at"] = at
+    if not facts.created:  # its creation event has not come yet
+        return None
+    values = facts.values
+    row.update(
+        code=str(values.get("code") or ""),
+        status=str(values.get("status") or ""),
+        channel=str(values.get("channel") or ""),
+        appointment_at=values.get("appointment_at"),
+        outcome=values.get("outcome"),
+        current_unit=values.get("current_unit"),
+    )
+    return row
+
+
+@dataclass(frozen=True)
+class OfficeDossier:
+    code: str
+    office_code: str
+    office_name: str
+    procedure_code: str
+    status: str
+    applicant_name: str
+    applicant_id_number: str
+    received_at: datetime
+    appointment_at: datetime | None
+    resolved_at: datetime | None
+    outcome: str | None
+    data_until: datetime | None  # the office's data runs to this instant
+
+
+def find(db: Database, actor: Actor, text: str, limit: int = 50) -> list[OfficeDossier]:
+    """The offices' dossiers with this code or this applicant's CCCD (the provincial hotline)."""
+    require_reader(actor, Role.OFFICER, "tra cứu hồ sơ của các văn phòng")
+    wanted = text.strip()
+    until = _data_until(db)
+    with db.read() as session:
+        rows = session.execute(
+            select(ExchangeDossier, ExchangePeer.office_code, ExchangePeer.office_name)
+            .join(ExchangePeer, ExchangePeer.fingerprint == ExchangeDossier.peer_fingerprint)
+            .where(or_(ExchangeDossier.code == wanted.upper(), ExchangeDossier.applicant_id_number == wanted))
+            .order_by(ExchangeDossier.received_at.desc())
+            .limit(limit)
+        ).all()
+    found = [
+        OfficeDossier(
+            d.code,
+            office_code,
+            office_name,
+            d.procedure_code,
+            d.status,
+            d.applicant_name,
+            d.applicant_id_number,
+            d.received_at,
+            d.appointment_at,
+            d.resolved_at,
+            d.outcome,
+            until.get(d.peer_fingerprint),
+        )
+        for d, office_code, office_name in rows
+    ]
+    audit(
+        db,
+        actor,
+        "search",
+        subject=mask_search(wanted),
+        details={"codes": [d.code for d in found], "province": True},
+    )
+    return found
+
+
+@dataclass(frozen=True)
+class OfficeState:
+    fingerprint: str
+    office_code: str
+    office_name: str
+    data_until: datetime | None  # the newest event applied: «dữ liệu đến …»
+    events: int
+    dossiers: int
+    waiting: int  # events that came before the ones they follow
+    open_forks: int
+
+
+def offices(db: Database, actor: Actor) -> list[OfficeState]:
+    """Each enrolled office: how far its data runs, what waits, whether a fork alarm is open."""
+    require_reader(actor, Role.SUPERVISOR, "xem tình trạng dữ liệu các văn phòng")
+    until = _data_until(db)
+    with db.read() as session:
+        peers = session.execute(select(ExchangePeer).order_by(ExchangePeer.office_code)).scalars().all()
+        nodes = dict(session.execute(select(ExchangeChain.node_id, ExchangeChain.peer_fingerprint)).all())
+        events = dict(
+            session.execute(
+                select(ExchangeChain.peer_fingerprint, func.sum(ExchangeChain.last_seq)).group_by(
+                    ExchangeChain.peer_fingerprint
+                )
+            ).all()
+        )
+        dossiers = dict(
+            session.execute(
+                select(ExchangeDossier.peer_fingerprint, func.count()).group_by(
+                    ExchangeDossier.peer_fingerprint
+                )
+            ).all()
+        )
+        waiting: dict[str, int] = {}
+        for node, count in session.execute(
+            select(ExchangePending.node_id, func.count()).group_by(ExchangePending.node_id)
+        ).all():
+            waiting[nodes.get(node, "")] = waiting.get(nodes.get(node, ""), 0) + count
+        forks: dict[str, int] = {}
+        for (node,) in session.execute(
+            select(ExchangeFork.node_id).where(ExchangeFork.resolved_at.is_(None))
+        ).all():
+            forks[nodes.get(node, "")] = forks.get(nodes.get(node, ""), 0) + 1
+    return [
+        OfficeState(
+            p.fingerprint,
+            p.office_code,
+            p.office_name,
+            until.get(p.fingerprint),
+            int(events.get(p.fingerprint) or 0),
+            int(dossiers.get(p.fingerprint) or 0),
+            waiting.get(p.fingerprint, 0),
+            forks.get(p.fingerprint, 0),
+        )
+        for p in peers
+    ]
+
+
+def _data_until(db: Database) -> dict[str, datetime]:
+    """Per office, the time of the newest event applied: its chains' heads."""
+    with db.read() as session:
+        rows = session.execute(
+            select(ExchangeChain.peer_fingerprint, func.max(ExchangeEvent.occurred_at))
+            .join(
+                ExchangeEvent,
+                (ExchangeEvent.node_id == ExchangeChain.node_id)
+                & (ExchangeEvent.seq == ExchangeChain.last_seq),
+            )
+            .group_by(ExchangeChain.peer_fingerprint)
+        ).all()
+    return {fingerprint: at for fingerprint, at in rows}
