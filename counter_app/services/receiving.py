@@ -39,15 +39,18 @@ from counter_app.domain.appointment import Policy, latest_appointment
 from counter_app.domain.dossier_code import format_code
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.lifecycle import Channel, Status
+from counter_app.domain.masking import mask_search
 from counter_app.domain.text import normalize
 from counter_app.domain.text_limits import check_length, check_representative
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.applicants import (
     ApplicantInput,
     applicant_snapshot,
+    find_applicant,
     find_or_create_applicant,
     validate_applicant,
 )
+from counter_app.services.audit_trail import audit
 from counter_app.services.catalog_snapshot import (
     CaseSnapshot,
     DocumentSnapshot,
@@ -569,3 +572,30 @@ def latest_pending_intake(db: Database, id_number: str) -> PendingIntakeView | N
             reason=pending.reason,
             created_at=pending.created_at,
         )
+
+
+@dataclass(frozen=True)
+class ReturningApplicant:
+    known: ApplicantInput | None  # the last details the office has of this person
+    pending: PendingIntakeView | None  # their open supplement request, to be completed
+
+
+def returning_applicant(
+    db: Database, actor: Actor, *, id_number: str = "", phone: str = ""
+) -> ReturningApplicant:
+    """What the form may pre-fill for a person typed or scanned at the counter (their details, an
+    open supplement request): personal data read by number, so it is written to the audit trail
+    (``applicant_prefilled``: the masked number) before it is shown — only when something was found."""
+    require_role(actor, Role.OFFICER, "tiếp nhận hồ sơ")
+    known = find_applicant(db, id_number=id_number, phone=phone)
+    number = id_number.strip()
+    pending = latest_pending_intake(db, number) if len(number) in (9, 12) else None
+    if known is not None or pending is not None:
+        audit(
+            db,
+            actor,
+            "applicant_prefilled",
+            subject=mask_search(number or phone),
+            details={"pending": pending is not None},
+        )
+    return ReturningApplicant(known, pending)

@@ -3719,6 +3719,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>Access log exported</translation>
     </message>
     <message>
+        <source>Điền sẵn người nộp đã đến trước (theo số CCCD, điện thoại)</source>
+        <translation>Returning applicant pre-filled (by ID or phone number)</translation>
+    </message>
+    <message>
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
@@ -3825,6 +3829,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>cách tìm</source>
         <translation>search by</translation>
+    </message>
+    <message>
+        <source>có hồ sơ chờ bổ sung</source>
+        <translation>has a dossier awaiting supplements</translation>
     </message>
     <message>
         <source>ngôn ngữ</source>

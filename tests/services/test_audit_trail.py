@@ -246,3 +246,21 @@ def test_given_details_then_they_read_as_words_not_as_stored_keys() -> None:
         "MẬT KHẨU MỘT LẦN: CÓ",
         "VAI TRÒ: CÁN BỘ MỘT CỬA",
     ]
+
+
+def test_given_a_returning_applicant_then_the_prefill_is_recorded_masked_and_a_stranger_is_not(
+    db: Database, officer: Actor
+) -> None:
+    from counter_app.services.receiving import returning_applicant
+
+    assert returning_applicant(db, officer, id_number="038190099999").known is None  # nobody: nothing shown
+    assert [r.action for r in records(db)] == []
+    received(db, officer)
+
+    found = returning_applicant(db, officer, id_number="038190012345")
+
+    assert found.known is not None and found.known.full_name == HONG.full_name
+    (record,) = [r for r in records(db) if r.action == "applicant_prefilled"]
+    assert (record.subject, record.details) == ("0381******45", {"pending": False})
+    with pytest.raises(PermissionDenied):
+        returning_applicant(db, AUDITOR, id_number="038190012345")

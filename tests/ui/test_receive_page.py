@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
-from testdata import MONDAY_9AM, reader
+from testdata import MONDAY_9AM, audit_of, reader
 from waiting import writes_done
 
 from counter_app.db.database import Database
@@ -151,9 +151,14 @@ def test_given_unticked_required_document_then_supplement_slip_and_return_visit_
         assert session.execute(select(func.count()).select_from(PendingIntake)).scalar_one() == 1
     assert "Văn bản đề nghị đăng ký nội quy lao động" in page.message.text()
 
-    # The applicant comes back: scanning the card pre-fills the procedure and the ticks.
+    # The applicant comes back: scanning the card pre-fills the procedure and the ticks (looked up
+    # on the write lane, and written to the audit trail before it is shown).
     type_text(page.applicant.id_number, QR)
+    writes_done(qtbot)
     assert page.record is not None and page.record.code == "2.001955"
+    assert [(a, w) for a, w, _d in audit_of(sqlite_db, "applicant_prefilled")] == [
+        ("applicant_prefilled", "canbo")
+    ]
     assert page.pending_id is not None
     assert 2 not in page.ticked()
     page.checklist.item(1, 0).setCheckState(Qt.CheckState.Checked)

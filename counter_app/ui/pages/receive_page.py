@@ -10,6 +10,7 @@ discards anything typed.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -28,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import CHANNEL_LABELS, Channel
-from counter_app.services.applicants import find_applicant
 from counter_app.services.catalog import show_procedure
 from counter_app.services.catalog_format import ProcedureRecord
-from counter_app.services.receiving import ReceiveResult, latest_pending_intake
+from counter_app.services.receiving import ReceiveResult, ReturningApplicant, returning_applicant
 from counter_app.ui.i18n import domain_label
 from counter_app.ui.messages import shown
+from counter_app.ui.operations import ServiceOp
 from counter_app.ui.pages.receive_actions import ReceiveActions
 from counter_app.ui.pages.receive_state import ReceiveFormState
 from counter_app.ui.scanner import ScanEnterGuard
@@ -57,6 +58,7 @@ class ReceivePage(ReceiveActions, ReceiveFormState, QWidget):
         self.record: ProcedureRecord | None = None
         self.pending_id: uuid.UUID | None = None
         self._token = uuid.uuid4().hex
+        self._prefill_wish: tuple[str, str, str] | None = None  # the number the form looks up
         self.last_result: ReceiveResult | None = None
         self._message_field: str | None = None  # what the error on screen is about
 
@@ -230,24 +232,46 @@ class ReceivePage(ReceiveActions, ReceiveFormState, QWidget):
         self._drop_message("return_method")
 
     def _returning_applicant(self, id_number: str, phone: str) -> None:
-        known = find_applicant(self._session.db, id_number=id_number, phone=phone)
-        if known is not None:
-            self.applicant.fill(known, only_empty=True, from_card=self.applicant.read_from_card)
-        if id_number and len(id_number) in (9, 12):
-            pending = latest_pending_intake(self._session.db, id_number)
-            if pending is not None:
-                self.pending_id = pending.id
-                self.choose_procedure(pending.procedure_code)
-                self.case_box.blockSignals(True)
-                self.case_box.setCurrentIndex(pending.case_no - 1)
-                self.case_box.blockSignals(False)
-                self.channel_box.setCurrentIndex(self.channel_box.findData(pending.channel))
-                self._show_case(pending.provided)
-                self._say(
-                    self.tr("Hồ sơ đã yêu cầu bổ sung ngày {0}: đánh dấu các giấy tờ vừa bổ sung.").format(
-                        self._session.local_text(pending.created_at)
-                    )
+        """Look the person up on the write lane (the read is audited before it is shown: it may
+        wait for another counter); only the answer to the form's latest number is used."""
+        s = self._session
+        wish = (self._token, id_number, phone)
+        if wish == self._prefill_wish:
+            return  # this form's number already looked up (a card's scan says it twice)
+        self._prefill_wish = wish
+        op = ServiceOp(
+            self,
+            partial(returning_applicant, s.db, s.actor, id_number=id_number, phone=phone),
+            exclusive=False,
+        )
+        op.success(partial(self._prefill, wish)).failure(
+            partial(self._prefill_failed, wish)
+        ).run_in_background()
+
+    def _prefill(self, wish: tuple[str, str, str], found: ReturningApplicant) -> None:
+        if wish != self._prefill_wish or wish[0] != self._token:
+            return  # the form was cleared, or another number typed, meanwhile
+        if found.known is not None:
+            self.applicant.fill(found.known, only_empty=True, from_card=self.applicant.read_from_card)
+        pending = found.pending
+        if pending is not None:
+            self.pending_id = pending.id
+            self.choose_procedure(pending.procedure_code)
+            self.case_box.blockSignals(True)
+            self.case_box.setCurrentIndex(pending.case_no - 1)
+            self.case_box.blockSignals(False)
+            self.channel_box.setCurrentIndex(self.channel_box.findData(pending.channel))
+            self._show_case(pending.provided)
+            self._say(
+                self.tr("Hồ sơ đã yêu cầu bổ sung ngày {0}: đánh dấu các giấy tờ vừa bổ sung.").format(
+                    self._session.local_text(pending.created_at)
                 )
+            )
+
+    def _prefill_failed(self, wish: tuple[str, str, str], exc: UserError) -> None:
+        if wish == self._prefill_wish and wish[0] == self._token:
+            self._prefill_wish = None  # typed again, it is looked up again
+            self._say(shown(exc), error=True)
 
     # ----------------------------------------------------------------- clearing
     def clear(self, keep_message: bool = False) -> None:
