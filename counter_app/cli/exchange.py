@@ -130,6 +130,11 @@ def _import_ack(ctx: AppContext, args: argparse.Namespace, path: Path) -> None:
         or "chưa có chuỗi nào"
     )
     print(f"{path.name}: trung tâm tỉnh đã xác nhận {done}.")
+    for node, seq in sorted(result.behind.items()):
+        print(
+            f"  Chú ý: trung tâm tỉnh có chuỗi {node} đến số {seq}, nhiều hơn cơ sở dữ liệu này (đã khôi phục "
+            "từ bản sao lưu cũ?): chuỗi đó chưa được đánh dấu đã gửi."
+        )
 
 
 def cmd_offices(ctx: AppContext, args: argparse.Namespace) -> None:

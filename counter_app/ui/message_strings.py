@@ -453,8 +453,11 @@ MESSAGES = (
     # counter_app.services.dossiers
     QT_TRANSLATE_NOOP("messages", "Không tìm thấy hồ sơ mã «{code}»."),
     # counter_app.services.exchange.bundle
-    QT_TRANSLATE_NOOP("messages", "phần {part} có dòng không đọc được"),
     QT_TRANSLATE_NOOP("messages", "phần {part} không khớp mã băm trong bản kê (gói bị sửa hoặc bị cắt)"),
+    QT_TRANSLATE_NOOP("messages", "phần {part} có một dòng quá dài"),
+    QT_TRANSLATE_NOOP("messages", "phần {part} có dòng không đọc được"),
+    QT_TRANSLATE_NOOP("messages", "phần {part} hỏng, không giải nén được"),
+    QT_TRANSLATE_NOOP("messages", "có hai tệp cùng tên trong gói"),
     QT_TRANSLATE_NOOP("messages", "thiếu bản kê hoặc chữ ký, hoặc có tệp lạ ({names})"),
     QT_TRANSLATE_NOOP("messages", "một phần quá lớn"),
     QT_TRANSLATE_NOOP("messages", "Không có tệp {path}."),
@@ -463,6 +466,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "bản kê không đọc được"),
     QT_TRANSLATE_NOOP("messages", "chữ ký không hợp lệ: bản kê đã bị sửa sau khi ký"),
     QT_TRANSLATE_NOOP("messages", "định dạng gói {format} chưa được hỗ trợ"),
+    QT_TRANSLATE_NOOP("messages", "các phần trong gói khác bản kê (thiếu hoặc thừa)"),
     QT_TRANSLATE_NOOP("messages", "Không nhận gói {name}: {reason}."),
     # counter_app.services.exchange.event_json
     QT_TRANSLATE_NOOP("messages", "một dòng không phải sự kiện ({error})"),
@@ -520,6 +524,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "các chuỗi trong gói khác bản kê"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} đứt ở sự kiện số {seq}"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} ngắn hơn bản kê (gói bị cắt)"),
+    QT_TRANSLATE_NOOP("messages", "mã gói {id} đã được một văn phòng khác dùng"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} thuộc một văn phòng khác"),
     # counter_app.services.exchange.province_view
     QT_TRANSLATE_NOOP("messages", "tra cứu hồ sơ của các văn phòng"),

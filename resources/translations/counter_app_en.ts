@@ -1033,6 +1033,10 @@ After the restore the program must close and be opened again. Restore this backu
         <translation>The provincial centre acknowledged: {0}.</translation>
     </message>
     <message>
+        <source>Chú ý: trung tâm tỉnh có chuỗi {0} đến số {1}, nhiều hơn cơ sở dữ liệu này (đã khôi phục từ bản sao lưu cũ?): chuỗi đó chưa được đánh dấu đã gửi.</source>
+        <translation>Note: the provincial centre holds chain {0} up to {1}, more than this database does (restored from an older backup?): that chain is not marked as sent.</translation>
+    </message>
+    <message>
         <source>Không thực hiện được: {0}</source>
         <translation>Could not be done: {0}</translation>
     </message>
@@ -4986,6 +4990,18 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>part {part} does not match the hash in the manifest (the bundle was changed or cut short)</translation>
     </message>
     <message>
+        <source>phần {part} có một dòng quá dài</source>
+        <translation>part {part} has a line that is too long</translation>
+    </message>
+    <message>
+        <source>phần {part} hỏng, không giải nén được</source>
+        <translation>part {part} is damaged and cannot be unpacked</translation>
+    </message>
+    <message>
+        <source>có hai tệp cùng tên trong gói</source>
+        <translation>the bundle holds two files of the same name</translation>
+    </message>
+    <message>
         <source>thiếu bản kê hoặc chữ ký, hoặc có tệp lạ ({names})</source>
         <translation>the manifest or the signature is missing, or there are unknown files ({names})</translation>
     </message>
@@ -5016,6 +5032,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>định dạng gói {format} chưa được hỗ trợ</source>
         <translation>bundle format {format} is not supported</translation>
+    </message>
+    <message>
+        <source>các phần trong gói khác bản kê (thiếu hoặc thừa)</source>
+        <translation>the parts in the bundle differ from the manifest (missing or extra)</translation>
     </message>
     <message>
         <source>Không nhận gói {name}: {reason}.</source>
@@ -5132,6 +5152,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>chuỗi {node} ngắn hơn bản kê (gói bị cắt)</source>
         <translation>chain {node} is shorter than the manifest says (the bundle was cut short)</translation>
+    </message>
+    <message>
+        <source>mã gói {id} đã được một văn phòng khác dùng</source>
+        <translation>bundle id {id} was already used by another office</translation>
     </message>
     <message>
         <source>chuỗi {node} thuộc một văn phòng khác</source>

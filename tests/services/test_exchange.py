@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import random
 import uuid
+import zipfile
 from datetime import UTC
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from testdata import audit_of
 
 from counter_app.db.database import Database
 from counter_app.db.event_log import hash_fields
-from counter_app.db.models import Applicant, Dossier, Event, ExchangeFork, ExchangePending
+from counter_app.db.models import Applicant, Dossier, Event, ExchangeEvent, ExchangeFork, ExchangePending
 from counter_app.domain.errors import PermissionDenied, UserError
 from counter_app.services import processing
 from counter_app.services.actor import SYSTEM_ACTOR
@@ -187,11 +188,14 @@ def _swap_a_name(data: bytes) -> bytes:
 @pytest.mark.parametrize(
     ("forge", "said"),
     [
-        ("an event changed", "không khớp mã băm của nó"),
+        ("an event changed", "phần events.jsonl không khớp mã băm trong bản kê"),
         (
             "an event changed, every hash after it recomputed",
             "phần events.jsonl không khớp mã băm trong bản kê",
         ),
+        ("the events left out", "các phần trong gói khác bản kê (thiếu hoặc thừa)"),
+        ("a second events part before the signed one", "có hai tệp cùng tên trong gói"),
+        ("bytes flipped on the stick", "phần events.jsonl hỏng, không giải nén được"),
         ("the manifest changed", "chữ ký không hợp lệ: bản kê đã bị sửa sau khi ký"),
         ("the file cut short", "không đọc được như một tệp zip (bị cắt hoặc hỏng)"),
         ("a text file", "không đọc được như một tệp zip"),
@@ -209,13 +213,34 @@ def test_given_a_tampered_bundle_then_it_is_refused_with_the_reason_and_nothing_
         rewrite_part(bundle, forged, EVENTS, lambda d: _rehashed(_swap_a_name(d)))
     elif forge == "the manifest changed":
         rewrite_part(bundle, forged, "manifest.json", lambda d: d.replace(b'"last_seq":', b'"last_seq": ', 1))
+    elif forge == "the events left out":
+        with zipfile.ZipFile(bundle) as src, zipfile.ZipFile(forged, "w") as dst:
+            for info in src.infolist():
+                if info.filename != EVENTS:
+                    dst.writestr(info.filename, src.read(info.filename))
+    elif forge == "a second events part before the signed one":
+        with (
+            zipfile.ZipFile(bundle) as src,
+            zipfile.ZipFile(forged, "w") as dst,
+            pytest.warns(UserWarning, match="Duplicate name"),
+        ):
+            dst.writestr(EVENTS, b"{}\n")
+            for info in src.infolist():
+                dst.writestr(info.filename, src.read(info.filename))
+    elif forge == "bytes flipped on the stick":
+        data = bytearray(bundle.read_bytes())
+        with zipfile.ZipFile(bundle) as archive:
+            info = archive.getinfo(EVENTS)
+        start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+        for offset in range(start + 100, start + info.compress_size - 100, 997):
+            data[offset] ^= 0xFF  # a damaged sector in the middle of the compressed events
+        forged.write_bytes(bytes(data))
     elif forge == "the file cut short":
         forged.write_bytes(bundle.read_bytes()[: bundle.stat().st_size // 2])
     elif forge == "a text file":
         forged.write_text("not a bundle", encoding="utf-8")
     else:
         rewrite_part(bundle, forged, EVENTS, lambda d: d)
-        import zipfile
 
         with zipfile.ZipFile(forged, "a") as archive:
             archive.writestr("virus.exe", b"MZ")
@@ -360,7 +385,7 @@ def test_given_an_acknowledgement_from_another_key_or_for_another_office_then_re
     assert export_events(office, ADMIN, tmp_path / "again.zip", now=moment(1)) is not None  # cursor unmoved
 
 
-def test_given_the_office_restored_from_an_older_backup_then_an_acknowledgement_beyond_it_is_refused(
+def test_given_the_office_restored_from_an_older_backup_then_the_acknowledgement_beyond_it_is_said_and_its_cursor_kept(
     db: Database, one_bundle: tuple[Database, Path], tmp_path: Path
 ) -> None:
     office, bundle = one_bundle
@@ -374,11 +399,27 @@ def test_given_the_office_restored_from_an_older_backup_then_an_acknowledgement_
     )
     province_fp = public_key_text(db, now=moment(0))[1]
 
-    with pytest.raises(
-        UserError, match="mà cơ sở dữ liệu này không có như vậy \\(đã khôi phục từ bản sao lưu cũ\\?\\)"
-    ):
-        import_ack(older, ADMIN, ack, now=moment(2), fingerprint=province_fp)
-    assert export_events(older, ADMIN, tmp_path / "older.zip", now=moment(2)) is not None
+    done = import_ack(older, ADMIN, ack, now=moment(2), fingerprint=province_fp)
+
+    assert done.acknowledged == {} and done.behind == {node_of(1): chain_of(office, node_of(1))[0]}
+    again = export_events(older, ADMIN, tmp_path / "older.zip", now=moment(2))
+    assert again is not None and again.chains[0].first_seq == 1  # its cursor did not move
+
+
+def test_given_an_acknowledgement_naming_a_different_event_then_refused(
+    db: Database, one_bundle: tuple[Database, Path], tmp_path: Path
+) -> None:
+    office, bundle = one_bundle
+    older = open_office(Path(str(office.url).removeprefix("sqlite:///")), tmp_path / "older", 1)
+    receive_day(office, 1, 1)
+    result = import_events(db, ADMIN, export(office, tmp_path, "later", 1), now=moment(2))
+    ack = acknowledge(
+        db, result.fingerprint, tmp_path / "ack.zip", acknowledges=result.bundle_id, now=moment(2)
+    )
+    receive_day(older, 1, 1, n=4)  # restored, then went on receiving: other events at those numbers
+
+    with pytest.raises(UserError, match="mà cơ sở dữ liệu này không có như vậy"):
+        import_ack(older, ADMIN, ack, now=moment(2), fingerprint=public_key_text(db, now=moment(0))[1])
 
 
 # ----------------------------------------------------------------------------- guards
@@ -414,7 +455,7 @@ def test_given_a_week_of_events_waiting_then_they_are_kept_whatever_their_number
     }
     lines = [{**base, "id": uuid.uuid4(), "seq": seq, "hash": f"{seq:064d}"} for seq in range(2, 14_002)]
     with db.write() as session:
-        kept = province_module._keep_pending(session, "xa-9-quay-1", lines, uuid.uuid4())
+        kept = province_module._keep_pending(session, "xa-9-quay-1", lines, uuid.uuid4(), "ABCD")
     with db.read() as session:
         stored = session.execute(select(ExchangePending.seq).order_by(ExchangePending.seq)).scalars().all()
     assert kept == 14_000 and stored == list(range(2, 14_002))
@@ -488,3 +529,145 @@ def office_rows(office: Database) -> list[tuple[str, str, object, str]]:
 def last_event_at(office: Database) -> object:
     with office.read() as session:
         return session.execute(select(func.max(Event.occurred_at))).scalar_one()
+
+
+# ----------------------------------------------------------------------------- two branches, any order
+
+
+def acked_export(office: Database, acker: Database, tmp_path: Path, name: str, day: int) -> Path:
+    """The office's bundle of what is new since its last bundle: another province database imports
+    and acknowledges each one, so the next holds only what follows."""
+    bundle = export(office, tmp_path, name, day)
+    result = import_events(acker, ADMIN, bundle, now=moment(day))
+    ack = acknowledge(
+        acker,
+        result.fingerprint,
+        tmp_path / f"ack-{name}.zip",
+        acknowledges=result.bundle_id,
+        now=moment(day),
+    )
+    import_ack(office, ADMIN, ack, now=moment(day), fingerprint=public_key_text(acker, now=moment(0))[1])
+    return bundle
+
+
+def everything_at(province: Database, node: str) -> set[tuple[int, str]]:
+    """(number, hash) of every event the province holds of ``node``: applied, waiting, in an alarm."""
+    with province.read() as session:
+        held = set(
+            session.execute(
+                select(ExchangeEvent.seq, ExchangeEvent.hash).where(ExchangeEvent.node_id == node)
+            ).all()
+        )
+        held |= set(
+            session.execute(
+                select(ExchangePending.seq, ExchangePending.hash).where(ExchangePending.node_id == node)
+            ).all()
+        )
+        for branch in session.execute(
+            select(ExchangeFork.branch).where(ExchangeFork.node_id == node)
+        ).scalars():
+            held |= {(int(e["seq"]), str(e["hash"])) for e in branch}
+    return held
+
+
+def events_of(office: Database, node: str) -> set[tuple[int, str]]:
+    with office.read() as session:
+        return set(session.execute(select(Event.seq, Event.hash).where(Event.node_id == node)).all())
+
+
+@pytest.mark.parametrize("order", ["original, then the copy", "the copy, then the original", "waiting first"])
+def test_given_two_branches_of_one_chain_in_any_order_then_one_alarm_and_every_event_kept(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path, order: str
+) -> None:
+    (office,) = offices(office_templates, tmp_path, 1).values()
+    acker = Database.open(f"sqlite:///{tmp_path / 'acker.sqlite3'}", "acker")
+    receive_day(office, 1, 0)
+    first = export(office, tmp_path, "ngay0")
+    enrolled(acker, office, first)
+    enrolled(db, office, first)
+    acked_export(office, acker, tmp_path, "ngay0-ack", 0)
+    copy = open_office(Path(str(office.url).removeprefix("sqlite:///")), tmp_path / "copy", 1)  # same node
+    receive_day(office, 1, 1)
+    day1 = acked_export(office, acker, tmp_path, "ngay1", 1)
+    receive_day(copy, 1, 1, n=4)
+    branch = export(copy, tmp_path, "copy", 1)
+    receive_day(office, 1, 2)
+    day2 = export(office, tmp_path, "ngay2", 2)  # follows day 1: waits until day 1 is applied
+    acker.close()
+    import_events(db, ADMIN, first, now=moment(3))
+    sequence = {
+        "original, then the copy": [day1, day2, branch],
+        "the copy, then the original": [branch, day1, day2],
+        "waiting first": [day2, branch, day1],
+    }[order]
+
+    results = [import_events(db, ADMIN, bundle, now=moment(3)) for bundle in sequence]
+
+    with db.read() as session:
+        alarms = (
+            session.execute(select(ExchangeFork).where(ExchangeFork.resolved_at.is_(None))).scalars().all()
+        )
+    assert len(alarms) == 1 and alarms[0].stored_hash != alarms[0].incoming_hash
+    assert any(r.forks for r in results)
+    held = everything_at(db, node_of(1))
+    assert events_of(office, node_of(1)) <= held  # nothing of the original lost …
+    assert events_of(copy, node_of(1)) <= held  # … nor of the copy
+    applied = province_chain(db, node_of(1))
+    assert applied is not None  # what is applied is one branch, gapless (province_chain checks)
+
+
+def test_given_another_offices_key_on_a_chain_then_refused(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    two = offices(office_templates, tmp_path, 1, 2)
+    bundle = export(two[1], tmp_path, "xa1")
+    enrolled(db, two[1], bundle)
+    enrolled(db, two[2], export(two[2], tmp_path, "xa2"))
+    import_events(db, ADMIN, bundle, now=moment(1))
+    from counter_app.services.exchange.bundle import read_bundle
+
+    taken = read_bundle(bundle)  # office 2 signs office 1's chain as its own
+    manifest = {k: v for k, v in taken.manifest.items() if k not in ("format", "signer", "parts")}
+    manifest.update(bundle_id=str(uuid.uuid4()))
+    with two[2].write() as session:
+        key, _ = own_key(session, moment(0))
+    forged = tmp_path / "forged.zip"
+    write_bundle(forged, manifest, {EVENTS: _raw_lines(taken)}, key)
+
+    with pytest.raises(UserError, match=f"chuỗi {node_of(1)} thuộc một văn phòng khác"):
+        import_events(db, ADMIN, forged, now=moment(2))
+    reused = tmp_path / "reused.zip"  # and a bundle id of office 1's, claimed by office 2
+    write_bundle(
+        reused, {**manifest, "bundle_id": taken.manifest["bundle_id"]}, {EVENTS: _raw_lines(taken)}, key
+    )
+    with pytest.raises(UserError, match="đã được một văn phòng khác dùng"):
+        import_events(db, ADMIN, reused, now=moment(2))
+
+
+def test_given_a_copied_folder_on_a_new_node_then_each_database_takes_the_acknowledgement_of_its_own(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    (office,) = offices(office_templates, tmp_path, 1).values()
+    public_key_text(office, now=moment(0))
+    copy = open_office(Path(str(office.url).removeprefix("sqlite:///")), tmp_path / "copy", 1, node="may-moi")
+    receive_day(office, 1, 0)
+    receive_day(copy, 1, 0)  # the copy writes its own chain under its new node
+    enrolled(db, office, export(office, tmp_path, "office"))
+    for name, database in (("office", office), ("copy", copy)):
+        result = import_events(db, ADMIN, export(database, tmp_path, f"{name}-all"), now=moment(1))
+        assert not result.forks
+    ack = acknowledge(
+        db,
+        public_key_text(office, now=moment(0))[1],
+        tmp_path / "ack.zip",
+        acknowledges=uuid.uuid4(),
+        now=moment(1),
+    )
+    province_fp = public_key_text(db, now=moment(0))[1]
+
+    mine = import_ack(office, ADMIN, ack, now=moment(1), fingerprint=province_fp)
+    theirs = import_ack(copy, ADMIN, ack, now=moment(1), fingerprint=province_fp)
+
+    assert set(mine.acknowledged) == {node_of(1)} and mine.behind == {}  # the copy's node skipped
+    # The copy moves its own chain; the original's, which it holds only up to the copy, is behind.
+    assert set(theirs.acknowledged) == {"may-moi"} and set(theirs.behind) == {node_of(1)}

@@ -114,6 +114,7 @@ class ExchangePending(Base):
 
     node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    peer_fingerprint: Mapped[str] = mapped_column(String(32))  # the office that sent it
     hash: Mapped[str] = mapped_column(String(64))
     event: Mapped[dict[str, object]] = mapped_column(JSON)
     bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
@@ -146,7 +147,8 @@ class ExchangeDossier(Base):
 
     dossier_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     peer_fingerprint: Mapped[str] = mapped_column(String(32))
-    code: Mapped[str] = mapped_column(String(40), unique=True)
+    # Not unique: a copied data folder that kept running issues the same codes (its fork alarm says so).
+    code: Mapped[str] = mapped_column(String(40), index=True)
     procedure_code: Mapped[str] = mapped_column(String(40), default="")
     status: Mapped[str] = mapped_column(String(30))
     channel: Mapped[str] = mapped_column(String(20), default="")

@@ -20,6 +20,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ EVENTS = "events.jsonl"
 KNOWN_PARTS = (EVENTS,)
 MAX_MANIFEST_BYTES = 4 << 20
 MAX_PART_BYTES = 8 << 30
+MAX_LINE_BYTES = 1 << 20  # one event: its longest texts are limited to a few thousand characters
 
 
 @dataclass(frozen=True)
@@ -50,23 +52,34 @@ class ReadBundle:
         return str(self.manifest.get("kind"))
 
     def lines(self, part: str) -> Iterator[dict[str, object]]:
-        """The part's JSON lines, its SHA-256 checked against the manifest once read to the end."""
+        """The part's JSON lines, read once its SHA-256 matched the manifest's (a part damaged on
+        the stick, cut short or changed is refused before anything in it is parsed)."""
         expected = dict(self.manifest.get("parts") or {}).get(part)  # type: ignore[call-overload]
         digest = hashlib.sha256()
-        with zipfile.ZipFile(self.path) as archive, archive.open(part) as stream:
-            for raw in stream:
-                digest.update(raw)
-                try:
-                    yield json.loads(raw)
-                except ValueError as exc:
-                    raise refused(
-                        self.path, Message("phần {part} có dòng không đọc được", part=part)
-                    ) from exc
+        for chunk in self._raw(part, size=1 << 20):
+            digest.update(chunk)
         if digest.hexdigest() != expected:
             raise refused(
                 self.path,
                 Message("phần {part} không khớp mã băm trong bản kê (gói bị sửa hoặc bị cắt)", part=part),
             )
+        for raw in self._raw(part, line=MAX_LINE_BYTES + 1):
+            if len(raw) > MAX_LINE_BYTES:
+                raise refused(self.path, Message("phần {part} có một dòng quá dài", part=part))
+            try:
+                yield json.loads(raw)
+            except (ValueError, RecursionError) as exc:
+                raise refused(self.path, Message("phần {part} có dòng không đọc được", part=part)) from exc
+
+    def _raw(self, part: str, *, size: int = 0, line: int = 0) -> Iterator[bytes]:
+        """The part's bytes in chunks of ``size``, or its lines of at most ``line`` bytes; a part
+        that cannot be unpacked is refused."""
+        try:
+            with zipfile.ZipFile(self.path) as archive, archive.open(part) as stream:
+                while chunk := (stream.read(size) if size else stream.readline(line)):
+                    yield chunk
+        except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+            raise refused(self.path, Message("phần {part} hỏng, không giải nén được", part=part)) from exc
 
 
 def write_bundle(
@@ -107,8 +120,11 @@ def read_bundle(path: Path) -> ReadBundle:
     caller then checks that key is one it knows. UserError with the reason otherwise."""
     try:
         with zipfile.ZipFile(path) as archive:
-            infos = {info.filename: info for info in archive.infolist()}
+            entries = archive.infolist()
+            infos = {info.filename: info for info in entries}
             unknown = sorted(set(infos) - {MANIFEST, SIGNATURE, *KNOWN_PARTS})
+            if len(infos) != len(entries):  # zipfile would read the last of two entries of one name
+                raise refused(path, Message("có hai tệp cùng tên trong gói"))
             if MANIFEST not in infos or SIGNATURE not in infos or unknown:
                 raise refused(
                     path,
@@ -138,6 +154,8 @@ def read_bundle(path: Path) -> ReadBundle:
     parts = manifest.get("parts")
     if not isinstance(parts, dict) or set(parts) - set(KNOWN_PARTS):
         raise refused(path, Message("bản kê không đọc được"))
+    if set(parts) != set(infos) - {MANIFEST, SIGNATURE}:
+        raise refused(path, Message("các phần trong gói khác bản kê (thiếu hoặc thừa)"))
     return ReadBundle(path, manifest, signer)
 
 

@@ -11,11 +11,11 @@ then each chain's cursor moves forward (never back), and those events leave the 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from counter_app.db.database import Database
 from counter_app.db.models import Event, ExchangeAck, ExchangeBundle
@@ -68,6 +68,9 @@ class AckImported:
     bundle_id: uuid.UUID
     acknowledged: dict[str, int]  # node → sequence number the province has applied
     repeated: bool
+    # node → the province's number beyond this database's last event (restored from an older
+    # backup, or a copy behind its original): that chain's cursor is left as it is
+    behind: dict[str, int] = field(default_factory=dict)
 
 
 def import_ack(
@@ -114,8 +117,15 @@ def import_ack(
         if session.get(ExchangeBundle, bundle_id) is not None:
             return AckImported(bundle_id, {}, True)
         acknowledged: dict[str, int] = {}
+        behind: dict[str, int] = {}
         for chain in _chains(bundle.manifest.get("chains"), path):
             node, seq, hash_ = chain
+            head = session.execute(select(func.max(Event.seq)).where(Event.node_id == node)).scalar_one()
+            if head is None:
+                continue  # a chain of another database with this key (a copied folder's new node)
+            if seq > head:  # the province has more of this chain than this database still does
+                behind[node] = seq
+                continue
             mine = session.execute(
                 select(Event.hash).where(Event.node_id == node, Event.seq == seq)
             ).scalar_one_or_none()
@@ -142,10 +152,10 @@ def import_ack(
                 kind=ACK_KIND,
                 peer_fingerprint=fingerprint_of(bundle.signer),
                 at=now,
-                summary={"file": path.name, "acknowledged": acknowledged},
+                summary={"file": path.name, "acknowledged": acknowledged, "behind": behind},
             )
         )
-    return AckImported(bundle_id, acknowledged, False)
+    return AckImported(bundle_id, acknowledged, False, behind)
 
 
 def _chains(value: object, path: Path) -> list[tuple[str, int, str]]:

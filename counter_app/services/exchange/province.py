@@ -147,12 +147,15 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
     bundle_id = _bundle_id(bundle)
     result = Imported(bundle_id, peer.office_code, fingerprint, repeated=False)
     with db.read() as session:  # the id is under the signature: a bundle seen is not read again
-        if session.get(ExchangeBundle, bundle_id) is not None:
+        if _seen(session, bundle_id, fingerprint, path):
             result.repeated = True
             return result
     by_node = _checked_events(bundle)
     with db.write() as session:
-        if session.get(ExchangeBundle, bundle_id) is not None:  # imported meanwhile by another admin
+        # One import of an office at a time (two admins at two PCs of the province): the office's
+        # row is locked, then the bundle looked for again — the second waits, then finds it done.
+        session.execute(select(ExchangePeer).where(ExchangePeer.fingerprint == fingerprint).with_for_update())
+        if _seen(session, bundle_id, fingerprint, path):
             result.repeated = True
             return result
         for node, lines in by_node.items():
@@ -278,6 +281,14 @@ def _checked_events(bundle: ReadBundle) -> dict[str, list[dict[str, Any]]]:
 # ----------------------------------------------------------------------------------------- applying
 
 
+def _seen(session: Session, bundle_id: uuid.UUID, fingerprint: str, path: Path) -> bool:
+    """The bundle was imported before; one office cannot claim another's bundle id."""
+    seen = session.get(ExchangeBundle, bundle_id)
+    if seen is not None and seen.peer_fingerprint != fingerprint:
+        raise refused(path, Message("mã gói {id} đã được một văn phòng khác dùng", id=bundle_id))
+    return seen is not None
+
+
 def _apply_node(
     session: Session,
     node: str,
@@ -287,49 +298,61 @@ def _apply_node(
     now: datetime,
     path: Path,
 ) -> NodeOutcome:
+    """Apply one chain of a bundle (module docstring). Events waiting from earlier bundles are used
+    where the bundle has none, but never decide a conflict: the first place where two events
+    differ, or where the next event does not follow the last applied one, stops the chain there
+    with a fork alarm — everything before it that follows the applied head is applied, the
+    bundle's events from there on are kept in the alarm, the waiting ones stay waiting."""
     outcome = NodeOutcome(node)
     chain = session.execute(
         select(ExchangeChain).where(ExchangeChain.node_id == node).with_for_update()
     ).scalar_one_or_none()
-    if chain is not None and chain.peer_fingerprint != fingerprint:
+    claimed = chain.peer_fingerprint if chain is not None else _pending_owner(session, node)
+    if claimed is not None and claimed != fingerprint:
         raise refused(path, Message("chuỗi {node} thuộc một văn phòng khác", node=node))
     head_seq, head_hash = (chain.last_seq, chain.last_hash) if chain else (0, GENESIS_HASH)
     outcome.head = head_seq
-    open_fork = session.execute(
-        select(ExchangeFork.seq)
-        .where(ExchangeFork.node_id == node, ExchangeFork.resolved_at.is_(None))
-        .limit(1)
+    stored = _stored_hashes(session, node, [line["seq"] for line in incoming if line["seq"] <= head_seq])
+    known = [line for line in incoming if line["seq"] <= head_seq]
+    outcome.already_had = sum(1 for line in known if stored.get(line["seq"]) == line["hash"])
+    differing = next((line for line in known if stored.get(line["seq"]) != line["hash"]), None)
+    alarm = session.execute(
+        select(ExchangeFork).where(ExchangeFork.node_id == node, ExchangeFork.resolved_at.is_(None)).limit(1)
     ).scalar_one_or_none()
-    if open_fork is not None:  # nothing of the node until the branch is chosen; kept meanwhile
-        outcome.fork_at = open_fork
-        outcome.waiting = _keep_pending(session, node, incoming, bundle_id)
+    if alarm is not None:  # nothing of the node until the branch is chosen: kept in the alarm
+        outcome.fork_at = alarm.seq
+        outcome.waiting = _add_to_alarm(
+            alarm, [line for line in incoming if stored.get(line["seq"]) != line["hash"]]
+        )
         return outcome
+    if differing is not None:  # the bundle differs from what is applied
+        seq = differing["seq"]
+        branch = [line for line in incoming if line["seq"] >= seq]
+        return _raise_fork(
+            session, outcome, node, seq, stored.get(seq, ""), differing["hash"], branch, bundle_id, now
+        )
     waiting = {
-        p.seq: {**p.event, "hash": p.hash}
-        for p in session.execute(select(ExchangePending).where(ExchangePending.node_id == node)).scalars()
+        p.seq: {**_typed(p.event), "hash": p.hash}
+        for p in session.execute(
+            select(ExchangePending).where(ExchangePending.node_id == node, ExchangePending.seq > head_seq)
+        ).scalars()
     }
-    candidates: dict[int, dict[str, Any]] = {}
-    for line in [*(_typed(e) for e in waiting.values()), *incoming]:
-        known = candidates.get(line["seq"])
-        if known is not None and known["hash"] != line["hash"]:  # the pending one and this one differ
-            return _raise_fork(session, outcome, node, line["seq"], known["hash"], incoming, bundle_id, now)
-        candidates[line["seq"]] = line
-    stored = _stored_hashes(session, node, [s for s in candidates if s <= head_seq])
+    ahead = {line["seq"]: line for line in incoming if line["seq"] > head_seq}
     to_apply: list[dict[str, Any]] = []
-    prev = head_hash
-    for seq in sorted(candidates):
-        line = candidates[seq]
-        if seq <= head_seq:
-            if stored.get(seq) == line["hash"]:
-                outcome.already_had += 1
-                continue
-            return _raise_fork(session, outcome, node, seq, stored.get(seq, ""), incoming, bundle_id, now)
-        if seq != head_seq + len(to_apply) + 1:
-            break  # a gap: this one and the later ones wait
-        if line["prev_hash"] != prev:  # a different event before it than the one applied
-            return _raise_fork(session, outcome, node, seq - 1, prev, incoming, bundle_id, now)
+    prev, seq = head_hash, head_seq + 1
+    conflict: tuple[int, str, str] | None = None  # (place, the chain's hash, the other hash)
+    while seq in ahead or seq in waiting:
+        mine, theirs = ahead.get(seq), waiting.get(seq)
+        if mine is not None and theirs is not None and mine["hash"] != theirs["hash"]:
+            conflict = (seq, theirs["hash"], mine["hash"])  # two branches, neither applied
+            break
+        line = mine if mine is not None else theirs
+        assert line is not None
+        if line["prev_hash"] != prev:  # it follows another event than the one applied before it
+            conflict = (seq - 1, prev, line["prev_hash"])
+            break
         to_apply.append(line)
-        prev = line["hash"]
+        prev, seq = line["hash"], seq + 1
     if to_apply:
         session.execute(insert(ExchangeEvent), [_row(line, bundle_id) for line in to_apply])
         new_seq = head_seq + len(to_apply)
@@ -347,12 +370,34 @@ def _apply_node(
             chain.last_seq, chain.last_hash, chain.updated_at = new_seq, prev, now
         outcome.applied, outcome.head = len(to_apply), new_seq
         outcome.touched = {line["dossier_id"] for line in to_apply if line["dossier_id"] is not None}
-    session.execute(
-        delete(ExchangePending).where(ExchangePending.node_id == node, ExchangePending.seq <= outcome.head)
+        session.execute(
+            delete(ExchangePending).where(ExchangePending.node_id == node, ExchangePending.seq <= new_seq)
+        )
+    later = [line for line in incoming if line["seq"] > outcome.head]
+    if conflict is not None:
+        place, chain_hash, other_hash = conflict
+        return _raise_fork(session, outcome, node, place, chain_hash, other_hash, later, bundle_id, now)
+    clash = next(
+        (line for line in later if line["seq"] in waiting and waiting[line["seq"]]["hash"] != line["hash"]),
+        None,
     )
-    later = [line for seq, line in candidates.items() if seq > outcome.head]
-    outcome.waiting = _keep_pending(session, node, later, bundle_id)
+    if clash is not None:  # after a gap, the bundle and a waiting event differ: two branches
+        seq = clash["seq"]
+        branch = [line for line in later if line["seq"] >= seq]
+        outcome.waiting = _keep_pending(
+            session, node, [x for x in later if x["seq"] < seq], bundle_id, fingerprint
+        )
+        return _raise_fork(
+            session, outcome, node, seq, waiting[seq]["hash"], clash["hash"], branch, bundle_id, now
+        )
+    outcome.waiting = _keep_pending(session, node, later, bundle_id, fingerprint)
     return outcome
+
+
+def _pending_owner(session: Session, node: str) -> str | None:
+    return session.execute(
+        select(ExchangePending.peer_fingerprint).where(ExchangePending.node_id == node).limit(1)
+    ).scalar_one_or_none()
 
 
 def _raise_fork(
@@ -360,22 +405,22 @@ def _raise_fork(
     outcome: NodeOutcome,
     node: str,
     seq: int,
-    stored_hash: str,
-    incoming: list[dict[str, Any]],
+    chain_hash: str,
+    other_hash: str,
+    branch: list[dict[str, Any]],
     bundle_id: uuid.UUID,
     now: datetime,
 ) -> NodeOutcome:
-    """Two different events at ``seq``: the alarm, with the incoming branch kept whole in it."""
-    branch = [_json(line) for line in incoming if line["seq"] >= seq]
-    here = next((line["hash"] for line in incoming if line["seq"] == seq), "")
+    """Two different events at ``seq`` (the chain's and the other's hashes): the alarm, with the
+    bundle's events from there on kept whole in it."""
     session.add(
         ExchangeFork(
             node_id=node,
             seq=seq,
-            stored_hash=stored_hash,
-            incoming_hash=here,
+            stored_hash=chain_hash,
+            incoming_hash=other_hash,
             bundle_id=bundle_id,
-            branch=branch,
+            branch=[_json(line) for line in branch],
             raised_at=now,
         )
     )
@@ -383,7 +428,18 @@ def _raise_fork(
     return outcome
 
 
-def _keep_pending(session: Session, node: str, lines: list[dict[str, Any]], bundle_id: uuid.UUID) -> int:
+def _add_to_alarm(alarm: ExchangeFork, lines: list[dict[str, Any]]) -> int:
+    """Keep ``lines`` in the open alarm, each (number, hash) once: nothing sent meanwhile is lost."""
+    kept = {(int(e["seq"]), str(e["hash"])) for e in alarm.branch}  # type: ignore[call-overload]
+    new = [_json(line) for line in lines if (line["seq"], line["hash"]) not in kept]
+    if new:
+        alarm.branch = [*alarm.branch, *new]  # a new list: the JSON column sees the change
+    return len(new)
+
+
+def _keep_pending(
+    session: Session, node: str, lines: list[dict[str, Any]], bundle_id: uuid.UUID, fingerprint: str
+) -> int:
     """Keep events that wait for earlier ones (those kept already stay as they are). One statement
     run for many rows: SQLAlchemy batches them, whereas one VALUES list of a week's events would
     pass PostgreSQL's limit of 65,535 parameters."""
@@ -394,6 +450,7 @@ def _keep_pending(session: Session, node: str, lines: list[dict[str, Any]], bund
         {
             "node_id": node,
             "seq": line["seq"],
+            "peer_fingerprint": fingerprint,
             "hash": line["hash"],
             "event": _json(line),
             "bundle_id": bundle_id,

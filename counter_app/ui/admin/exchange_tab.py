@@ -182,7 +182,13 @@ class ExchangeTab(QWidget):
             self.message.say(self.tr("Gói xác nhận này đã được nhập trước đây."))
             return
         done = ", ".join(f"{node} #{seq}" for node, seq in sorted(result.acknowledged.items()))
-        self.message.say(self.tr("Trung tâm tỉnh đã xác nhận: {0}.").format(done or "—"))
+        text = self.tr("Trung tâm tỉnh đã xác nhận: {0}.").format(done or "—")
+        for node, seq in sorted(result.behind.items()):
+            text += " " + self.tr(
+                "Chú ý: trung tâm tỉnh có chuỗi {0} đến số {1}, nhiều hơn cơ sở dữ liệu này (đã khôi phục từ bản "
+                "sao lưu cũ?): chuỗi đó chưa được đánh dấu đã gửi."
+            ).format(node, seq)
+        self.message.say(text, error=bool(result.behind))
 
     # --------------------------------------------------------------------------------- the lane
 

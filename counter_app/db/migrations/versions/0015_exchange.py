@@ -125,6 +125,7 @@ def upgrade() -> None:
         "exchange_pending",
         sa.Column("node_id", sa.String(length=40), nullable=False),
         sa.Column("seq", sa.BigInteger(), nullable=False),
+        sa.Column("peer_fingerprint", sa.String(length=32), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.Column("event", sa.JSON(), nullable=False),
         sa.Column("bundle_id", sa.Uuid(), nullable=False),

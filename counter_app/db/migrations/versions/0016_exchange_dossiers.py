@@ -37,13 +37,14 @@ def upgrade() -> None:
         sa.Column("current_unit", sa.String(length=40), nullable=True),
         sa.Column("last_event_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("dossier_id", name=op.f("pk_exchange_dossiers")),
-        sa.UniqueConstraint("code", name=op.f("uq_exchange_dossiers_code")),
     )
+    op.create_index(op.f("ix_exchange_dossiers_code"), "exchange_dossiers", ["code"], unique=False)
     op.create_index(
         "ix_exchange_dossiers_id_number", "exchange_dossiers", ["applicant_id_number"], unique=False
     )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_exchange_dossiers_code", table_name="exchange_dossiers")
     op.drop_index("ix_exchange_dossiers_id_number", table_name="exchange_dossiers")
     op.drop_table("exchange_dossiers")
