@@ -341,9 +341,10 @@ def test_given_settings_then_idle_minutes_default_5_are_checked_saved_and_applie
     dialog.idle_minutes.clear()
     qtbot.keyClicks(dialog.idle_minutes, "12")
     assert not dialog.message.isVisible()  # the message goes once the field is changed
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    # Recorded on the write lane first, then saved and accepted (the dialog deletes itself on close).
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: dialog.result() == SettingsDialog.DialogCode.Accepted)  # recorded first
     assert audit_of(sqlite_db, "settings_changed") == [
         ("settings_changed", "canbo", {"idle_lock_minutes": [5, 12]})
     ]
