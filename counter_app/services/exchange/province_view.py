@@ -62,7 +62,7 @@ def project(session: Session, dossier_ids: Iterable[uuid.UUID], fingerprint: str
         ]
         session.execute(delete(ExchangeDossier).where(ExchangeDossier.dossier_id.in_(chunk)))
         if projected:
-            session.execute(insert(ExchangeDossier), projected)
+            session.execute(insert(ExchangeDossier.__table__), projected)
         written += len(projected)
     return written
 
