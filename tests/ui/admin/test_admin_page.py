@@ -19,9 +19,19 @@ def page(qtbot: QtBot, session: UiSession) -> AdminPage:
     return widget
 
 
-def test_given_admin_page_then_six_tabs_in_order_each_filled(page: AdminPage) -> None:
+def test_given_admin_page_then_seven_tabs_in_order_each_filled(page: AdminPage) -> None:
     titles = [page.tabText(i) for i in range(page.count())]
-    assert titles == ["Người dùng", "Đơn vị", "Lịch làm việc", "Thủ tục", "Đơn vị chuyên môn", "Sao lưu"]
+    assert titles == [
+        "Người dùng",
+        "Đơn vị",
+        "Lịch làm việc",
+        "Thủ tục",
+        "Đơn vị chuyên môn",
+        "Sao lưu",
+        "Trao đổi với tỉnh",
+    ]
+    page.setCurrentWidget(page.exchange_tab)  # read when shown: the office's chains, none sent yet
+    assert page.exchange_tab.status is not None and page.exchange_tab.status.unsent > 0
     page.refresh()
     assert page.users_tab.table.rowCount() == 4
     assert page.office_tab.code.text() == "000.00.31.H56"
