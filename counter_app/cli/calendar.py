@@ -6,6 +6,10 @@
     calendar list
     calendar preview [--days 30] [--term 5]
 
+With ``--province`` (at the provincial centre), ``off``, ``work`` and ``remove`` edit the province's
+calendar every office follows, sent to them in the baseline bundle (``exchange publish``); an
+office's own decision for a day still wins over it. ``list`` shows both, the province's marked.
+
 Admins only (``--as USER`` must be an admin; the default actor is the system administrator). The
 office's decision for a day wins over the holidays and the weekly sessions; days already past are
 not changed. ``preview`` lists the next working days and the appointment a procedure of ``--term``
@@ -21,9 +25,10 @@ from counter_app.cli.common import SubParsers, require_admin, utc_now
 from counter_app.cli.dates import parse_date
 from counter_app.context import AppContext
 from counter_app.domain.calendar import WEEKDAY_NAMES
-from counter_app.services import calendar_admin
+from counter_app.services import calendar_admin, calendar_baseline
 
 _KIND_TEXT = {"off": "ngày nghỉ", "work": "ngày làm việc"}
+_PROVINCE_HELP = "(trung tâm tỉnh) sửa lịch chung của tỉnh gửi các văn phòng, không phải lịch riêng"
 
 
 def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
@@ -31,15 +36,29 @@ def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
     kind = args.calendar_command
     note = " ".join((args.note or "").split())
     shown = f"{day:%d/%m/%Y} ({WEEKDAY_NAMES[day.weekday()]})"
-    admin = require_admin(ctx, args, calendar_admin.EDIT)
-    if calendar_admin.set_override(ctx.db, admin, day, kind, note, now=utc_now()):
-        print(f"Đã đặt ngày {shown} là {_KIND_TEXT[kind]}" + (f": {note}." if note else "."))
+    whose = "lịch chung của tỉnh: " if args.province else ""
+    if args.province:
+        admin = require_admin(ctx, args, calendar_baseline.EDIT)
+        changed = calendar_baseline.set_day(ctx.db, admin, day, kind, note, now=utc_now())
     else:
-        print(f"Ngày {shown} đã là {_KIND_TEXT[kind]} với ghi chú này: không có gì thay đổi.")
+        admin = require_admin(ctx, args, calendar_admin.EDIT)
+        changed = calendar_admin.set_override(ctx.db, admin, day, kind, note, now=utc_now())
+    if changed:
+        print(f"Đã đặt {whose}ngày {shown} là {_KIND_TEXT[kind]}" + (f": {note}." if note else "."))
+    else:
+        same = f"đã là {_KIND_TEXT[kind]} với ghi chú này: không có gì thay đổi."
+        print(f"Lịch chung của tỉnh: ngày {shown} {same}" if args.province else f"Ngày {shown} {same}")
 
 
 def cmd_remove(ctx: AppContext, args: argparse.Namespace) -> None:
     day = parse_date(args.day, "Ngày")
+    if args.province:
+        admin = require_admin(ctx, args, calendar_baseline.EDIT)
+        if calendar_baseline.clear_day(ctx.db, admin, day, now=utc_now()):
+            print(f"Đã bỏ ngày {day:%d/%m/%Y} khỏi lịch chung của tỉnh: ngày này theo lịch quốc gia.")
+        else:
+            print(f"Lịch chung của tỉnh không có ngày {day:%d/%m/%Y}: không có gì thay đổi.")
+        return
     admin = require_admin(ctx, args, calendar_admin.EDIT)
     if calendar_admin.remove_override(ctx.db, admin, day, now=utc_now()):
         print(f"Đã bỏ quyết định riêng của ngày {day:%d/%m/%Y}: ngày này theo lịch chung.")
@@ -49,11 +68,16 @@ def cmd_remove(ctx: AppContext, args: argparse.Namespace) -> None:
 
 def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:
     require_admin(ctx, args, calendar_admin.EDIT)
-    found = calendar_admin.list_overrides(ctx.db)
-    if not found:
-        print("Chưa có ngày nghỉ hay ngày làm việc riêng nào của đơn vị.")
-    for o in found:
+    own = calendar_admin.list_overrides(ctx.db)
+    province = calendar_baseline.list_days(ctx.db)
+    if not own and not province:
+        print("Chưa có ngày nghỉ hay ngày làm việc riêng nào của đơn vị hay của tỉnh.")
+    for o in own:
         print(f"{o.day:%d/%m/%Y}\t{WEEKDAY_NAMES[o.day.weekday()]}\t{_KIND_TEXT[o.kind]}\t{o.note}")
+    for d in province:
+        print(
+            f"{d.day:%d/%m/%Y}\t{WEEKDAY_NAMES[d.day.weekday()]}\t{_KIND_TEXT[d.kind]} (lịch của tỉnh)\t{d.note}"
+        )
 
 
 def cmd_preview(ctx: AppContext, args: argparse.Namespace) -> None:
@@ -85,9 +109,11 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
         p = group.add_parser(kind, parents=[common], help=help_text)
         p.add_argument("day", help="ngày, ví dụ 31/12/2026 hoặc 2026-12-31")
         p.add_argument("--note", help="ghi chú (lý do, văn bản)")
+        p.add_argument("--province", action="store_true", help=_PROVINCE_HELP)
         p.set_defaults(func=cmd_set)
     p = group.add_parser("remove", parents=[common], help="bỏ quyết định riêng của một ngày")
     p.add_argument("day")
+    p.add_argument("--province", action="store_true", help=_PROVINCE_HELP)
     p.set_defaults(func=cmd_remove)
     p = group.add_parser("list", parents=[common], help="các ngày nghỉ, ngày làm việc riêng")
     p.set_defaults(func=cmd_list)

@@ -9,10 +9,14 @@
     exchange offices                       (province) each enrolled office: data up to, events,
                                            dossiers, events waiting, open fork alarms
     exchange find CODE|CCCD                (province) the offices' dossiers with this code or CCCD
+    exchange publish --out FILE            (province) the baseline for every office: the whole
+                                           catalogue and the province's calendar (calendar off|work
+                                           --province), numbered, signed
     exchange import FILE… [--ack-dir DIR]  (province) office bundles: verified, applied; a signed
                      [--fingerprint FP]    acknowledgement written for each into DIR (default: beside
                                            it). (office) the province's acknowledgements: the export's
-                                           cursor moves; --fingerprint the first time
+                                           cursor moves; the province's baseline: applied, what
+                                           changed printed; --fingerprint the first time
 
 The services import ``cryptography`` and the zip stack: inside each command (issue 11: start-up).
 docs/exchange.md tells the whole route.
@@ -22,12 +26,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from counter_app.cli.common import SubParsers, actor_of, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import UserError
 from counter_app.output_files import check_writable, write_atomic
+
+if TYPE_CHECKING:
+    from counter_app.services.calendar_baseline import BaselineChange
 
 
 def cmd_key(ctx: AppContext, args: argparse.Namespace) -> None:
@@ -76,14 +84,18 @@ def cmd_enrol(ctx: AppContext, args: argparse.Namespace) -> None:
 def cmd_import(ctx: AppContext, args: argparse.Namespace) -> None:
     """Each file in turn; a refused one is said and the others still imported (exit 1 at the end)."""
     from counter_app.services.exchange.bundle import read_bundle
+    from counter_app.services.exchange.downward import BASELINE_KIND
     from counter_app.services.exchange.province import ACK_KIND
 
     failed = 0
     for name in args.files:
         path = Path(name)
         try:
-            if read_bundle(path).kind == ACK_KIND:
+            kind = read_bundle(path).kind
+            if kind == ACK_KIND:
                 _import_ack(ctx, args, path)
+            elif kind == BASELINE_KIND:
+                _import_baseline(ctx, args, path)
             else:
                 _import_events(ctx, args, path)
         except UserError as exc:
@@ -135,6 +147,49 @@ def _import_ack(ctx: AppContext, args: argparse.Namespace, path: Path) -> None:
             f"  Chú ý: trung tâm tỉnh có chuỗi {node} đến số {seq}, nhiều hơn cơ sở dữ liệu này (đã khôi phục "
             "từ bản sao lưu cũ?): chuỗi đó chưa được đánh dấu đã gửi."
         )
+
+
+def _import_baseline(ctx: AppContext, args: argparse.Namespace, path: Path) -> None:
+    from counter_app.services.exchange.downward import import_baseline
+
+    result = import_baseline(ctx.db, actor_of(ctx, args), path, now=utc_now(), fingerprint=args.fingerprint)
+    if result.repeated:
+        print(f"{path.name}: gói số {result.number} đã áp dụng trước đây.")
+        return
+    if not result.changed_anything:
+        print(f"{path.name}: đã áp dụng gói số {result.number}; danh mục và lịch không có gì thay đổi.")
+        return
+    print(
+        f"{path.name}: đã áp dụng gói số {result.number}: {len(result.added)} thủ tục mới, "
+        f"{len(result.updated)} thủ tục thay đổi, {len(result.calendar)} ngày thay đổi."
+    )
+    for change in result.added:
+        print(f"  + {change.code}\t{change.name}")
+    for change in result.updated:
+        print(f"  ~ {change.code}\t{change.name}")
+    for day in result.calendar:
+        print(f"  {day_change_text(day)}")
+
+
+def day_change_text(change: BaselineChange) -> str:
+    """«02/12/2026: theo lịch quốc gia → nghỉ (Nghỉ bù …)» for a calendar change of the baseline."""
+    names = {"off": "nghỉ", "work": "làm việc"}
+    old = names[change.before.kind] if change.before else "theo lịch quốc gia"
+    new = names[change.after.kind] if change.after else "theo lịch quốc gia"
+    note = f" ({change.after.note})" if change.after and change.after.note else ""
+    return f"{change.day:%d/%m/%Y}: {old} → {new}{note}"
+
+
+def cmd_publish(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.downward import publish_baseline
+
+    out = check_writable(Path(args.out))
+    done = publish_baseline(ctx.db, actor_of(ctx, args), out, now=utc_now())
+    size, procedures = (f"{n:,}".replace(",", ".") for n in (done.size, done.procedures))
+    print(
+        f"Đã ghi {out} ({size} byte): gói số {done.number}, {procedures} thủ tục, "
+        f"{done.calendar_days} ngày của lịch chung."
+    )
 
 
 def cmd_offices(ctx: AppContext, args: argparse.Namespace) -> None:
@@ -193,6 +248,11 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     p = group.add_parser("export", parents=[common], help="(văn phòng) ghi gói sự kiện chưa được xác nhận")
     p.add_argument("--out", required=True)
     p.set_defaults(func=cmd_export)
+    p = group.add_parser(
+        "publish", parents=[common], help="(trung tâm tỉnh) ghi gói danh mục và lịch chung cho các văn phòng"
+    )
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_publish)
     p = group.add_parser("enrol", parents=[common], help="(trung tâm tỉnh) đăng ký khóa của một văn phòng")
     p.add_argument("file", help="một gói của văn phòng đó")
     p.add_argument("--fingerprint", required=True, help="dấu vân tay văn phòng đọc qua điện thoại")
@@ -207,7 +267,9 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("text")
     p.set_defaults(func=cmd_find)
     p = group.add_parser(
-        "import", parents=[common], help="nhập gói: của văn phòng (ở tỉnh) hoặc xác nhận (ở văn phòng)"
+        "import",
+        parents=[common],
+        help="nhập gói: của văn phòng (ở tỉnh), xác nhận hoặc danh mục và lịch (ở văn phòng)",
     )
     p.add_argument("files", nargs="+")
     p.add_argument("--ack-dir", help="(trung tâm tỉnh) thư mục ghi gói xác nhận")

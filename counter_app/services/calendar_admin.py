@@ -24,7 +24,7 @@ from counter_app.domain.errors import ValidationError
 from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.event_log import record
-from counter_app.services.offices import calendar_for, get_office, local_date
+from counter_app.services.offices import calendar_decisions, calendar_for, get_office, local_date
 
 EDIT = "sửa lịch làm việc"
 KINDS = {"off": "Nghỉ", "work": "Làm việc"}
@@ -181,12 +181,7 @@ def preview(
     with db.read() as session:
         office = get_office(session, office_id)
         calendar = calendar_for(session, office)
-        notes = {
-            o.day: o.note
-            for o in session.execute(
-                select(CalendarOverride).where(CalendarOverride.office_id == office.id)
-            ).scalars()
-        }
+        notes = {day: decision.note for day, decision in calendar_decisions(session, office).items()}
         policy = office.time_policy
     worked: list[PreviewDay] = []
     off: list[DayOff] = []

@@ -84,20 +84,37 @@ def import_catalog(
 ) -> ImportSummary:
     """Import records in one transaction; ``progress(done, total)`` returning False cancels."""
     require_role(actor, Role.ADMIN, "nhập danh mục thủ tục")
-    summary = ImportSummary()
     with db.write() as session:
-        fields, renames = _settle_fields(session, records, now)
-        for payload in renames:
-            record(session, db, actor, "field_renamed", now, payload=payload)
-        for index, rec in enumerate(records):
-            if progress is not None and not progress(index, len(records)):
-                raise UserError("Đã hủy nhập danh mục; chưa ghi gì.")
-            outcome = _import_one(session, rec, fields, now)
-            getattr(summary, outcome).append(rec.code)
-            if outcome != "unchanged":
-                record(
-                    session, db, actor, "catalog_imported", now, payload={"code": rec.code, "change": outcome}
-                )
+        return import_catalog_in(session, db, actor, records, now=now, progress=progress)
+
+
+def import_catalog_in(
+    session: Session,
+    db: Database,
+    actor: Actor,
+    records: list[ProcedureRecord],
+    *,
+    now: datetime,
+    progress: Callable[[int, int], bool] | None = None,
+    source: dict[str, object] | None = None,
+) -> ImportSummary:
+    """``import_catalog`` inside the caller's transaction; ``source`` (a bundle's id and number)
+    goes into each change's event."""
+    require_role(actor, Role.ADMIN, "nhập danh mục thủ tục")
+    summary = ImportSummary()
+    fields, renames = _settle_fields(session, records, now)
+    for payload in renames:
+        record(session, db, actor, "field_renamed", now, payload=payload)
+    for index, rec in enumerate(records):
+        if progress is not None and not progress(index, len(records)):
+            raise UserError("Đã hủy nhập danh mục; chưa ghi gì.")
+        outcome = _import_one(session, rec, fields, now)
+        getattr(summary, outcome).append(rec.code)
+        if outcome != "unchanged":
+            payload: dict[str, object] = {"code": rec.code, "change": outcome}
+            if source:
+                payload["source"] = source
+            record(session, db, actor, "catalog_imported", now, payload=payload)
     return summary
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.models import CalendarOverride, Office
+from counter_app.db.models import CalendarBaseline, CalendarOverride, Office
 from counter_app.domain.calendar import CalendarOverrides, OfficeHours, WorkingCalendar
 from counter_app.domain.calendar import Session as WorkSession
 from counter_app.domain.dossier_code import UNIT_PATTERN
@@ -36,11 +36,38 @@ class OfficeInput:
     time_policy: str = "hours"
 
 
+PROVINCE_NOTE = "Theo lịch của tỉnh"
+
+
+@dataclass(frozen=True)
+class DayDecision:
+    kind: str  # "off" | "work"
+    note: str
+    by_province: bool  # the province's baseline, not the office's own decision
+
+
+def calendar_decisions(session: Session, office: Office) -> dict[date, DayDecision]:
+    """The days decided against the national calendar: the province's baseline, then the office's
+    own overrides over it (an office may still work a day the province gives off, and the reverse)."""
+    decisions = {
+        day: DayDecision(kind, f"{PROVINCE_NOTE}: {note}" if note else PROVINCE_NOTE, True)
+        for day, kind, note in session.execute(
+            select(CalendarBaseline.day, CalendarBaseline.kind, CalendarBaseline.note)
+        )
+    }
+    for day, kind, note in session.execute(
+        select(CalendarOverride.day, CalendarOverride.kind, CalendarOverride.note).where(
+            CalendarOverride.office_id == office.id
+        )
+    ):
+        decisions[day] = DayDecision(kind, note, False)
+    return decisions
+
+
 def calendar_for(session: Session, office: Office) -> WorkingCalendar:
-    """The office's working calendar: national holidays + its sessions + its overrides."""
-    overrides = session.execute(
-        select(CalendarOverride.day, CalendarOverride.kind).where(CalendarOverride.office_id == office.id)
-    ).all()
+    """The office's working calendar: national holidays + its sessions + the province's baseline +
+    its own overrides."""
+    decisions = calendar_decisions(session, office)
     hours = None
     if office.sessions:
         hours = {
@@ -50,8 +77,8 @@ def calendar_for(session: Session, office: Office) -> WorkingCalendar:
     return WorkingCalendar(
         hours=OfficeHours(hours) if hours is not None else None,
         overrides=CalendarOverrides(
-            days_off=frozenset(d for d, k in overrides if k == "off"),
-            working_days=frozenset(d for d, k in overrides if k == "work"),
+            days_off=frozenset(d for d, c in decisions.items() if c.kind == "off"),
+            working_days=frozenset(d for d, c in decisions.items() if c.kind == "work"),
         ),
         tz=office.timezone,
     )

@@ -3,6 +3,7 @@ round by command line, and what each mistake gets (one «Lỗi:» line, exit 1, 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -111,3 +112,62 @@ def test_mistakes_get_one_line_and_exit_1(office: Run, province: Run, tmp_path: 
     assert (code, err) == (1, f"Lỗi: Tệp {not_a_bundle} không chứa khóa công khai của counter_app.\n")
     code, _out, err = office("exchange", "export", "--out", str(tmp_path / "x.zip"), "--as", "canbo1")
     assert code == 1 and err.startswith("Lỗi: Chỉ quản trị") and not (tmp_path / "x.zip").exists()
+
+
+def test_the_province_publishes_its_catalogue_and_calendar_and_the_office_applies_them(
+    office: Run, province: Run, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    province_fp = fingerprint_of(province)
+    code, out, err = province(
+        "calendar", "off", "31/12/2030", "--province", "--note", "Nghỉ theo quyết định của UBND tỉnh"
+    )
+    assert (code, err) == (0, "")
+    assert (
+        out
+        == "Đã đặt lịch chung của tỉnh: ngày 31/12/2030 (Thứ Ba) là ngày nghỉ: Nghỉ theo quyết định của UBND tỉnh.\n"
+    )
+    code, out, err = province(
+        "calendar", "off", "31/12/2030", "--province", "--note", "Nghỉ theo quyết định của UBND tỉnh"
+    )
+    assert out == (
+        "Lịch chung của tỉnh: ngày 31/12/2030 (Thứ Ba) đã là ngày nghỉ với ghi chú này: không có gì thay đổi.\n"
+    )
+    code, out, err = province("calendar", "off", "01/01/2020", "--province")
+    assert (code, out) == (1, "") and err.startswith("Lỗi: Ngày 01/01/2020 đã qua")
+    # The province renames one procedure of the catalogue and adds one of its own.
+    renamed = "2.001955"
+    catalogue = tmp_path / "danh-muc-tinh.json"
+    assert province("catalog", "export", "--out", str(catalogue))[0] == 0
+    content = json.loads(catalogue.read_text(encoding="utf-8"))
+    record = next(p for p in content["procedures"] if p["code"] == renamed)
+    record["name"] = "Đăng ký nội quy lao động (tên theo quyết định công bố của tỉnh)"
+    content["procedures"] = [record, {**record, "code": "9.999001", "name": "Thủ tục thí điểm của tỉnh"}]
+    catalogue.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    assert province("catalog", "import", str(catalogue))[0] == 0
+    code, out, err = province("exchange", "publish", "--out", str(usb / "danh-muc.zip"), "--as", "canbo")
+    assert code == 1 and err.startswith("Lỗi: Chỉ quản trị") and not (usb / "danh-muc.zip").exists()
+    code, out, err = province("exchange", "publish", "--out", str(usb / "danh-muc.zip"))
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Đã ghi {usb / 'danh-muc.zip'} (") and "gói số 1, " in out
+    assert out.endswith(" thủ tục, 1 ngày của lịch chung.\n")
+
+    code, out, err = office("exchange", "import", str(usb / "danh-muc.zip"))
+    assert code == 1 and "văn phòng chưa có khóa của trung tâm tỉnh" in out
+    code, out, err = office("exchange", "import", str(usb / "danh-muc.zip"), "--fingerprint", province_fp)
+    assert (code, err) == (0, ""), out
+    lines = out.splitlines()
+    assert (
+        lines[0] == "danh-muc.zip: đã áp dụng gói số 1: 1 thủ tục mới, 1 thủ tục thay đổi, 1 ngày thay đổi."
+    )
+    assert lines[1:] == [
+        "  + 9.999001\tThủ tục thí điểm của tỉnh",
+        f"  ~ {renamed}\tĐăng ký nội quy lao động (tên theo quyết định công bố của tỉnh)",
+        "  31/12/2030: theo lịch quốc gia → nghỉ (Nghỉ theo quyết định của UBND tỉnh)",
+    ]
+    code, out, err = office("exchange", "import", str(usb / "danh-muc.zip"))
+    assert (code, out) == (0, "danh-muc.zip: gói số 1 đã áp dụng trước đây.\n")
+    code, out, err = office("calendar", "list")
+    assert (code, err) == (0, "")
+    assert "31/12/2030\tThứ Ba\tngày nghỉ (lịch của tỉnh)\tNghỉ theo quyết định của UBND tỉnh" in out

@@ -33,6 +33,7 @@ from counter_app.db.models.office_catalog import OfficeProcedure
 from counter_app.db.models.organisation import (
     Agency,
     AgencyName,
+    CalendarBaseline,
     CalendarOverride,
     LoginThrottle,
     Office,
@@ -46,6 +47,7 @@ __all__ = [
     "Applicant",
     "AuditHead",
     "AuditRecord",
+    "CalendarBaseline",
     "CalendarOverride",
     "CancelledNumber",
     "ExchangeAck",

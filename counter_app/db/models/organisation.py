@@ -125,3 +125,18 @@ class CalendarOverride(IdMixin, Base):
     # "off" or "work"
     kind: Mapped[str] = mapped_column(String(8))
     note: Mapped[str] = mapped_column(String(300), default="")
+
+
+class CalendarBaseline(Base):
+    """The province's calendar decisions every office follows unless it decides otherwise: an extra
+    day off or working day (a holiday moved, a provincial day off). At the province it is edited;
+    at an office it is what the province's last baseline bundle said (docs/exchange.md). Below the
+    office's own ``calendar_overrides``, above the national holidays."""
+
+    __tablename__ = "calendar_baseline"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    # "off" or "work"
+    kind: Mapped[str] = mapped_column(String(8))
+    note: Mapped[str] = mapped_column(String(300), default="")
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -6,6 +6,8 @@
                     the chains it carries, the SHA-256 of each part), canonical JSON
     manifest.sig    the sender's Ed25519 signature over the manifest's exact bytes
     events.jsonl    (``events`` bundles) one event a line, ``event_json``
+    catalog.jsonl   (``baseline`` bundles) one procedure a line, the catalogue's own format
+    calendar.jsonl  (``baseline`` bundles) one day of the province's calendar a line
 
 The signature covers the manifest, the manifest covers each part by its hash: a part changed,
 cut short or swapped is seen before anything is applied. The same file can later travel over HTTPS
@@ -35,7 +37,9 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 EVENTS = "events.jsonl"
-KNOWN_PARTS = (EVENTS,)
+CATALOG = "catalog.jsonl"
+CALENDAR = "calendar.jsonl"
+KNOWN_PARTS = (EVENTS, CATALOG, CALENDAR)
 MAX_MANIFEST_BYTES = 4 << 20
 MAX_PART_BYTES = 8 << 30
 MAX_LINE_BYTES = 1 << 20  # one event: its longest texts are limited to a few thousand characters

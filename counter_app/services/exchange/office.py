@@ -16,12 +16,13 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.models import Event, ExchangeAck, ExchangeBundle
 from counter_app.domain.errors import Message, UserError
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.exchange.bundle import read_bundle, refused
+from counter_app.services.exchange.bundle import ReadBundle, read_bundle, refused
 from counter_app.services.exchange.keys import (
     decode_key,
     encode_key,
@@ -87,27 +88,7 @@ def import_ack(
     except ValueError as exc:
         raise refused(path, Message("bản kê không có mã gói")) from exc
     with db.write() as session:
-        if province_key(session) is None:
-            if not fingerprint:
-                raise refused(
-                    path,
-                    Message(
-                        "văn phòng chưa có khóa của trung tâm tỉnh: hãy đọc dấu vân tay với trung tâm qua điện "
-                        "thoại và nhập lại kèm --fingerprint"
-                    ),
-                )
-            trust_province(session, bundle.signer, fingerprint, now)
-        trusted = province_key(session)
-        assert trusted is not None
-        if decode_key(trusted.public_key) != bundle.signer:
-            raise refused(
-                path,
-                Message(
-                    "gói được ký bằng khóa {signer}, không phải khóa của trung tâm tỉnh ({trusted})",
-                    signer=fingerprint_of(bundle.signer),
-                    trusted=trusted.fingerprint,
-                ),
-            )
+        signed_by_province(session, bundle, fingerprint, now)
         _key, own = own_key(session, now)
         if bundle.manifest.get("to") != own:
             raise refused(
@@ -156,6 +137,32 @@ def import_ack(
             )
         )
     return AckImported(bundle_id, acknowledged, False, behind)
+
+
+def signed_by_province(session: Session, bundle: ReadBundle, fingerprint: str | None, now: datetime) -> None:
+    """Refuse a bundle not signed by the province's key; the first one, before any key is trusted,
+    is accepted with the fingerprint the province reads out over the phone (and its key kept)."""
+    if province_key(session) is None:
+        if not fingerprint:
+            raise refused(
+                bundle.path,
+                Message(
+                    "văn phòng chưa có khóa của trung tâm tỉnh: hãy đọc dấu vân tay với trung tâm qua điện "
+                    "thoại và nhập lại kèm --fingerprint"
+                ),
+            )
+        trust_province(session, bundle.signer, fingerprint, now)
+    trusted = province_key(session)
+    assert trusted is not None
+    if decode_key(trusted.public_key) != bundle.signer:
+        raise refused(
+            bundle.path,
+            Message(
+                "gói được ký bằng khóa {signer}, không phải khóa của trung tâm tỉnh ({trusted})",
+                signer=fingerprint_of(bundle.signer),
+                trusted=trusted.fingerprint,
+            ),
+        )
 
 
 def _chains(value: object, path: Path) -> list[tuple[str, int, str]]:

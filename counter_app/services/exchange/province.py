@@ -143,7 +143,7 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
                 fingerprint=fingerprint,
             ),
         )
-    _check_schema(bundle)
+    check_schema(bundle)
     bundle_id = _bundle_id(bundle)
     result = Imported(bundle_id, peer.office_code, fingerprint, repeated=False)
     with db.read() as session:  # the id is under the signature: a bundle seen is not read again
@@ -217,7 +217,7 @@ def acknowledge(db: Database, fingerprint: str, out: Path, *, acknowledges: uuid
 # ----------------------------------------------------------------------------------------- checking
 
 
-def _check_schema(bundle: ReadBundle) -> None:
+def check_schema(bundle: ReadBundle) -> None:
     schema = str(bundle.manifest.get("schema", ""))
     if not schema.isdigit():
         raise refused(bundle.path, Message("bản kê không ghi phiên bản lược đồ"))
