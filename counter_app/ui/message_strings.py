@@ -348,6 +348,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "Ghi chú dài quá {limit} ký tự."),
     QT_TRANSLATE_NOOP("messages", "Số ngày xem trước phải từ 1 đến {limit}."),
     QT_TRANSLATE_NOOP("messages", "Thời hạn mẫu phải từ 1 đến {limit} ngày làm việc."),
+    # counter_app.services.calendar_baseline
+    QT_TRANSLATE_NOOP("messages", "sửa lịch làm việc chung của tỉnh"),
     # counter_app.services.catalog
     QT_TRANSLATE_NOOP("messages", "{path}: không có tệp hay thư mục này."),
     QT_TRANSLATE_NOOP("messages", "Không nhập danh mục, chưa ghi gì: {problems}"),
@@ -468,8 +470,28 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "định dạng gói {format} chưa được hỗ trợ"),
     QT_TRANSLATE_NOOP("messages", "các phần trong gói khác bản kê (thiếu hoặc thừa)"),
     QT_TRANSLATE_NOOP("messages", "Không nhận gói {name}: {reason}."),
+    # counter_app.services.exchange.downward
+    QT_TRANSLATE_NOOP("messages", "phát hành danh mục và lịch cho các văn phòng"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Cơ sở dữ liệu chưa có thủ tục nào: không có danh mục để gửi các văn phòng.",
+    ),
+    QT_TRANSLATE_NOOP("messages", "nhập danh mục và lịch của trung tâm tỉnh"),
+    QT_TRANSLATE_NOOP("messages", "đây không phải gói danh mục và lịch của trung tâm tỉnh (loại {kind})"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "gói số {number} cũ hơn gói số {last} đã áp dụng: hãy dùng gói mới nhất của trung tâm tỉnh",
+    ),
+    QT_TRANSLATE_NOOP("messages", "bản kê không có mã gói hoặc số thứ tự"),
+    QT_TRANSLATE_NOOP("messages", "danh mục trong gói có thủ tục không hợp lệ — {reason}"),
+    QT_TRANSLATE_NOOP("messages", "lịch trong gói có một ngày không hợp lệ"),
     # counter_app.services.exchange.event_json
     QT_TRANSLATE_NOOP("messages", "một dòng không phải sự kiện ({error})"),
+    # counter_app.services.exchange.from_province
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "đây là gói của một văn phòng (loại {kind}), không phải gói của trung tâm tỉnh: gói này nhập ở trung tâm tỉnh",
+    ),
     # counter_app.services.exchange.keys
     QT_TRANSLATE_NOOP("messages", "{what} không đúng dạng (base64)."),
     QT_TRANSLATE_NOOP("messages", "{what} không phải khóa Ed25519 (32 byte)."),
@@ -488,6 +510,11 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "nhập gói xác nhận của trung tâm tỉnh"),
     QT_TRANSLATE_NOOP("messages", "đây không phải gói xác nhận của trung tâm tỉnh (loại {kind})"),
     QT_TRANSLATE_NOOP("messages", "bản kê không có mã gói"),
+    QT_TRANSLATE_NOOP("messages", "gói xác nhận này dành cho văn phòng có khóa {to}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "trung tâm tỉnh xác nhận sự kiện {node}#{seq} mà cơ sở dữ liệu này không có như vậy (đã khôi phục từ bản sao lưu cũ?)",
+    ),
     QT_TRANSLATE_NOOP(
         "messages",
         "văn phòng chưa có khóa của trung tâm tỉnh: hãy đọc dấu vân tay với trung tâm qua điện thoại và nhập lại kèm --fingerprint",
@@ -495,11 +522,6 @@ MESSAGES = (
     QT_TRANSLATE_NOOP(
         "messages",
         "gói được ký bằng khóa {signer}, không phải khóa của trung tâm tỉnh ({trusted})",
-    ),
-    QT_TRANSLATE_NOOP("messages", "gói xác nhận này dành cho văn phòng có khóa {to}"),
-    QT_TRANSLATE_NOOP(
-        "messages",
-        "trung tâm tỉnh xác nhận sự kiện {node}#{seq} mà cơ sở dữ liệu này không có như vậy (đã khôi phục từ bản sao lưu cũ?)",
     ),
     # counter_app.services.exchange.province
     QT_TRANSLATE_NOOP("messages", "đăng ký khóa của văn phòng"),

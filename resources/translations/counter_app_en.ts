@@ -965,8 +965,56 @@ After the restore the program must close and be opened again. Restore this backu
         <translation>Write bundle for the province…</translation>
     </message>
     <message>
-        <source>Nhập gói xác nhận…</source>
-        <translation>Import acknowledgement…</translation>
+        <source>Nhập gói của tỉnh…</source>
+        <translation>Import a bundle from the province…</translation>
+    </message>
+    <message>
+        <source>gói số {0}</source>
+        <translation>bundle no. {0}</translation>
+    </message>
+    <message>
+        <source>chưa nhận</source>
+        <translation>not received yet</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa của văn phòng: {0} — đọc cho trung tâm tỉnh qua điện thoại khi đăng ký. Khóa của trung tâm tỉnh: {1}. Chưa gửi: {2} sự kiện. Danh mục và lịch của tỉnh: {3}.</source>
+        <translation>Office key fingerprint: {0} — read it to the provincial centre over the phone when enrolling. Provincial centre&apos;s key: {1}. Not sent: {2} events. Province&apos;s catalogue and calendar: {3}.</translation>
+    </message>
+    <message>
+        <source>Đang nhập gói của tỉnh…</source>
+        <translation>Importing the province&apos;s bundle…</translation>
+    </message>
+    <message>
+        <source>Gói số {0} của tỉnh đã được áp dụng trước đây.</source>
+        <translation>The province&apos;s bundle no. {0} was already applied.</translation>
+    </message>
+    <message>
+        <source>Đã áp dụng danh mục và lịch của tỉnh, gói số {0}: {1} thủ tục mới, {2} thủ tục thay đổi, {3} ngày thay đổi.</source>
+        <translation>Applied the province&apos;s catalogue and calendar, bundle no. {0}: {1} new procedures, {2} changed procedures, {3} days changed.</translation>
+    </message>
+    <message>
+        <source>Thủ tục mới: {0} — {1}</source>
+        <translation>New procedure: {0} — {1}</translation>
+    </message>
+    <message>
+        <source>Thủ tục thay đổi: {0} — {1}</source>
+        <translation>Changed procedure: {0} — {1}</translation>
+    </message>
+    <message>
+        <source>nghỉ</source>
+        <translation>day off</translation>
+    </message>
+    <message>
+        <source>làm việc</source>
+        <translation>working day</translation>
+    </message>
+    <message>
+        <source>theo lịch quốc gia</source>
+        <translation>national calendar</translation>
+    </message>
+    <message>
+        <source>Ngày {0}: {1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
     </message>
     <message>
         <source>Làm mới</source>
@@ -979,10 +1027,6 @@ After the restore the program must close and be opened again. Restore this backu
     <message>
         <source>chưa có (nhận cùng gói xác nhận đầu tiên)</source>
         <translation>none yet (received with the first acknowledgement)</translation>
-    </message>
-    <message>
-        <source>Dấu vân tay khóa của văn phòng: {0} — đọc cho trung tâm tỉnh qua điện thoại khi đăng ký. Khóa của trung tâm tỉnh: {1}. Chưa gửi: {2} sự kiện.</source>
-        <translation>Fingerprint of the office&apos;s key: {0} — read it to the provincial centre over the phone when enrolling. The provincial centre&apos;s key: {1}. Not sent: {2} events.</translation>
     </message>
     <message>
         <source>Chọn thư mục (USB) để ghi gói gửi tỉnh</source>
@@ -1001,12 +1045,12 @@ After the restore the program must close and be opened again. Restore this backu
         <translation>Wrote {0}: {1} events, signed with key {2}. Take this bundle to the provincial centre.</translation>
     </message>
     <message>
-        <source>Chọn gói xác nhận của trung tâm tỉnh</source>
-        <translation>Choose the provincial centre&apos;s acknowledgement</translation>
-    </message>
-    <message>
         <source>Gói trao đổi (*.zip)</source>
         <translation>Exchange bundles (*.zip)</translation>
+    </message>
+    <message>
+        <source>Chọn gói của trung tâm tỉnh</source>
+        <translation>Choose the provincial centre&apos;s bundle</translation>
     </message>
     <message>
         <source>Khóa của trung tâm tỉnh</source>
@@ -1019,10 +1063,6 @@ After the restore the program must close and be opened again. Restore this backu
     <message>
         <source>Chưa nhập: cần dấu vân tay của trung tâm tỉnh.</source>
         <translation>Not imported: the provincial centre&apos;s fingerprint is needed.</translation>
-    </message>
-    <message>
-        <source>Đang nhập gói xác nhận…</source>
-        <translation>Importing the acknowledgement…</translation>
     </message>
     <message>
         <source>Gói xác nhận này đã được nhập trước đây.</source>
@@ -5096,6 +5136,46 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>gói xác nhận này dành cho văn phòng có khóa {to}</source>
         <translation>this acknowledgement is meant for the office with key {to}</translation>
+    </message>
+    <message>
+        <source>sửa lịch làm việc chung của tỉnh</source>
+        <translation>edit the province&apos;s common calendar</translation>
+    </message>
+    <message>
+        <source>phát hành danh mục và lịch cho các văn phòng</source>
+        <translation>publish the catalogue and calendar to the offices</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu chưa có thủ tục nào: không có danh mục để gửi các văn phòng.</source>
+        <translation>The database has no procedures yet: there is no catalogue to send to the offices.</translation>
+    </message>
+    <message>
+        <source>nhập danh mục và lịch của trung tâm tỉnh</source>
+        <translation>import the provincial centre&apos;s catalogue and calendar</translation>
+    </message>
+    <message>
+        <source>đây không phải gói danh mục và lịch của trung tâm tỉnh (loại {kind})</source>
+        <translation>this is not the provincial centre&apos;s catalogue-and-calendar bundle (kind {kind})</translation>
+    </message>
+    <message>
+        <source>gói số {number} cũ hơn gói số {last} đã áp dụng: hãy dùng gói mới nhất của trung tâm tỉnh</source>
+        <translation>bundle no. {number} is older than bundle no. {last} already applied: use the provincial centre&apos;s newest bundle</translation>
+    </message>
+    <message>
+        <source>bản kê không có mã gói hoặc số thứ tự</source>
+        <translation>the manifest has no bundle id or number</translation>
+    </message>
+    <message>
+        <source>danh mục trong gói có thủ tục không hợp lệ — {reason}</source>
+        <translation>the bundle&apos;s catalogue has an invalid procedure — {reason}</translation>
+    </message>
+    <message>
+        <source>lịch trong gói có một ngày không hợp lệ</source>
+        <translation>the bundle&apos;s calendar has an invalid day</translation>
+    </message>
+    <message>
+        <source>đây là gói của một văn phòng (loại {kind}), không phải gói của trung tâm tỉnh: gói này nhập ở trung tâm tỉnh</source>
+        <translation>this is an office&apos;s bundle (kind {kind}), not the provincial centre&apos;s: it is imported at the provincial centre</translation>
     </message>
     <message>
         <source>trung tâm tỉnh xác nhận sự kiện {node}#{seq} mà cơ sở dữ liệu này không có như vậy (đã khôi phục từ bản sao lưu cũ?)</source>

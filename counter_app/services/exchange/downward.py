@@ -99,7 +99,7 @@ def publish_baseline(db: Database, actor: Actor, out: Path, *, now: datetime) ->
     bundle_id = uuid.uuid4()
     with db.write() as session:
         key, fingerprint = own_key(session, now)
-        number = _last_number(session, "out") + 1
+        number = last_number(session, "out") + 1
         days = days_in(session, today_in(session, now))
         office = session.execute(
             select(Office).order_by(Office.identifier_code).limit(1)
@@ -158,7 +158,7 @@ def import_baseline(
         signed_by_province(session, bundle, fingerprint, now)
         if session.get(ExchangeBundle, bundle_id) is not None:
             return BaselineApplied(bundle_id, number, True)
-        last = _last_number(session, "in")
+        last = last_number(session, "in")
         if number <= last:
             raise refused(
                 path,
@@ -208,13 +208,14 @@ def import_baseline(
 def last_applied(db: Database) -> int:
     """The number of the newest baseline bundle this office applied (0: none yet)."""
     with db.read() as session:
-        return _last_number(session, "in")
+        return last_number(session, "in")
 
 
 # ------------------------------------------------------------------------------------------ helpers
 
 
-def _last_number(session: Session, direction: str) -> int:
+def last_number(session: Session, direction: str) -> int:
+    """The newest baseline bundle's number written (``out``, the province) or applied (``in``)."""
     summaries = session.execute(
         select(ExchangeBundle.summary).where(
             ExchangeBundle.kind == BASELINE_KIND, ExchangeBundle.direction == direction

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from counter_app.db.database import Database
 from counter_app.db.models import ExchangeAck, ExchangeKey, NodeHead
 from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.exchange.downward import last_number
 from counter_app.services.exchange.keys import OWN, PROVINCE
 
 
@@ -29,6 +30,7 @@ class ExchangeStatus:
     own_fingerprint: str | None  # None until the first bundle (or «counter-cli exchange key»)
     province_fingerprint: str | None  # None until the province's key is trusted
     chains: tuple[ChainState, ...]
+    baseline_number: int = 0  # the province's newest catalogue-and-calendar bundle applied (0: none)
 
     @property
     def unsent(self) -> int:
@@ -45,4 +47,5 @@ def exchange_status(db: Database, actor: Actor) -> ExchangeStatus:
             for h in session.execute(select(NodeHead).order_by(NodeHead.node_id)).scalars()
             if h.last_seq > 0
         )
-    return ExchangeStatus(keys.get(OWN), keys.get(PROVINCE), chains)
+        baseline = last_number(session, "in")
+    return ExchangeStatus(keys.get(OWN), keys.get(PROVINCE), chains, baseline)

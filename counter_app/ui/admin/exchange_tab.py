@@ -1,11 +1,13 @@
-"""Administration → «Trao đổi»: the office's data to the province on a USB stick, and the province's
-acknowledgements back (services/exchange; docs/exchange.md).
+"""Administration → «Trao đổi»: the office's data to the province on a USB stick, and what the
+province sends back (services/exchange; docs/exchange.md): acknowledgements, and its catalogue and
+calendar.
 
 The tab says where the office stands (its key's fingerprint, the province's, how many events of
-each chain the province has not acknowledged), writes the upward bundle into a chosen folder and
-imports an acknowledgement, both on the long-job lane with a progress dialog (a week offline is
-tens of thousands of events). The first acknowledgement asks for the fingerprint the province reads
-out over the phone.
+each chain the province has not acknowledged, the province's last baseline applied), writes the
+upward bundle into a chosen folder and imports a bundle of the province, both on the long-job lane
+with a progress dialog (a week offline is tens of thousands of events). The first bundle from the
+province asks for the fingerprint the province reads out over the phone. A baseline's changes
+(procedures added and changed, calendar days) are listed under the table.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,6 +37,8 @@ from counter_app.ui.session import UiSession
 from counter_app.ui.worker import Report, run_with_progress
 
 if TYPE_CHECKING:  # the exchange's services load cryptography: only once the tab is used (issue 11)
+    from counter_app.services.calendar_baseline import BaselineChange
+    from counter_app.services.exchange.downward import BaselineApplied
     from counter_app.services.exchange.office import AckImported
     from counter_app.services.exchange.status import ExchangeStatus
     from counter_app.services.exchange.upward import Exported
@@ -54,9 +59,12 @@ class ExchangeTab(QWidget):
             [self.tr("Máy (nút)"), self.tr("Sự kiện"), self.tr("Tỉnh đã xác nhận"), self.tr("Chưa gửi")]
         )
         self.export_button = QPushButton(self.tr("Ghi gói gửi tỉnh…"))
-        self.import_button = QPushButton(self.tr("Nhập gói xác nhận…"))
+        self.import_button = QPushButton(self.tr("Nhập gói của tỉnh…"))
         self.refresh_button = QPushButton(self.tr("Làm mới"))
         self.message = Feedback()
+        self.changes = QPlainTextEdit()  # what the province's last baseline changed here
+        self.changes.setReadOnly(True)
+        self.changes.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.import_button)
@@ -67,8 +75,9 @@ class ExchangeTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        layout.addWidget(self.changes, 1)
         self.export_button.clicked.connect(lambda: self.export())
-        self.import_button.clicked.connect(lambda: self.import_ack())
+        self.import_button.clicked.connect(lambda: self.import_from_province())
         self.refresh_button.clicked.connect(self.refresh)
 
     def showEvent(self, event: QShowEvent) -> None:  # read when shown: not at the window's start
@@ -90,11 +99,16 @@ class ExchangeTab(QWidget):
             return
         own = self.status.own_fingerprint or self.tr("chưa có (tạo khi ghi gói đầu tiên)")
         province = self.status.province_fingerprint or self.tr("chưa có (nhận cùng gói xác nhận đầu tiên)")
+        baseline = (
+            self.tr("gói số {0}").format(self.status.baseline_number)
+            if self.status.baseline_number
+            else self.tr("chưa nhận")
+        )
         self.keys.setText(
             self.tr(
                 "Dấu vân tay khóa của văn phòng: {0} — đọc cho trung tâm tỉnh qua điện thoại khi đăng ký. "
-                "Khóa của trung tâm tỉnh: {1}. Chưa gửi: {2} sự kiện."
-            ).format(own, province, self.status.unsent)
+                "Khóa của trung tâm tỉnh: {1}. Chưa gửi: {2} sự kiện. Danh mục và lịch của tỉnh: {3}."
+            ).format(own, province, self.status.unsent, baseline)
         )
         self.table.setRowCount(len(self.status.chains))
         for row, chain in enumerate(self.status.chains):
@@ -138,16 +152,17 @@ class ExchangeTab(QWidget):
             )
         )
 
-    # --------------------------------------------------------------------------------- acknowledgement
+    # --------------------------------------------------------------------------------- from the province
 
-    def import_ack(self, path: Path | None = None, fingerprint: str | None = None) -> bool:
-        """Import the province's acknowledgement ``path`` (asked for when None); the province's
-        fingerprint is asked for when its key is not kept yet. False when nothing started."""
+    def import_from_province(self, path: Path | None = None, fingerprint: str | None = None) -> bool:
+        """Import the province's bundle ``path`` (asked for when None): an acknowledgement or its
+        catalogue and calendar; the province's fingerprint is asked for when its key is not kept
+        yet. False when nothing started."""
         if self._runner is not None:
             return False
         if path is None:
             chosen, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Chọn gói xác nhận của trung tâm tỉnh"), "", self.tr("Gói trao đổi (*.zip)")
+                self, self.tr("Chọn gói của trung tâm tỉnh"), "", self.tr("Gói trao đổi (*.zip)")
             )
             if not chosen:
                 return False
@@ -166,18 +181,53 @@ class ExchangeTab(QWidget):
         now: datetime = s.now()
         chosen_path = path
 
-        def job(_report: Report) -> AckImported:
-            from counter_app.services.exchange.office import import_ack
+        def job(report: Report) -> AckImported | BaselineApplied:
+            from counter_app.services.exchange.from_province import import_from_province
 
-            return import_ack(s.db, s.actor, chosen_path, now=now, fingerprint=fingerprint)
+            return import_from_province(
+                s.db, s.actor, chosen_path, now=now, fingerprint=fingerprint, progress=report
+            )
 
-        self.message.say(self.tr("Đang nhập gói xác nhận…"))
-        self._start(self.tr("Đang nhập gói xác nhận…"), job, self._acknowledged)
+        self.message.say(self.tr("Đang nhập gói của tỉnh…"))
+        self._start(self.tr("Đang nhập gói của tỉnh…"), job, self._imported)
         return True
 
-    def _acknowledged(self, result: AckImported) -> None:
+    def _imported(self, result: AckImported | BaselineApplied) -> None:
         self._runner = None
         self.refresh()
+        from counter_app.services.exchange.downward import BaselineApplied
+
+        if isinstance(result, BaselineApplied):
+            self._baseline_applied(result)
+        else:
+            self._acknowledged(result)
+
+    def _baseline_applied(self, result: BaselineApplied) -> None:
+        if result.repeated:
+            self.message.say(self.tr("Gói số {0} của tỉnh đã được áp dụng trước đây.").format(result.number))
+            return
+        self.message.say(
+            self.tr(
+                "Đã áp dụng danh mục và lịch của tỉnh, gói số {0}: {1} thủ tục mới, {2} thủ tục thay đổi, "
+                "{3} ngày thay đổi."
+            ).format(result.number, len(result.added), len(result.updated), len(result.calendar))
+        )
+        lines = [self.tr("Thủ tục mới: {0} — {1}").format(c.code, c.name) for c in result.added]
+        lines += [self.tr("Thủ tục thay đổi: {0} — {1}").format(c.code, c.name) for c in result.updated]
+        lines += [self._day_text(change) for change in result.calendar]
+        self.changes.setPlainText("\n".join(lines))
+        self.changes.setVisible(bool(lines))
+
+    def _day_text(self, change: BaselineChange) -> str:
+        names = {"off": self.tr("nghỉ"), "work": self.tr("làm việc")}
+        national = self.tr("theo lịch quốc gia")
+        before = names[change.before.kind] if change.before else national
+        after = names[change.after.kind] if change.after else national
+        note = change.after.note if change.after else ""
+        text = self.tr("Ngày {0}: {1} → {2}").format(f"{change.day:%d/%m/%Y}", before, after)
+        return f"{text} ({note})" if note else text
+
+    def _acknowledged(self, result: AckImported) -> None:
         if result.repeated:
             self.message.say(self.tr("Gói xác nhận này đã được nhập trước đây."))
             return

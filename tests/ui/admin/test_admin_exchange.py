@@ -4,14 +4,18 @@ province's acknowledgement imported (its fingerprint asked the first time), and 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
-from exchange_support import moment, node_of, open_office, province_chain, receive_day
+from exchange_support import PROCEDURE, moment, node_of, open_office, province_chain, receive_day
 from pytestqt.qtbot import QtBot
 
 from counter_app.db.database import Database
+from counter_app.services import calendar_baseline
 from counter_app.services.actor import SYSTEM_ACTOR
+from counter_app.services.catalog import export_records, import_catalog
+from counter_app.services.exchange.downward import publish_baseline
 from counter_app.services.exchange.office import public_key_text
 from counter_app.services.exchange.province import acknowledge, enrol, import_events
 from counter_app.services.users import find_actor
@@ -65,7 +69,7 @@ def test_given_a_usb_folder_then_the_bundle_is_written_and_the_acknowledgement_m
     )
     assert province_chain(sqlite_db, node_of(1)) is not None
 
-    assert tab.import_ack(ack, fingerprint=public_key_text(sqlite_db, now=moment(1))[1])
+    assert tab.import_from_province(ack, fingerprint=public_key_text(sqlite_db, now=moment(1))[1])
     wait_idle(qtbot, tab)
 
     assert tab.message.text().startswith("Trung tâm tỉnh đã xác nhận: xa-1-quay-1 #")
@@ -83,9 +87,61 @@ def test_given_a_wrong_file_then_its_reason_is_said_and_nothing_changes(
     wrong.write_bytes(b"not a zip")
     before = tab.status
 
-    assert tab.import_ack(wrong, fingerprint="1234")
+    assert tab.import_from_province(wrong, fingerprint="1234")
     wait_idle(qtbot, tab)
 
     assert tab.message.is_error
     assert tab.message.text() == "Không nhận gói anh.zip: không đọc được như một tệp zip (bị cắt hoặc hỏng)."
     assert tab.status == before
+
+
+def test_given_the_provinces_catalogue_and_calendar_then_applied_and_the_changes_listed(
+    qtbot: QtBot, tab: ExchangeTab, office: Database, sqlite_db: Database, tmp_path: Path
+) -> None:
+    province = sqlite_db
+    record = next(r for r in export_records(province) if r.code == PROCEDURE)
+    record.name = "Đăng ký nội quy lao động (tên theo quyết định công bố của tỉnh)"
+    import_catalog(province, SYSTEM_ACTOR, [record], now=moment(0))
+    calendar_baseline.set_day(
+        province, SYSTEM_ACTOR, date(2026, 12, 31), "off", "Nghỉ của tỉnh", now=moment(0)
+    )
+    bundle = tmp_path / "usb" / "danh-muc.zip"
+    publish_baseline(province, SYSTEM_ACTOR, bundle, now=moment(0))
+    assert "Danh mục và lịch của tỉnh: chưa nhận." in tab.keys.text()
+    assert not tab.changes.isVisible()
+
+    assert tab.import_from_province(bundle, fingerprint=public_key_text(province, now=moment(1))[1])
+    wait_idle(qtbot, tab)
+
+    assert tab.message.text() == (
+        "Đã áp dụng danh mục và lịch của tỉnh, gói số 1: 0 thủ tục mới, 1 thủ tục thay đổi, 1 ngày thay đổi."
+    )
+    assert tab.changes.isVisible()
+    assert tab.changes.toPlainText().splitlines() == [
+        f"Thủ tục thay đổi: {PROCEDURE} — Đăng ký nội quy lao động (tên theo quyết định công bố của tỉnh)",
+        "Ngày 31/12/2026: theo lịch quốc gia → nghỉ (Nghỉ của tỉnh)",
+    ]
+    assert "Danh mục và lịch của tỉnh: gói số 1." in tab.keys.text()
+
+    assert tab.import_from_province(bundle)  # the same bundle again: said, nothing changed
+    wait_idle(qtbot, tab)
+    assert tab.message.text() == "Gói số 1 của tỉnh đã được áp dụng trước đây."
+
+
+def test_given_an_offices_bundle_to_import_then_it_is_refused_as_not_the_provinces(
+    qtbot: QtBot, tab: ExchangeTab, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert tab.export(usb)
+    wait_idle(qtbot, tab)
+    (own,) = usb.glob("gui-tinh-*.zip")
+
+    assert tab.import_from_province(own, fingerprint="1234")
+    wait_idle(qtbot, tab)
+
+    assert tab.message.is_error
+    assert tab.message.text() == (
+        f"Không nhận gói {own.name}: đây là gói của một văn phòng (loại events), không phải gói của trung tâm "
+        "tỉnh: gói này nhập ở trung tâm tỉnh."
+    )
