@@ -9,6 +9,10 @@
     exchange offices                       (province) each enrolled office: data up to, events,
                                            dossiers, events waiting, open fork alarms
     exchange find CODE|CCCD                (province) the offices' dossiers with this code or CCCD
+    exchange forks [--all]                 (province) the open fork alarms (--all: resolved ones too),
+                                           each branch's events, time span and dossier codes
+    exchange keep FORK --applied|--other   (province) keep one branch of the alarm FORK (its id or
+                                           the start of it); the other is set aside, never dropped
     exchange publish --out FILE            (province) the baseline for every office: the whole
                                            catalogue and the province's calendar (calendar off|work
                                            --province), numbered, signed
@@ -118,8 +122,13 @@ def _import_events(ctx: AppContext, args: argparse.Namespace, path: Path) -> Non
         line = f"  {node.node_id}: áp dụng {node.applied}, đã có {node.already_had}, đến số {node.head}"
         if node.waiting:
             line += f"; {node.waiting} sự kiện chờ các sự kiện trước chúng"
+        if node.set_aside:
+            line += f"; {node.set_aside} sự kiện tiếp nối nhánh đã để riêng, cũng để riêng"
         if node.fork_at is not None:
-            line += f"; CẢNH BÁO RẼ NHÁNH ở sự kiện số {node.fork_at}: chưa áp dụng gì của nút này"
+            line += (
+                f"; CẢNH BÁO RẼ NHÁNH ở sự kiện số {node.fork_at}: chưa áp dụng gì của nút này "
+                "(«counter-cli exchange forks»)"
+            )
         print(line)
     folder = Path(args.ack_dir) if args.ack_dir else path.parent
     stamp = now.strftime("%Y%m%d-%H%M%S")
@@ -232,6 +241,48 @@ def cmd_find(ctx: AppContext, args: argparse.Namespace) -> None:
         )
 
 
+def cmd_forks(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.forks import list_forks
+    from counter_app.services.offices import office_timezone
+
+    zone = ZoneInfo(office_timezone(ctx.db))
+    forks = list_forks(ctx.db, actor_of(ctx, args), open_only=not args.all)
+    if not forks:
+        print("Không có cảnh báo rẽ nhánh nào." if args.all else "Không có cảnh báo rẽ nhánh nào đang mở.")
+    for fork in forks:
+        state = "ĐANG MỞ" if fork.resolved_at is None else f"đã giữ nhánh «{fork.resolution}»"
+        print(
+            f"{fork.id.hex[:8]}\t{fork.office_code}\t{fork.office_name}\tchuỗi {fork.node_id} từ số {fork.seq}\t"
+            f"{state}\t(báo lúc {fork.raised_at.astimezone(zone):%d/%m/%Y %H:%M})"
+        )
+        for name, branch in (("applied", fork.applied), ("other", fork.other)):
+            span = (
+                f"{branch.first_at.astimezone(zone):%d/%m/%Y %H:%M}–{branch.last_at.astimezone(zone):%d/%m/%Y %H:%M}"
+                if branch.first_at and branch.last_at
+                else "—"
+            )
+            codes = ", ".join(branch.dossier_codes[:10]) + (" …" if len(branch.dossier_codes) > 10 else "")
+            label = "nhánh đã áp dụng" if name == "applied" else "nhánh kia"
+            print(
+                f"  --{name}: {label}, {branch.events} sự kiện, {span}; "
+                f"{len(branch.dossier_codes)} hồ sơ tiếp nhận" + (f": {codes}" if codes else "")
+            )
+
+
+def cmd_keep(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.forks import KEEP_APPLIED, KEEP_OTHER, keep_branch
+
+    keep = KEEP_APPLIED if args.applied else KEEP_OTHER
+    done = keep_branch(ctx.db, actor_of(ctx, args), args.fork, keep, now=utc_now())
+    kept = "đã áp dụng" if keep == KEEP_APPLIED else "kia"
+    print(
+        f"Đã giữ nhánh {kept}: {done.set_aside} sự kiện của nhánh còn lại được để riêng (không xóa); "
+        f"áp dụng thêm {done.applied} sự kiện, chuỗi đến số {done.head}."
+    )
+    if done.new_alarm_at is not None:
+        print(f"  CẢNH BÁO RẼ NHÁNH mới ở sự kiện số {done.new_alarm_at}: xem «counter-cli exchange forks».")
+
+
 def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     """Register «exchange …» under ``sub``."""
     text = "trao đổi dữ liệu với trung tâm tỉnh bằng gói có chữ ký (văn phòng không có mạng)"
@@ -266,6 +317,19 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("text")
     p.set_defaults(func=cmd_find)
+    p = group.add_parser("forks", parents=[common], help="(trung tâm tỉnh) các cảnh báo rẽ nhánh")
+    p.add_argument("--all", action="store_true", help="cả những cảnh báo đã xử lý")
+    p.set_defaults(func=cmd_forks)
+    p = group.add_parser(
+        "keep",
+        parents=[common],
+        help="(trung tâm tỉnh) giữ một nhánh sau cảnh báo rẽ nhánh; nhánh kia để riêng",
+    )
+    p.add_argument("fork", help="mã cảnh báo (8 ký tự đầu là đủ)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--applied", action="store_true", help="giữ nhánh đã áp dụng")
+    which.add_argument("--other", action="store_true", help="giữ nhánh kia (trong cảnh báo)")
+    p.set_defaults(func=cmd_keep)
     p = group.add_parser(
         "import",
         parents=[common],

@@ -487,6 +487,14 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "lịch trong gói có một ngày không hợp lệ"),
     # counter_app.services.exchange.event_json
     QT_TRANSLATE_NOOP("messages", "một dòng không phải sự kiện ({error})"),
+    # counter_app.services.exchange.forks
+    QT_TRANSLATE_NOOP("messages", "xem cảnh báo rẽ nhánh"),
+    QT_TRANSLATE_NOOP("messages", "chọn nhánh sau cảnh báo rẽ nhánh"),
+    QT_TRANSLATE_NOOP("messages", "Chọn nhánh «applied» (đã áp dụng) hoặc «other» (nhánh kia)."),
+    QT_TRANSLATE_NOOP("messages", "Cảnh báo rẽ nhánh này đã được xử lý ({resolution})."),
+    QT_TRANSLATE_NOOP("messages", "Mã cảnh báo rẽ nhánh «{id}» không đúng dạng."),
+    QT_TRANSLATE_NOOP("messages", "Không có cảnh báo rẽ nhánh nào có mã {id}."),
+    QT_TRANSLATE_NOOP("messages", "Mã {id} khớp nhiều cảnh báo: hãy gõ thêm ký tự."),
     # counter_app.services.exchange.from_province
     QT_TRANSLATE_NOOP(
         "messages",

@@ -5174,6 +5174,34 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>the bundle&apos;s calendar has an invalid day</translation>
     </message>
     <message>
+        <source>xem cảnh báo rẽ nhánh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chọn nhánh sau cảnh báo rẽ nhánh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn nhánh «applied» (đã áp dụng) hoặc «other» (nhánh kia).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cảnh báo rẽ nhánh này đã được xử lý ({resolution}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã cảnh báo rẽ nhánh «{id}» không đúng dạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có cảnh báo rẽ nhánh nào có mã {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã {id} khớp nhiều cảnh báo: hãy gõ thêm ký tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>đây là gói của một văn phòng (loại {kind}), không phải gói của trung tâm tỉnh: gói này nhập ở trung tâm tỉnh</source>
         <translation>this is an office&apos;s bundle (kind {kind}), not the provincial centre&apos;s: it is imported at the provincial centre</translation>
     </message>

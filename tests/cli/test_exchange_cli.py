@@ -10,8 +10,14 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from exchange_support import moment, open_office, receive_day
 
 from counter_app.cli import main
+from counter_app.db.database import Database
+from counter_app.services.actor import SYSTEM_ACTOR
+from counter_app.services.exchange.office import public_key_text
+from counter_app.services.exchange.province import enrol, import_events
+from counter_app.services.exchange.upward import export_events
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -171,3 +177,51 @@ def test_the_province_publishes_its_catalogue_and_calendar_and_the_office_applie
     code, out, err = office("calendar", "list")
     assert (code, err) == (0, "")
     assert "31/12/2030\tThứ Ba\tngày nghỉ (lịch của tỉnh)\tNghỉ theo quyết định của UBND tỉnh" in out
+
+
+def test_a_fork_alarm_listed_and_one_branch_kept_by_command_line(
+    office_templates: dict[int, Path], province: Run, tmp_path: Path
+) -> None:
+    # The scene of tests/services/test_exchange_forks.py, made with the services on the province's
+    # data folder: the original applied, its copy (same node) raising the alarm.
+    folder = tmp_path / "tinh"
+    db = Database.open(f"sqlite:///{folder / 'counter.sqlite3'}", "tinh-may-1")
+    office = open_office(office_templates[1], tmp_path / "xa1", 1)
+    receive_day(office, 1, 0)
+    public_key_text(office, now=moment(0))
+    copy = open_office(Path(str(office.url).removeprefix("sqlite:///")), tmp_path / "copy", 1)
+    receive_day(office, 1, 1)
+    receive_day(copy, 1, 1, n=3)
+    original, branch = tmp_path / "original.zip", tmp_path / "copy.zip"
+    export_events(office, SYSTEM_ACTOR, original, now=moment(1))
+    export_events(copy, SYSTEM_ACTOR, branch, now=moment(1))
+    enrol(db, SYSTEM_ACTOR, original, public_key_text(office, now=moment(0))[1], now=moment(1))
+    import_events(db, SYSTEM_ACTOR, original, now=moment(2))
+    db.close()
+
+    code, out, err = province("exchange", "forks")
+    assert (code, out) == (0, "Không có cảnh báo rẽ nhánh nào đang mở.\n")
+    code, out, err = province("exchange", "import", str(branch), "--ack-dir", str(tmp_path))
+    assert code == 0 and "CẢNH BÁO RẼ NHÁNH ở sự kiện số " in out and "«counter-cli exchange forks»" in out
+    code, out, err = province("exchange", "forks")
+    assert (code, err) == (0, "")
+    first, applied, other = out.splitlines()
+    fork_id = first.split("\t")[0]
+    assert first.startswith(f"{fork_id}\t000.31.23.H56\t") and "\tchuỗi xa-1-quay-1 từ số " in first
+    assert "\tĐANG MỞ\t" in first
+    assert applied.startswith("  --applied: nhánh đã áp dụng, ") and "2 hồ sơ tiếp nhận: " in applied
+    assert other.startswith("  --other: nhánh kia, ") and "3 hồ sơ tiếp nhận: " in other
+
+    code, out, err = province("exchange", "keep", fork_id)
+    assert code == 1 and err.startswith("Lỗi: Lệnh không hợp lệ")  # which branch: required
+    code, out, err = province("exchange", "keep", "zzzz", "--applied")
+    assert (code, out) == (1, "") and err == "Lỗi: Mã cảnh báo rẽ nhánh «zzzz» không đúng dạng.\n"
+    code, out, err = province("exchange", "keep", fork_id, "--other", "--as", "canbo")
+    assert code == 1 and err.startswith("Lỗi: Chỉ quản trị")
+    code, out, err = province("exchange", "keep", fork_id, "--applied")
+    assert (code, err) == (0, "")
+    assert out.startswith("Đã giữ nhánh đã áp dụng: ") and "được để riêng (không xóa)" in out
+    code, out, err = province("exchange", "forks", "--all")
+    assert "đã giữ nhánh «applied»" in out
+    code, out, err = province("exchange", "keep", fork_id, "--other")
+    assert code == 1 and err.startswith("Lỗi: Cảnh báo rẽ nhánh này đã được xử lý")

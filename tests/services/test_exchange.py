@@ -131,7 +131,7 @@ def test_given_a_crash_mid_import_then_nothing_is_applied_and_the_next_import_co
     merged = {i: export(office, tmp_path, f"xa{i}") for i, office in two.items()}
     for i, office in two.items():
         enrolled(db, office, merged[i])
-    real = province_module._apply_node
+    real = province_module.apply_node
     calls: list[str] = []
 
     def crash_after_the_events(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -139,10 +139,10 @@ def test_given_a_crash_mid_import_then_nothing_is_applied_and_the_next_import_co
         calls.append(outcome.node_id)
         raise OSError("the power went out")  # … and the process dies before the commit
 
-    monkeypatch.setattr(province_module, "_apply_node", crash_after_the_events)
+    monkeypatch.setattr(province_module, "apply_node", crash_after_the_events)
     with pytest.raises(OSError):
         import_events(db, ADMIN, merged[1], now=moment(1))
-    monkeypatch.setattr(province_module, "_apply_node", real)
+    monkeypatch.setattr(province_module, "apply_node", real)
 
     assert calls == [node_of(1)] and province_chain(db, node_of(1)) is None
     result = import_events(db, ADMIN, merged[1], now=moment(1))

@@ -25,9 +25,11 @@ from counter_app.db.models.exchange import (
     ExchangeDossier,
     ExchangeEvent,
     ExchangeFork,
+    ExchangeForkPermit,
     ExchangeKey,
     ExchangePeer,
     ExchangePending,
+    ExchangeSetAside,
 )
 from counter_app.db.models.office_catalog import OfficeProcedure
 from counter_app.db.models.organisation import (
@@ -56,9 +58,11 @@ __all__ = [
     "ExchangeDossier",
     "ExchangeEvent",
     "ExchangeFork",
+    "ExchangeForkPermit",
     "ExchangeKey",
     "ExchangePeer",
     "ExchangePending",
+    "ExchangeSetAside",
     "ChannelTerm",
     "DailyCounter",
     "Dossier",

@@ -160,3 +160,32 @@ class ExchangeDossier(Base):
     outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
     current_unit: Mapped[str | None] = mapped_column(String(40), nullable=True)
     last_event_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExchangeSetAside(IdMixin, Base):
+    """At the province: an event of the branch the admin did not keep after a fork alarm, or a later
+    one descending from it. Kept with its alarm, never dropped (services/exchange/forks.py)."""
+
+    __tablename__ = "exchange_set_aside"
+    __table_args__ = (UniqueConstraint("node_id", "seq", "hash"),)
+
+    fork_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    node_id: Mapped[str] = mapped_column(String(40))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    # "other": the alarm's branch not kept; "applied": the chain's own, replaced by the other
+    # branch; "later": a descendant that arrived after the choice
+    branch: Mapped[str] = mapped_column(String(10))
+    event: Mapped[dict[str, object]] = mapped_column(JSON)  # the event's line, as in a bundle
+    set_aside_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExchangeForkPermit(Base):
+    """At the province: while a row is here (inside the transaction that keeps the other branch of
+    an alarm, nowhere else), the guard of ``exchange_events`` lets that node's events from
+    ``from_seq`` on be deleted — after they were set aside."""
+
+    __tablename__ = "exchange_fork_permits"
+
+    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    from_seq: Mapped[int] = mapped_column(BigInteger)

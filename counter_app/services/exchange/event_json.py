@@ -7,6 +7,7 @@ event's hash from the line alone; nothing else of the office's database travels 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -17,10 +18,12 @@ _UUIDS = ("id", "office_id", "dossier_id", "actor_id")
 
 
 def event_line(row: Any) -> dict[str, object]:
-    """The JSON-able line of an event row (an ``Event`` or a row with its columns)."""
+    """The JSON-able line of an event: a row (an ``Event``, a row with its columns) or a mapping of
+    its typed columns (``event_fields`` and the hash)."""
     line: dict[str, object] = {}
+    read = row.__getitem__ if isinstance(row, Mapping) else lambda name: getattr(row, name)
     for name in (*HASHED_FIELDS, "hash"):
-        value = getattr(row, name)
+        value = read(name)
         if isinstance(value, uuid.UUID):
             value = str(value)
         elif isinstance(value, datetime):

@@ -49,6 +49,7 @@ from counter_app.services.exchange.bundle import EVENTS, ReadBundle, read_bundle
 from counter_app.services.exchange.event_json import event_fields, event_line, hash_matches
 from counter_app.services.exchange.keys import encode_key, fingerprint_of, own_key, same_fingerprint
 from counter_app.services.exchange.province_view import project
+from counter_app.services.exchange.set_aside import set_aside_descendants
 from counter_app.services.exchange.upward import EVENTS_KIND
 
 ACK_KIND = "ack"
@@ -102,6 +103,7 @@ class NodeOutcome:
     already_had: int = 0
     waiting: int = 0  # after a gap, kept until the missing events come
     fork_at: int | None = None  # a fork alarm raised (or already open) at this sequence number
+    set_aside: int = 0  # descendants of a branch set aside after an earlier alarm
     head: int = 0
     touched: set[uuid.UUID] = field(default_factory=set)  # the dossiers of the applied events
 
@@ -159,7 +161,7 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
             result.repeated = True
             return result
         for node, lines in by_node.items():
-            result.nodes.append(_apply_node(session, node, lines, fingerprint, bundle_id, now, path))
+            result.nodes.append(apply_node(session, node, lines, fingerprint, bundle_id, now, path))
         result.dossiers = project(session, set().union(*(n.touched for n in result.nodes)), fingerprint)
         session.add(
             ExchangeBundle(
@@ -289,7 +291,7 @@ def _seen(session: Session, bundle_id: uuid.UUID, fingerprint: str, path: Path) 
     return seen is not None
 
 
-def _apply_node(
+def apply_node(
     session: Session,
     node: str,
     incoming: list[dict[str, Any]],
@@ -312,6 +314,8 @@ def _apply_node(
         raise refused(path, Message("chuỗi {node} thuộc một văn phòng khác", node=node))
     head_seq, head_hash = (chain.last_seq, chain.last_hash) if chain else (0, GENESIS_HASH)
     outcome.head = head_seq
+    # A branch the admin did not keep, still sent by the losing copy: set aside, not a new alarm.
+    incoming, outcome.set_aside = set_aside_descendants(session, node, incoming, now)
     stored = _stored_hashes(session, node, [line["seq"] for line in incoming if line["seq"] <= head_seq])
     known = [line for line in incoming if line["seq"] <= head_seq]
     outcome.already_had = sum(1 for line in known if stored.get(line["seq"]) == line["hash"])
@@ -478,15 +482,8 @@ def _row(line: dict[str, Any], bundle_id: uuid.UUID) -> dict[str, Any]:
 
 
 def _json(line: dict[str, Any]) -> dict[str, object]:
-    return event_line(_Attrs(line))
+    return event_line(line)
 
 
 def _typed(stored: dict[str, Any]) -> dict[str, Any]:
     return {**event_fields(stored), "hash": stored["hash"]}
-
-
-class _Attrs:
-    """A line's typed fields read as attributes (``event_line`` reads rows)."""
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        self.__dict__.update(values)
