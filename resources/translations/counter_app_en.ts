@@ -5175,31 +5175,31 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     </message>
     <message>
         <source>xem cảnh báo rẽ nhánh</source>
-        <translation type="unfinished"></translation>
+        <translation>view fork alarms</translation>
     </message>
     <message>
         <source>chọn nhánh sau cảnh báo rẽ nhánh</source>
-        <translation type="unfinished"></translation>
+        <translation>choose a branch after a fork alarm</translation>
     </message>
     <message>
         <source>Chọn nhánh «applied» (đã áp dụng) hoặc «other» (nhánh kia).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the branch «applied» (already applied) or «other» (the other one).</translation>
     </message>
     <message>
         <source>Cảnh báo rẽ nhánh này đã được xử lý ({resolution}).</source>
-        <translation type="unfinished"></translation>
+        <translation>This fork alarm was already resolved ({resolution}).</translation>
     </message>
     <message>
         <source>Mã cảnh báo rẽ nhánh «{id}» không đúng dạng.</source>
-        <translation type="unfinished"></translation>
+        <translation>The fork alarm id «{id}» is not well formed.</translation>
     </message>
     <message>
         <source>Không có cảnh báo rẽ nhánh nào có mã {id}.</source>
-        <translation type="unfinished"></translation>
+        <translation>No fork alarm has the id {id}.</translation>
     </message>
     <message>
         <source>Mã {id} khớp nhiều cảnh báo: hãy gõ thêm ký tự.</source>
-        <translation type="unfinished"></translation>
+        <translation>The id {id} matches several alarms: type more characters.</translation>
     </message>
     <message>
         <source>đây là gói của một văn phòng (loại {kind}), không phải gói của trung tâm tỉnh: gói này nhập ở trung tâm tỉnh</source>
