@@ -9,6 +9,8 @@
     exchange offices                       (province) each enrolled office: data up to, events,
                                            dossiers, events waiting, open fork alarms
     exchange find CODE|CCCD                (province) the offices' dossiers with this code or CCCD
+    exchange returned                      (office) the dossiers lost in a restore from an old backup
+                                           whose events the province sent back
     exchange forks [--all]                 (province) the open fork alarms (--all: resolved ones too),
                                            each branch's events, time span and dossier codes
     exchange keep FORK --applied|--other   (province) keep one branch of the alarm FORK (its id or
@@ -151,6 +153,12 @@ def _import_ack(ctx: AppContext, args: argparse.Namespace, path: Path) -> None:
         or "chưa có chuỗi nào"
     )
     print(f"{path.name}: trung tâm tỉnh đã xác nhận {done}.")
+    for span in result.returned:
+        print(
+            f"  Trung tâm tỉnh gửi lại {span.last_seq - span.first_seq + 1} sự kiện chuỗi {span.node_id} "
+            f"(số {span.first_seq}–{span.last_seq}) bị mất khi khôi phục từ bản sao lưu cũ; "
+            f"{len(span.dossier_codes)} hồ sơ: «counter-cli exchange returned»."
+        )
     for node, seq in sorted(result.behind.items()):
         print(
             f"  Chú ý: trung tâm tỉnh có chuỗi {node} đến số {seq}, nhiều hơn cơ sở dữ liệu này (đã khôi phục "
@@ -241,6 +249,21 @@ def cmd_find(ctx: AppContext, args: argparse.Namespace) -> None:
         )
 
 
+def cmd_returned(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.exchange.returned import returned_dossiers
+    from counter_app.services.offices import office_timezone
+
+    zone = ZoneInfo(office_timezone(ctx.db))
+    lost = returned_dossiers(ctx.db, actor_of(ctx, args))
+    if not lost:
+        print("Không có hồ sơ nào bị mất khi khôi phục được trung tâm tỉnh gửi lại.")
+    for d in lost:
+        print(
+            f"{d.code}\t{d.applicant_name}\t{d.procedure_code}\tnhận {d.received_at.astimezone(zone):%d/%m/%Y %H:%M}"
+            f"\tsự kiện cuối: {d.last_event} {d.last_at.astimezone(zone):%d/%m/%Y %H:%M}"
+        )
+
+
 def cmd_forks(ctx: AppContext, args: argparse.Namespace) -> None:
     from counter_app.services.exchange.forks import list_forks
     from counter_app.services.offices import office_timezone
@@ -317,6 +340,10 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("text")
     p.set_defaults(func=cmd_find)
+    p = group.add_parser(
+        "returned", parents=[common], help="(văn phòng) hồ sơ bị mất khi khôi phục, trung tâm tỉnh đã gửi lại"
+    )
+    p.set_defaults(func=cmd_returned)
     p = group.add_parser("forks", parents=[common], help="(trung tâm tỉnh) các cảnh báo rẽ nhánh")
     p.add_argument("--all", action="store_true", help="cả những cảnh báo đã xử lý")
     p.set_defaults(func=cmd_forks)

@@ -57,7 +57,19 @@ class Database:
                     "Không mở được cơ sở dữ liệu {database}: {error}", database=db.label, error=str(exc.orig)
                 ) from exc
             db.refresh_statistics()
+            db.node_id = db.chain_of(node_id)  # migrated: the epochs' table is there
         return db
+
+    def chain_of(self, base: str) -> str:
+        """The chain the workstation's node ``base`` writes to (a new one after each restore,
+        services/epochs.py); ``base`` itself when it cannot be read."""
+        from counter_app.db.event_log import current_chain  # the models: not needed to open
+
+        try:
+            with self.engine.connect() as connection:
+                return current_chain(connection, base)
+        except DBAPIError:
+            return base
 
     def refresh_statistics(self) -> None:
         """Keep SQLite's planner statistics (sqlite_stat1) current at a bounded cost, at open.

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, TypedDict
 
 from sqlalchemy import (
+    Connection,
     Date,
     Insert,
     Integer,
@@ -37,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from counter_app.db.base import new_id
-from counter_app.db.models import Event, NodeHead
+from counter_app.db.models import ChainEpoch, Event, NodeHead
 from counter_app.db.upsert import insert_for
 from counter_app.domain.event_actor import EventActor  # its home (no SQLAlchemy); still importable from here
 
@@ -360,3 +361,15 @@ def book_counter(unit_code: str, year: int) -> tuple[str, date]:
 def next_book_number(session: Session, unit_code: str, year: int) -> int:
     """Atomically take the next line of the unit's register book."""
     return take_numbers(session, [book_counter(unit_code, year)])[0]
+
+
+def current_chain(connection: Connection | Session, base: str) -> str:
+    """The chain the node ``base`` (a workstation's settings) writes to now: the newest epoch's
+    after a restore (services/epochs.py), or its own."""
+    chain = connection.execute(
+        select(ChainEpoch.chain_id)
+        .where(ChainEpoch.base_node_id == base)
+        .order_by(ChainEpoch.epoch.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return chain or base

@@ -30,7 +30,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from counter_app.db.sqlite_copy import (
@@ -216,7 +216,24 @@ def apply_restore(plan: RestorePlan, *, now: datetime | None = None) -> RestoreR
         plan.staged.discard()  # nothing left behind when it failed (no-op once committed)
     kept = aside if (linked or moved) else None
     log.warning("database restored from %s; the previous one set aside as %s", plan.source, kept)
+    _start_epochs(db_file, plan.source, now)
     return RestoreResult(plan.source, kept, plan)
+
+
+def _start_epochs(db_file: Path, source: Path, now: datetime | None) -> None:
+    """Each workstation's chain goes on in a new epoch (services/epochs.py): the province may have
+    events after the backup's, and the restored chains must not number new events like them."""
+    from counter_app.db.database import Database
+    from counter_app.services.epochs import start_after_restore
+
+    db = Database.open(f"sqlite:///{db_file}", "restore")
+    try:
+        # ``now`` (tests) may be a wall-clock time, as for the set-aside name: the machine's zone.
+        moment = datetime.now(UTC) if now is None else now if now.tzinfo else now.astimezone()
+        started = start_after_restore(db, now=moment, restored_from=source.name)
+    finally:
+        db.close()
+    log.info("restore: new epochs %s", [e.chain_id for e in started])
 
 
 def restore(

@@ -470,6 +470,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "định dạng gói {format} chưa được hỗ trợ"),
     QT_TRANSLATE_NOOP("messages", "các phần trong gói khác bản kê (thiếu hoặc thừa)"),
     QT_TRANSLATE_NOOP("messages", "Không nhận gói {name}: {reason}."),
+    # counter_app.services.exchange.checked_lines
+    QT_TRANSLATE_NOOP("messages", "sự kiện {node}#{seq} không khớp mã băm của nó"),
+    QT_TRANSLATE_NOOP("messages", "chuỗi {node} đứt ở sự kiện số {seq}"),
+    QT_TRANSLATE_NOOP("messages", "chuỗi {node} ngắn hơn bản kê (gói bị cắt)"),
     # counter_app.services.exchange.downward
     QT_TRANSLATE_NOOP("messages", "phát hành danh mục và lịch cho các văn phòng"),
     QT_TRANSLATE_NOOP(
@@ -550,15 +554,14 @@ MESSAGES = (
         "gói được lập bởi phiên bản counter_app mới hơn (lược đồ {schema}, ở đây {here}): hãy cập nhật phần mềm ở trung tâm tỉnh trước",
     ),
     QT_TRANSLATE_NOOP("messages", "bản kê không liệt kê chuỗi nào"),
-    QT_TRANSLATE_NOOP("messages", "sự kiện {node}#{seq} không khớp mã băm của nó"),
     QT_TRANSLATE_NOOP("messages", "các chuỗi trong gói khác bản kê"),
-    QT_TRANSLATE_NOOP("messages", "chuỗi {node} đứt ở sự kiện số {seq}"),
-    QT_TRANSLATE_NOOP("messages", "chuỗi {node} ngắn hơn bản kê (gói bị cắt)"),
     QT_TRANSLATE_NOOP("messages", "mã gói {id} đã được một văn phòng khác dùng"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} thuộc một văn phòng khác"),
     # counter_app.services.exchange.province_view
     QT_TRANSLATE_NOOP("messages", "tra cứu hồ sơ của các văn phòng"),
     QT_TRANSLATE_NOOP("messages", "xem tình trạng dữ liệu các văn phòng"),
+    # counter_app.services.exchange.returned
+    QT_TRANSLATE_NOOP("messages", "xem hồ sơ bị mất khi khôi phục"),
     # counter_app.services.exchange.status
     QT_TRANSLATE_NOOP("messages", "xem tình trạng trao đổi dữ liệu"),
     # counter_app.services.exchange.upward

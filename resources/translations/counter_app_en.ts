@@ -1073,6 +1073,10 @@ After the restore the program must close and be opened again. Restore this backu
         <translation>The provincial centre acknowledged: {0}.</translation>
     </message>
     <message>
+        <source>Trung tâm tỉnh gửi lại {0} sự kiện chuỗi {1} bị mất khi khôi phục từ bản sao lưu cũ ({2} hồ sơ: {3}).</source>
+        <translation>The provincial centre sent back {0} events of chain {1} lost in the restore from an old backup ({2} dossiers: {3}).</translation>
+    </message>
+    <message>
         <source>Chú ý: trung tâm tỉnh có chuỗi {0} đến số {1}, nhiều hơn cơ sở dữ liệu này (đã khôi phục từ bản sao lưu cũ?): chuỗi đó chưa được đánh dấu đã gửi.</source>
         <translation>Note: the provincial centre holds chain {0} up to {1}, more than this database does (restored from an older backup?): that chain is not marked as sent.</translation>
     </message>
@@ -5276,6 +5280,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>xem tình trạng dữ liệu các văn phòng</source>
         <translation>see the state of the offices&apos; data</translation>
+    </message>
+    <message>
+        <source>xem hồ sơ bị mất khi khôi phục</source>
+        <translation>view the dossiers lost in a restore</translation>
     </message>
     <message>
         <source>xem tình trạng trao đổi dữ liệu</source>

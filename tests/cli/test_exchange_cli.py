@@ -225,3 +225,39 @@ def test_a_fork_alarm_listed_and_one_branch_kept_by_command_line(
     assert "đã giữ nhánh «applied»" in out
     code, out, err = province("exchange", "keep", fork_id, "--other")
     assert code == 1 and err.startswith("Lỗi: Cảnh báo rẽ nhánh này đã được xử lý")
+
+
+@pytest.mark.expect_log("database restored from")
+def test_an_office_restored_by_command_line_gets_its_lost_dossiers_back(
+    office: Run, province: Run, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert office("exchange", "export", "--out", str(usb / "ngay0.zip"))[0] == 0
+    assert province("exchange", "enrol", str(usb / "ngay0.zip"), "--fingerprint", fingerprint_of(office))[0] == 0
+    code, out, err = office("backup")
+    assert (code, err) == (0, ""), out
+    # Day 1 is received and reaches the province (services on the office's own file) …
+    folder = tmp_path / "xa1"
+    db = Database.open(f"sqlite:///{folder / 'counter.sqlite3'}", "xa-1-quay-1")
+    lost = set(receive_day(db, 1, 1, n=2))
+    db.close()
+    assert office("exchange", "export", "--out", str(usb / "ngay1.zip"))[0] == 0
+    assert province("exchange", "import", str(usb / "ngay1.zip"), "--ack-dir", str(usb))[0] == 0
+    # … then the office goes back to its backup of day 0.
+    (backup,) = (folder / "backups").glob("counter-*.sqlite3")
+    code, out, err = office("restore", str(backup), "--yes")
+    assert (code, err) == (0, ""), out
+    code, out, err = office("exchange", "returned")
+    assert (code, out) == (0, "Không có hồ sơ nào bị mất khi khôi phục được trung tâm tỉnh gửi lại.\n")
+
+    assert office("exchange", "export", "--out", str(usb / "sau.zip"))[0] == 0
+    (usb / "ack").mkdir()
+    code, out, err = province("exchange", "import", str(usb / "sau.zip"), "--ack-dir", str(usb / "ack"))
+    assert code == 0 and "CẢNH BÁO" not in out, out
+    (ack,) = (usb / "ack").glob("xacnhan-*.zip")
+    code, out, err = office("exchange", "import", str(ack), "--fingerprint", fingerprint_of(province))
+    assert (code, err) == (0, ""), out
+    assert "sự kiện chuỗi xa-1-quay-1 (số " in out and "bị mất khi khôi phục từ bản sao lưu cũ; 2 hồ sơ" in out
+    code, out, err = office("exchange", "returned")
+    assert code == 0 and {line.split("\t")[0] for line in out.splitlines()} == lost

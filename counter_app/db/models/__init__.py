@@ -13,6 +13,7 @@ from counter_app.db.models.catalog import (
 from counter_app.db.models.dossier import Applicant, Dossier, DossierDocument, PendingIntake
 from counter_app.db.models.event_log import (
     CancelledNumber,
+    ChainEpoch,
     DailyCounter,
     Event,
     GuidanceRecord,
@@ -29,6 +30,8 @@ from counter_app.db.models.exchange import (
     ExchangeKey,
     ExchangePeer,
     ExchangePending,
+    ExchangeReturned,
+    ExchangeRewind,
     ExchangeSetAside,
 )
 from counter_app.db.models.office_catalog import OfficeProcedure
@@ -52,6 +55,7 @@ __all__ = [
     "CalendarBaseline",
     "CalendarOverride",
     "CancelledNumber",
+    "ChainEpoch",
     "ExchangeAck",
     "ExchangeBundle",
     "ExchangeChain",
@@ -62,6 +66,8 @@ __all__ = [
     "ExchangeKey",
     "ExchangePeer",
     "ExchangePending",
+    "ExchangeReturned",
+    "ExchangeRewind",
     "ExchangeSetAside",
     "ChannelTerm",
     "DailyCounter",

@@ -97,3 +97,22 @@ class GuidanceRecord(IdMixin, Base):
     officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     given_at: Mapped[datetime] = mapped_column(UTCDateTime)
     local_date: Mapped[date] = mapped_column(Date, index=True)
+
+
+class ChainEpoch(Base):
+    """A new chain a workstation's node writes to after the database was restored from a backup
+    (services/epochs.py): the restored file holds the node's old chain only up to the backup, and
+    continuing it would give different events the numbers the province already has. The new
+    chain's first event (``epoch_started``) names the head it continues from."""
+
+    __tablename__ = "chain_epochs"
+    __table_args__ = (UniqueConstraint("base_node_id", "epoch"),)
+
+    chain_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # «<node>~<epoch>»
+    base_node_id: Mapped[str] = mapped_column(String(40))  # the node id of the workstation's settings
+    epoch: Mapped[int] = mapped_column(Integer)  # 2, 3, …: the node's own chain is epoch 1
+    continues_chain: Mapped[str] = mapped_column(String(40))
+    continues_seq: Mapped[int] = mapped_column(BigInteger)
+    continues_hash: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    restored_from: Mapped[str] = mapped_column(String(300), default="")

@@ -189,3 +189,37 @@ class ExchangeForkPermit(Base):
 
     node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     from_seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class ExchangeReturned(Base):
+    """At an office: an event it lost in a restore from an old backup, sent back by the province
+    (it had them). Kept apart from ``events``: the office's tables hold no row of what it names;
+    the lost dossiers are listed for the office to handle (``counter-cli exchange returned``)."""
+
+    __tablename__ = "exchange_returned"
+
+    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    hash: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(40))
+    dossier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    event: Mapped[dict[str, object]] = mapped_column(JSON)  # the line, as in a bundle
+    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    returned_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExchangeRewind(Base):
+    """At the province: an office chain restarted after a restore (its first event names the head it
+    continues from). Until the office says it has them back (``lost_events_returned``), each
+    acknowledgement carries the events of the old chain after that head."""
+
+    __tablename__ = "exchange_rewinds"
+
+    chain_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # the new chain
+    peer_fingerprint: Mapped[str] = mapped_column(String(32))
+    continues_chain: Mapped[str] = mapped_column(String(40))
+    continues_seq: Mapped[int] = mapped_column(BigInteger)
+    continues_hash: Mapped[str] = mapped_column(String(64))
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -22,6 +22,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import Event, ExchangeAck, ExchangeBundle
 from counter_app.domain.errors import Message, UserError
 from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.epochs import closed_chains
 from counter_app.services.exchange.bundle import ReadBundle, read_bundle, refused
 from counter_app.services.exchange.keys import (
     decode_key,
@@ -33,6 +34,7 @@ from counter_app.services.exchange.keys import (
     trust_province,
 )
 from counter_app.services.exchange.province import ACK_KIND
+from counter_app.services.exchange.returned import ReturnedRange, returned_follows, take_returned
 
 KEY_FILE_HEADER = "counter_app exchange public key"
 
@@ -72,6 +74,8 @@ class AckImported:
     # node → the province's number beyond this database's last event (restored from an older
     # backup, or a copy behind its original): that chain's cursor is left as it is
     behind: dict[str, int] = field(default_factory=dict)
+    # the events this database lost in a restore, sent back by the province (and what they received)
+    returned: tuple[ReturnedRange, ...] = ()
 
 
 def import_ack(
@@ -99,14 +103,21 @@ def import_ack(
             return AckImported(bundle_id, {}, True)
         acknowledged: dict[str, int] = {}
         behind: dict[str, int] = {}
+        returned = take_returned(session, db, actor, bundle, bundle_id, now)
+        closed = closed_chains(session)
         for chain in _chains(bundle.manifest.get("chains"), path):
             node, seq, hash_ = chain
             head = session.execute(select(func.max(Event.seq)).where(Event.node_id == node)).scalar_one()
             if head is None:
                 continue  # a chain of another database with this key (a copied folder's new node)
             if seq > head:  # the province has more of this chain than this database still does
-                behind[node] = seq
-                continue
+                if node in closed and returned_follows(session, node, head, _hash_at(session, node, head)):
+                    # Restored from an old backup: the chain is closed, the province sent back the
+                    # rest and has everything this database has of it.
+                    seq, hash_ = head, _hash_at(session, node, head)
+                else:
+                    behind[node] = seq
+                    continue
             mine = session.execute(
                 select(Event.hash).where(Event.node_id == node, Event.seq == seq)
             ).scalar_one_or_none()
@@ -133,10 +144,19 @@ def import_ack(
                 kind=ACK_KIND,
                 peer_fingerprint=fingerprint_of(bundle.signer),
                 at=now,
-                summary={"file": path.name, "acknowledged": acknowledged, "behind": behind},
+                summary={
+                    "file": path.name,
+                    "acknowledged": acknowledged,
+                    "behind": behind,
+                    "returned": {r.node_id: [r.first_seq, r.last_seq] for r in returned},
+                },
             )
         )
-    return AckImported(bundle_id, acknowledged, False, behind)
+    return AckImported(bundle_id, acknowledged, False, behind, tuple(returned))
+
+
+def _hash_at(session: Session, node: str, seq: int) -> str:
+    return session.execute(select(Event.hash).where(Event.node_id == node, Event.seq == seq)).scalar_one()
 
 
 def signed_by_province(session: Session, bundle: ReadBundle, fingerprint: str | None, now: datetime) -> None:

@@ -22,7 +22,7 @@ cursor (``office.import_ack``).
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -46,9 +46,11 @@ from counter_app.db.upsert import insert_for
 from counter_app.domain.errors import Message, UserError
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.exchange.bundle import EVENTS, ReadBundle, read_bundle, refused, write_bundle
-from counter_app.services.exchange.event_json import event_fields, event_line, hash_matches
+from counter_app.services.exchange.checked_lines import check_links, events_by_node
+from counter_app.services.exchange.event_json import event_fields, event_line, line_bytes
 from counter_app.services.exchange.keys import encode_key, fingerprint_of, own_key, same_fingerprint
 from counter_app.services.exchange.province_view import project
+from counter_app.services.exchange.rewinds import lost_events, note_rewinds
 from counter_app.services.exchange.set_aside import set_aside_descendants
 from counter_app.services.exchange.upward import EVENTS_KIND
 
@@ -202,7 +204,13 @@ def acknowledge(db: Database, fingerprint: str, out: Path, *, acknowledges: uuid
             "enrolled_at": peer.enrolled_at.isoformat(),
             "chains": chains,
         }
-        write_bundle(out, manifest, {}, key)
+        # An office restored from an old backup gets back the events it lost (the province has them).
+        returned = lost_events(session, fingerprint)
+        parts: dict[str, Iterable[bytes]] = {}
+        if returned:
+            manifest["returned"] = [span for span, _lines in returned]
+            parts[EVENTS] = [line_bytes(line) for _span, lines in returned for line in lines]
+        write_bundle(out, manifest, parts, key)
         session.add(
             ExchangeBundle(
                 bundle_id=bundle_id,
@@ -248,36 +256,22 @@ def _checked_events(bundle: ReadBundle) -> dict[str, list[dict[str, Any]]]:
     chains = bundle.manifest.get("chains")
     if not isinstance(chains, list) or not chains:
         raise refused(bundle.path, Message("bản kê không liệt kê chuỗi nào"))
-    by_node: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in bundle.lines(EVENTS):
-        try:
-            fields = event_fields(line)
-            matches = hash_matches(line, fields)
-        except ValueError as exc:
-            raise refused(bundle.path, exc.args[0]) from exc
-        if not matches:
-            raise refused(
-                bundle.path,
-                Message(
-                    "sự kiện {node}#{seq} không khớp mã băm của nó", node=fields["node_id"], seq=fields["seq"]
-                ),
-            )
-        by_node[fields["node_id"]].append({**fields, "hash": line["hash"]})
+    by_node = events_by_node(bundle)
     listed = {str(c.get("node_id")): c for c in chains if isinstance(c, dict)}
     if set(listed) != set(by_node):
         raise refused(bundle.path, Message("các chuỗi trong gói khác bản kê"))
     for node, events in by_node.items():
         chain = listed[node]
-        prev, expected = chain.get("prev_hash"), chain.get("first_seq")
-        for event in events:
-            if event["seq"] != expected or event["prev_hash"] != prev:
-                raise refused(
-                    bundle.path, Message("chuỗi {node} đứt ở sự kiện số {seq}", node=node, seq=event["seq"])
-                )
-            prev, expected = event["hash"], event["seq"] + 1
-        if expected - 1 != chain.get("last_seq") or prev != chain.get("head_hash"):
-            raise refused(bundle.path, Message("chuỗi {node} ngắn hơn bản kê (gói bị cắt)", node=node))
-    return dict(by_node)
+        check_links(
+            bundle,
+            node,
+            events,
+            chain.get("first_seq"),
+            chain.get("prev_hash"),
+            chain.get("last_seq"),
+            chain.get("head_hash"),
+        )
+    return by_node
 
 
 # ----------------------------------------------------------------------------------------- applying
@@ -375,6 +369,7 @@ def apply_node(
             chain.last_seq, chain.last_hash, chain.updated_at = new_seq, prev, now
         outcome.applied, outcome.head = len(to_apply), new_seq
         outcome.touched = {line["dossier_id"] for line in to_apply if line["dossier_id"] is not None}
+        note_rewinds(session, node, to_apply, fingerprint, now)
         session.execute(
             delete(ExchangePending).where(ExchangePending.node_id == node, ExchangePending.seq <= new_seq)
         )

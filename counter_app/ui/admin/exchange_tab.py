@@ -233,6 +233,15 @@ class ExchangeTab(QWidget):
             return
         done = ", ".join(f"{node} #{seq}" for node, seq in sorted(result.acknowledged.items()))
         text = self.tr("Trung tâm tỉnh đã xác nhận: {0}.").format(done or "—")
+        for span in result.returned:
+            text += " " + self.tr(
+                "Trung tâm tỉnh gửi lại {0} sự kiện chuỗi {1} bị mất khi khôi phục từ bản sao lưu cũ ({2} hồ sơ: {3})."
+            ).format(
+                span.last_seq - span.first_seq + 1,
+                span.node_id,
+                len(span.dossier_codes),
+                ", ".join(span.dossier_codes) or "—",
+            )
         for node, seq in sorted(result.behind.items()):
             text += " " + self.tr(
                 "Chú ý: trung tâm tỉnh có chuỗi {0} đến số {1}, nhiều hơn cơ sở dữ liệu này (đã khôi phục từ bản "
