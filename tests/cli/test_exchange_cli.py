@@ -234,7 +234,9 @@ def test_an_office_restored_by_command_line_gets_its_lost_dossiers_back(
     usb = tmp_path / "usb"
     usb.mkdir()
     assert office("exchange", "export", "--out", str(usb / "ngay0.zip"))[0] == 0
-    assert province("exchange", "enrol", str(usb / "ngay0.zip"), "--fingerprint", fingerprint_of(office))[0] == 0
+    assert (
+        province("exchange", "enrol", str(usb / "ngay0.zip"), "--fingerprint", fingerprint_of(office))[0] == 0
+    )
     code, out, err = office("backup")
     assert (code, err) == (0, ""), out
     # Day 1 is received and reaches the province (services on the office's own file) …
@@ -258,6 +260,8 @@ def test_an_office_restored_by_command_line_gets_its_lost_dossiers_back(
     (ack,) = (usb / "ack").glob("xacnhan-*.zip")
     code, out, err = office("exchange", "import", str(ack), "--fingerprint", fingerprint_of(province))
     assert (code, err) == (0, ""), out
-    assert "sự kiện chuỗi xa-1-quay-1 (số " in out and "bị mất khi khôi phục từ bản sao lưu cũ; 2 hồ sơ" in out
+    assert (
+        "sự kiện chuỗi xa-1-quay-1 (số " in out and "bị mất khi khôi phục từ bản sao lưu cũ; 2 hồ sơ" in out
+    )
     code, out, err = office("exchange", "returned")
     assert code == 0 and {line.split("\t")[0] for line in out.splitlines()} == lost
