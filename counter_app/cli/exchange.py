@@ -112,10 +112,10 @@ def cmd_import(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def _import_events(ctx: AppContext, args: argparse.Namespace, path: Path) -> None:
-    from counter_app.services.exchange.province import acknowledge, import_events
+    from counter_app.services.exchange.province import import_and_acknowledge
 
-    now = utc_now()
-    result = import_events(ctx.db, actor_of(ctx, args), path, now=now)
+    folder = Path(args.ack_dir) if args.ack_dir else None
+    result, ack = import_and_acknowledge(ctx.db, actor_of(ctx, args), path, folder, now=utc_now())
     if result.repeated:
         print(f"{path.name}: đã nhập trước đây, không có gì mới.")
     else:
@@ -132,12 +132,6 @@ def _import_events(ctx: AppContext, args: argparse.Namespace, path: Path) -> Non
                 "(«counter-cli exchange forks»)"
             )
         print(line)
-    folder = Path(args.ack_dir) if args.ack_dir else path.parent
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    ack = check_writable(
-        folder / f"xacnhan-{result.office_code or 'vanphong'}-{stamp}-{result.bundle_id.hex[:8]}.zip"
-    )
-    acknowledge(ctx.db, result.fingerprint, ack, acknowledges=result.bundle_id, now=now)
     print(f"  Gói xác nhận gửi văn phòng: {ack}")
 
 

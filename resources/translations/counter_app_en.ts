@@ -38,6 +38,10 @@
         <source>Trao đổi với tỉnh</source>
         <translation>Exchange with the province</translation>
     </message>
+    <message>
+        <source>Các văn phòng (tỉnh)</source>
+        <translation>Offices (province)</translation>
+    </message>
 </context>
 <context>
     <name>ApplicantForm</name>
@@ -1705,6 +1709,221 @@ Only change it when the office has been given a new code.</translation>
     <message>
         <source>Thủ tục {0}: bỏ đơn vị xử lý.</source>
         <translation>Procedure {0}: handling unit cleared.</translation>
+    </message>
+</context>
+<context>
+    <name>ProvinceTab</name>
+    <message>
+        <source>Mã định danh</source>
+        <translation>Identifier code</translation>
+    </message>
+    <message>
+        <source>Văn phòng</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Dữ liệu đến</source>
+        <translation>Data up to</translation>
+    </message>
+    <message>
+        <source>Sự kiện</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Hồ sơ</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Chờ</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Rẽ nhánh</source>
+        <translation>Forks</translation>
+    </message>
+    <message>
+        <source>Nhập gói của văn phòng…</source>
+        <translation>Import office bundles…</translation>
+    </message>
+    <message>
+        <source>Đăng ký văn phòng…</source>
+        <translation>Enrol an office…</translation>
+    </message>
+    <message>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ hoặc số CCCD</source>
+        <translation>Dossier code or citizen ID number</translation>
+    </message>
+    <message>
+        <source>Tra cứu</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>CCCD</source>
+        <translation>Citizen ID</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Dữ liệu văn phòng đến</source>
+        <translation>Office data up to</translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Chuỗi</source>
+        <translation>Chain</translation>
+    </message>
+    <message>
+        <source>Nhánh đã áp dụng</source>
+        <translation>Applied branch</translation>
+    </message>
+    <message>
+        <source>Nhánh kia</source>
+        <translation>Other branch</translation>
+    </message>
+    <message>
+        <source>Giữ nhánh đã áp dụng</source>
+        <translation>Keep the applied branch</translation>
+    </message>
+    <message>
+        <source>Giữ nhánh kia</source>
+        <translation>Keep the other branch</translation>
+    </message>
+    <message>
+        <source>Tra cứu hồ sơ của các văn phòng (đường dây nóng):</source>
+        <translation>Look up the offices&apos; dossiers (hotline):</translation>
+    </message>
+    <message>
+        <source>Cảnh báo rẽ nhánh đang mở — chọn nhánh giữ lại, nhánh kia được để riêng:</source>
+        <translation>Open fork alarms — choose the branch to keep; the other is set aside:</translation>
+    </message>
+    <message>
+        <source>Các văn phòng đã đăng ký với trung tâm tỉnh và dữ liệu của mỗi văn phòng đến lúc nào. Một văn phòng nhiều ngày không gửi được xem theo ngày dữ liệu của nó.</source>
+        <translation>The offices enrolled with the provincial centre and how far each one&apos;s data runs. An office that has not sent for days is read as of its data&apos;s date.</translation>
+    </message>
+    <message>
+        <source>Chưa có văn phòng nào đăng ký với cơ sở dữ liệu này. Màn hình này dùng ở trung tâm tỉnh: đăng ký một văn phòng từ gói đầu tiên của nó và dấu vân tay văn phòng đọc qua điện thoại.</source>
+        <translation>No office is enrolled with this database. This screen is for the provincial centre: enrol an office from its first bundle and the fingerprint the office reads out over the phone.</translation>
+    </message>
+    <message>
+        <source>{0} từ số {1}</source>
+        <translation>{0} from no. {1}</translation>
+    </message>
+    <message>
+        <source>{0} sự kiện, {1}–{2}; {3} hồ sơ: {4}</source>
+        <translation>{0} events, {1}–{2}; {3} dossiers: {4}</translation>
+    </message>
+    <message>
+        <source>Nhập mã hồ sơ hoặc số CCCD để tra cứu.</source>
+        <translation>Enter a dossier code or a citizen ID number to look up.</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no appointment</translation>
+    </message>
+    <message>
+        <source>Tìm thấy {0} hồ sơ.</source>
+        <translation>Found {0} dossiers.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào của các văn phòng khớp.</source>
+        <translation>No office dossier matches.</translation>
+    </message>
+    <message>
+        <source>Chọn một gói của văn phòng cần đăng ký</source>
+        <translation>Choose a bundle of the office to enrol</translation>
+    </message>
+    <message>
+        <source>Gói trao đổi (*.zip)</source>
+        <translation>Exchange bundles (*.zip)</translation>
+    </message>
+    <message>
+        <source>Đăng ký văn phòng</source>
+        <translation>Enrol an office</translation>
+    </message>
+    <message>
+        <source>Dấu vân tay khóa của văn phòng (văn phòng đọc qua điện thoại):</source>
+        <translation>The office key&apos;s fingerprint (read out by the office over the phone):</translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký: cần dấu vân tay của văn phòng.</source>
+        <translation>Not enrolled: the office&apos;s fingerprint is needed.</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký khóa {0} của {1} ({2}).</source>
+        <translation>Enrolled key {0} of {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký từ trước: khóa {0} của {1} ({2}).</source>
+        <translation>Already enrolled: key {0} of {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>Chọn các gói của văn phòng</source>
+        <translation>Choose the offices&apos; bundles</translation>
+    </message>
+    <message>
+        <source>Đang nhập gói của văn phòng…</source>
+        <translation>Importing office bundles…</translation>
+    </message>
+    <message>
+        <source>{0}: đã nhập trước đây, không có gì mới.</source>
+        <translation>{0}: imported before, nothing new.</translation>
+    </message>
+    <message>
+        <source>{0}: văn phòng {1}, áp dụng {2} sự kiện; gói xác nhận: {3}.</source>
+        <translation>{0}: office {1}, {2} events applied; acknowledgement: {3}.</translation>
+    </message>
+    <message>
+        <source>CẢNH BÁO RẼ NHÁNH: chưa áp dụng gì thêm của chuỗi đó; hãy chọn nhánh bên dưới.</source>
+        <translation>FORK ALARM: nothing more of that chain is applied; choose the branch below.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được: {0}</source>
+        <translation>Could not be done: {0}</translation>
+    </message>
+    <message>
+        <source>Chọn một cảnh báo rẽ nhánh trong bảng.</source>
+        <translation>Select a fork alarm in the table.</translation>
+    </message>
+    <message>
+        <source>nhánh đã áp dụng</source>
+        <translation>the applied branch</translation>
+    </message>
+    <message>
+        <source>nhánh kia</source>
+        <translation>the other branch</translation>
+    </message>
+    <message>
+        <source>Giữ {0} của chuỗi {1} (văn phòng {2})? Nhánh còn lại được để riêng, không bị xóa.</source>
+        <translation>Keep {0} of chain {1} (office {2})? The other branch is set aside, not deleted.</translation>
+    </message>
+    <message>
+        <source>Chọn nhánh</source>
+        <translation>Choose a branch</translation>
+    </message>
+    <message>
+        <source>Đã giữ {0}: {1} sự kiện của nhánh còn lại được để riêng; chuỗi đến số {2}.</source>
+        <translation>Kept {0}: {1} events of the other branch set aside; the chain runs to no. {2}.</translation>
     </message>
 </context>
 <context>

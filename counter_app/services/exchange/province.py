@@ -44,6 +44,7 @@ from counter_app.db.models import (
 from counter_app.db.schema_head import HEAD_REVISION
 from counter_app.db.upsert import insert_for
 from counter_app.domain.errors import Message, UserError
+from counter_app.output_files import check_writable
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.exchange.bundle import EVENTS, ReadBundle, read_bundle, refused, write_bundle
 from counter_app.services.exchange.checked_lines import check_links, events_by_node
@@ -222,6 +223,19 @@ def acknowledge(db: Database, fingerprint: str, out: Path, *, acknowledges: uuid
             )
         )
     return out
+
+
+def import_and_acknowledge(
+    db: Database, actor: Actor, path: Path, ack_dir: Path | None, *, now: datetime
+) -> tuple[Imported, Path]:
+    """Import an office's bundle and write its acknowledgement into ``ack_dir`` (default: beside
+    the bundle), named after the office and the time: what the office takes back to import."""
+    folder = ack_dir if ack_dir is not None else path.parent
+    result = import_events(db, actor, path, now=now)
+    name = f"xacnhan-{result.office_code or 'vanphong'}-{now:%Y%m%d-%H%M%S}-{result.bundle_id.hex[:8]}.zip"
+    ack = check_writable(folder / name)
+    acknowledge(db, result.fingerprint, ack, acknowledges=result.bundle_id, now=now)
+    return result, ack
 
 
 # ----------------------------------------------------------------------------------------- checking

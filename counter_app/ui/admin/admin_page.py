@@ -1,4 +1,5 @@
-"""Quản trị (F7, admins only): users, the office, its calendar, procedures, units and backups.
+"""Quản trị (F7, admins only): users, the office, its calendar, procedures, units, backups, the
+exchange with the province and — at the province — the offices.
 
 One tab per task; each tab calls its services only and re-reads itself when shown. The backups tab's
 ``restart_required`` is the page's: after a restore the main window must close (the application
@@ -16,6 +17,7 @@ from counter_app.ui.admin.calendar_tab import CalendarTab
 from counter_app.ui.admin.exchange_tab import ExchangeTab
 from counter_app.ui.admin.office_tab import OfficeTab
 from counter_app.ui.admin.procedures_tab import ProceduresTab
+from counter_app.ui.admin.province_tab import ProvinceTab
 from counter_app.ui.admin.units_tab import UnitsTab
 from counter_app.ui.admin.users_tab import UsersTab
 from counter_app.ui.session import UiSession
@@ -34,6 +36,7 @@ class AdminPage(QTabWidget):
         self.units_tab = UnitsTab(session)
         self.backups_tab = BackupsTab(session)
         self.exchange_tab = ExchangeTab(session)
+        self.province_tab = ProvinceTab(session)
         self.addTab(self.users_tab, self.tr("Người dùng"))
         self.addTab(self.office_tab, self.tr("Đơn vị"))
         self.addTab(self.calendar_tab, self.tr("Lịch làm việc"))
@@ -41,6 +44,7 @@ class AdminPage(QTabWidget):
         self.addTab(self.units_tab, self.tr("Đơn vị chuyên môn"))
         self.addTab(self.backups_tab, self.tr("Sao lưu"))
         self.addTab(self.exchange_tab, self.tr("Trao đổi với tỉnh"))
+        self.addTab(self.province_tab, self.tr("Các văn phòng (tỉnh)"))
         self.backups_tab.restart_required.connect(self._restored)
         self.currentChanged.connect(lambda _i: self._show_current())
 

@@ -19,7 +19,7 @@ def page(qtbot: QtBot, session: UiSession) -> AdminPage:
     return widget
 
 
-def test_given_admin_page_then_seven_tabs_in_order_each_filled(page: AdminPage) -> None:
+def test_given_admin_page_then_eight_tabs_in_order_each_filled(page: AdminPage) -> None:
     titles = [page.tabText(i) for i in range(page.count())]
     assert titles == [
         "Người dùng",
@@ -29,9 +29,14 @@ def test_given_admin_page_then_seven_tabs_in_order_each_filled(page: AdminPage) 
         "Đơn vị chuyên môn",
         "Sao lưu",
         "Trao đổi với tỉnh",
+        "Các văn phòng (tỉnh)",
     ]
     page.setCurrentWidget(page.exchange_tab)  # read when shown: the office's chains, none sent yet
     assert page.exchange_tab.status is not None and page.exchange_tab.status.unsent > 0
+    page.setCurrentWidget(page.province_tab)  # an office's own database: nothing enrolled, said so
+    assert (
+        page.province_tab.offices.rowCount() == 0 and "Chưa có văn phòng nào" in page.province_tab.note.text()
+    )
     page.refresh()
     assert page.users_tab.table.rowCount() == 4
     assert page.office_tab.code.text() == "000.00.31.H56"
