@@ -124,3 +124,26 @@ def rewrite_part(bundle: Path, target: Path, part: str, change) -> Path:  # type
 
 def moment(day: int) -> datetime:
     return MONDAY_9AM + timedelta(days=day, hours=9)
+
+
+def acked_export(office: Database, acker: Database, tmp_path: Path, name: str, day: int) -> Path:
+    """The office's bundle of what is new since its last bundle: another province database imports
+    and acknowledges each one, so the next holds only what follows."""
+    from counter_app.services.exchange.office import import_ack, public_key_text
+    from counter_app.services.exchange.province import acknowledge, import_events
+    from counter_app.services.exchange.upward import export_events
+
+    bundle = tmp_path / "usb" / f"{name}.zip"
+    assert export_events(office, SYSTEM_ACTOR, bundle, now=moment(day)) is not None
+    result = import_events(acker, SYSTEM_ACTOR, bundle, now=moment(day))
+    ack = acknowledge(
+        acker,
+        result.fingerprint,
+        tmp_path / f"ack-{name}.zip",
+        acknowledges=result.bundle_id,
+        now=moment(day),
+    )
+    import_ack(
+        office, SYSTEM_ACTOR, ack, now=moment(day), fingerprint=public_key_text(acker, now=moment(0))[1]
+    )
+    return bundle

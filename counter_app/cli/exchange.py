@@ -9,6 +9,8 @@
     exchange offices                       (province) each enrolled office: data up to, events,
                                            dossiers, events waiting, open fork alarms
     exchange find CODE|CCCD                (province) the offices' dossiers with this code or CCCD
+    exchange epoch                         (office) after restoring the database by hand (pg_restore):
+                                           every workstation's chain goes on in a new epoch
     exchange returned                      (office) the dossiers lost in a restore from an old backup
                                            whose events the province sent back
     exchange forks [--all]                 (province) the open fork alarms (--all: resolved ones too),
@@ -243,6 +245,18 @@ def cmd_find(ctx: AppContext, args: argparse.Namespace) -> None:
         )
 
 
+def cmd_epoch(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.actor import Role, require_role
+    from counter_app.services.epochs import start_after_restore
+
+    require_role(actor_of(ctx, args), Role.ADMIN, "bắt đầu kỷ nguyên mới sau khi khôi phục")
+    started = start_after_restore(ctx.db, now=utc_now(), restored_from="pg_restore")
+    print(
+        f"Đã bắt đầu kỷ nguyên mới cho {len(started)} máy (chuỗi sự kiện); các máy khác bắt đầu khi mở lại "
+        "phần mềm. Gửi gói cho trung tâm tỉnh như thường lệ: tỉnh sẽ gửi lại các sự kiện bị mất."
+    )
+
+
 def cmd_returned(ctx: AppContext, args: argparse.Namespace) -> None:
     from counter_app.services.exchange.returned import returned_dossiers
     from counter_app.services.offices import office_timezone
@@ -334,6 +348,12 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("text")
     p.set_defaults(func=cmd_find)
+    p = group.add_parser(
+        "epoch",
+        parents=[common],
+        help="(văn phòng) sau khi khôi phục CSDL bằng tay: chuỗi sự kiện mới cho mọi máy",
+    )
+    p.set_defaults(func=cmd_epoch)
     p = group.add_parser(
         "returned", parents=[common], help="(văn phòng) hồ sơ bị mất khi khôi phục, trung tâm tỉnh đã gửi lại"
     )

@@ -62,13 +62,28 @@ class Database:
 
     def chain_of(self, base: str) -> str:
         """The chain the workstation's node ``base`` writes to (a new one after each restore,
-        services/epochs.py); ``base`` itself when it cannot be read."""
-        from counter_app.db.event_log import current_chain  # the models: not needed to open
+        services/epochs.py): begun here when a restore came since its last one; ``base`` itself
+        when the database cannot say."""
+        from datetime import UTC, datetime
+
+        from counter_app.db.epochs import begin_epoch, needs_epoch  # the models: not needed to open
+        from counter_app.db.event_log import current_chain
+        from counter_app.db.office_day import local_today
 
         try:
-            with self.engine.connect() as connection:
-                return current_chain(connection, base)
-        except DBAPIError:
+            with self.read() as session:  # the usual case: no lock taken
+                if needs_epoch(session, base) is None:
+                    return current_chain(session, base)
+            with self.write() as session:  # again under the lock: another process may have begun it
+                restore = needs_epoch(session, base)
+                if restore is None:
+                    return current_chain(session, base)
+                now = datetime.now(UTC)
+                return begin_epoch(
+                    session, base, now, local_today(session, now), restore.restored_from
+                ).chain_id
+        except (DBAPIError, UserError):
+            log.warning("the chain of node %s could not be read; writing to it as it is", base)
             return base
 
     def refresh_statistics(self) -> None:

@@ -12,20 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.models import CalendarBaseline, Office
+from counter_app.db.models import CalendarBaseline
+from counter_app.db.office_day import local_today
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.text import normalize
-from counter_app.domain.timezones import DEFAULT_TZ
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.calendar_admin import KINDS, MAX_NOTE
 from counter_app.services.event_log import record
-from counter_app.services.offices import local_date
 
 EDIT = "sửa lịch làm việc chung của tỉnh"
 
@@ -133,14 +131,8 @@ def _write(session: Session, row: CalendarBaseline | None, wanted: BaselineDay, 
         row.kind, row.note, row.changed_at = wanted.kind, wanted.note, now
 
 
-def today_in(session: Session, now: datetime) -> date:
-    """Today at this database's office (the first one), or in Vietnam's time zone without one."""
-    office = session.execute(select(Office).order_by(Office.identifier_code).limit(1)).scalar_one_or_none()
-    return local_date(office, now) if office is not None else now.astimezone(ZoneInfo(DEFAULT_TZ)).date()
-
-
 def _not_past(session: Session, day: date, now: datetime) -> None:
-    if day < today_in(session, now):
+    if day < local_today(session, now):
         raise ValidationError(
             "Ngày {day:%d/%m/%Y} đã qua: không sửa lịch của ngày đã qua (hồ sơ đã được hẹn và đánh giá đúng hạn theo lịch của ngày đó).",
             day=day,

@@ -191,6 +191,7 @@ def apply_restore(plan: RestorePlan, *, now: datetime | None = None) -> RestoreR
     db_file = plan.db_file
     aside: Path | None = None
     moved = linked = False
+    _start_epochs(plan.staged.path, plan.source, now)  # on the copy, before anything is replaced
     try:
         if db_file.exists() or any(Path(f"{db_file}{s}").exists() for s in SIDE_FILES):
             _release(db_file)
@@ -216,24 +217,32 @@ def apply_restore(plan: RestorePlan, *, now: datetime | None = None) -> RestoreR
         plan.staged.discard()  # nothing left behind when it failed (no-op once committed)
     kept = aside if (linked or moved) else None
     log.warning("database restored from %s; the previous one set aside as %s", plan.source, kept)
-    _start_epochs(db_file, plan.source, now)
     return RestoreResult(plan.source, kept, plan)
 
 
-def _start_epochs(db_file: Path, source: Path, now: datetime | None) -> None:
+def _start_epochs(staged: Path, source: Path, now: datetime | None) -> None:
     """Each workstation's chain goes on in a new epoch (services/epochs.py): the province may have
-    events after the backup's, and the restored chains must not number new events like them."""
+    events after the backup's, and the restored chains must not number new events like them.
+    Written into the verified copy before it takes the current file's place, so a restore either
+    happens with its epochs or not at all."""
     from counter_app.db.database import Database
     from counter_app.services.epochs import start_after_restore
 
-    db = Database.open(f"sqlite:///{db_file}", "restore")
+    # ``now`` (tests) may be a wall-clock time, as for the set-aside name: the machine's zone.
+    moment = datetime.now(UTC) if now is None else now if now.tzinfo else now.astimezone()
     try:
-        # ``now`` (tests) may be a wall-clock time, as for the set-aside name: the machine's zone.
-        moment = datetime.now(UTC) if now is None else now if now.tzinfo else now.astimezone()
-        started = start_after_restore(db, now=moment, restored_from=source.name)
-    finally:
-        db.close()
-    log.info("restore: new epochs %s", [e.chain_id for e in started])
+        db = Database.open(f"sqlite:///{staged.as_posix()}", "restore")
+        try:
+            started = start_after_restore(db, now=moment, restored_from=source.name)
+        finally:
+            db.close()
+    except UserError:
+        raise
+    except Exception as exc:  # the copy was verified: whatever fails here, nothing is replaced
+        raise UserError(
+            "Không chuẩn bị được bản sao lưu để khôi phục: {error}. Chưa thay đổi gì.", error=exc
+        ) from exc
+    log.info("restore: new epochs for %s", [e.base_node_id for e in started])
 
 
 def restore(

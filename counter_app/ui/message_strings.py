@@ -496,6 +496,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "chọn nhánh sau cảnh báo rẽ nhánh"),
     QT_TRANSLATE_NOOP("messages", "Chọn nhánh «applied» (đã áp dụng) hoặc «other» (nhánh kia)."),
     QT_TRANSLATE_NOOP("messages", "Cảnh báo rẽ nhánh này đã được xử lý ({resolution})."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Không rõ cảnh báo rẽ nhánh này thuộc văn phòng nào: không chọn được nhánh.",
+    ),
     QT_TRANSLATE_NOOP("messages", "Mã cảnh báo rẽ nhánh «{id}» không đúng dạng."),
     QT_TRANSLATE_NOOP("messages", "Không có cảnh báo rẽ nhánh nào có mã {id}."),
     QT_TRANSLATE_NOOP("messages", "Mã {id} khớp nhiều cảnh báo: hãy gõ thêm ký tự."),
@@ -728,6 +732,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "Không khôi phục được vào {folder}: {reason}."),
     QT_TRANSLATE_NOOP("messages", "Không khôi phục từ {name}: {problem} Chưa thay đổi gì ({count} vấn đề)."),
     QT_TRANSLATE_NOOP("messages", "Không thay được cơ sở dữ liệu {db_file}: {reason}. Chưa thay đổi gì."),
+    QT_TRANSLATE_NOOP("messages", "Không chuẩn bị được bản sao lưu để khôi phục: {error}. Chưa thay đổi gì."),
     QT_TRANSLATE_NOOP("messages", "Tệp {source} không chứa một cơ sở dữ liệu SQLite: không khôi phục."),
     QT_TRANSLATE_NOOP("messages", "Không đọc được tệp sao lưu {source}: {reason}. Chưa thay đổi gì."),
     QT_TRANSLATE_NOOP(

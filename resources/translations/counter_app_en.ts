@@ -5485,6 +5485,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>chain {node} is shorter than the manifest says (the bundle was cut short)</translation>
     </message>
     <message>
+        <source>Không rõ cảnh báo rẽ nhánh này thuộc văn phòng nào: không chọn được nhánh.</source>
+        <translation>It is not known which office this fork alarm belongs to: no branch can be chosen.</translation>
+    </message>
+    <message>
         <source>mã gói {id} đã được một văn phòng khác dùng</source>
         <translation>bundle id {id} was already used by another office</translation>
     </message>
@@ -5927,6 +5931,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Không thay được cơ sở dữ liệu {db_file}: {reason}. Chưa thay đổi gì.</source>
         <translation>Cannot replace the database {db_file}: {reason}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Không chuẩn bị được bản sao lưu để khôi phục: {error}. Chưa thay đổi gì.</source>
+        <translation>The backup could not be prepared for the restore: {error}. Nothing has changed.</translation>
     </message>
     <message>
         <source>Tệp {source} không chứa một cơ sở dữ liệu SQLite: không khôi phục.</source>

@@ -265,3 +265,16 @@ def test_an_office_restored_by_command_line_gets_its_lost_dossiers_back(
     )
     code, out, err = office("exchange", "returned")
     assert code == 0 and {line.split("\t")[0] for line in out.splitlines()} == lost
+
+
+def test_after_a_restore_by_hand_the_admin_starts_the_epochs(office: Run, tmp_path: Path) -> None:
+    code, out, err = office("exchange", "epoch", "--as", "canbo1")
+    assert code == 1 and err.startswith("Lỗi: Chỉ quản trị")
+    code, out, err = office("exchange", "epoch")
+    assert (code, err) == (0, "")
+    assert out.startswith("Đã bắt đầu kỷ nguyên mới cho ") and "tỉnh sẽ gửi lại các sự kiện bị mất" in out
+    db = Database.open(f"sqlite:///{tmp_path / 'xa1' / 'counter.sqlite3'}", "xa-1-quay-1")
+    try:
+        assert db.node_id != "xa-1-quay-1"  # the template's own workstation writes a new chain now
+    finally:
+        db.close()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from exchange_support import (
+    acked_export,
     chain_of,
     moment,
     node_of,
@@ -524,22 +525,6 @@ def last_event_at(office: Database) -> object:
 
 
 # ----------------------------------------------------------------------------- two branches, any order
-
-
-def acked_export(office: Database, acker: Database, tmp_path: Path, name: str, day: int) -> Path:
-    """The office's bundle of what is new since its last bundle: another province database imports
-    and acknowledges each one, so the next holds only what follows."""
-    bundle = export(office, tmp_path, name, day)
-    result = import_events(acker, ADMIN, bundle, now=moment(day))
-    ack = acknowledge(
-        acker,
-        result.fingerprint,
-        tmp_path / f"ack-{name}.zip",
-        acknowledges=result.bundle_id,
-        now=moment(day),
-    )
-    import_ack(office, ADMIN, ack, now=moment(day), fingerprint=public_key_text(acker, now=moment(0))[1])
-    return bundle
 
 
 def everything_at(province: Database, node: str) -> set[tuple[int, str]]:

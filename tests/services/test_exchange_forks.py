@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exchange_support import chain_of, moment, node_of, open_office, province_chain, receive_day
+from exchange_support import acked_export, chain_of, moment, node_of, open_office, province_chain, receive_day
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -18,6 +18,7 @@ from counter_app.db.models import (
     ExchangeEvent,
     ExchangeFork,
     ExchangeForkPermit,
+    ExchangePending,
     ExchangeSetAside,
 )
 from counter_app.domain.errors import NotFoundError, PermissionDenied, UserError, ValidationError
@@ -182,3 +183,76 @@ def test_given_a_wrong_choice_then_said_and_nothing_changes(
         keep_branch(province, ADMIN, fork.id.hex, KEEP_OTHER, now=moment(5))
     with province.read() as session:
         assert session.execute(select(ExchangeFork.resolution)).scalar_one() == "applied"
+
+
+@pytest.fixture
+def waiting_first(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> tuple[Database, Database, Database]:
+    """(province, original, copy), bundles out of order: the original's day 2 waits for its day 1;
+    the copy's branch is applied up to where day 2 waits and differs there (the alarm); the
+    original's day 1 then comes, differing from the copy's applied events (kept in the alarm)."""
+    office = open_office(office_templates[1], tmp_path / "xa1", 1)
+    acker = Database.open(f"sqlite:///{tmp_path / 'acker.sqlite3'}", "acker")
+    receive_day(office, 1, 0)
+    first = export(office, tmp_path, "ngay0", 0)
+    for province in (acker, db):
+        enrol(province, ADMIN, first, public_key_text(office, now=moment(0))[1], now=moment(0))
+    acked_export(office, acker, tmp_path, "ngay0-ack", 0)
+    copy = open_office(Path(str(office.url).removeprefix("sqlite:///")), tmp_path / "copy", 1)
+    receive_day(office, 1, 1)
+    day1 = acked_export(office, acker, tmp_path, "ngay1", 1)
+    receive_day(copy, 1, 1, n=4)
+    branch = export(copy, tmp_path, "copy", 1)
+    receive_day(office, 1, 2)
+    day2 = export(office, tmp_path, "ngay2", 2)  # follows day 1 only
+    acker.close()
+    import_events(db, ADMIN, first, now=moment(3))
+    assert import_events(db, ADMIN, day2, now=moment(3)).nodes[0].waiting > 0
+    assert import_events(db, ADMIN, branch, now=moment(3)).forks
+    import_events(db, ADMIN, day1, now=moment(3))
+    return db, office, copy
+
+
+def test_given_bundles_out_of_order_then_keeping_the_original_takes_two_choices_and_loses_nothing(
+    waiting_first: tuple[Database, Database, Database], tmp_path: Path
+) -> None:
+    province, office, copy = waiting_first
+    (fork,) = list_forks(province, ADMIN)
+    # Where the copy met the waiting day 2: the applied side is the waiting original, the other the copy.
+    assert set(fork.other.dossier_codes) <= dossier_codes(copy)
+
+    first = keep_branch(province, ADMIN, fork.id.hex, KEEP_APPLIED, now=moment(4))
+
+    # The original's day 1 differs from the copy's events applied before that place: a new alarm
+    # there, the true place of the fork; keeping the original's side applies day 1 and day 2.
+    assert first.new_alarm_at is not None and first.new_alarm_at < fork.seq
+    (second,) = list_forks(province, ADMIN)
+    keep_branch(province, ADMIN, second.id.hex, KEEP_OTHER, now=moment(4))
+    assert province_chain(province, NODE) == chain_of(office, NODE)
+    assert set_aside_at(province) == events_of(copy) - events_of(office)
+    with province.read() as session:
+        assert session.execute(select(func.count()).select_from(ExchangePending)).scalar_one() == 0
+    receive_day(office, 1, 3)
+    later = import_events(province, ADMIN, export(office, tmp_path, "ngay3", 3), now=moment(5))
+    assert later.nodes[0].fork_at is None and later.nodes[0].set_aside == 0
+    assert province_chain(province, NODE) == chain_of(office, NODE)
+
+
+def test_given_bundles_out_of_order_then_keeping_the_copy_sets_the_original_aside_waiting_events_too(
+    waiting_first: tuple[Database, Database, Database], tmp_path: Path
+) -> None:
+    province, office, copy = waiting_first
+    (fork,) = list_forks(province, ADMIN)
+
+    done = keep_branch(province, ADMIN, fork.id.hex, KEEP_OTHER, now=moment(4))
+
+    assert done.new_alarm_at is None
+    assert province_chain(province, NODE) == chain_of(copy, NODE)
+    assert set_aside_at(province) == events_of(office) - events_of(copy)  # day 1 and the waiting day 2
+    with province.read() as session:
+        assert session.execute(select(func.count()).select_from(ExchangePending)).scalar_one() == 0
+    receive_day(copy, 1, 3)
+    later = import_events(province, ADMIN, export(copy, tmp_path, "copy-3", 3), now=moment(5))
+    assert later.nodes[0].fork_at is None and later.nodes[0].applied > 0
+    assert province_chain(province, NODE) == chain_of(copy, NODE)

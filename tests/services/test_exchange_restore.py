@@ -5,6 +5,7 @@ services as «counter-cli backup» and «restore»); the province on SQLite and 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -91,10 +92,10 @@ def test_given_a_restore_then_each_chain_goes_on_in_a_new_epoch_naming_the_head_
     restored: tuple[Database, Database, set[str], Path],
 ) -> None:
     _province, office, lost, _file = restored
-    assert office.node_id == f"{NODE}~2"  # the workstation's node id resolves to its new chain
     with office.read() as session:
         (epoch,) = session.execute(select(ChainEpoch)).scalars()
         first = session.execute(select(Event).where(Event.node_id == epoch.chain_id)).scalar_one()
+    assert office.node_id == epoch.chain_id != NODE  # the workstation's node id resolves to its new chain
     assert (epoch.base_node_id, epoch.epoch, epoch.continues_chain) == (NODE, 2, NODE)
     assert (epoch.continues_seq, epoch.continues_hash) == chain_of(office, NODE)
     assert first.kind == EPOCH_STARTED and first.seq == 1
@@ -119,8 +120,8 @@ def test_given_the_restored_office_goes_on_then_no_fork_and_its_lost_events_come
     with province.read() as session:
         assert session.execute(select(func.count()).select_from(ExchangeFork)).scalar_one() == 0
         (rewind,) = session.execute(select(ExchangeRewind)).scalars()
-    assert rewind.chain_id == f"{NODE}~2" and rewind.continues_chain == NODE and rewind.closed_at is None
-    assert province_chain(province, f"{NODE}~2") == chain_of(office, f"{NODE}~2")
+    assert rewind.chain_id == office.node_id and rewind.continues_chain == NODE and rewind.closed_at is None
+    assert province_chain(province, office.node_id) == chain_of(office, office.node_id)
     old_at_province = province_chain(province, NODE)
     assert old_at_province is not None and old_at_province[0] > chain_of(office, NODE)[0]
 
@@ -147,3 +148,42 @@ def test_given_the_restored_office_goes_on_then_no_fork_and_its_lost_events_come
     again = import_ack(office, ADMIN, second, now=moment(3))
     assert again.returned == () and not again.behind
     assert integrity.verify_events(office).first_broken is None
+
+
+def test_given_one_backup_restored_twice_then_two_different_chains_and_no_fork(
+    restored: tuple[Database, Database, set[str], Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR, logger="counter_app.services.recovery")  # its warning is the point
+    province, office, _lost, file = restored
+    first_epoch = office.node_id
+    receive_day(office, 1, 2)
+    office.close()
+    (backup,) = (file.parent / "backups").glob("*.sqlite3")
+
+    apply_restore(prepare_restore(file, backup), now=moment(3))
+
+    again = Database.open(f"sqlite:///{file}", NODE)
+    assert again.node_id not in (first_epoch, NODE)
+    receive_day(again, 1, 3)
+    round_trip(again, province, tmp_path, "lan-hai", 3)  # applied: no fork (round_trip checks)
+    with province.read() as session:
+        assert session.execute(select(func.count()).select_from(ExchangeFork)).scalar_one() == 0
+
+
+def test_given_a_workstation_the_backup_does_not_know_then_it_begins_its_own_epoch_at_open(
+    restored: tuple[Database, Database, set[str], Path],
+) -> None:
+    _province, office, _lost, file = restored
+    other = Database.open(f"sqlite:///{file}", "xa-1-quay-2")  # a second counter, new since the backup
+    assert other.node_id != "xa-1-quay-2"
+    with other.read() as session:
+        epoch = session.get(ChainEpoch, other.node_id)
+    assert epoch is not None and (epoch.base_node_id, epoch.continues_chain, epoch.continues_seq) == (
+        "xa-1-quay-2",
+        "xa-1-quay-2",
+        0,
+    )
+    again = Database.open(f"sqlite:///{file}", "xa-1-quay-2")  # and keeps it
+    assert again.node_id == other.node_id
+    other.close()
+    again.close()

@@ -14,6 +14,7 @@ from counter_app.db.models.dossier import Applicant, Dossier, DossierDocument, P
 from counter_app.db.models.event_log import (
     CancelledNumber,
     ChainEpoch,
+    ChainRestore,
     DailyCounter,
     Event,
     GuidanceRecord,
@@ -56,6 +57,7 @@ __all__ = [
     "CalendarOverride",
     "CancelledNumber",
     "ChainEpoch",
+    "ChainRestore",
     "ExchangeAck",
     "ExchangeBundle",
     "ExchangeChain",

@@ -108,11 +108,22 @@ class ChainEpoch(Base):
     __tablename__ = "chain_epochs"
     __table_args__ = (UniqueConstraint("base_node_id", "epoch"),)
 
-    chain_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # «<node>~<epoch>»
+    chain_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # a new id (uuid7): unique everywhere
     base_node_id: Mapped[str] = mapped_column(String(40))  # the node id of the workstation's settings
     epoch: Mapped[int] = mapped_column(Integer)  # 2, 3, …: the node's own chain is epoch 1
     continues_chain: Mapped[str] = mapped_column(String(40))
     continues_seq: Mapped[int] = mapped_column(BigInteger)
     continues_hash: Mapped[str] = mapped_column(String(64))
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    restored_from: Mapped[str] = mapped_column(String(300), default="")
+
+
+class ChainRestore(IdMixin, Base):
+    """A restore of this database from a backup. A workstation whose node has no epoch started
+    since the last one begins its own at its next open (its events may not be in the backup at
+    all: the province may still have some of them)."""
+
+    __tablename__ = "chain_restores"
+
+    restored_at: Mapped[datetime] = mapped_column(UTCDateTime)
     restored_from: Mapped[str] = mapped_column(String(300), default="")

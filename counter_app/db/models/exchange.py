@@ -128,6 +128,8 @@ class ExchangeFork(IdMixin, Base):
     __tablename__ = "exchange_forks"
 
     node_id: Mapped[str] = mapped_column(String(40), index=True)
+    # the office whose chain it is (0018; empty in alarms raised before)
+    peer_fingerprint: Mapped[str] = mapped_column(String(32), default="", server_default="")
     seq: Mapped[int] = mapped_column(BigInteger)
     stored_hash: Mapped[str] = mapped_column(String(64))
     incoming_hash: Mapped[str] = mapped_column(String(64))
@@ -222,4 +224,6 @@ class ExchangeRewind(Base):
     continues_seq: Mapped[int] = mapped_column(BigInteger)
     continues_hash: Mapped[str] = mapped_column(String(64))
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # the last event of the old chain the office says it has back (None: none yet)
+    returned_to: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 
 from counter_app import __version__
 from counter_app.db.database import Database
-from counter_app.db.models import ExchangeBundle, Office
+from counter_app.db.models import ExchangeBundle, ExchangeKey, Office
+from counter_app.db.office_day import local_today
 from counter_app.db.schema_head import HEAD_REVISION
 from counter_app.domain.errors import Message, UserError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
@@ -36,7 +37,6 @@ from counter_app.services.calendar_baseline import (
     checked_day,
     days_in,
     replace_from,
-    today_in,
 )
 from counter_app.services.catalog import export_records, import_catalog_in
 from counter_app.services.catalog_format import OWN_FORMAT_VERSION, ProcedureRecord, records_from_own
@@ -50,7 +50,7 @@ from counter_app.services.exchange.bundle import (
     write_bundle,
 )
 from counter_app.services.exchange.event_json import line_bytes
-from counter_app.services.exchange.keys import fingerprint_of, own_key
+from counter_app.services.exchange.keys import OWN, PROVINCE, fingerprint_of, own_key
 from counter_app.services.exchange.office import signed_by_province
 from counter_app.services.exchange.province import check_schema
 
@@ -96,11 +96,25 @@ def publish_baseline(db: Database, actor: Actor, out: Path, *, now: datetime) ->
     records = export_records(db)
     if not records:
         raise UserError("Cơ sở dữ liệu chưa có thủ tục nào: không có danh mục để gửi các văn phòng.")
+    written: list[Path] = []
+    try:
+        return _publish(db, actor, out, records, now, written)
+    except BaseException:
+        for path in written:  # a bundle not recorded as published must not reach an office
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _publish(
+    db: Database, actor: Actor, out: Path, records: list[ProcedureRecord], now: datetime, written: list[Path]
+) -> Published:
     bundle_id = uuid.uuid4()
     with db.write() as session:
         key, fingerprint = own_key(session, now)
+        # Two admins publishing at once take numbers one after the other.
+        session.execute(select(ExchangeKey).where(ExchangeKey.role == OWN).with_for_update())
         number = last_number(session, "out") + 1
-        days = days_in(session, today_in(session, now))
+        days = days_in(session, local_today(session, now))
         office = session.execute(
             select(Office).order_by(Office.identifier_code).limit(1)
         ).scalar_one_or_none()
@@ -117,6 +131,7 @@ def publish_baseline(db: Database, actor: Actor, out: Path, *, now: datetime) ->
         }
         parts = {CATALOG: _catalog_lines(records), CALENDAR: _calendar_lines(days)}
         size = write_bundle(out, manifest, parts, key)
+        written.append(out)
         summary = {"file": out.name, "number": number, "procedures": len(records), "calendar_days": len(days)}
         session.add(
             ExchangeBundle(
@@ -156,6 +171,8 @@ def import_baseline(
     records, days = _catalogue(bundle), _calendar(bundle)
     with db.write() as session:
         signed_by_province(session, bundle, fingerprint, now)
+        # One baseline import at a time (two admins, two PCs): the second then finds it applied.
+        session.execute(select(ExchangeKey).where(ExchangeKey.role == PROVINCE).with_for_update())
         if session.get(ExchangeBundle, bundle_id) is not None:
             return BaselineApplied(bundle_id, number, True)
         last = last_number(session, "in")
@@ -170,7 +187,7 @@ def import_baseline(
             )
         source = {"bundle": str(bundle_id), "number": number}
         summary = import_catalog_in(session, db, actor, records, now=now, progress=progress, source=source)
-        changes = replace_from(session, today_in(session, now), days, now)
+        changes = replace_from(session, local_today(session, now), days, now)
         for change in changes:
             payload = {**change_payload(change), "source": source}
             record(session, db, actor, "calendar_baseline_changed", now, payload=payload)

@@ -15,6 +15,7 @@ from counter_app.db.event_log import HASHED_FIELDS, canonical_json, hash_fields
 from counter_app.domain.errors import Message
 
 _UUIDS = ("id", "office_id", "dossier_id", "actor_id")
+_LONGEST = {"node_id": 40, "kind": 40, "actor": 60, "prev_hash": 64}
 
 
 def event_line(row: Any) -> dict[str, object]:
@@ -49,9 +50,11 @@ def event_fields(line: dict[str, object]) -> dict[str, Any]:
         fields["seq"], fields["hash_version"] = int(fields["seq"]), int(fields["hash_version"])
         if not isinstance(line["hash"], str) or not isinstance(fields["payload"], dict):
             raise TypeError
-        for name in ("node_id", "kind", "actor", "prev_hash"):
-            if not isinstance(fields[name], str):
+        for name, longest in _LONGEST.items():  # the columns' sizes: PostgreSQL refuses longer
+            if not isinstance(fields[name], str) or len(fields[name]) > longest:
                 raise TypeError
+        if len(line["hash"]) > _LONGEST["prev_hash"]:
+            raise TypeError
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(Message("một dòng không phải sự kiện ({error})", error=type(exc).__name__)) from exc
     return fields

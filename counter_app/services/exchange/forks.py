@@ -20,6 +20,7 @@ the two branches touch is replayed. docs/exchange.md, «Fork alarm».
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -101,22 +102,29 @@ def keep_branch(db: Database, actor: Actor, fork_id: str, keep: str, *, now: dat
         chain = session.execute(
             select(ExchangeChain).where(ExchangeChain.node_id == fork.node_id).with_for_update()
         ).scalar_one_or_none()
-        fingerprint = chain.peer_fingerprint if chain is not None else ""
+        session.refresh(fork, with_for_update=True)  # two admins at once: the second sees it resolved
         if fork.resolved_at is not None:
             raise UserError("Cảnh báo rẽ nhánh này đã được xử lý ({resolution}).", resolution=fork.resolution)
+        fingerprint = fork.peer_fingerprint or (chain.peer_fingerprint if chain is not None else "")
+        if not fingerprint:
+            raise UserError("Không rõ cảnh báo rẽ nhánh này thuộc văn phòng nào: không chọn được nhánh.")
         fork.resolved_at, fork.resolution = now, keep
+        waiting = _waiting(session, fork)
         other, continuing = _split([_typed(line) for line in fork.branch], fork.incoming_hash)
+        others = {line["hash"] for line in _split([*other, *waiting.values()], fork.incoming_hash)[0]}
         if keep == KEEP_APPLIED:
             aside = insert_aside(session, fork.id, fork.node_id, other, KEEP_OTHER, now)
+            aside += _take_out_waiting(session, fork, waiting, lambda hash_: hash_ in others, KEEP_OTHER, now)
             outcome = apply_node(
                 session, fork.node_id, continuing, fingerprint, fork.bundle_id, now, Path("")
             )
             touched = outcome.touched
         else:
             removed = _take_out_applied(session, fork, chain, now)
-            waiting = _take_out_waiting(session, fork, {line["hash"] for line in other}, now)
-            aside = len(removed) + waiting
-            aside += insert_aside(session, fork.id, fork.node_id, continuing, KEEP_APPLIED, now)
+            aside = len(removed) + insert_aside(session, fork.id, fork.node_id, continuing, KEEP_APPLIED, now)
+            aside += _take_out_waiting(
+                session, fork, waiting, lambda hash_: hash_ not in others, KEEP_APPLIED, now
+            )
             outcome = apply_node(session, fork.node_id, other, fingerprint, fork.bundle_id, now, Path(""))
             touched = outcome.touched | {e["dossier_id"] for e in removed if e["dossier_id"] is not None}
         project(session, touched, fingerprint)
@@ -158,22 +166,35 @@ def _split(lines: list[dict[str, Any]], other_hash: str) -> tuple[list[dict[str,
     return other, continuing
 
 
-def _take_out_waiting(session: Session, fork: ExchangeFork, kept: set[str], now: datetime) -> int:
-    """Events waiting for a gap from the fork's place on that are not of the branch kept: set aside."""
-    rows = (
+def _waiting(session: Session, fork: ExchangeFork) -> dict[int, dict[str, Any]]:
+    """The events of the node waiting for a gap from the fork's place on, by number."""
+    rows = session.execute(
+        select(ExchangePending).where(
+            ExchangePending.node_id == fork.node_id, ExchangePending.seq >= fork.seq
+        )
+    ).scalars()
+    return {row.seq: _typed(row.event) for row in rows}
+
+
+def _take_out_waiting(
+    session: Session,
+    fork: ExchangeFork,
+    waiting: dict[int, dict[str, Any]],
+    losing: Callable[[str], bool],
+    branch: str,
+    now: datetime,
+) -> int:
+    """The waiting events of the branch not kept: set aside, out of ``exchange_pending``."""
+    lost = [line for line in waiting.values() if losing(line["hash"])]
+    insert_aside(session, fork.id, fork.node_id, lost, branch, now)
+    if lost:
         session.execute(
-            select(ExchangePending).where(
-                ExchangePending.node_id == fork.node_id, ExchangePending.seq >= fork.seq
+            delete(ExchangePending).where(
+                ExchangePending.node_id == fork.node_id,
+                ExchangePending.seq.in_([line["seq"] for line in lost]),
             )
         )
-        .scalars()
-        .all()
-    )
-    others = [row for row in rows if row.hash not in kept]
-    insert_aside(session, fork.id, fork.node_id, [_typed(row.event) for row in others], KEEP_APPLIED, now)
-    for row in others:
-        session.delete(row)
-    return len(others)
+    return len(lost)
 
 
 def _take_out_applied(
@@ -209,10 +230,13 @@ def _take_out_applied(
 
 
 def _info(session: Session, fork: ExchangeFork) -> ForkInfo:
-    chain_owner = session.execute(
-        select(ExchangeChain.peer_fingerprint).where(ExchangeChain.node_id == fork.node_id)
-    ).scalar_one_or_none()
-    peer = session.get(ExchangePeer, chain_owner) if chain_owner else None
+    owner = (
+        fork.peer_fingerprint
+        or session.execute(
+            select(ExchangeChain.peer_fingerprint).where(ExchangeChain.node_id == fork.node_id)
+        ).scalar_one_or_none()
+    )
+    peer = session.get(ExchangePeer, owner) if owner else None
     applied_rows: list[Any] = list(
         session.execute(
             select(ExchangeEvent.kind, ExchangeEvent.occurred_at, ExchangeEvent.payload).where(
@@ -220,7 +244,10 @@ def _info(session: Session, fork: ExchangeFork) -> ForkInfo:
             )
         )
     )
+    waiting = list(_waiting(session, fork).values()) if fork.resolved_at is None else []
     other, continuing = _split([_typed(line) for line in fork.branch], fork.incoming_hash)
+    others = {line["hash"] for line in _split([*other, *waiting], fork.incoming_hash)[0]}
+    continuing += [line for line in waiting if line["hash"] not in others]
     applied_rows += [(e["kind"], e["occurred_at"], e["payload"]) for e in continuing]
     other_rows = [(e["kind"], e["occurred_at"], e["payload"]) for e in other]
     return ForkInfo(

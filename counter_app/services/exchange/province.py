@@ -341,7 +341,16 @@ def apply_node(
         seq = differing["seq"]
         branch = [line for line in incoming if line["seq"] >= seq]
         return _raise_fork(
-            session, outcome, node, seq, stored.get(seq, ""), differing["hash"], branch, bundle_id, now
+            session,
+            fingerprint,
+            outcome,
+            node,
+            seq,
+            stored.get(seq, ""),
+            differing["hash"],
+            branch,
+            bundle_id,
+            now,
         )
     waiting = {
         p.seq: {**_typed(p.event), "hash": p.hash}
@@ -390,7 +399,9 @@ def apply_node(
     later = [line for line in incoming if line["seq"] > outcome.head]
     if conflict is not None:
         place, chain_hash, other_hash = conflict
-        return _raise_fork(session, outcome, node, place, chain_hash, other_hash, later, bundle_id, now)
+        return _raise_fork(
+            session, fingerprint, outcome, node, place, chain_hash, other_hash, later, bundle_id, now
+        )
     clash = next(
         (line for line in later if line["seq"] in waiting and waiting[line["seq"]]["hash"] != line["hash"]),
         None,
@@ -402,7 +413,16 @@ def apply_node(
             session, node, [x for x in later if x["seq"] < seq], bundle_id, fingerprint
         )
         return _raise_fork(
-            session, outcome, node, seq, waiting[seq]["hash"], clash["hash"], branch, bundle_id, now
+            session,
+            fingerprint,
+            outcome,
+            node,
+            seq,
+            waiting[seq]["hash"],
+            clash["hash"],
+            branch,
+            bundle_id,
+            now,
         )
     outcome.waiting = _keep_pending(session, node, later, bundle_id, fingerprint)
     return outcome
@@ -416,6 +436,7 @@ def _pending_owner(session: Session, node: str) -> str | None:
 
 def _raise_fork(
     session: Session,
+    fingerprint: str,
     outcome: NodeOutcome,
     node: str,
     seq: int,
@@ -430,6 +451,7 @@ def _raise_fork(
     session.add(
         ExchangeFork(
             node_id=node,
+            peer_fingerprint=fingerprint,
             seq=seq,
             stored_hash=chain_hash,
             incoming_hash=other_hash,

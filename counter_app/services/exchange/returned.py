@@ -22,10 +22,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
+from counter_app.db.event_log import GENESIS_HASH
 from counter_app.db.models import DailyCounter, Event, ExchangeReturned
 from counter_app.db.upsert import insert_for
 from counter_app.domain.dossier_code import CODE_PATTERN, parse_code
-from counter_app.domain.errors import Message
+from counter_app.domain.errors import Message, ValidationError
 from counter_app.domain.projection import CREATING_KINDS
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.event_log import record
@@ -66,11 +67,8 @@ def take_returned(
         node, first, last, prev = span
         events = [e for e in lines.get(node, []) if first <= e["seq"] <= last]
         check_links(bundle, node, events, first, prev, last, events[-1]["hash"] if events else None)
-        head = session.execute(
-            select(Event.seq, Event.hash).where(Event.node_id == node).order_by(Event.seq.desc()).limit(1)
-        ).first()
-        if head is None or (head.seq, head.hash) != (first - 1, prev):
-            continue  # not this database's history of that chain (another database with this key)
+        if _known_head(session, node) != (first - 1, prev):
+            continue  # not where this database's history of that chain ends (another database, or twice)
         insert_ = insert_for(session.get_bind().dialect.name)
         session.execute(
             insert_(ExchangeReturned).on_conflict_do_nothing(index_elements=["node_id", "seq"]),
@@ -105,6 +103,23 @@ def take_returned(
         )
         taken.append(ReturnedRange(node, first, last, codes))
     return taken
+
+
+def _known_head(session: Session, node: str) -> tuple[int, str]:
+    """The last event of the chain this database knows: its own, or one the province sent back."""
+    own = session.execute(
+        select(Event.seq, Event.hash).where(Event.node_id == node).order_by(Event.seq.desc()).limit(1)
+    ).first()
+    back = session.execute(
+        select(ExchangeReturned.seq, ExchangeReturned.hash)
+        .where(ExchangeReturned.node_id == node)
+        .order_by(ExchangeReturned.seq.desc())
+        .limit(1)
+    ).first()
+    if own is None and back is None:
+        return 0, GENESIS_HASH  # a workstation with no event in the backup: everything comes back
+    best = max((r for r in (own, back) if r is not None), key=lambda r: r[0])
+    return best[0], best[1]
 
 
 def returned_follows(session: Session, node: str, seq: int, hash_: str) -> bool:
@@ -170,7 +185,10 @@ def _take_numbers(session: Session, codes: tuple[str, ...]) -> None:
     for code in codes:
         if not CODE_PATTERN.match(code):
             continue
-        parsed = parse_code(code)
+        try:
+            parsed = parse_code(code)
+        except ValidationError:  # a code with an impossible date: no day's counter to move
+            continue
         key = (parsed.unit, parsed.day)
         highest[key] = max(highest.get(key, 0), parsed.seq)
     for (unit, day), seq in highest.items():

@@ -26,61 +26,104 @@ LOST_EVENTS_RETURNED = "lost_events_returned"
 def note_rewinds(
     session: Session, node: str, applied: list[dict[str, Any]], fingerprint: str, now: datetime
 ) -> None:
-    """Note each epoch that starts in ``applied`` (a chain's first event), and close the rewinds an
-    office says are made good."""
+    """Note each epoch that starts in ``applied`` (a chain's first event); follow what the office
+    says it has back; reopen a rewind whose old chain grew since (a bundle written before the
+    restore that came late)."""
     for line in applied:
         payload = line["payload"]
         if line["kind"] == EPOCH_STARTED and line["seq"] == 1:
-            continues = payload.get("continues")
-            if not isinstance(continues, dict):
-                continue
-            old = str(continues.get("node") or "")
-            owner = session.execute(
-                select(ExchangeChain.peer_fingerprint).where(ExchangeChain.node_id == old)
-            ).scalar_one_or_none()
-            if owner not in (None, fingerprint):  # an office cannot claim another's chain
-                continue
-            session.merge(
-                ExchangeRewind(
-                    chain_id=node,
-                    peer_fingerprint=fingerprint,
-                    continues_chain=old,
-                    continues_seq=int(continues.get("seq") or 0),
-                    continues_hash=str(continues.get("hash") or GENESIS_HASH),
-                    seen_at=now,
-                    closed_at=None,
-                )
-            )
+            _note(session, node, payload, fingerprint, now)
         elif line["kind"] == LOST_EVENTS_RETURNED:
-            for rewind in session.execute(
-                select(ExchangeRewind).where(
-                    ExchangeRewind.peer_fingerprint == fingerprint,
-                    ExchangeRewind.continues_chain == str(payload.get("node")),
-                    ExchangeRewind.closed_at.is_(None),
-                )
-            ).scalars():
-                rewind.closed_at = now
+            try:
+                old, last = str(payload["node"]), int(payload["last_seq"])
+            except (KeyError, TypeError, ValueError):
+                continue  # not the province's to judge: the event is the office's, as it wrote it
+            for rewind in _rewinds_of(session, fingerprint, old):
+                rewind.returned_to = max(rewind.returned_to or 0, last)
+                if rewind.returned_to >= _head(session, old):
+                    rewind.closed_at = now
+    if applied:  # events of an old chain applied after its rewind was closed: send them too
+        for rewind in _rewinds_of(session, fingerprint, node, closed=True):
+            if _head(session, node) > (rewind.returned_to or rewind.continues_seq):
+                rewind.closed_at = None
     session.flush()
+
+
+def _note(session: Session, node: str, payload: dict[str, Any], fingerprint: str, now: datetime) -> None:
+    try:
+        continues = payload["continues"]
+        old, seq, hash_ = str(continues["node"]), int(continues["seq"]), str(continues["hash"])
+    except (KeyError, TypeError, ValueError):
+        return
+    owner = session.execute(
+        select(ExchangeChain.peer_fingerprint).where(ExchangeChain.node_id == old)
+    ).scalar_one_or_none()
+    if owner != fingerprint:  # the province has none of it, or it is another office's chain
+        return
+    session.merge(
+        ExchangeRewind(
+            chain_id=node,
+            peer_fingerprint=fingerprint,
+            continues_chain=old,
+            continues_seq=max(seq, 0),
+            continues_hash=hash_[:64],
+            seen_at=now,
+            returned_to=None,
+            closed_at=None,
+        )
+    )
+
+
+def _rewinds_of(
+    session: Session, fingerprint: str, old: str, *, closed: bool = False
+) -> list[ExchangeRewind]:
+    state = ExchangeRewind.closed_at.is_not(None) if closed else ExchangeRewind.closed_at.is_(None)
+    return list(
+        session.execute(
+            select(ExchangeRewind).where(
+                ExchangeRewind.peer_fingerprint == fingerprint, ExchangeRewind.continues_chain == old, state
+            )
+        ).scalars()
+    )
+
+
+def _head(session: Session, node: str) -> int:
+    return (
+        session.execute(
+            select(ExchangeChain.last_seq).where(ExchangeChain.node_id == node)
+        ).scalar_one_or_none()
+        or 0
+    )
 
 
 def lost_events(
     session: Session, fingerprint: str
 ) -> list[tuple[dict[str, object], list[dict[str, object]]]]:
     """For each open rewind of the office: (the range, its events' lines) — the old chain's events
-    after the head the new epoch continues, when the province has that very head and more."""
+    after the head the new epoch continues (or after those the office already has back), when the
+    chain is this office's and the province has that very head and more."""
     returned = []
     for rewind in session.execute(
         select(ExchangeRewind)
         .where(ExchangeRewind.peer_fingerprint == fingerprint, ExchangeRewind.closed_at.is_(None))
         .order_by(ExchangeRewind.chain_id)
     ).scalars():
-        old, after = rewind.continues_chain, rewind.continues_seq
+        old = rewind.continues_chain
+        owner = session.execute(
+            select(ExchangeChain.peer_fingerprint).where(ExchangeChain.node_id == old)
+        ).scalar_one_or_none()
+        if owner != fingerprint:
+            continue
+        after = max(rewind.returned_to or 0, rewind.continues_seq)
         if after > 0:
             here = session.execute(
                 select(ExchangeEvent.hash).where(ExchangeEvent.node_id == old, ExchangeEvent.seq == after)
             ).scalar_one_or_none()
-            if here != rewind.continues_hash:  # the province does not have that head as the office had it
-                continue
+            if here is None or (after == rewind.continues_seq and here != rewind.continues_hash):
+                continue  # the province does not have that head as the office had it
+            follows = here
+        else:
+            follows = GENESIS_HASH
         rows = (
             session.execute(
                 select(ExchangeEvent)
@@ -92,11 +135,6 @@ def lost_events(
         )
         if not rows:
             continue
-        span = {
-            "node": old,
-            "first_seq": after + 1,
-            "last_seq": rows[-1].seq,
-            "prev_hash": rewind.continues_hash,
-        }
+        span = {"node": old, "first_seq": after + 1, "last_seq": rows[-1].seq, "prev_hash": follows}
         returned.append((span, [event_line(r) for r in rows]))
     return returned

@@ -49,11 +49,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("node_id", "seq", "hash", name=op.f("uq_exchange_set_aside_node_id")),
     )
     op.create_index(op.f("ix_exchange_set_aside_fork_id"), "exchange_set_aside", ["fork_id"], unique=False)
+    with op.batch_alter_table("exchange_forks") as batch:
+        batch.add_column(
+            sa.Column("peer_fingerprint", sa.String(length=32), server_default="", nullable=False)
+        )
     _guard(permit=True)
 
 
 def downgrade() -> None:
     _guard(permit=False)
+    with op.batch_alter_table("exchange_forks") as batch:
+        batch.drop_column("peer_fingerprint")
     op.drop_index(op.f("ix_exchange_set_aside_fork_id"), table_name="exchange_set_aside")
     op.drop_table("exchange_set_aside")
     op.drop_table("exchange_fork_permits")

@@ -1,7 +1,7 @@
 """Epochs after a restore, and the lost events sent back (issue 15)
 
 ``chain_epochs`` (an office): the new chain each workstation's node writes to after the database
-was restored from a backup. ``exchange_returned`` (an office): the events it lost in that restore,
+was restored from a backup; ``chain_restores``: the restores themselves. ``exchange_returned`` (an office): the events it lost in that restore,
 sent back by the province. ``exchange_rewinds`` (the province): the offices' restarted chains,
 until the office has its lost events back.
 
@@ -36,6 +36,13 @@ def upgrade() -> None:
         sa.UniqueConstraint("base_node_id", "epoch", name=op.f("uq_chain_epochs_base_node_id")),
     )
     op.create_table(
+        "chain_restores",
+        sa.Column("restored_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("restored_from", sa.String(length=300), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_chain_restores")),
+    )
+    op.create_table(
         "exchange_returned",
         sa.Column("node_id", sa.String(length=40), nullable=False),
         sa.Column("seq", sa.BigInteger(), nullable=False),
@@ -56,6 +63,7 @@ def upgrade() -> None:
         sa.Column("continues_seq", sa.BigInteger(), nullable=False),
         sa.Column("continues_hash", sa.String(length=64), nullable=False),
         sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("returned_to", sa.BigInteger(), nullable=True),
         sa.Column("closed_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("chain_id", name=op.f("pk_exchange_rewinds")),
     )
@@ -64,4 +72,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("exchange_rewinds")
     op.drop_table("exchange_returned")
+    op.drop_table("chain_restores")
     op.drop_table("chain_epochs")
