@@ -18,6 +18,7 @@ from counter_app.services.catalog import export_records, import_catalog
 from counter_app.services.exchange.downward import publish_baseline
 from counter_app.services.exchange.office import public_key_text
 from counter_app.services.exchange.province import acknowledge, enrol, import_events
+from counter_app.services.exchange.upward import export_events
 from counter_app.services.users import find_actor
 from counter_app.ui.admin.exchange_tab import ExchangeTab
 from counter_app.ui.session import UiSession
@@ -145,3 +146,44 @@ def test_given_an_offices_bundle_to_import_then_it_is_refused_as_not_the_provinc
         f"Không nhận gói {own.name}: đây là gói của một văn phòng (loại events), không phải gói của trung tâm "
         "tỉnh: gói này nhập ở trung tâm tỉnh."
     )
+
+
+@pytest.mark.expect_log("database restored from")
+def test_given_an_office_restored_from_an_old_backup_then_the_tab_says_what_came_back(
+    qtbot: QtBot, office_templates: dict[int, Path], sqlite_db: Database, tmp_path: Path
+) -> None:
+    from counter_app.services.backups import make_backup
+    from counter_app.services.recovery import apply_restore, prepare_restore
+
+    province, usb = sqlite_db, tmp_path / "usb"
+    office = open_office(office_templates[1], tmp_path / "xa1", 1)
+    file = Path(str(office.url).removeprefix("sqlite:///"))
+    receive_day(office, 1, 0)
+    first = usb / "ngay0.zip"
+    export_events(office, SYSTEM_ACTOR, first, now=moment(0))
+    enrol(province, SYSTEM_ACTOR, first, public_key_text(office, now=moment(0))[1], now=moment(0))
+    office.close()
+    backup = make_backup(file, [tmp_path / "xa1" / "backups"], now=moment(0)).backups[0].path
+    office = Database.open(f"sqlite:///{file}", node_of(1))
+    lost = receive_day(office, 1, 1, n=2)
+    export_events(office, SYSTEM_ACTOR, usb / "ngay1.zip", now=moment(1))
+    import_events(province, SYSTEM_ACTOR, usb / "ngay1.zip", now=moment(1))
+    office.close()
+    apply_restore(prepare_restore(file, backup), now=moment(2))
+    office = Database.open(f"sqlite:///{file}", node_of(1))
+    export_events(office, SYSTEM_ACTOR, usb / "sau.zip", now=moment(2))
+    result = import_events(province, SYSTEM_ACTOR, usb / "sau.zip", now=moment(2))
+    ack = acknowledge(
+        province, result.fingerprint, usb / "xacnhan.zip", acknowledges=result.bundle_id, now=moment(2)
+    )
+    widget = ExchangeTab(UiSession(office, find_actor(office, "quantri1"), clock=lambda: moment(2)))
+    qtbot.addWidget(widget)
+    widget.show()
+
+    assert widget.import_from_province(ack, fingerprint=public_key_text(province, now=moment(0))[1])
+    wait_idle(qtbot, widget)
+
+    text = widget.message.text()
+    assert "Trung tâm tỉnh gửi lại " in text and "bị mất khi khôi phục từ bản sao lưu cũ (2 hồ sơ: " in text
+    assert all(code in text for code in lost)
+    office.close()
