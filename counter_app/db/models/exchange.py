@@ -16,7 +16,18 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, BigInteger, Date, Index, SmallInteger, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.db.base import Base, IdMixin, UTCDateTime
@@ -162,6 +173,15 @@ class ExchangeDossier(Base):
     outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
     current_unit: Mapped[str | None] = mapped_column(String(40), nullable=True)
     last_event_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The other columns the office's reports read, as its own row holds them (0020;
+    # domain/report_projection.py): the office's id, the receipt's office-local date, the legal
+    # deadline, since when it waits for the citizen, the apologies, when the result was returned.
+    office_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
+    received_local_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    legal_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    apology_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ExchangeSetAside(IdMixin, Base):

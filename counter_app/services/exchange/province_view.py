@@ -2,7 +2,8 @@
 
 Each import replays the dossiers its applied events touch (``project``) into ``exchange_dossiers``
 with the same rules as the offices' own verification (``domain/projection.py``): code, status,
-channel, appointment, outcome, unit — plus what the intake's event keeps of the applicant as
+channel, appointment, outcome, unit — and every other column the reports read, as the office's own
+row holds it (``domain/report_projection.py``) — plus what the intake's event keeps of the applicant as
 received (name, CCCD), the procedure, and when it was received and resolved. The hotline looks a
 dossier up by its code or the citizen's CCCD (``find``, written to the audit trail like any search);
 ``offices`` says, for each enrolled office, the date its data runs to («dữ liệu đến …»), so an
@@ -15,6 +16,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.orm import Session
@@ -30,6 +32,7 @@ from counter_app.db.models import (
 )
 from counter_app.domain.masking import mask_search
 from counter_app.domain.projection import CREATING_KINDS, DossierFacts, apply_event
+from counter_app.domain.report_projection import report_columns
 from counter_app.services.actor import Actor, Role, require_reader
 from counter_app.services.audit_trail import audit
 
@@ -45,16 +48,21 @@ def project(session: Session, dossier_ids: Iterable[uuid.UUID], fingerprint: str
         chunk = ids[start : start + BATCH]
         rows = session.execute(
             select(
-                ExchangeEvent.dossier_id, ExchangeEvent.kind, ExchangeEvent.payload, ExchangeEvent.occurred_at
+                ExchangeEvent.dossier_id,
+                ExchangeEvent.kind,
+                ExchangeEvent.payload,
+                ExchangeEvent.occurred_at,
+                ExchangeEvent.local_date,
+                ExchangeEvent.office_id,
             )
             .where(ExchangeEvent.dossier_id.in_(chunk))
             .order_by(
                 ExchangeEvent.dossier_id, ExchangeEvent.occurred_at, ExchangeEvent.node_id, ExchangeEvent.seq
             )
         )
-        by_dossier: dict[uuid.UUID, list[tuple[str, dict[str, object], datetime]]] = {}
-        for dossier_id, kind, payload, at in rows:
-            by_dossier.setdefault(dossier_id, []).append((kind, payload, at))
+        by_dossier: dict[uuid.UUID, list[tuple[Any, ...]]] = {}
+        for dossier_id, *event in rows:
+            by_dossier.setdefault(dossier_id, []).append(tuple(event))
         projected = [
             p
             for dossier_id, events in by_dossier.items()
@@ -68,12 +76,13 @@ def project(session: Session, dossier_ids: Iterable[uuid.UUID], fingerprint: str
 
 
 def _replayed(
-    dossier_id: uuid.UUID, events: list[tuple[str, dict[str, object], datetime]], fingerprint: str
+    dossier_id: uuid.UUID, events: list[tuple[Any, ...]], fingerprint: str
 ) -> dict[str, object] | None:
     facts = DossierFacts()
     row: dict[str, object] = {"dossier_id": dossier_id, "peer_fingerprint": fingerprint, "resolved_at": None}
-    for kind, payload, at in events:
+    for kind, payload, at, day, office in events:
         facts = apply_event(facts, kind, payload)
+        report_columns(row, kind, payload, at, day, office)
         if kind in CREATING_KINDS:
             applicant = payload.get("applicant")
             applicant = applicant if isinstance(applicant, dict) else {}
