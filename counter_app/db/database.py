@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from counter_app.db.engine import database_label, make_engine, sqlite_file_of, writer
@@ -74,14 +74,20 @@ class Database:
             with self.read() as session:  # the usual case: no lock taken
                 if needs_epoch(session, base) is None:
                     return current_chain(session, base)
-            with self.write() as session:  # again under the lock: another process may have begun it
-                restore = needs_epoch(session, base)
-                if restore is None:
+            try:
+                with (
+                    self.write() as session
+                ):  # again under the lock (SQLite): another process may have begun it
+                    restore = needs_epoch(session, base)
+                    if restore is None:
+                        return current_chain(session, base)
+                    now = datetime.now(UTC)
+                    return begin_epoch(
+                        session, base, now, local_today(session, now), restore.restored_from
+                    ).chain_id
+            except IntegrityError:  # PostgreSQL: the same workstation's other program began it first
+                with self.read() as session:
                     return current_chain(session, base)
-                now = datetime.now(UTC)
-                return begin_epoch(
-                    session, base, now, local_today(session, now), restore.restored_from
-                ).chain_id
         except (DBAPIError, UserError):
             log.warning("the chain of node %s could not be read; writing to it as it is", base)
             return base

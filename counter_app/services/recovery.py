@@ -30,7 +30,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from counter_app.db.sqlite_copy import (
@@ -191,7 +191,7 @@ def apply_restore(plan: RestorePlan, *, now: datetime | None = None) -> RestoreR
     db_file = plan.db_file
     aside: Path | None = None
     moved = linked = False
-    _start_epochs(plan.staged.path, plan.source, now)  # on the copy, before anything is replaced
+    _start_epochs(plan.staged.path, plan.source, now, db_file)  # on the copy, before anything is replaced
     try:
         if db_file.exists() or any(Path(f"{db_file}{s}").exists() for s in SIDE_FILES):
             _release(db_file)
@@ -220,11 +220,11 @@ def apply_restore(plan: RestorePlan, *, now: datetime | None = None) -> RestoreR
     return RestoreResult(plan.source, kept, plan)
 
 
-def _start_epochs(staged: Path, source: Path, now: datetime | None) -> None:
+def _start_epochs(staged: Path, source: Path, now: datetime | None, current: Path) -> None:
     """Each workstation's chain goes on in a new epoch (services/epochs.py): the province may have
-    events after the backup's, and the restored chains must not number new events like them.
-    Written into the verified copy before it takes the current file's place, so a restore either
-    happens with its epochs or not at all."""
+    events after the backup's, and the restored chains must not number new events like them. The
+    numbers the current file issued keep their place too. Written into the verified copy before it
+    takes the current file's place, so a restore either happens with its epochs or not at all."""
     from counter_app.db.database import Database
     from counter_app.services.epochs import start_after_restore
 
@@ -233,7 +233,9 @@ def _start_epochs(staged: Path, source: Path, now: datetime | None) -> None:
     try:
         db = Database.open(f"sqlite:///{staged.as_posix()}", "restore")
         try:
-            started = start_after_restore(db, now=moment, restored_from=source.name)
+            started = start_after_restore(
+                db, now=moment, restored_from=source.name, numbers=_issued_numbers(current)
+            )
         finally:
             db.close()
     except UserError:
@@ -243,6 +245,20 @@ def _start_epochs(staged: Path, source: Path, now: datetime | None) -> None:
             "Không chuẩn bị được bản sao lưu để khôi phục: {error}. Chưa thay đổi gì.", error=exc
         ) from exc
     log.info("restore: new epochs for %s", [e.base_node_id for e in started])
+
+
+def _issued_numbers(current: Path) -> list[tuple[str, date, int]]:
+    """The day counters of the file being replaced, read only; none when it cannot be read (a
+    damaged file is often why one restores)."""
+    if not has_sqlite_header(current):
+        return []
+    try:
+        with closing(sqlite3.connect(sqlite_uri(current, "ro"), uri=True, timeout=IN_USE_TIMEOUT_S)) as conn:
+            rows = conn.execute("SELECT unit_code, day, last_seq FROM daily_counters").fetchall()
+        return [(str(unit), date.fromisoformat(str(day)), int(last)) for unit, day, last in rows]
+    except (sqlite3.Error, ValueError, TypeError) as exc:
+        log.info("restore: the current file's numbers could not be read (%s); the backup's are kept", exc)
+        return []
 
 
 def restore(

@@ -187,3 +187,13 @@ def test_given_a_workstation_the_backup_does_not_know_then_it_begins_its_own_epo
     assert again.node_id == other.node_id
     other.close()
     again.close()
+
+
+def test_given_a_restore_then_the_numbers_issued_since_the_backup_are_not_issued_again(
+    restored: tuple[Database, Database, set[str], Path],
+) -> None:
+    _province, office, lost, _file = restored
+    # Before any word from the province: the replaced file's day counters were kept.
+    (again,) = receive_day(office, 1, 1, n=1)
+    assert again not in lost
+    assert int(again.rsplit("-", 1)[1]) == max(int(code.rsplit("-", 1)[1]) for code in lost) + 1
