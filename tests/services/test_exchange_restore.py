@@ -197,3 +197,52 @@ def test_given_a_restore_then_the_numbers_issued_since_the_backup_are_not_issued
     (again,) = receive_day(office, 1, 1, n=1)
     assert again not in lost
     assert int(again.rsplit("-", 1)[1]) == max(int(code.rsplit("-", 1)[1]) for code in lost) + 1
+
+
+def test_given_an_office_naming_another_offices_chain_in_an_epoch_then_nothing_of_it_is_sent_to_it(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path
+) -> None:
+    from counter_app.db.epochs import SYSTEM
+    from counter_app.db.event_log import append_event
+
+    province = db
+    one = open_office(office_templates[1], tmp_path / "xa1", 1)
+    two = open_office(office_templates[2], tmp_path / "xa2", 2)
+    receive_day(one, 1, 0)
+    bundles = {}
+    for office, name in ((one, "mot"), (two, "hai")):
+        bundles[name] = first = tmp_path / "usb" / f"{name}.zip"
+        export_events(office, ADMIN, first, now=moment(0))
+        enrol(province, ADMIN, first, public_key_text(office, now=moment(0))[1], now=moment(0))
+    import_events(province, ADMIN, bundles["hai"], now=moment(0))
+    # Office 2 writes a chain whose first event claims to continue office 1's chain from its start.
+    with two.write() as session:
+        append_event(
+            session,
+            node_id="xa-2-gia-mao",
+            kind=EPOCH_STARTED,
+            actor=SYSTEM,
+            occurred_at=moment(1),
+            local_date=moment(1).date(),
+            payload={"epoch": 2, "continues": {"node": NODE, "seq": 0, "hash": "0" * 64}},
+        )
+
+    import_ack(
+        two,
+        ADMIN,
+        round_trip(two, province, tmp_path, "gia-mao", 1),
+        now=moment(1),
+        fingerprint=public_key_text(province, now=moment(0))[1],
+    )
+    import_events(province, ADMIN, bundles["mot"], now=moment(1))  # office 1's chain comes after
+    receive_day(two, 2, 1)
+    ack = round_trip(two, province, tmp_path, "sau", 1)
+
+    with province.read() as session:
+        assert session.execute(select(func.count()).select_from(ExchangeRewind)).scalar_one() == 0
+    result = import_ack(
+        two, ADMIN, ack, now=moment(1), fingerprint=public_key_text(province, now=moment(0))[1]
+    )
+    assert result.returned == ()
+    with two.read() as session:
+        assert session.execute(select(func.count()).select_from(ExchangeReturned)).scalar_one() == 0
