@@ -32,8 +32,17 @@ class Database:
     backup_dir: Path | None = None
 
     @classmethod
-    def open(cls, url: str, node_id: str, backup_dir: Path | None = None, migrate: bool = True) -> Database:
-        """Open (and by default migrate) the database at ``url``."""
+    def open(
+        cls,
+        url: str,
+        node_id: str,
+        backup_dir: Path | None = None,
+        migrate: bool = True,
+        resolve_chain: bool = True,
+    ) -> Database:
+        """Open (and by default migrate) the database at ``url``. ``resolve_chain``: the
+        workstation's node writes to its current chain (``chain_of``); False for a program that
+        writes no event of a workstation of its own (the restore preparing a copy)."""
         engine = make_engine(url)
         db = cls(url=url, node_id=node_id, engine=engine, backup_dir=backup_dir)
         if migrate:
@@ -57,7 +66,8 @@ class Database:
                     "Không mở được cơ sở dữ liệu {database}: {error}", database=db.label, error=str(exc.orig)
                 ) from exc
             db.refresh_statistics()
-            db.node_id = db.chain_of(node_id)  # migrated: the epochs' table is there
+            if resolve_chain:
+                db.node_id = db.chain_of(node_id)  # migrated: the epochs' table is there
         return db
 
     def chain_of(self, base: str) -> str:

@@ -231,7 +231,7 @@ def _start_epochs(staged: Path, source: Path, now: datetime | None, current: Pat
     # ``now`` (tests) may be a wall-clock time, as for the set-aside name: the machine's zone.
     moment = datetime.now(UTC) if now is None else now if now.tzinfo else now.astimezone()
     try:
-        db = Database.open(f"sqlite:///{staged.as_posix()}", "restore")
+        db = Database.open(f"sqlite:///{staged.as_posix()}", "restore", resolve_chain=False)
         try:
             started = start_after_restore(
                 db, now=moment, restored_from=source.name, numbers=_issued_numbers(current)

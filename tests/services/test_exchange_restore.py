@@ -246,3 +246,29 @@ def test_given_an_office_naming_another_offices_chain_in_an_epoch_then_nothing_o
     assert result.returned == ()
     with two.read() as session:
         assert session.execute(select(func.count()).select_from(ExchangeReturned)).scalar_one() == 0
+
+
+def test_given_a_backup_taken_after_a_restore_restored_then_only_workstations_get_epochs(
+    restored: tuple[Database, Database, set[str], Path], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR, logger="counter_app.services.recovery")  # its warning is the point
+    _province, office, _lost, file = restored
+    receive_day(office, 1, 2)
+    office.close()
+    second = (
+        make_backup(file, [tmp_path / "sao-luu-2"], now=moment(2)).backups[0].path
+    )  # holds a restore mark
+    office = Database.open(f"sqlite:///{file}", NODE)
+    receive_day(office, 1, 3)
+    office.close()
+
+    apply_restore(prepare_restore(file, second), now=moment(4))
+
+    again = Database.open(f"sqlite:///{file}", NODE)
+    with again.read() as session:
+        bases = set(session.execute(select(ChainEpoch.base_node_id)).scalars())
+        epochs = session.execute(
+            select(ChainEpoch.epoch).where(ChainEpoch.chain_id == again.node_id)
+        ).scalar_one()
+    assert bases == {NODE} and epochs == 3  # the restore's own program began no chain of its own
+    again.close()
