@@ -55,13 +55,27 @@ def list_overrides(
 
 
 def _not_past(office: Office, day: date, now: datetime) -> None:
-    today = local_date(office, now)
+    refuse_past(day, local_date(office, now))
+
+
+def refuse_past(day: date, today: date) -> None:
+    """A day already past keeps its calendar (the office's and the province's alike)."""
     if day < today:
         raise ValidationError(
             "Ngày {day:%d/%m/%Y} đã qua: không sửa lịch của ngày đã qua (hồ sơ đã được hẹn và đánh giá đúng hạn theo lịch của ngày đó).",
             day=day,
             field="day",
         )
+
+
+def checked_note(kind: str, note: str) -> str:
+    """A day's decision as typed: its kind checked, its note normalised and not too long."""
+    if kind not in KINDS:
+        raise ValidationError("Loại ngày phải là «off» (nghỉ) hoặc «work» (làm việc).", field="kind")
+    text = normalize(note or "")
+    if len(text) > MAX_NOTE:
+        raise ValidationError("Ghi chú dài quá {limit} ký tự.", limit=MAX_NOTE, field="note")
+    return text
 
 
 def _existing(session: Session, office: Office, day: date) -> CalendarOverride | None:
@@ -83,11 +97,7 @@ def set_override_in(
     """An extra day off ("off") or working day ("work"); False (nothing written) when the day
     already is so with this note. A day's earlier decision is replaced."""
     require_role(actor, Role.ADMIN, EDIT)
-    if kind not in KINDS:
-        raise ValidationError("Loại ngày phải là «off» (nghỉ) hoặc «work» (làm việc).", field="kind")
-    text = normalize(note or "")
-    if len(text) > MAX_NOTE:
-        raise ValidationError("Ghi chú dài quá {limit} ký tự.", limit=MAX_NOTE, field="note")
+    text = checked_note(kind, note)
     _not_past(office, day, now)
     existing = _existing(session, office, day)
     if existing is not None and (existing.kind, existing.note) == (kind, text):

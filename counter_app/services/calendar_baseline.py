@@ -19,10 +19,8 @@ from sqlalchemy.orm import Session
 from counter_app.db.database import Database
 from counter_app.db.models import CalendarBaseline
 from counter_app.db.office_day import local_today
-from counter_app.domain.errors import ValidationError
-from counter_app.domain.text import normalize
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.calendar_admin import KINDS, MAX_NOTE
+from counter_app.services.calendar_admin import checked_note, refuse_past
 from counter_app.services.event_log import record
 
 EDIT = "sửa lịch làm việc chung của tỉnh"
@@ -55,12 +53,7 @@ def days_in(session: Session, from_day: date | None = None) -> list[BaselineDay]
 
 
 def checked_day(day: date, kind: str, note: str) -> BaselineDay:
-    if kind not in KINDS:
-        raise ValidationError("Loại ngày phải là «off» (nghỉ) hoặc «work» (làm việc).", field="kind")
-    text = normalize(note or "")
-    if len(text) > MAX_NOTE:
-        raise ValidationError("Ghi chú dài quá {limit} ký tự.", limit=MAX_NOTE, field="note")
-    return BaselineDay(day, kind, text)
+    return BaselineDay(day, kind, checked_note(kind, note))
 
 
 def set_day(db: Database, actor: Actor, day: date, kind: str, note: str, *, now: datetime) -> bool:
@@ -132,9 +125,4 @@ def _write(session: Session, row: CalendarBaseline | None, wanted: BaselineDay, 
 
 
 def _not_past(session: Session, day: date, now: datetime) -> None:
-    if day < local_today(session, now):
-        raise ValidationError(
-            "Ngày {day:%d/%m/%Y} đã qua: không sửa lịch của ngày đã qua (hồ sơ đã được hẹn và đánh giá đúng hạn theo lịch của ngày đó).",
-            day=day,
-            field="day",
-        )
+    refuse_past(day, local_today(session, now))

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import InvalidOperation
 from pathlib import Path
 
 from counter_app.domain.errors import Message, ValidationError
 from counter_app.jsonfile import read_json
 from counter_app.services.catalog_format import (
     OWN_FORMAT,
+    RECORD_ERRORS,
     CatalogFileError,
     ProcedureRecord,
     check_record,
+    record_error_reason,
     records_from_own,
 )
 from counter_app.services.catalog_portal import record_from_portal
@@ -31,7 +32,8 @@ def read_catalog_file(path: Path) -> list[ProcedureRecord]:
                 raise ValueError(Message("bản ghi báo lỗi {code!r}", code=raw.get("code")))
             return [check_record(record_from_portal(raw["data"]))]
         raise ValueError(Message("không phải bản ghi thủ tục của Cổng DVCQG hay định dạng counter_app"))
-    except (ValueError, KeyError, TypeError, AttributeError, InvalidOperation) as exc:
+    except RECORD_ERRORS as exc:
         # A ValueError of the parsers carries its reason as a Message (translated with the text around it).
-        reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"
-        raise CatalogFileError("{path}: tệp không hợp lệ — {reason}.", path=path, reason=reason) from exc
+        raise CatalogFileError(
+            "{path}: tệp không hợp lệ — {reason}.", path=path, reason=record_error_reason(exc)
+        ) from exc

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from counter_app.db.event_log import canonical_json
@@ -74,6 +74,15 @@ class ProcedureRecord:
 
     def content_hash(self) -> str:
         return hashlib.sha256(canonical_json(asdict(self)).encode("utf-8")).hexdigest()
+
+
+# What a malformed record raises while it is read (a parser's ValueError carries its reason).
+RECORD_ERRORS = (ValueError, KeyError, TypeError, AttributeError, InvalidOperation)
+
+
+def record_error_reason(exc: Exception) -> object:
+    """Why a record could not be read: the parser's Message, or the error's name and text."""
+    return exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"
 
 
 class CatalogFileError(ValidationError):

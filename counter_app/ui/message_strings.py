@@ -343,9 +343,9 @@ MESSAGES = (
         "messages",
         "Ngày {day:%d/%m/%Y} đã qua: không sửa lịch của ngày đã qua (hồ sơ đã được hẹn và đánh giá đúng hạn theo lịch của ngày đó).",
     ),
-    QT_TRANSLATE_NOOP("messages", "sửa lịch làm việc"),
     QT_TRANSLATE_NOOP("messages", "Loại ngày phải là «off» (nghỉ) hoặc «work» (làm việc)."),
     QT_TRANSLATE_NOOP("messages", "Ghi chú dài quá {limit} ký tự."),
+    QT_TRANSLATE_NOOP("messages", "sửa lịch làm việc"),
     QT_TRANSLATE_NOOP("messages", "Số ngày xem trước phải từ 1 đến {limit}."),
     QT_TRANSLATE_NOOP("messages", "Thời hạn mẫu phải từ 1 đến {limit} ngày làm việc."),
     # counter_app.services.calendar_baseline

@@ -39,7 +39,13 @@ from counter_app.services.calendar_baseline import (
     replace_from,
 )
 from counter_app.services.catalog import export_records, import_catalog_in
-from counter_app.services.catalog_format import OWN_FORMAT_VERSION, ProcedureRecord, records_from_own
+from counter_app.services.catalog_format import (
+    OWN_FORMAT_VERSION,
+    RECORD_ERRORS,
+    ProcedureRecord,
+    record_error_reason,
+    records_from_own,
+)
 from counter_app.services.event_log import record
 from counter_app.services.exchange.bundle import (
     CALENDAR,
@@ -254,10 +260,10 @@ def _identity(bundle: ReadBundle) -> tuple[uuid.UUID, int]:
 def _catalogue(bundle: ReadBundle) -> list[ProcedureRecord]:
     try:
         return records_from_own({"version": OWN_FORMAT_VERSION, "procedures": list(bundle.lines(CATALOG))})
-    except (ValueError, KeyError, TypeError, AttributeError, ArithmeticError) as exc:
-        reason = exc.args[0] if isinstance(exc, ValueError) and exc.args else f"{type(exc).__name__}: {exc}"
+    except RECORD_ERRORS as exc:
         raise refused(
-            bundle.path, Message("danh mục trong gói có thủ tục không hợp lệ — {reason}", reason=reason)
+            bundle.path,
+            Message("danh mục trong gói có thủ tục không hợp lệ — {reason}", reason=record_error_reason(exc)),
         ) from exc
 
 

@@ -60,6 +60,11 @@ def event_fields(line: dict[str, object]) -> dict[str, Any]:
     return fields
 
 
+def typed_line(line: dict[str, object]) -> dict[str, Any]:
+    """A stored line's typed columns and its hash (a line already checked once)."""
+    return {**event_fields(line), "hash": line["hash"]}
+
+
 def hash_matches(line: dict[str, object], fields: dict[str, Any] | None = None) -> bool:
     """The line's hash recomputed from its columns (``fields``: already read by ``event_fields``)."""
     return hash_fields(**(fields if fields is not None else event_fields(line))) == line["hash"]

@@ -41,7 +41,7 @@ from counter_app.db.models import (
 )
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
-from counter_app.services.exchange.event_json import event_fields, event_line
+from counter_app.services.exchange.event_json import event_line, typed_line
 from counter_app.services.exchange.province import apply_node
 from counter_app.services.exchange.province_view import project
 from counter_app.services.exchange.set_aside import insert_aside
@@ -110,7 +110,7 @@ def keep_branch(db: Database, actor: Actor, fork_id: str, keep: str, *, now: dat
             raise UserError("Không rõ cảnh báo rẽ nhánh này thuộc văn phòng nào: không chọn được nhánh.")
         fork.resolved_at, fork.resolution = now, keep
         waiting = _waiting(session, fork)
-        other, continuing = _split([_typed(line) for line in fork.branch], fork.incoming_hash)
+        other, continuing = _split([typed_line(line) for line in fork.branch], fork.incoming_hash)
         others = {line["hash"] for line in _split([*other, *waiting.values()], fork.incoming_hash)[0]}
         if keep == KEEP_APPLIED:
             aside = insert_aside(session, fork.id, fork.node_id, other, KEEP_OTHER, now)
@@ -146,10 +146,6 @@ def _find(session: Session, fork_id: str) -> ExchangeFork:
     return found[0]
 
 
-def _typed(line: dict[str, Any]) -> dict[str, Any]:
-    return {**event_fields(line), "hash": line["hash"]}
-
-
 def _split(lines: list[dict[str, Any]], other_hash: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The alarm's events: those of the other branch (the one whose event at the fork's place has
     ``other_hash``, and what follows it), and those continuing the chain's own branch (sent while
@@ -173,7 +169,7 @@ def _waiting(session: Session, fork: ExchangeFork) -> dict[int, dict[str, Any]]:
             ExchangePending.node_id == fork.node_id, ExchangePending.seq >= fork.seq
         )
     ).scalars()
-    return {row.seq: _typed(row.event) for row in rows}
+    return {row.seq: typed_line(row.event) for row in rows}
 
 
 def _take_out_waiting(
@@ -211,7 +207,7 @@ def _take_out_applied(
         .scalars()
         .all()
     )
-    lines = [_typed(event_line(r)) for r in rows]
+    lines = [typed_line(event_line(r)) for r in rows]
     insert_aside(session, fork.id, fork.node_id, lines, KEEP_APPLIED, now)
     session.add(ExchangeForkPermit(node_id=fork.node_id, from_seq=fork.seq))
     session.flush()
@@ -245,7 +241,7 @@ def _info(session: Session, fork: ExchangeFork) -> ForkInfo:
         )
     )
     waiting = list(_waiting(session, fork).values()) if fork.resolved_at is None else []
-    other, continuing = _split([_typed(line) for line in fork.branch], fork.incoming_hash)
+    other, continuing = _split([typed_line(line) for line in fork.branch], fork.incoming_hash)
     others = {line["hash"] for line in _split([*other, *waiting], fork.incoming_hash)[0]}
     continuing += [line for line in waiting if line["hash"] not in others]
     applied_rows += [(e["kind"], e["occurred_at"], e["payload"]) for e in continuing]

@@ -48,7 +48,7 @@ from counter_app.output_files import check_writable
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.exchange.bundle import EVENTS, ReadBundle, read_bundle, refused, write_bundle
 from counter_app.services.exchange.checked_lines import check_links, events_by_node
-from counter_app.services.exchange.event_json import event_fields, event_line, line_bytes
+from counter_app.services.exchange.event_json import event_line, line_bytes, typed_line
 from counter_app.services.exchange.keys import encode_key, fingerprint_of, own_key, same_fingerprint
 from counter_app.services.exchange.province_view import project
 from counter_app.services.exchange.rewinds import lost_events, note_rewinds
@@ -353,7 +353,7 @@ def apply_node(
             now,
         )
     waiting = {
-        p.seq: {**_typed(p.event), "hash": p.hash}
+        p.seq: typed_line(p.event)
         for p in session.execute(
             select(ExchangePending).where(ExchangePending.node_id == node, ExchangePending.seq > head_seq)
         ).scalars()
@@ -456,7 +456,7 @@ def _raise_fork(
             stored_hash=chain_hash,
             incoming_hash=other_hash,
             bundle_id=bundle_id,
-            branch=[_json(line) for line in branch],
+            branch=[event_line(line) for line in branch],
             raised_at=now,
         )
     )
@@ -467,7 +467,7 @@ def _raise_fork(
 def _add_to_alarm(alarm: ExchangeFork, lines: list[dict[str, Any]]) -> int:
     """Keep ``lines`` in the open alarm, each (number, hash) once: nothing sent meanwhile is lost."""
     kept = {(int(e["seq"]), str(e["hash"])) for e in alarm.branch}  # type: ignore[call-overload]
-    new = [_json(line) for line in lines if (line["seq"], line["hash"]) not in kept]
+    new = [event_line(line) for line in lines if (line["seq"], line["hash"]) not in kept]
     if new:
         alarm.branch = [*alarm.branch, *new]  # a new list: the JSON column sees the change
     return len(new)
@@ -488,7 +488,7 @@ def _keep_pending(
             "seq": line["seq"],
             "peer_fingerprint": fingerprint,
             "hash": line["hash"],
-            "event": _json(line),
+            "event": event_line(line),
             "bundle_id": bundle_id,
         }
         for line in lines
@@ -510,11 +510,3 @@ def _stored_hashes(session: Session, node: str, seqs: list[int]) -> dict[int, st
 
 def _row(line: dict[str, Any], bundle_id: uuid.UUID) -> dict[str, Any]:
     return {**line, "bundle_id": bundle_id}
-
-
-def _json(line: dict[str, Any]) -> dict[str, object]:
-    return event_line(line)
-
-
-def _typed(stored: dict[str, Any]) -> dict[str, Any]:
-    return {**event_fields(stored), "hash": stored["hash"]}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
@@ -163,10 +163,6 @@ def returned_dossiers(db: Database, actor: Actor) -> list[LostDossier]:
             )
         )
     return sorted(lost, key=lambda d: d.code)
-
-
-def returned_count(session: Session) -> int:
-    return session.execute(select(func.count()).select_from(ExchangeReturned)).scalar_one()
 
 
 def _spans(value: object, bundle: ReadBundle) -> list[tuple[str, int, int, str]]:
