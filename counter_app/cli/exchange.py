@@ -57,6 +57,11 @@ def cmd_key(ctx: AppContext, args: argparse.Namespace) -> None:
     print(f"Dấu vân tay khóa: {fingerprint}")
 
 
+def _grouped(n: int) -> str:
+    """12.345: thousands grouped the Vietnamese way."""
+    return f"{n:,}".replace(",", ".")
+
+
 def cmd_trust(ctx: AppContext, args: argparse.Namespace) -> None:
     from counter_app.services.exchange.office import trust_province_key
 
@@ -76,8 +81,8 @@ def cmd_export(ctx: AppContext, args: argparse.Namespace) -> None:
         return
     ranges = ", ".join(f"{c.node_id} #{c.first_seq}–{c.last_seq}" for c in exported.chains)
     print(
-        f"Đã ghi {out} ({exported.size:,} byte): {exported.events:,} sự kiện ({ranges}), "
-        f"ký bằng khóa {exported.fingerprint}.".replace(",", ".")
+        f"Đã ghi {out} ({_grouped(exported.size)} byte): {_grouped(exported.events)} sự kiện ({ranges}), "
+        f"ký bằng khóa {exported.fingerprint}."
     )
 
 
@@ -198,9 +203,8 @@ def cmd_publish(ctx: AppContext, args: argparse.Namespace) -> None:
 
     out = check_writable(Path(args.out))
     done = publish_baseline(ctx.db, actor_of(ctx, args), out, now=utc_now())
-    size, procedures = (f"{n:,}".replace(",", ".") for n in (done.size, done.procedures))
     print(
-        f"Đã ghi {out} ({size} byte): gói số {done.number}, {procedures} thủ tục, "
+        f"Đã ghi {out} ({_grouped(done.size)} byte): gói số {done.number}, {_grouped(done.procedures)} thủ tục, "
         f"{done.calendar_days} ngày của lịch chung."
     )
 
