@@ -16,9 +16,11 @@ from testdata import FIXTURES, MONDAY_9AM, PORTAL_DETAILS
 
 from counter_app.db.database import Database
 from counter_app.db.models import Event, ExchangeChain, ExchangeEvent
+from counter_app.services import processing
 from counter_app.services.actor import SYSTEM_ACTOR
 from counter_app.services.applicants import ApplicantInput
 from counter_app.services.office_setup import apply_setup
+from counter_app.services.processing import ReturnInput
 from counter_app.services.receiving import IntakeRequest, receive
 from counter_app.services.setup_spec import spec_from_json
 from counter_app.services.users import find_actor
@@ -147,3 +149,31 @@ def acked_export(office: Database, acker: Database, tmp_path: Path, name: str, d
         office, SYSTEM_ACTOR, ack, now=moment(day), fingerprint=public_key_text(acker, now=moment(0))[1]
     )
     return bundle
+
+
+def work_the_day(office: Database, i: int, day: int) -> None:
+    """Four dossiers received on ``day``, each taken down another path at the office."""
+    officer, admin = find_actor(office, f"canbo{i}"), find_actor(office, f"quantri{i}")
+    at = moment(day) - timedelta(hours=8)  # 10:00 that day
+    codes = receive_day(office, i, day, n=5)
+    step = 0
+
+    def later() -> datetime:
+        nonlocal step
+        step += 1
+        return at + timedelta(minutes=10 * step)
+
+    resolved, waits, pays, gone, cancelled = codes
+    processing.transfer(office, officer, resolved, "VHXH", now=later())
+    processing.resolve(office, officer, resolved, now=later())
+    processing.return_result(office, officer, resolved, ReturnInput(satisfaction=2), now=later())
+    processing.request_supplement(office, officer, waits, "Thiếu bản sao giấy phép", now=later())
+    if day % 2:
+        processing.supply_supplement(office, officer, waits, now=later())
+    processing.start(office, officer, pays, now=later())
+    processing.request_payment(office, officer, pays, "Lệ phí 50.000 đồng", now=later())
+    processing.apologise(office, officer, pays, at + timedelta(days=21), "Chờ nộp lệ phí", now=later())
+    if day % 2 == 0:
+        processing.confirm_payment(office, officer, pays, now=later())
+    processing.withdraw(office, officer, gone, "Người nộp rút hồ sơ", now=later())
+    processing.cancel(office, admin, cancelled, "Nhập nhầm thủ tục", now=later())

@@ -66,6 +66,7 @@ class VersionSnapshot:
     cases: tuple[CaseSnapshot, ...]
     channels: tuple[ChannelSnapshot, ...]
     case_terms: tuple[dict[str, str], ...] = ()
+    field_code: str | None = None  # the field's code, stated in the intake event (issue 15)
 
 
 def current_version_id(session: Session, code: str) -> uuid.UUID:
@@ -119,6 +120,7 @@ def snapshot_of(session: Session, version_id: uuid.UUID) -> VersionSnapshot:
             for t in version.channels
         ),
         case_terms=tuple(dict(t) for t in version.case_terms),
+        field_code=version.field.code if version.field is not None else None,
     )
     if len(_cache) >= _CACHE_LIMIT:
         _cache.clear()

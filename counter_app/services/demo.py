@@ -162,6 +162,8 @@ class _Template:
     field_id: object
     terms: tuple[Term, ...]
     docs: list[tuple[object, int, str, int, int, str]]
+    procedure_code: str = ""
+    field_code: str | None = None
 
 
 def _templates(db: Database) -> list[_Template]:
@@ -184,7 +186,12 @@ def _templates(db: Database) -> list[_Template]:
                 if d.kind in ("submit", "show")  # headings and notes are never handed over
             ]
             terms = terms_for(version, "direct", case.name)
-            result.append(_Template(version.id, case.id, version.field_id, terms, docs))
+            field_code = version.field.code if version.field is not None else None
+            result.append(
+                _Template(
+                    version.id, case.id, version.field_id, terms, docs, version.procedure.code, field_code
+                )
+            )
         return result
 
 
@@ -369,8 +376,14 @@ def _write_batch(
             )
             dossiers.append(row)
             steps = _life(rng, row, received, appointment, now, calendar, units)
-            # As the receive service records it: the receipt's item 3 reads the term from here.
-            steps[0][2]["term"] = terms_label(tpl.terms)
+            # As the receive service records it: the receipt's item 3 reads the term from here; the
+            # procedure, its field and the appointment are what the province's view reads (issue 15).
+            steps[0][2].update(
+                term=terms_label(tpl.terms),
+                procedure=tpl.procedure_code,
+                field=tpl.field_code,
+                appointment_at=appointment.isoformat() if appointment else None,
+            )
             if row.get("returned_to") is not None:
                 receiver = {
                     "full_name": applicant["full_name"],

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -67,20 +69,38 @@ def calendar_decisions(session: Session, office: Office) -> dict[date, DayDecisi
 def calendar_for(session: Session, office: Office) -> WorkingCalendar:
     """The office's working calendar: national holidays + its sessions + the province's baseline +
     its own overrides."""
+    return calendar_from_spec(calendar_spec(session, office))
+
+
+def calendar_spec(session: Session, office: Office) -> dict[str, object]:
+    """The office's working calendar as plain data: its code, time zone, weekly sessions (None:
+    the standard hours) and the days decided against the national calendar. An office's upward
+    bundle carries it, so the province measures and judges each office on its own calendar."""
     decisions = calendar_decisions(session, office)
+    return {
+        "code": office.identifier_code,
+        "timezone": office.timezone,
+        "sessions": office.sessions or None,
+        "off": sorted(d.isoformat() for d, c in decisions.items() if c.kind == "off"),
+        "work": sorted(d.isoformat() for d, c in decisions.items() if c.kind == "work"),
+    }
+
+
+def calendar_from_spec(spec: Mapping[str, Any]) -> WorkingCalendar:
+    """The calendar ``calendar_spec`` describes (ValueError, KeyError or TypeError when malformed)."""
     hours = None
-    if office.sessions:
+    if spec["sessions"]:
         hours = {
             int(weekday): tuple(WorkSession(time.fromisoformat(a), time.fromisoformat(b)) for a, b in spans)
-            for weekday, spans in office.sessions.items()
+            for weekday, spans in spec["sessions"].items()
         }
     return WorkingCalendar(
         hours=OfficeHours(hours) if hours is not None else None,
         overrides=CalendarOverrides(
-            days_off=frozenset(d for d, c in decisions.items() if c.kind == "off"),
-            working_days=frozenset(d for d, c in decisions.items() if c.kind == "work"),
+            days_off=frozenset(date.fromisoformat(d) for d in spec["off"]),
+            working_days=frozenset(date.fromisoformat(d) for d in spec["work"]),
         ),
-        tz=office.timezone,
+        tz=str(spec["timezone"]),
     )
 
 

@@ -314,6 +314,9 @@ def _write_dossier(
         payload={
             "code": code,
             **payload,
+            # The field the dossier counts in: the province's reports put it in the same row as
+            # the office's own (issue 15), whatever the province's catalogue says of the code.
+            "field": prep.version.field_code,
             "applicant": applicant_snapshot(applicant),
             "return_method": dossier["return_method"],
             "postal_address": dossier["postal_address"],

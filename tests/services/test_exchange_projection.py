@@ -5,22 +5,18 @@ column by column, with the province's (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from exchange_support import moment, open_office, receive_day
+from exchange_support import moment, open_office, work_the_day
 from sqlalchemy import select
 
 from counter_app.db.database import Database
 from counter_app.db.models import Dossier, ExchangeDossier
-from counter_app.services import processing
 from counter_app.services.actor import SYSTEM_ACTOR
 from counter_app.services.exchange.office import public_key_text
 from counter_app.services.exchange.province import enrol, import_events
 from counter_app.services.exchange.upward import export_events
-from counter_app.services.processing import ReturnInput
-from counter_app.services.users import find_actor
 
 ADMIN = SYSTEM_ACTOR
 # The office's row column → the province's (the unit: its code there, its id here).
@@ -39,34 +35,6 @@ COMPARED = (
     "returned_at",
     "apology_count",
 )
-
-
-def work_the_day(office: Database, i: int, day: int) -> None:
-    """Four dossiers received on ``day``, each taken down another path at the office."""
-    officer, admin = find_actor(office, f"canbo{i}"), find_actor(office, f"quantri{i}")
-    at = moment(day) - timedelta(hours=8)  # 10:00 that day
-    codes = receive_day(office, i, day, n=5)
-    step = 0
-
-    def later() -> datetime:
-        nonlocal step
-        step += 1
-        return at + timedelta(minutes=10 * step)
-
-    resolved, waits, pays, gone, cancelled = codes
-    processing.transfer(office, officer, resolved, "VHXH", now=later())
-    processing.resolve(office, officer, resolved, now=later())
-    processing.return_result(office, officer, resolved, ReturnInput(satisfaction=2), now=later())
-    processing.request_supplement(office, officer, waits, "Thiếu bản sao giấy phép", now=later())
-    if day % 2:
-        processing.supply_supplement(office, officer, waits, now=later())
-    processing.start(office, officer, pays, now=later())
-    processing.request_payment(office, officer, pays, "Lệ phí 50.000 đồng", now=later())
-    processing.apologise(office, officer, pays, at + timedelta(days=21), "Chờ nộp lệ phí", now=later())
-    if day % 2 == 0:
-        processing.confirm_payment(office, officer, pays, now=later())
-    processing.withdraw(office, officer, gone, "Người nộp rút hồ sơ", now=later())
-    processing.cancel(office, admin, cancelled, "Nhập nhầm thủ tục", now=later())
 
 
 def office_rows(office: Database) -> dict[str, dict[str, object]]:

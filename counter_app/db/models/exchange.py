@@ -28,7 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
     Uuid,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, synonym
 
 from counter_app.db.base import Base, IdMixin, UTCDateTime
 
@@ -56,6 +56,11 @@ class ExchangePeer(Base):
     office_name: Mapped[str] = mapped_column(String(300))
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
     enrolled_by: Mapped[str] = mapped_column(String(60))
+    # Its offices' working calendars (office id → ``offices.calendar_spec``) as its newest bundle
+    # stated them, and that bundle's time (0021): the province's reports judge and measure each
+    # office on its own calendar.
+    calendars: Mapped[dict[str, object]] = mapped_column(JSON, default=dict, server_default="{}")
+    calendars_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ExchangeAck(Base):
@@ -99,7 +104,10 @@ class ExchangeEvent(IdMixin, Base):
     the office's rows). Append-only, guarded by triggers like ``events``."""
 
     __tablename__ = "exchange_events"
-    __table_args__ = (UniqueConstraint("node_id", "seq"),)
+    __table_args__ = (
+        UniqueConstraint("node_id", "seq"),
+        Index("ix_exchange_events_local_date", "local_date", "kind"),  # a day's events (0021)
+    )
 
     node_id: Mapped[str] = mapped_column(String(40))
     seq: Mapped[int] = mapped_column(BigInteger)
@@ -156,7 +164,14 @@ class ExchangeDossier(Base):
     import, ``services/exchange/province_view.py``) — what the hotline looks up by code or CCCD."""
 
     __tablename__ = "exchange_dossiers"
-    __table_args__ = (Index("ix_exchange_dossiers_id_number", "applicant_id_number"),)
+    __table_args__ = (
+        Index("ix_exchange_dossiers_id_number", "applicant_id_number"),
+        # The province's reports (0021): each office's receipts of a period, the dossiers still
+        # open, those resolved since a period's start (services/exchange/province_reports.py).
+        Index("ix_exchange_dossiers_peer_received", "peer_fingerprint", "received_local_date"),
+        Index("ix_exchange_dossiers_status", "status"),
+        Index("ix_exchange_dossiers_resolved_at", "resolved_at"),
+    )
 
     dossier_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     peer_fingerprint: Mapped[str] = mapped_column(String(32))
@@ -182,6 +197,12 @@ class ExchangeDossier(Base):
     waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     apology_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The field the dossier counts in (0021): as its intake event states it, else the field of its
+    # procedure in the province's catalogue; "" when neither knows one.
+    field_code: Mapped[str] = mapped_column(String(60), default="", server_default="")
+
+    # The reports' queries name a dossier's id ``id``, as the office's own row does.
+    id = synonym("dossier_id")
 
 
 class ExchangeSetAside(IdMixin, Base):

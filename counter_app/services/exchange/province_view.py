@@ -29,6 +29,9 @@ from counter_app.db.models import (
     ExchangeFork,
     ExchangePeer,
     ExchangePending,
+    Field,
+    Procedure,
+    ProcedureVersion,
 )
 from counter_app.domain.masking import mask_search
 from counter_app.domain.projection import CREATING_KINDS, DossierFacts, apply_event
@@ -68,6 +71,7 @@ def project(session: Session, dossier_ids: Iterable[uuid.UUID], fingerprint: str
             for dossier_id, events in by_dossier.items()
             if (p := _replayed(dossier_id, events, fingerprint))
         ]
+        _fill_fields(session, projected)
         session.execute(delete(ExchangeDossier).where(ExchangeDossier.dossier_id.in_(chunk)))
         if projected:
             session.execute(insert(ExchangeDossier.__table__), projected)
@@ -88,6 +92,9 @@ def _replayed(
             applicant = applicant if isinstance(applicant, dict) else {}
             row.update(
                 received_at=at,
+                # None: the intake stated no field (the office counts it unassigned); absent: an
+                # event written before intakes stated it (the catalogue's, ``_fill_fields``).
+                field_code=str(payload["field"] or "") if "field" in payload else None,
                 procedure_code=str(payload.get("procedure") or ""),
                 applicant_name=str(applicant.get("full_name") or ""),
                 applicant_id_number=str(applicant.get("id_number") or ""),
@@ -107,6 +114,25 @@ def _replayed(
         current_unit=values.get("current_unit"),
     )
     return row
+
+
+def _fill_fields(session: Session, rows: list[dict[str, object]]) -> None:
+    """The field of each row whose intake event did not state one: its procedure's in the
+    province's catalogue (the field of the current version), else none."""
+    codes = {str(r["procedure_code"]) for r in rows if r.get("field_code") is None}
+    known: dict[str, str] = {}
+    if codes:
+        known = dict(
+            session.execute(
+                select(Procedure.code, Field.code)
+                .join(ProcedureVersion, ProcedureVersion.id == Procedure.current_version_id)
+                .join(Field, Field.id == ProcedureVersion.field_id)
+                .where(Procedure.code.in_(codes))
+            ).all()
+        )
+    for row in rows:
+        if row.get("field_code") is None:
+            row["field_code"] = known.get(str(row["procedure_code"]), "")
 
 
 @dataclass(frozen=True)
@@ -224,15 +250,18 @@ def offices(db: Database, actor: Actor) -> list[OfficeState]:
 
 
 def _data_until(db: Database) -> dict[str, datetime]:
-    """Per office, the time of the newest event applied: its chains' heads."""
     with db.read() as session:
-        rows = session.execute(
-            select(ExchangeChain.peer_fingerprint, func.max(ExchangeEvent.occurred_at))
-            .join(
-                ExchangeEvent,
-                (ExchangeEvent.node_id == ExchangeChain.node_id)
-                & (ExchangeEvent.seq == ExchangeChain.last_seq),
-            )
-            .group_by(ExchangeChain.peer_fingerprint)
-        ).all()
+        return data_until(session)
+
+
+def data_until(session: Session) -> dict[str, datetime]:
+    """Per office, the time of the newest event applied: its chains' heads («dữ liệu đến …»)."""
+    rows = session.execute(
+        select(ExchangeChain.peer_fingerprint, func.max(ExchangeEvent.occurred_at))
+        .join(
+            ExchangeEvent,
+            (ExchangeEvent.node_id == ExchangeChain.node_id) & (ExchangeEvent.seq == ExchangeChain.last_seq),
+        )
+        .group_by(ExchangeChain.peer_fingerprint)
+    ).all()
     return {fingerprint: at for fingerprint, at in rows}

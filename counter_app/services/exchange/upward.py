@@ -27,6 +27,7 @@ from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.exchange.bundle import EVENTS, write_bundle
 from counter_app.services.exchange.event_json import event_line, line_bytes
 from counter_app.services.exchange.keys import own_key
+from counter_app.services.offices import calendar_spec
 
 EVENTS_KIND = "events"
 Progress = Callable[[int, int], bool]
@@ -90,6 +91,11 @@ def export_events(
             "schema": HEAD_REVISION,
             "office": {"code": office.identifier_code, "name": office.name},
             "chains": [c.as_json() for c in chains],
+            # Each office's working calendar as of now: the province judges and measures its
+            # dossiers on it (province_reports, province_day).
+            "calendars": {
+                str(o.id): calendar_spec(session, o) for o in session.execute(select(Office)).scalars()
+            },
         }
         size = write_bundle(out, manifest, {EVENTS: _event_lines(session, chains, progress)}, key)
     with db.write() as session:

@@ -237,22 +237,22 @@ def office_condition(ids: tuple[uuid.UUID, ...] | None) -> list[ColumnElement[bo
     return [] if ids is None else [Dossier.office_id.in_(ids)]
 
 
-def ended_since(instant: datetime) -> Select[tuple[uuid.UUID | None]]:
-    """Dossiers whose withdraw/stop event happened at or after ``instant``.
+def ended_since(instant: datetime, events=Event) -> Select[tuple[uuid.UUID | None]]:  # type: ignore[no-untyped-def]
+    """Dossiers whose withdraw/stop event happened at or after ``instant``; ``events``: the office's
+    ``Event`` or, at the province, ``ExchangeEvent`` (the same columns: its offices' events).
 
     ``local_date`` (office-local, never later than the UTC date + 1) narrows the index range first.
     The index is named: SQLite's planner, misled by the statistics of a small or young file, would
     otherwise scan every event of the history (seen when four events fewer tipped its estimate)."""
-    return (
-        select(Event.dossier_id)
-        .where(
-            Event.kind.in_(ENDING_KINDS),
-            Event.local_date >= (instant - timedelta(days=1)).date(),
-            Event.occurred_at >= instant,
-            Event.dossier_id.is_not(None),
-        )
-        .with_hint(Event, "INDEXED BY ix_events_kind_local_date", "sqlite")
+    query = select(events.dossier_id).where(
+        events.kind.in_(ENDING_KINDS),
+        events.local_date >= (instant - timedelta(days=1)).date(),
+        events.occurred_at >= instant,
+        events.dossier_id.is_not(None),
     )
+    if events is Event:
+        query = query.with_hint(Event, "INDEXED BY ix_events_kind_local_date", "sqlite")
+    return query
 
 
 # How SQLite reads ``dossiers`` in a query bounded by a list of row ids (``open_at``): by rowid, no
@@ -289,8 +289,10 @@ def open_at(instant: datetime, dialect: str, due_before: datetime | None = None)
     ]
 
 
-def not_waiting(instant: datetime) -> ColumnElement[bool]:
-    return or_(Dossier.waiting_since.is_(None), Dossier.waiting_since >= instant)
+def not_waiting(instant: datetime | ColumnElement[datetime], dossiers=Dossier) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
+    """Not waiting for the citizen at ``instant``; ``dossiers``: ``Dossier`` or, at the province,
+    ``ExchangeDossier`` (the same report columns)."""
+    return or_(dossiers.waiting_since.is_(None), dossiers.waiting_since >= instant)
 
 
 def overdue_at(instant: datetime) -> ColumnElement[bool]:

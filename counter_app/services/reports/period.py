@@ -58,6 +58,7 @@ from counter_app.services.reports.common import (
     ReportFilters,
     all_offices,
     build_filters,
+    check_instant,
     check_range,
     last_instant,
     names,
@@ -117,7 +118,7 @@ class PeriodReport:
     processing_exact: bool
 
 
-def _tally(codes: Counter[tuple[object, int]]) -> dict[object, Counter[str]]:
+def tally(codes: Counter[tuple[object, int]]) -> dict[object, Counter[str]]:
     """(key, code) counts (``period_sql``) → the report's columns per key."""
     out: dict[object, Counter[str]] = defaultdict(Counter)
     for (key, code), n in codes.items():
@@ -149,7 +150,7 @@ def _tally(codes: Counter[tuple[object, int]]) -> dict[object, Counter[str]]:
     return out
 
 
-def _row(
+def period_row(
     ident: uuid.UUID | None, code: str, label: str, c: Counter[str], average: tuple[float | None, int]
 ) -> PeriodRow:
     late = c["resolved_late"] + c["resolved_late_with_apology"]
@@ -190,12 +191,16 @@ def period_report(
     *,
     filters: ReportFilters = NO_FILTERS,
     by: str = "field",
+    as_of: datetime | None = None,
     _plan: str = "auto",
 ) -> PeriodReport:
     """The period report (module docstring). ``filters`` narrow the dossiers counted: offices (none:
-    all), fields, procedures (codes, every version), units (current unit) and officers (who received)."""
+    all), fields, procedures (codes, every version), units (current unit) and officers (who received).
+    ``as_of``: in progress and overdue are judged at that instant when it comes before the period's
+    end — the report as it stood then (the province judges each office as of its data, issue 15)."""
     require_supervisor(actor)
     first, last = check_range(date_from, date_to)
+    judged = None if as_of is None else check_instant(as_of, "Thời điểm xét")
     if by not in UNASSIGNED:
         raise ValidationError(
             "Báo cáo chỉ lập theo lĩnh vực («field») hoặc theo đơn vị («unit»).", field="by"
@@ -212,12 +217,13 @@ def period_report(
             group = ids or tuple(o.id for o in offices)
             start, end = window(first, last, tz)
             ends.append(end)
-            bounds = Bounds(first, last, start, end, group, restrict=ids is not None)
+            early = judged if judged is not None and judged < end else None
+            bounds = Bounds(first, last, start, end, group, restrict=ids is not None, judged_at=early)
             found = count_codes(db, session, key, bounds, flt.conditions(), _plan)
             codes.update(found)
             resolved = sum(n for (_, code), n in found.items() if code < 100 and 1 <= code % 16 <= 4)
             exact &= measure(session, key, bounds, flt.conditions(), resolved, days)
-        per_key = _tally(codes)
+        per_key = tally(codes)
         # A selected field (unit) is shown even when nothing happened in it.
         selected = set((flt.field_ids if by == "field" else flt.unit_ids) or ())
         shown = [k for k in per_key if any(per_key[k].values()) or k in selected]
@@ -234,7 +240,7 @@ def period_report(
         if code < 100 and code % 16 in CLOSING_OUTCOME:
             resolved_cells[(k, CLOSING_OUTCOME[code % 16])] += n
     rows = [
-        _row(
+        period_row(
             k,  # type: ignore[arg-type]
             *labels.get(k, ("", UNASSIGNED[by])),  # type: ignore[arg-type]
             per_key.get(k, Counter()),
@@ -246,8 +252,8 @@ def period_report(
     overall: Counter[str] = Counter()
     for c in per_key.values():
         overall.update(c)
-    total = _row(None, "", TOTAL_LABEL, overall, average(days, resolved_cells, None))
+    total = period_row(None, "", TOTAL_LABEL, overall, average(days, resolved_cells, None))
     return PeriodReport(first, last, by, tuple(o.id for o in offices), tuple(rows), total, exact)
 
 
-__all__ = ["PeriodReport", "PeriodRow", "period_report"]
+__all__ = ["PeriodReport", "PeriodRow", "period_report", "period_row", "tally"]

@@ -130,6 +130,13 @@ class Bounds:
     end: datetime
     office_ids: tuple[uuid.UUID, ...]  # the group's offices
     restrict: bool  # whether the office condition is needed (False: the group is the whole database)
+    # The instant "in progress" is judged at when not the period's end (an earlier one: the report
+    # as of a moment, or at the province, each office's «dữ liệu đến»; an SQL expression there).
+    judged_at: datetime | ColumnElement[datetime] | None = None
+
+    @property
+    def judged(self) -> datetime | ColumnElement[datetime]:
+        return self.end if self.judged_at is None else self.judged_at
 
     def office_condition(self) -> list[ColumnElement[bool]]:
         # Not through the (office, date) index: rowid ranges, lists of rowids and the resolution
@@ -137,49 +144,52 @@ class Bounds:
         return [no_index(Dossier.office_id).in_(self.office_ids)] if self.restrict else []
 
 
-def _ended_since(instant: datetime, per_row: bool) -> ColumnElement[bool]:
+def _ended_since(instant: datetime, per_row: bool, d=Dossier, e=Event) -> ColumnElement[bool]:  # type: ignore[no-untyped-def]
     """Withdrawn or stopped at or after ``instant``: against the list of such events since then (read
     once: many dossiers to classify), or by looking up the dossier's own events (a few)."""
     if not per_row:
-        return Dossier.id.in_(ended_since(instant))
-    return (
-        select(Event.id)
-        .where(Event.dossier_id == Dossier.id, Event.kind.in_(ENDING_KINDS), Event.occurred_at >= instant)
-        .with_hint(Event, "INDEXED BY ix_events_dossier_id", "sqlite")  # never a scan of the history
-        .exists()
-    )
+        return d.id.in_(ended_since(instant, e))
+    query = select(e.id).where(e.dossier_id == d.id, e.kind.in_(ENDING_KINDS), e.occurred_at >= instant)
+    if e is Event:
+        query = query.with_hint(Event, "INDEXED BY ix_events_dossier_id", "sqlite")  # never a scan
+    return query.exists()
 
 
-def classify(b: Bounds, per_row: bool = False) -> ColumnElement[int]:
+def classify(b: Bounds, per_row: bool = False, d=Dossier, e=Event) -> ColumnElement[int]:  # type: ignore[no-untyped-def]
     """The classification code of a dossier (module docstring); ``per_row``: the withdraw / stop
-    events looked up dossier by dossier (``_ended_since``)."""
-    in_period = case((Dossier.received_local_date >= b.first, 1), else_=0)
-    receipt = case((Dossier.received_local_date < b.first, 0), (Dossier.channel == "online", 16), else_=32)
-    still_open = case((and_(Dossier.legal_due_at < b.end, not_waiting(b.end)), 8), else_=7)
+    events looked up dossier by dossier (``_ended_since``). ``d`` and ``e``: the office's
+    ``Dossier`` and ``Event``, or at the province ``ExchangeDossier`` and ``ExchangeEvent`` (the
+    same report columns: ``domain/report_projection.py``)."""
+    in_period = case((d.received_local_date >= b.first, 1), else_=0)
+    receipt = case((d.received_local_date < b.first, 0), (d.channel == "online", 16), else_=32)
+    judged = b.judged
+    # Resolved (withdrawn, stopped) after the judged instant — possible only before the period's end
+    # when judged earlier — is still open then; overdue as of that instant.
+    still_open = case((and_(d.legal_due_at < judged, not_waiting(judged, d)), 8), else_=7)
     resolved = case(
-        (Dossier.resolved_at < b.start, 0),
-        (Dossier.resolved_at >= b.end, still_open),
-        (Dossier.outcome == "late", case((Dossier.apology_count > 0, 4), else_=3)),
-        (Dossier.outcome == "on_time", 2),
+        (d.resolved_at < b.start, 0),
+        (d.resolved_at >= judged, still_open),
+        (d.outcome == "late", case((d.apology_count > 0, 4), else_=3)),
+        (d.outcome == "on_time", 2),
         else_=1,  # early, or resolved without an appointment
     )
-    ended_in_period = case((Dossier.status == "withdrawn", 5), else_=6)
+    ended_in_period = case((d.status == "withdrawn", 5), else_=6)
     ended = case(
-        (_ended_since(b.end, per_row), still_open),
+        (_ended_since(judged if isinstance(judged, datetime) else b.end, per_row, d, e), still_open),
         # Received in the period, so closed in it: the (large) list of closings since the start is
         # only built for dossiers received before the period.
-        (Dossier.received_local_date >= b.first, ended_in_period),
-        (_ended_since(b.start, per_row), ended_in_period),
+        (d.received_local_date >= b.first, ended_in_period),
+        (_ended_since(b.start, per_row, d, e), ended_in_period),
         else_=0,
     )
     closing = case(
-        (Dossier.resolved_at.is_not(None), resolved),
-        (Dossier.status.in_(ENDED), ended),
+        (d.resolved_at.is_not(None), resolved),
+        (d.status.in_(ENDED), ended),
         else_=still_open,
     )
     return case(
-        (Dossier.status == "cancelled", 100 + in_period),
-        (Dossier.status == "refused", 110 + in_period),
+        (d.status == "cancelled", 100 + in_period),
+        (d.status == "refused", 110 + in_period),
         else_=receipt + closing,
     )
 
