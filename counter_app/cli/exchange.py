@@ -25,6 +25,8 @@
                                            it). (office) the province's acknowledgements: the export's
                                            cursor moves; the province's baseline: applied, what
                                            changed printed; --fingerprint the first time
+    exchange report period|day …           (province) Biểu 06 and the end-of-day summary across the
+                                           offices, as files (cli/exchange_reports.py)
 
 The services import ``cryptography`` and the zip stack: inside each command (issue 11: start-up).
 docs/exchange.md tells the whole route.
@@ -38,6 +40,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from counter_app.cli.common import SubParsers, actor_of, utc_now
+from counter_app.cli.exchange_reports import add_report_parsers
 from counter_app.context import AppContext
 from counter_app.domain.errors import UserError
 from counter_app.output_files import check_writable, write_atomic
@@ -384,3 +387,4 @@ def add_parsers(sub: SubParsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--ack-dir", help="(trung tâm tỉnh) thư mục ghi gói xác nhận")
     p.add_argument("--fingerprint", help="(văn phòng) dấu vân tay trung tâm tỉnh, lần nhập đầu tiên")
     p.set_defaults(func=cmd_import)
+    add_report_parsers(group, common)

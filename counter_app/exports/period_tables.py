@@ -17,7 +17,7 @@ LATE = "Quá hạn"
 PENDING = "Số hồ sơ đang giải quyết"
 ENDED = "Kết thúc không có kết quả"
 OUTSIDE = "Không tính vào số nhận giải quyết"
-BY_LABEL = {"field": "Lĩnh vực giải quyết", "unit": "Đơn vị giải quyết"}
+BY_LABEL = {"field": "Lĩnh vực giải quyết", "unit": "Đơn vị giải quyết", "office": "Văn phòng tiếp nhận"}
 TOTAL = "Tổng số"
 
 # (header path, PeriodRow attribute, kind); the first two columns (STT, label) come before.
@@ -73,6 +73,7 @@ def period_table(report: PeriodReport) -> Table:
         "Quá hạn được xét theo thời hạn giải quyết theo quy định (văn bản xin lỗi không thay đổi thời hạn "
         "này); hồ sơ đang chờ công dân bổ sung không tính là quá hạn.",
     ]
+    notes += report.notes
     if not report.processing_exact:
         notes.append(
             f"Thời gian giải quyết trung bình được ước tính trên {report.total.processing_sample} hồ sơ "

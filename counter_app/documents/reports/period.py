@@ -36,7 +36,11 @@ from counter_app.services.reports.per_day import DayCount
 from counter_app.services.reports.period import PeriodReport
 
 SPEC = LANDSCAPE
-BY_TEXT = {"field": "Theo lĩnh vực giải quyết", "unit": "Theo đơn vị giải quyết"}
+BY_TEXT = {
+    "field": "Theo lĩnh vực giải quyết",
+    "unit": "Theo đơn vị giải quyết",
+    "office": "Theo văn phòng tiếp nhận",
+}
 # Up to this many days the chart has a column pair per day; up to the second, per week; else per month.
 DAILY_UP_TO, WEEKLY_UP_TO = 62, 183
 

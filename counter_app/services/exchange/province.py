@@ -234,6 +234,8 @@ def import_and_acknowledge(
     """Import an office's bundle and write its acknowledgement into ``ack_dir`` (default: beside
     the bundle), named after the office and the time: what the office takes back to import."""
     folder = ack_dir if ack_dir is not None else path.parent
+    if not folder.is_dir():  # said before the import: an applied bundle must get its answer
+        raise UserError("Thư mục ghi gói xác nhận {folder} không tồn tại: chưa nhập gì.", folder=folder)
     result = import_events(db, actor, path, now=now)
     name = f"xacnhan-{result.office_code or 'vanphong'}-{now:%Y%m%d-%H%M%S}-{result.bundle_id.hex[:8]}.zip"
     ack = check_writable(folder / name)

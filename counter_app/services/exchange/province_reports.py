@@ -25,14 +25,16 @@ index) — the others were closed before the period and count nowhere.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.models import ExchangeDossier, ExchangeEvent, ExchangePeer, Field
+from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
 from counter_app.services.event_log import DEFAULT_TZ
 from counter_app.services.exchange.office_calendars import OfficeCalendars
@@ -48,7 +50,14 @@ from counter_app.services.reports.common import (
     require_supervisor,
     window,
 )
-from counter_app.services.reports.period import TOTAL_LABEL, UNASSIGNED, PeriodRow, period_row, tally
+from counter_app.services.reports.period import (
+    TOTAL_LABEL,
+    UNASSIGNED,
+    PeriodReport,
+    PeriodRow,
+    period_row,
+    tally,
+)
 from counter_app.services.reports.period_sql import (
     CLOSING_OUTCOME,
     OUTCOME_CLASS,
@@ -82,6 +91,38 @@ class ProvincePeriodReport:
     fields: tuple[PeriodRow, ...]  # every field with something in it, across the offices
     total: PeriodRow
     processing_exact: bool
+
+    def as_period_report(self, by: str) -> PeriodReport:
+        """The report in the layout of Biểu 06 (its PDF, XLSX and CSV): a row per office (``by``
+        "office", each labelled with how far its data runs) or per field ("field")."""
+        check_by(by)
+        rows = self.fields
+        if by == "office":
+            rows = tuple(
+                replace(o.row, label=f"{o.office_name} ({data_until_text(o.data_until)})")
+                for o in self.offices
+            )
+        note = (
+            "Số liệu của mỗi văn phòng là số liệu nó đã gửi về trung tâm tỉnh; hồ sơ đang giải quyết và "
+            "quá hạn được xét tại cuối kỳ hoặc tại thời điểm dữ liệu của văn phòng đó đến, nếu sớm hơn."
+        )
+        return PeriodReport(
+            self.date_from, self.date_to, by, (), rows, self.total, self.processing_exact, (note,)
+        )
+
+
+def check_by(by: str) -> None:
+    if by not in ("office", "field"):
+        raise ValidationError(
+            "Báo cáo của tỉnh chỉ lập theo văn phòng («office») hoặc theo lĩnh vực («field»).", field="by"
+        )
+
+
+def data_until_text(at: datetime | None) -> str:
+    """«dữ liệu đến 06/12/2026 10:30» (Vietnam's time), or that nothing came yet."""
+    if at is None:
+        return "chưa có dữ liệu"
+    return f"dữ liệu đến {at.astimezone(ZoneInfo(DEFAULT_TZ)):%d/%m/%Y %H:%M}"
 
 
 def province_period(db: Database, actor: Actor, date_from: date, date_to: date) -> ProvincePeriodReport:
@@ -222,4 +263,4 @@ def _measure(
     return exact
 
 
-__all__ = ["OfficeRow", "ProvincePeriodReport", "province_period"]
+__all__ = ["OfficeRow", "ProvincePeriodReport", "check_by", "data_until_text", "province_period"]

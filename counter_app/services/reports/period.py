@@ -116,6 +116,7 @@ class PeriodReport:
     rows: tuple[PeriodRow, ...]
     total: PeriodRow
     processing_exact: bool
+    notes: tuple[str, ...] = ()  # printed under the table's own (the province's report: issue 15)
 
 
 def tally(codes: Counter[tuple[object, int]]) -> dict[object, Counter[str]]:
