@@ -7,7 +7,8 @@ form half filled asks first.
 
 The pages follow the role: the counter's work (F2–F4) for officers, supervisors and admins, the
 reports (F5) for all but officers, the administration (F7) for admins; an auditor reads the guide,
-the reports and the catalogue only.
+the reports and the catalogue only. On a province's database (offices enrolled) every role also has
+the offices' dossiers (F8).
 
 The PC faces the public (issue 10): the idle lock, Khóa máy (Ctrl+L) and Đổi người dùng are in
 window_lock.py; ``switch_user`` asks the application (app.py) for a window of another user.
@@ -21,6 +22,7 @@ from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from counter_app.services.actor import ROLE_LABELS, Role
+from counter_app.services.exchange.province_view import has_offices
 from counter_app.services.office_overview import office_overview
 from counter_app.services.slips.common import GuideKey, HandoverKey
 from counter_app.ui.admin.admin_page import AdminPage
@@ -30,6 +32,7 @@ from counter_app.ui.pages.audit_page import AuditPage
 from counter_app.ui.pages.catalog_page import CatalogPage
 from counter_app.ui.pages.dashboard_page import DashboardPage
 from counter_app.ui.pages.guide_page import GuidePage
+from counter_app.ui.pages.offices_page import OfficesPage
 from counter_app.ui.pages.receive_page import ReceivePage
 from counter_app.ui.pages.reports_page import ReportsPage
 from counter_app.ui.pages.return_page import ReturnPage
@@ -88,6 +91,8 @@ class MainWindow(WindowLock, QMainWindow):
             self.admin_page.currentChanged.connect(lambda _i: self._focus_current())
             # After a restore the database under this window is another one: the app must restart.
             self.admin_page.restart_required.connect(self.close)
+        # Các văn phòng (F8): on a province's database (offices enrolled), the offices' dossiers.
+        self.offices_page: OfficesPage | None = OfficesPage(session) if has_offices(session.db) else None
         self.tabs = QTabWidget()
         # (key, page or None when the role has none, label): no tab and no key without a page.
         pages: list[tuple[str, QWidget | None, str]] = [
@@ -98,6 +103,7 @@ class MainWindow(WindowLock, QMainWindow):
             ("F5", self.supervisor_page, self.tr("Báo cáo (F5)")),
             ("F6", self.catalog_page, self.tr("Danh mục (F6)")),
             ("F7", self.admin_page, self.tr("Quản trị (F7)")),
+            ("F8", self.offices_page, self.tr("Các văn phòng (F8)")),
         ]
         self._page_keys: list[QShortcut] = []
         for key, page, label in pages:

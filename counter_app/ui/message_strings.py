@@ -552,18 +552,30 @@ MESSAGES = (
         "khóa đã ký gói ({fingerprint}) chưa được đăng ký ở trung tâm tỉnh — hãy đối chiếu dấu vân tay với văn phòng qua điện thoại rồi chạy «counter-cli exchange enrol»",
     ),
     QT_TRANSLATE_NOOP("messages", "Văn phòng có khóa {fingerprint} chưa được đăng ký."),
+    QT_TRANSLATE_NOOP("messages", "Thư mục ghi gói xác nhận {folder} không tồn tại: chưa nhập gì."),
     QT_TRANSLATE_NOOP("messages", "bản kê không ghi phiên bản lược đồ"),
     QT_TRANSLATE_NOOP(
         "messages",
         "gói được lập bởi phiên bản counter_app mới hơn (lược đồ {schema}, ở đây {here}): hãy cập nhật phần mềm ở trung tâm tỉnh trước",
     ),
+    QT_TRANSLATE_NOOP("messages", "lịch làm việc hoặc thời điểm lập gói trong bản kê không hợp lệ"),
     QT_TRANSLATE_NOOP("messages", "bản kê không liệt kê chuỗi nào"),
     QT_TRANSLATE_NOOP("messages", "các chuỗi trong gói khác bản kê"),
     QT_TRANSLATE_NOOP("messages", "mã gói {id} đã được một văn phòng khác dùng"),
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} thuộc một văn phòng khác"),
+    # counter_app.services.exchange.province_files
+    QT_TRANSLATE_NOOP("messages", "Báo cáo này chỉ xuất ra .pdf, .xlsx, .csv."),
+    # counter_app.services.exchange.province_reports
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Báo cáo của tỉnh chỉ lập theo văn phòng («office») hoặc theo lĩnh vực («field»).",
+    ),
     # counter_app.services.exchange.province_view
     QT_TRANSLATE_NOOP("messages", "tra cứu hồ sơ của các văn phòng"),
     QT_TRANSLATE_NOOP("messages", "xem tình trạng dữ liệu các văn phòng"),
+    QT_TRANSLATE_NOOP("messages", "xem hồ sơ của các văn phòng"),
+    QT_TRANSLATE_NOOP("messages", "Không có bộ lọc «{state}»."),
+    QT_TRANSLATE_NOOP("messages", "Không có văn phòng nào đăng ký với dấu vân tay «{fp}»."),
     # counter_app.services.exchange.returned
     QT_TRANSLATE_NOOP("messages", "xem hồ sơ bị mất khi khôi phục"),
     # counter_app.services.exchange.status
@@ -782,6 +794,7 @@ MESSAGES = (
     # counter_app.services.reports.per_day
     QT_TRANSLATE_NOOP("messages", "Số liệu theo ngày chỉ lập cho tối đa 366 ngày."),
     # counter_app.services.reports.period
+    QT_TRANSLATE_NOOP("messages", "Thời điểm xét"),
     QT_TRANSLATE_NOOP("messages", "Báo cáo chỉ lập theo lĩnh vực («field») hoặc theo đơn vị («unit»)."),
     # counter_app.services.setup_choices
     QT_TRANSLATE_NOOP("messages", "Cấp đơn vị «{level}» không hợp lệ (dùng: {names})."),

@@ -1333,6 +1333,10 @@ After the restore the program must close and be opened again. Restore this backu
         <translation>Administration (F7)</translation>
     </message>
     <message>
+        <source>Các văn phòng (F8)</source>
+        <translation>Offices (F8)</translation>
+    </message>
+    <message>
         <source>chưa có máy in</source>
         <translation>no printer</translation>
     </message>
@@ -1556,6 +1560,117 @@ Only change it when the office has been given a new code.</translation>
     </message>
 </context>
 <context>
+    <name>OfficesPage</name>
+    <message>
+        <source>Mã hồ sơ hoặc số CCCD</source>
+        <translation>Dossier code or ID card number</translation>
+    </message>
+    <message>
+        <source>Tra cứu</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <source>Tất cả hồ sơ</source>
+        <translation>All dossiers</translation>
+    </message>
+    <message>
+        <source>Đang giải quyết</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Quá hạn (theo dữ liệu của văn phòng)</source>
+        <translation>Overdue (as of the office&apos;s data)</translation>
+    </message>
+    <message>
+        <source>Chờ công dân bổ sung, nộp phí</source>
+        <translation>Waiting for the citizen (documents, fees)</translation>
+    </message>
+    <message>
+        <source>Đã có kết quả</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Tra cứu (đường dây nóng):</source>
+        <translation>Look up (hotline):</translation>
+    </message>
+    <message>
+        <source>Văn phòng:</source>
+        <translation>Office:</translation>
+    </message>
+    <message>
+        <source>Hồ sơ:</source>
+        <translation>Dossiers:</translation>
+    </message>
+    <message>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <source>Văn phòng</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Người nộp</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <source>CCCD</source>
+        <translation>ID card</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hẹn trả</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) — dữ liệu đến {2}</source>
+        <translation>{0} ({1}) — data up to {2}</translation>
+    </message>
+    <message>
+        <source>không hẹn</source>
+        <translation>no appointment</translation>
+    </message>
+    <message>
+        <source>Chưa có văn phòng nào đăng ký.</source>
+        <translation>No office is enrolled yet.</translation>
+    </message>
+    <message>
+        <source>{0} hồ sơ; hiện {1} hồ sơ tiếp nhận gần nhất.</source>
+        <translation>{0} dossiers; showing the {1} received last.</translation>
+    </message>
+    <message>
+        <source>{0} hồ sơ.</source>
+        <translation>{0} dossiers.</translation>
+    </message>
+    <message>
+        <source>Nhập mã hồ sơ hoặc số CCCD để tra cứu.</source>
+        <translation>Enter a dossier code or an ID card number to look up.</translation>
+    </message>
+    <message>
+        <source>Tìm thấy {0} hồ sơ.</source>
+        <translation>Found {0} dossiers.</translation>
+    </message>
+    <message>
+        <source>Không có hồ sơ nào của các văn phòng khớp.</source>
+        <translation>No dossier of the offices matches.</translation>
+    </message>
+</context>
+<context>
     <name>OneTimePasswordDialog</name>
     <message>
         <source>Mật khẩu dùng một lần</source>
@@ -1754,38 +1869,6 @@ Only change it when the office has been given a new code.</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>Mã hồ sơ hoặc số CCCD</source>
-        <translation>Dossier code or citizen ID number</translation>
-    </message>
-    <message>
-        <source>Tra cứu</source>
-        <translation>Look up</translation>
-    </message>
-    <message>
-        <source>Mã hồ sơ</source>
-        <translation>Dossier code</translation>
-    </message>
-    <message>
-        <source>Người nộp</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <source>CCCD</source>
-        <translation>Citizen ID</translation>
-    </message>
-    <message>
-        <source>Trạng thái</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Hẹn trả</source>
-        <translation>Appointment</translation>
-    </message>
-    <message>
-        <source>Dữ liệu văn phòng đến</source>
-        <translation>Office data up to</translation>
-    </message>
-    <message>
         <source>Mã</source>
         <translation>Id</translation>
     </message>
@@ -1810,10 +1893,6 @@ Only change it when the office has been given a new code.</translation>
         <translation>Keep the other branch</translation>
     </message>
     <message>
-        <source>Tra cứu hồ sơ của các văn phòng (đường dây nóng):</source>
-        <translation>Look up the offices&apos; dossiers (hotline):</translation>
-    </message>
-    <message>
         <source>Cảnh báo rẽ nhánh đang mở — chọn nhánh giữ lại, nhánh kia được để riêng:</source>
         <translation>Open fork alarms — choose the branch to keep; the other is set aside:</translation>
     </message>
@@ -1832,22 +1911,6 @@ Only change it when the office has been given a new code.</translation>
     <message>
         <source>{0} sự kiện, {1}–{2}; {3} hồ sơ: {4}</source>
         <translation>{0} events, {1}–{2}; {3} dossiers: {4}</translation>
-    </message>
-    <message>
-        <source>Nhập mã hồ sơ hoặc số CCCD để tra cứu.</source>
-        <translation>Enter a dossier code or a citizen ID number to look up.</translation>
-    </message>
-    <message>
-        <source>không hẹn</source>
-        <translation>no appointment</translation>
-    </message>
-    <message>
-        <source>Tìm thấy {0} hồ sơ.</source>
-        <translation>Found {0} dossiers.</translation>
-    </message>
-    <message>
-        <source>Không có hồ sơ nào của các văn phòng khớp.</source>
-        <translation>No office dossier matches.</translation>
     </message>
     <message>
         <source>Chọn một gói của văn phòng cần đăng ký</source>
@@ -2159,6 +2222,14 @@ Only change it when the office has been given a new code.</translation>
         <translation>Preview</translation>
     </message>
     <message>
+        <source>Các văn phòng: tình hình, kết quả giải quyết (Biểu 06)</source>
+        <translation>Offices: processing status and results (Form 06)</translation>
+    </message>
+    <message>
+        <source>Các văn phòng: tổng hợp cuối ngày</source>
+        <translation>Offices: end-of-day summary</translation>
+    </message>
+    <message>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
@@ -2205,6 +2276,10 @@ Only change it when the office has been given a new code.</translation>
     <message>
         <source>Thủ tục:</source>
         <translation>Procedure:</translation>
+    </message>
+    <message>
+        <source>Theo văn phòng</source>
+        <translation>By office</translation>
     </message>
     <message>
         <source>Đã lưu báo cáo tại:</source>
@@ -5489,6 +5564,14 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>It is not known which office this fork alarm belongs to: no branch can be chosen.</translation>
     </message>
     <message>
+        <source>Thư mục ghi gói xác nhận {folder} không tồn tại: chưa nhập gì.</source>
+        <translation>The folder for acknowledgements {folder} does not exist: nothing was imported.</translation>
+    </message>
+    <message>
+        <source>lịch làm việc hoặc thời điểm lập gói trong bản kê không hợp lệ</source>
+        <translation>the working calendars or the creation time in the manifest are invalid</translation>
+    </message>
+    <message>
         <source>mã gói {id} đã được một văn phòng khác dùng</source>
         <translation>bundle id {id} was already used by another office</translation>
     </message>
@@ -5497,12 +5580,32 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>chain {node} belongs to another office</translation>
     </message>
     <message>
+        <source>Báo cáo này chỉ xuất ra .pdf, .xlsx, .csv.</source>
+        <translation>This report can only be written as .pdf, .xlsx, .csv.</translation>
+    </message>
+    <message>
+        <source>Báo cáo của tỉnh chỉ lập theo văn phòng («office») hoặc theo lĩnh vực («field»).</source>
+        <translation>The province&apos;s report is made only by office («office») or by field («field»).</translation>
+    </message>
+    <message>
         <source>tra cứu hồ sơ của các văn phòng</source>
         <translation>look up the offices&apos; dossiers</translation>
     </message>
     <message>
         <source>xem tình trạng dữ liệu các văn phòng</source>
         <translation>see the state of the offices&apos; data</translation>
+    </message>
+    <message>
+        <source>xem hồ sơ của các văn phòng</source>
+        <translation>view the offices&apos; dossiers</translation>
+    </message>
+    <message>
+        <source>Không có bộ lọc «{state}».</source>
+        <translation>There is no filter «{state}».</translation>
+    </message>
+    <message>
+        <source>Không có văn phòng nào đăng ký với dấu vân tay «{fp}».</source>
+        <translation>No office is enrolled with the fingerprint «{fp}».</translation>
     </message>
     <message>
         <source>xem hồ sơ bị mất khi khôi phục</source>
@@ -6055,6 +6158,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Số liệu theo ngày chỉ lập cho tối đa 366 ngày.</source>
         <translation>Daily figures cover at most 366 days.</translation>
+    </message>
+    <message>
+        <source>Thời điểm xét</source>
+        <translation>Judged at</translation>
     </message>
     <message>
         <source>Báo cáo chỉ lập theo lĩnh vực («field») hoặc theo đơn vị («unit»).</source>

@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
@@ -33,13 +33,17 @@ from counter_app.db.models import (
     Procedure,
     ProcedureVersion,
 )
+from counter_app.domain.errors import NotFoundError, ValidationError
+from counter_app.domain.lifecycle import OPEN_STATUSES, WAITING_STATUSES, Status
 from counter_app.domain.masking import mask_search
 from counter_app.domain.projection import CREATING_KINDS, DossierFacts, apply_event
 from counter_app.domain.report_projection import report_columns
 from counter_app.services.actor import Actor, Role, require_reader
 from counter_app.services.audit_trail import audit
+from counter_app.services.reports.common import not_waiting
 
 BATCH = 500
+RESOLVED_STATUSES = (str(Status.RESOLVED), str(Status.RETURNED))
 
 
 def project(session: Session, dossier_ids: Iterable[uuid.UUID], fingerprint: str) -> int:
@@ -165,20 +169,7 @@ def find(db: Database, actor: Actor, text: str, limit: int = 50) -> list[OfficeD
             .limit(limit)
         ).all()
     found = [
-        OfficeDossier(
-            d.code,
-            office_code,
-            office_name,
-            d.procedure_code,
-            d.status,
-            d.applicant_name,
-            d.applicant_id_number,
-            d.received_at,
-            d.appointment_at,
-            d.resolved_at,
-            d.outcome,
-            until.get(d.peer_fingerprint),
-        )
+        _found(d, office_code, office_name, until.get(d.peer_fingerprint))
         for d, office_code, office_name in rows
     ]
     audit(
@@ -205,7 +196,7 @@ class OfficeState:
 
 def offices(db: Database, actor: Actor) -> list[OfficeState]:
     """Each enrolled office: how far its data runs, what waits, whether a fork alarm is open."""
-    require_reader(actor, Role.SUPERVISOR, "xem tình trạng dữ liệu các văn phòng")
+    require_reader(actor, Role.OFFICER, "xem tình trạng dữ liệu các văn phòng")
     until = _data_until(db)
     with db.read() as session:
         peers = session.execute(select(ExchangePeer).order_by(ExchangePeer.office_code)).scalars().all()
@@ -247,6 +238,74 @@ def offices(db: Database, actor: Actor) -> list[OfficeState]:
         )
         for p in peers
     ]
+
+
+# What the list of an office's dossiers shows (``office_dossiers``); overdue as of its data.
+DOSSIER_STATES = ("all", "open", "overdue", "waiting", "resolved")
+LIST_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class OfficeDossiers:
+    dossiers: tuple[OfficeDossier, ...]  # the newest first, up to the limit
+    total: int  # how many match
+    data_until: datetime | None
+
+
+def office_dossiers(
+    db: Database, actor: Actor, fingerprint: str, state: str = "all", *, limit: int = LIST_LIMIT
+) -> OfficeDossiers:
+    """One office's dossiers (tracking filtered by office), newest first: all of them, those open,
+    those overdue as of the office's data («dữ liệu đến»: not a week late for a week offline),
+    those waiting for the citizen, or those resolved (returned or not)."""
+    require_reader(actor, Role.OFFICER, "xem hồ sơ của các văn phòng")
+    if state not in DOSSIER_STATES:
+        raise ValidationError("Không có bộ lọc «{state}».", state=state, field="state")
+    with db.read() as session:
+        peer = session.get(ExchangePeer, fingerprint)
+        if peer is None:
+            raise NotFoundError("Không có văn phòng nào đăng ký với dấu vân tay «{fp}».", fp=fingerprint)
+        until = data_until(session).get(fingerprint)
+        d = ExchangeDossier
+        where = [d.peer_fingerprint == fingerprint]
+        if state in ("open", "overdue"):
+            where.append(d.status.in_(OPEN_STATUSES))
+        if state == "overdue":
+            judged = until or datetime.now(UTC)
+            where += [d.legal_due_at < judged, not_waiting(judged, d)]
+        elif state == "waiting":
+            where.append(d.status.in_(WAITING_STATUSES))
+        elif state == "resolved":
+            where.append(d.status.in_(RESOLVED_STATUSES))
+        total = session.execute(select(func.count()).select_from(d).where(*where)).scalar_one()
+        rows = session.execute(
+            select(d).where(*where).order_by(d.received_at.desc(), d.code.desc()).limit(limit)
+        ).scalars()
+        found = tuple(_found(r, peer.office_code, peer.office_name, until) for r in rows)
+    return OfficeDossiers(found, total, until)
+
+
+def _found(d: ExchangeDossier, office_code: str, office_name: str, until: datetime | None) -> OfficeDossier:
+    return OfficeDossier(
+        d.code,
+        office_code,
+        office_name,
+        d.procedure_code,
+        d.status,
+        d.applicant_name,
+        d.applicant_id_number,
+        d.received_at,
+        d.appointment_at,
+        d.resolved_at,
+        d.outcome,
+        until,
+    )
+
+
+def has_offices(db: Database) -> bool:
+    """Whether offices are enrolled here: this database is a province's (its reports across them)."""
+    with db.read() as session:
+        return session.execute(select(ExchangePeer.fingerprint).limit(1)).first() is not None
 
 
 def _data_until(db: Database) -> dict[str, datetime]:

@@ -4,8 +4,9 @@
 The offices enrolled with this database and how far each one's data runs («dữ liệu đến …»); the
 offices' bundles imported from a USB stick (on the long-job lane, each one's acknowledgement
 written beside it for the office to take back); an office enrolled from its first bundle and the
-fingerprint it reads out over the phone; the hotline's lookup of the offices' dossiers by code or
-CCCD; and the fork alarms, each with the choice of the branch to keep. On an office's own database
+fingerprint it reads out over the phone; and the fork alarms, each with the choice of the branch to
+keep. The offices' dossiers themselves (the hotline's lookup, the list by office) are on the page
+Các văn phòng (F8), open to officers (ui/pages/offices_page.py). On an office's own database
 the tables stay empty and the note says what the tab is for.
 """
 
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter_app.domain.errors import UserError
-from counter_app.domain.masking import mask_id_number
 from counter_app.ui.admin.common import GREY, Feedback, confirm, plain_table
 from counter_app.ui.messages import shown
-from counter_app.ui.pages.track.model import status_label
 from counter_app.ui.session import UiSession
 from counter_app.ui.worker import Report, run_with_progress
 
@@ -69,20 +67,6 @@ class ProvinceTab(QWidget):
         self.import_button = QPushButton(self.tr("Nhập gói của văn phòng…"))
         self.enrol_button = QPushButton(self.tr("Đăng ký văn phòng…"))
         self.refresh_button = QPushButton(self.tr("Làm mới"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Mã hồ sơ hoặc số CCCD"))
-        self.search_button = QPushButton(self.tr("Tra cứu"))
-        self.found = plain_table(
-            [
-                self.tr("Mã hồ sơ"),
-                self.tr("Văn phòng"),
-                self.tr("Người nộp"),
-                self.tr("CCCD"),
-                self.tr("Trạng thái"),
-                self.tr("Hẹn trả"),
-                self.tr("Dữ liệu văn phòng đến"),
-            ]
-        )
         self.fork_table = plain_table(
             [
                 self.tr("Mã"),
@@ -101,9 +85,6 @@ class ProvinceTab(QWidget):
         buttons.addWidget(self.enrol_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
-        lookup = QHBoxLayout()
-        lookup.addWidget(self.search, 1)
-        lookup.addWidget(self.search_button)
         fork_buttons = QHBoxLayout()
         fork_buttons.addWidget(self.keep_applied_button)
         fork_buttons.addWidget(self.keep_other_button)
@@ -112,9 +93,6 @@ class ProvinceTab(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.offices, 2)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(self.tr("Tra cứu hồ sơ của các văn phòng (đường dây nóng):")))
-        layout.addLayout(lookup)
-        layout.addWidget(self.found, 1)
         self.fork_label = QLabel(
             self.tr("Cảnh báo rẽ nhánh đang mở — chọn nhánh giữ lại, nhánh kia được để riêng:")
         )
@@ -126,8 +104,6 @@ class ProvinceTab(QWidget):
         self.import_button.clicked.connect(lambda: self.import_bundles())
         self.enrol_button.clicked.connect(lambda: self.enrol())
         self.refresh_button.clicked.connect(self.refresh)
-        self.search_button.clicked.connect(self.look_up)
-        self.search.returnPressed.connect(self.look_up)
         self.keep_applied_button.clicked.connect(lambda: self.keep("applied"))
         self.keep_other_button.clicked.connect(lambda: self.keep("other"))
 
@@ -137,7 +113,7 @@ class ProvinceTab(QWidget):
             self.refresh()
 
     def focus_start(self) -> None:
-        self.search.setFocus()
+        self.import_button.setFocus()
 
     def _zone(self) -> ZoneInfo:
         from counter_app.services.offices import office_timezone
@@ -207,38 +183,6 @@ class ProvinceTab(QWidget):
             self._when(branch.last_at),
             len(branch.dossier_codes),
             ", ".join(branch.dossier_codes[:5]) + (" …" if len(branch.dossier_codes) > 5 else ""),
-        )
-
-    def look_up(self) -> None:
-        from counter_app.services.exchange.province_view import find
-
-        s = self._session
-        text = self.search.text().strip()
-        if not text:
-            self.message.say(self.tr("Nhập mã hồ sơ hoặc số CCCD để tra cứu."), error=True)
-            return
-        try:
-            found = find(s.db, s.actor, text)
-        except UserError as exc:
-            self.message.say(shown(exc), error=True)
-            return
-        self.found.setRowCount(len(found))
-        for row, d in enumerate(found):
-            cells = (
-                d.code,
-                d.office_code,
-                d.applicant_name,
-                mask_id_number(d.applicant_id_number),
-                status_label(d.status),
-                self._when(d.appointment_at) if d.appointment_at else self.tr("không hẹn"),
-                self._when(d.data_until),
-            )
-            for column, value in enumerate(cells):
-                self.found.setItem(row, column, QTableWidgetItem(value))
-        self.message.say(
-            self.tr("Tìm thấy {0} hồ sơ.").format(len(found))
-            if found
-            else self.tr("Không có hồ sơ nào của các văn phòng khớp.")
         )
 
     # ------------------------------------------------------------------------------------ acting

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from counter_app.domain.errors import UserError
 from counter_app.output_files import write_atomic
+from counter_app.services.exchange.province_files import day_file, period_file
+from counter_app.services.exchange.province_view import has_offices
 from counter_app.services.offices import office_choices
 from counter_app.services.reports.files import FORMATS, ReportFilters, ReportRequest, build_report
 from counter_app.services.tracking import Choice, filter_choices
@@ -33,6 +35,7 @@ from counter_app.ui.widgets.receipt_banner import PathView
 from counter_app.ui.worker import run_with_progress
 
 PREVIEW_DPI = 80
+PROVINCE_KINDS = ("province_period", "province_day")
 
 
 class ReportsPage(QWidget):
@@ -54,6 +57,11 @@ class ReportsPage(QWidget):
             ("register", self.tr("Sổ theo dõi hồ sơ")),
         ):
             self.kind.addItem(label, kind)
+        if has_offices(session.db):  # a province's database: its reports across the offices
+            self.kind.addItem(
+                self.tr("Các văn phòng: tình hình, kết quả giải quyết (Biểu 06)"), "province_period"
+            )
+            self.kind.addItem(self.tr("Các văn phòng: tổng hợp cuối ngày"), "province_day")
         today = QDate.fromString(session.local(session.now()).date().isoformat(), "yyyy-MM-dd")
         self.date_from = QDateEdit(today.addDays(1 - today.day()))
         self.date_to = QDateEdit(today)
@@ -71,8 +79,7 @@ class ReportsPage(QWidget):
         self.procedure = QLineEdit()
         self.procedure.setPlaceholderText(self.tr("Mã thủ tục, cách nhau bởi dấu phẩy (để trống: tất cả)"))
         self.by = QComboBox()
-        self.by.addItem(self.tr("Theo lĩnh vực"), "field")
-        self.by.addItem(self.tr("Theo đơn vị xử lý"), "unit")
+        self._by_choices: tuple[str, ...] = ()
         self.preview_button = QPushButton(self.tr("Xem trước"))
         self.print_button = QPushButton(self.tr("In…"))
         self.xlsx_button = QPushButton(self.tr("Xuất Excel…"))
@@ -126,14 +133,46 @@ class ReportsPage(QWidget):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        self.by.setEnabled(kind == "period")
+        province = kind in PROVINCE_KINDS
+        self._set_by_choices(("office", "field") if province else ("field", "unit"))
+        self.by.setEnabled(kind in ("period", "province_period"))
         for widget in (self.field, self.unit, self.officer, self.procedure):
             widget.setEnabled(kind in ("period", "overdue", "satisfaction"))
+        self.office.setEnabled(not province)  # the province's reports count every office
         self.date_from.setEnabled(kind != "overdue")
-        self.date_to.setEnabled(kind in ("period", "satisfaction", "register"))
-        exportable = "xlsx" in FORMATS[kind]
+        self.date_to.setEnabled(kind in ("period", "satisfaction", "register", "province_period"))
+        exportable = province or "xlsx" in FORMATS[kind]
         self.xlsx_button.setEnabled(exportable)
         self.csv_button.setEnabled(exportable)
+
+    def _set_by_choices(self, choices: tuple[str, ...]) -> None:
+        """The «Nhóm theo» choices of the report (kept when they stay the same)."""
+        if choices == self._by_choices:
+            return
+        labels = {
+            "field": self.tr("Theo lĩnh vực"),
+            "unit": self.tr("Theo đơn vị xử lý"),
+            "office": self.tr("Theo văn phòng"),
+        }
+        self._by_choices = choices
+        self.by.clear()
+        for choice in choices:
+            self.by.addItem(labels[choice], choice)
+
+    def _job(self, fmt: str):  # type: ignore[no-untyped-def]
+        """What builds the chosen report's file (run off the GUI thread)."""
+        s, kind = self._session, self.kind.currentData()
+        first, last, by = (
+            self.date_from.date().toPython(),
+            self.date_to.date().toPython(),
+            self.by.currentData(),
+        )
+        if kind == "province_period":
+            return lambda: period_file(s.db, s.actor, first, last, by, fmt, now=s.now())
+        if kind == "province_day":
+            return lambda: day_file(s.db, s.actor, first, fmt, now=s.now())
+        request = self.request(fmt)
+        return lambda: build_report(s.db, s.actor, request, now=s.now())
 
     def request(self, fmt: str) -> ReportRequest:
         first = self.date_from.date().toPython()
@@ -160,7 +199,7 @@ class ReportsPage(QWidget):
         """Build the report in a worker thread with a cancellable progress dialog."""
         if self._runner is not None:
             return
-        s, request = self._session, self.request(fmt)
+        job = self._job(fmt)
         self._pending += 1
         ticket = self._pending
 
@@ -179,7 +218,7 @@ class ReportsPage(QWidget):
         self._runner = run_with_progress(
             self,
             self.tr("Đang lập báo cáo…"),
-            lambda report: self._run(report, lambda: build_report(s.db, s.actor, request, now=s.now())),
+            lambda report: self._run(report, job),
             done,
             failed,
         )
