@@ -166,9 +166,11 @@ class ExchangeDossier(Base):
     __tablename__ = "exchange_dossiers"
     __table_args__ = (
         Index("ix_exchange_dossiers_id_number", "applicant_id_number"),
-        # The province's reports (0021): each office's receipts of a period, the dossiers still
-        # open, those resolved since a period's start (services/exchange/province_reports.py).
-        Index("ix_exchange_dossiers_peer_received", "peer_fingerprint", "received_local_date"),
+        # The province's reports (0021): the receipts of a period or a day, the dossiers still
+        # open, those resolved since a period's start (services/exchange/province_reports.py),
+        # and one office's dossiers newest first (province_view.office_dossiers).
+        Index("ix_exchange_dossiers_received_local_date", "received_local_date"),
+        Index("ix_exchange_dossiers_peer_received_at", "peer_fingerprint", "received_at"),
         Index("ix_exchange_dossiers_status", "status"),
         Index("ix_exchange_dossiers_resolved_at", "resolved_at"),
     )

@@ -46,6 +46,7 @@ from counter_app.db.upsert import insert_for
 from counter_app.domain.errors import Message, UserError
 from counter_app.output_files import check_writable
 from counter_app.services.actor import Actor, Role, require_role
+from counter_app.services.epochs import EPOCH_STARTED
 from counter_app.services.exchange.bundle import EVENTS, ReadBundle, read_bundle, refused, write_bundle
 from counter_app.services.exchange.checked_lines import check_links, events_by_node
 from counter_app.services.exchange.event_json import event_line, line_bytes, typed_line
@@ -165,7 +166,10 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
         if _seen(session, bundle_id, fingerprint, path):
             result.repeated = True
             return result
-        for node, lines in by_node.items():
+        # A chain begun after a restore goes after the others: its first event names the head of
+        # an old chain it continues, which this very bundle may bring (the office resends all the
+        # province has not acknowledged) — the rewind is noted only once that chain is here.
+        for node, lines in sorted(by_node.items(), key=lambda item: _begins_an_epoch(item[1])):
             result.nodes.append(apply_node(session, node, lines, fingerprint, bundle_id, now, path))
         result.dossiers = project(session, set().union(*(n.touched for n in result.nodes)), fingerprint)
         _keep_calendars(session, fingerprint, calendars, sent_at)
@@ -260,6 +264,10 @@ def check_schema(bundle: ReadBundle) -> None:
                 here=HEAD_REVISION,
             ),
         )
+
+
+def _begins_an_epoch(lines: list[dict[str, Any]]) -> bool:
+    return bool(lines) and lines[0].get("kind") == EPOCH_STARTED and lines[0].get("seq") == 1
 
 
 def _checked_calendars(bundle: ReadBundle) -> tuple[dict[str, object], datetime | None]:

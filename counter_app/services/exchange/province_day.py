@@ -41,6 +41,7 @@ from counter_app.services.reports.common import (
     RESOLVED,
     SATISFACTION_LEVELS,
     check_day,
+    ended_since,
     local_midnight,
     not_waiting,
     report_session,
@@ -107,7 +108,15 @@ def province_day(db: Database, actor: Actor, day: date) -> ProvinceDayReport:
         _received(session, day, counts)
         _acts(session, day, counts)
         ends = {fp: local_midnight(d + timedelta(days=1), DEFAULT_TZ) for fp, d in tomorrow.items()}
-        _open_lists(session, judged_at(until, end), end, per_office(ends, end), counts)
+        earliest = min((min(at, end) for at in until.values()), default=end)
+        _open_lists(
+            session,
+            judged_at(until, end),
+            end,
+            per_office(ends, end),
+            (earliest, max(ends.values(), default=end)),
+            counts,
+        )
         _satisfaction(session, day, counts)
     lines = tuple(
         OfficeDayLine(
@@ -172,26 +181,37 @@ def _acts(session: Session, day: date, counts: dict[str, Counter[str]]) -> None:
     _add(counts, rows, lambda _: "cancelled")
 
 
-def _open_lists(session: Session, judged, end: datetime, tomorrow_end, counts) -> None:  # type: ignore[no-untyped-def]
+def _open_lists(session: Session, judged, end: datetime, tomorrow_end, bounds, counts) -> None:  # type: ignore[no-untyped-def]
     """Overdue at each office's judged instant, and due from the day's end to the end of the
     office's next working day: among the dossiers open then and not waiting for the citizen
-    (``reports/common``)."""
+    (``reports/common``). ``bounds``: the earliest judged instant and the latest next working
+    day's end, over the offices — plain values the indexes can seek (the per-office instants are
+    expressions: without them every dossier would be read)."""
+    earliest, latest = bounds
     ended_since_judged = exists(
         select(E.id).where(E.dossier_id == D.dossier_id, E.kind.in_(ENDING_KINDS), E.occurred_at >= judged)
     )
+    # Open at each office's instant (``reports/common.open_at``), each arm bounded by a plain value
+    # too — the earliest of the instants — that an index can seek: the per-office instants are
+    # expressions, and without the bounds every resolved dossier of the history would be read.
     open_then = and_(
         D.received_at < judged,
         or_(
             D.status.in_(OPEN),
-            and_(D.resolved_at >= judged, D.status.in_(RESOLVED)),
-            # only a dossier whose last event is that late can have ended since
-            and_(D.status.in_(ENDED), D.last_event_at >= judged, ended_since_judged),
+            and_(D.resolved_at >= earliest, D.resolved_at >= judged, D.status.in_(RESOLVED)),
+            and_(
+                D.status.in_(ENDED),
+                D.dossier_id.in_(ended_since(earliest, E)),
+                D.last_event_at >= judged,
+                ended_since_judged,
+            ),
         ),
     )
     late = D.legal_due_at < judged
     rows = session.execute(
         select(D.peer_fingerprint, late, func.count())
         .where(
+            D.legal_due_at < latest,
             open_then,
             not_waiting(judged, D),
             D.legal_due_at < tomorrow_end,

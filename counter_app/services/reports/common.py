@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, Select, and_, false, literal_column, or_, select, union
+from sqlalchemy import ColumnElement, Select, and_, false, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session, aliased
 
 from counter_app.db.database import Database
@@ -307,6 +307,10 @@ def report_session(db: Database):  # type: ignore[no-untyped-def]
     with db.read() as session:
         if db.dialect == "postgresql":
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            # No JIT compilation: a report's statements run once, in well under a second, and their
+            # CASE expressions make the planner's cost estimates large enough to start compiling —
+            # 0.3 s of compiling for a 0.05 s query (the province's end of day at 1M dossiers).
+            session.execute(text("SET LOCAL jit = off"))
         yield session
 
 

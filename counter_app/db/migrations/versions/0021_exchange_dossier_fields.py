@@ -3,8 +3,8 @@
 ``exchange_dossiers`` gains ``field_code``: the field the dossier counts in, as its intake event
 states it (events written from now on), else the field of its procedure in the province's
 catalogue — which is what the rows projected before get here. Indexes serve the province's
-reports: an office's receipts by date, the open statuses, the resolutions since an instant, and the
-offices' events of a day (the end-of-day summary). ``exchange_peers`` keeps each office's working
+reports: the receipts by date, the open statuses, the resolutions since an instant, the offices'
+events of a day (the end-of-day summary), and one office's dossiers newest first (its list). ``exchange_peers`` keeps each office's working
 calendars as its newest bundle states them (``calendars``, ``calendars_at``).
 
 Revision ID: 0021
@@ -23,7 +23,8 @@ branch_labels = None
 depends_on = None
 
 INDEXES = {
-    "ix_exchange_dossiers_peer_received": ["peer_fingerprint", "received_local_date"],
+    "ix_exchange_dossiers_received_local_date": ["received_local_date"],
+    "ix_exchange_dossiers_peer_received_at": ["peer_fingerprint", "received_at"],
     "ix_exchange_dossiers_status": ["status"],
     "ix_exchange_dossiers_resolved_at": ["resolved_at"],
 }
