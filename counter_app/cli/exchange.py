@@ -18,8 +18,9 @@
     exchange keep FORK --applied|--other   (province) keep one branch of the alarm FORK (its id or
                                            the start of it); the other is set aside, never dropped
     exchange publish --out FILE            (province) the baseline for every office: the whole
-                                           catalogue and the province's calendar (calendar off|work
-                                           --province), numbered, signed
+                                           catalogue, the province's calendar (calendar off|work
+                                           --province) and its wording of the slips (forms set),
+                                           numbered, signed
     exchange import FILE… [--ack-dir DIR]  (province) office bundles: verified, applied; a signed
                      [--fingerprint FP]    acknowledgement written for each into DIR (default: beside
                                            it). (office) the province's acknowledgements: the export's
@@ -182,7 +183,8 @@ def _import_baseline(ctx: AppContext, args: argparse.Namespace, path: Path) -> N
         return
     print(
         f"{path.name}: đã áp dụng gói số {result.number}: {len(result.added)} thủ tục mới, "
-        f"{len(result.updated)} thủ tục thay đổi, {len(result.calendar)} ngày thay đổi."
+        f"{len(result.updated)} thủ tục thay đổi, {len(result.calendar)} ngày thay đổi, "
+        f"{len(result.forms)} lời văn mẫu phiếu thay đổi."
     )
     for change in result.added:
         print(f"  + {change.code}\t{change.name}")
@@ -190,6 +192,9 @@ def _import_baseline(ctx: AppContext, args: argparse.Namespace, path: Path) -> N
         print(f"  ~ {change.code}\t{change.name}")
     for day in result.calendar:
         print(f"  {day_change_text(day)}")
+    for text in result.forms:
+        after = text.after if text.after is not None else "(trở lại lời văn chuẩn)"
+        print(f"  lời văn mẫu {text.kind}/{text.key}: {after}")
 
 
 def day_change_text(change: BaselineChange) -> str:
@@ -208,7 +213,7 @@ def cmd_publish(ctx: AppContext, args: argparse.Namespace) -> None:
     done = publish_baseline(ctx.db, actor_of(ctx, args), out, now=utc_now())
     print(
         f"Đã ghi {out} ({_grouped(done.size)} byte): gói số {done.number}, {_grouped(done.procedures)} thủ tục, "
-        f"{done.calendar_days} ngày của lịch chung."
+        f"{done.calendar_days} ngày của lịch chung, {done.form_texts} lời văn mẫu phiếu."
     )
 
 

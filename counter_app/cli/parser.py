@@ -14,6 +14,7 @@ from counter_app.cli import (
     database,
     dossiers,
     exchange,
+    forms,
     office,
     office_setup,
     procedures,
@@ -40,6 +41,7 @@ COMMAND_MODULES = (
     backups,  # backup [--to DIR] | backup list | restore FILE [--yes] | check
     office_setup,  # setup --from office.json [--prune] (docs/office-setup.md)
     exchange,  # exchange key|trust|export|enrol|import (offline offices and the province)
+    forms,  # forms list|set|reset (the province's wording of the slips)
 )
 
 

@@ -5,4 +5,4 @@ Alembic's own head, so a new migration must move it). A file stamped with it nee
 the start-up reads one row of ``alembic_version`` instead of importing Alembic (issue 11).
 """
 
-HEAD_REVISION = "0021"
+HEAD_REVISION = "0022"

@@ -61,7 +61,7 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 def render_apology(data: ApologyData, layout: A4Layout = "a4") -> bytes:
     """Render form 04 for ``data`` as PDF bytes."""
     check_layout("apology", layout)
-    texts = wording(FORM_TEXTS, data.form_version, "apology")
+    texts = wording(FORM_TEXTS, data.form_version, "apology", data.form_overrides)
     spec = A4
     st = styles_for(spec)
     tz = data.office.timezone

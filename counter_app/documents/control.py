@@ -84,7 +84,7 @@ def _code_block(code: str, spec: PageSpec, label: str) -> list[Flowable]:
 def render_control(data: ControlData, layout: A4Layout = "a4") -> bytes:
     """Render form 06 for ``data`` as PDF bytes."""
     check_layout("control", layout)
-    texts = wording(FORM_TEXTS, data.form_version, "control")
+    texts = wording(FORM_TEXTS, data.form_version, "control", data.form_overrides)
     spec = _SPEC
     st = styles_for(spec)
     tz = data.office.timezone

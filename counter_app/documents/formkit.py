@@ -7,7 +7,7 @@ applicant about a received dossier (forms 04 and 05), and the final build with a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -29,7 +29,7 @@ from counter_app.documents.layout import (
     styles_for,
     title,
 )
-from counter_app.documents.slip_data import ApplicantInfo, OfficeInfo
+from counter_app.documents.slip_data import ApplicantInfo, OfficeInfo, WordingOverride
 from counter_app.documents.vnformat import long_date, place_date, to_local
 
 A4 = SPECS["a4"]
@@ -52,13 +52,16 @@ COMMON_TEXTS: dict[str, str] = {
 }
 
 
-def wording(table: Mapping[str, Mapping[str, str]], version: str, what: str) -> dict[str, str]:
-    """The wording of ``version`` of a slip (common texts first); unknown versions fail clearly."""
+def wording(
+    table: Mapping[str, Mapping[str, str]], version: str, what: str, overrides: Iterable[WordingOverride] = ()
+) -> dict[str, str]:
+    """The wording of ``version`` of a slip (common texts first, then the province's ``overrides``
+    stated in the slip's data); unknown versions fail clearly."""
     try:
         own = table[version]
     except KeyError:
         raise ValueError(f"unknown {what} form version {version!r}; known: {sorted(table)}") from None
-    return {**COMMON_TEXTS, **own}
+    return {**COMMON_TEXTS, **own, **{o.key: o.text for o in overrides}}
 
 
 def header(

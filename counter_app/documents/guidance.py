@@ -87,7 +87,7 @@ def render_guidance(data: GuidanceData, layout: GuidanceLayout = "a4") -> bytes:
     """Render the guidance slip for ``data`` as PDF bytes (A4 by default, A5 for small printers)."""
     check_layout("guide", layout, "guidance")
     try:
-        texts = GUIDANCE_TEXTS[data.form_version]
+        texts = {**GUIDANCE_TEXTS[data.form_version], **{o.key: o.text for o in data.form_overrides}}
     except KeyError:
         raise ValueError(f"unknown guidance wording version {data.form_version!r}") from None
     spec = _SPECS[layout]

@@ -55,7 +55,7 @@ def render_handover(data: HandoverData, layout: A4Layout = "a4") -> bytes:
     swapped under another list), the list is laid out again with its last rows moved to that page.
     """
     check_layout("handover", layout)
-    texts = wording(FORM_TEXTS, data.form_version, "handover")
+    texts = wording(FORM_TEXTS, data.form_version, "handover", data.form_overrides)
     return keeping_rows(lambda keep: _render(data, texts, keep), len(data.rows))
 
 

@@ -10,6 +10,8 @@ re-printed with the version it was first issued under (``ReceiptData.form_versio
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
@@ -44,7 +46,7 @@ from counter_app.documents.layout import (
     title,
 )
 from counter_app.documents.pdfbuild import MAX_ROLL_HEIGHT
-from counter_app.documents.slip_data import DocumentLine, ReceiptData
+from counter_app.documents.slip_data import DocumentLine, ReceiptData, WordingOverride
 from counter_app.documents.slip_layouts import ReceiptLayout, check_layout
 from counter_app.documents.vnformat import (
     count2,
@@ -113,10 +115,13 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def form_texts(version: str, *, compact: bool = False) -> dict[str, str]:
-    """The wording of ``version``; for the roll, "compact:" keys override their plain counterparts."""
+def form_texts(
+    version: str, *, compact: bool = False, overrides: Iterable[WordingOverride] = ()
+) -> dict[str, str]:
+    """The wording of ``version`` with the province's ``overrides`` (the slip's data states them);
+    for the roll, "compact:" keys override their plain counterparts."""
     try:
-        base = FORM_TEXTS[version]
+        base = {**FORM_TEXTS[version], **{o.key: o.text for o in overrides}}
     except KeyError:
         raise ValueError(f"unknown receipt form version {version!r}; known: {sorted(FORM_TEXTS)}") from None
     texts = {k: v for k, v in base.items() if not k.startswith("compact:")}
@@ -129,7 +134,7 @@ def render_receipt(data: ReceiptData, layout: ReceiptLayout = "a4") -> bytes:
     """Render form 01 for ``data`` as PDF bytes in the given layout."""
     check_layout("receipt", layout)
     spec = SPECS[layout]
-    texts = form_texts(data.form_version, compact=spec.compact)
+    texts = form_texts(data.form_version, compact=spec.compact, overrides=data.form_overrides)
     if spec.height is None:  # the roll: drawn line by line, unless it needs more than one PDF page
         pdf = _roll(data, spec, texts)
         if pdf is not None:

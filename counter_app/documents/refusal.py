@@ -44,7 +44,7 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 def render_refusal(data: RefusalData, layout: A4Layout = "a4") -> bytes:
     """Render form 03 for ``data`` as PDF bytes."""
     check_layout("refusal", layout)
-    texts = wording(FORM_TEXTS, data.form_version, "refusal")
+    texts = wording(FORM_TEXTS, data.form_version, "refusal", data.form_overrides)
     spec = A4
     st = styles_for(spec)
     unit = data.office.name_in_text

@@ -63,7 +63,7 @@ _WIDTHS = (9, 40, 40, 27, 34, 24, 17, 17, 17, 25, 20)
 def render_register(data: RegisterData, layout: A4Layout = "a4") -> bytes:
     """Render the register for ``data`` as PDF bytes (A4 landscape)."""
     check_layout("register", layout)
-    texts = wording(FORM_TEXTS, data.form_version, "register")
+    texts = wording(FORM_TEXTS, data.form_version, "register", data.form_overrides)
     spec = LANDSCAPE
     st = styles_for(spec)
     start, end = short_date(data.date_from), short_date(data.date_to)

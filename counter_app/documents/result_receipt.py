@@ -49,7 +49,7 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 def render_result_receipt(data: ResultReceiptData, layout: ResultReceiptLayout = "a4") -> bytes:
     """Render the result hand-over receipt for ``data`` as PDF bytes (A4, or A5 for small printers)."""
     check_layout("result", layout, "result receipt")
-    texts = wording(FORM_TEXTS, data.form_version, "result receipt")
+    texts = wording(FORM_TEXTS, data.form_version, "result receipt", data.form_overrides)
     spec = SPECS[layout]
     st = styles_for(spec)
     tz = data.office.timezone

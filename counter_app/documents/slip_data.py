@@ -17,6 +17,15 @@ from datetime import date, datetime
 
 
 @dataclass(frozen=True)
+class WordingOverride:
+    """One text of a slip's form replaced by the province's wording (``form_wordings``), kept in
+    the slip's data so that a re-print reads exactly what was issued."""
+
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
 class OfficeInfo:
     """Identity of the office printing the slip (from the settings, as they were at issue time)."""
 
@@ -94,6 +103,7 @@ class ReceiptData:
     register_seq: int | None = None  # số thứ tự in that book
     slip_number: str = ""  # "Số: …" of the slip; empty leaves the form's blank to be filled in by hand
     form_version: str = "2025"  # key of FORM_TEXTS used when the slip was first issued
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,7 @@ class GuidanceData:
     guided_person: str = ""  # name of the citizen guided, when known; adds a signature column
     notes: tuple[str, ...] = field(default=())  # extra conditions or remarks, one paragraph each
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -145,6 +156,7 @@ class SupplementData:
     case_name: str = ""
     slip_number: str = ""
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -161,6 +173,7 @@ class RefusalData:
     case_name: str = ""
     slip_number: str = ""
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -179,6 +192,7 @@ class ApologyData:
     apology_no: int = 1
     slip_number: str = ""
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -195,6 +209,7 @@ class StopNoticeData:
     stopped_at: datetime
     slip_number: str = ""
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -223,6 +238,7 @@ class ControlData:
     printed_at: datetime
     closed: bool = False  # the file is closed (result returned, stopped …): no blank rows left for more
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -253,6 +269,7 @@ class RegisterData:
     rows: tuple[RegisterRow, ...]
     printed_at: datetime
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -275,6 +292,7 @@ class ResultReceiptData:
     postal_address: str = ""
     slip_number: str = ""
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's
 
 
 @dataclass(frozen=True)
@@ -298,3 +316,4 @@ class HandoverData:
     handed_at: datetime
     slip_number: str = ""
     form_version: str = "2025"
+    form_overrides: tuple[WordingOverride, ...] = ()  # the province's wording over the version's

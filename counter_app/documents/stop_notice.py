@@ -40,7 +40,7 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 def render_stop_notice(data: StopNoticeData, layout: A4Layout = "a4") -> bytes:
     """Render form 05 for ``data`` as PDF bytes."""
     check_layout("stop", layout, "stop notice")
-    texts = wording(FORM_TEXTS, data.form_version, "stop notice")
+    texts = wording(FORM_TEXTS, data.form_version, "stop notice", data.form_overrides)
     spec = A4
     st = styles_for(spec)
     tz = data.office.timezone

@@ -71,7 +71,7 @@ FORM_TEXTS: dict[str, dict[str, str]] = {
 def render_supplement(data: SupplementData, layout: A4Layout = "a4") -> bytes:
     """Render form 02 for ``data`` as PDF bytes."""
     check_layout("supplement", layout)
-    texts = wording(FORM_TEXTS, data.form_version, "supplement")
+    texts = wording(FORM_TEXTS, data.form_version, "supplement", data.form_overrides)
     missing = _listed(data.missing, texts)
     return keeping_rows(lambda keep: _render(data, missing, texts, keep), len(missing))
 

@@ -489,6 +489,7 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "bản kê không có mã gói hoặc số thứ tự"),
     QT_TRANSLATE_NOOP("messages", "danh mục trong gói có thủ tục không hợp lệ — {reason}"),
     QT_TRANSLATE_NOOP("messages", "lịch trong gói có một ngày không hợp lệ"),
+    QT_TRANSLATE_NOOP("messages", "lời văn mẫu phiếu trong gói không hợp lệ — {reason}"),
     # counter_app.services.exchange.event_json
     QT_TRANSLATE_NOOP("messages", "một dòng không phải sự kiện ({error})"),
     # counter_app.services.exchange.forks
@@ -587,6 +588,18 @@ MESSAGES = (
         "Chưa có thông tin cơ quan: hãy thiết lập văn phòng trước khi gửi dữ liệu.",
     ),
     QT_TRANSLATE_NOOP("messages", "Đã hủy: không ghi gói nào."),
+    # counter_app.services.form_wording
+    QT_TRANSLATE_NOOP("messages", "Không có loại phiếu «{kind}»; các loại: {names}."),
+    QT_TRANSLATE_NOOP("messages", "Mẫu {kind} không có đoạn «{key}»."),
+    QT_TRANSLATE_NOOP("messages", "Lời văn không được để trống."),
+    QT_TRANSLATE_NOOP("messages", "Lời văn dài quá {limit} ký tự."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Lời văn có dấu ngoặc nhọn không khép đúng: dấu ngoặc nhọn chỉ dùng cho các chỗ điền sẵn.",
+    ),
+    QT_TRANSLATE_NOOP("messages", "Lời văn phải giữ đúng các chỗ điền sẵn của mẫu: {fields}."),
+    QT_TRANSLATE_NOOP("messages", "sửa lời văn mẫu phiếu của tỉnh"),
+    QT_TRANSLATE_NOOP("messages", "Mẫu {kind} chưa có lời văn riêng cho đoạn «{key}»."),
     # counter_app.services.integrity
     QT_TRANSLATE_NOOP("messages", "nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)"),
     QT_TRANSLATE_NOOP("messages", "thiếu sự kiện số {expected} (gặp số {seq})"),
@@ -893,7 +906,6 @@ MESSAGES = (
     ),
     # counter_app.services.slips.issue
     QT_TRANSLATE_NOOP("messages", "«{text}» không phải mã hồ sơ hay mã phiếu yêu cầu bổ sung khi tiếp nhận."),
-    QT_TRANSLATE_NOOP("messages", "Không có loại phiếu «{kind}»; các loại: {names}."),
     QT_TRANSLATE_NOOP("messages", "{slip} không in được khổ «{layout}»; chọn: {names}."),
     QT_TRANSLATE_NOOP("messages", "in phiếu"),
     QT_TRANSLATE_NOOP("messages", "{slip} của «{key}» (khổ {layout}) chưa được in lần nào."),

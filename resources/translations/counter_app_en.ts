@@ -1069,6 +1069,14 @@ After the restore the program must close and be opened again. Restore this backu
         <translation>Not imported: the provincial centre&apos;s fingerprint is needed.</translation>
     </message>
     <message>
+        <source>Lời văn mẫu {0}/{1}: trở lại lời văn chuẩn</source>
+        <translation>Form wording {0}/{1}: back to the standard text</translation>
+    </message>
+    <message>
+        <source>Lời văn mẫu {0}/{1}: {2}</source>
+        <translation>Form wording {0}/{1}: {2}</translation>
+    </message>
+    <message>
         <source>Gói xác nhận này đã được nhập trước đây.</source>
         <translation>This acknowledgement was imported before.</translation>
     </message>
@@ -5560,6 +5568,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>chain {node} is shorter than the manifest says (the bundle was cut short)</translation>
     </message>
     <message>
+        <source>lời văn mẫu phiếu trong gói không hợp lệ — {reason}</source>
+        <translation>a slip form text in the bundle is invalid — {reason}</translation>
+    </message>
+    <message>
         <source>Không rõ cảnh báo rẽ nhánh này thuộc văn phòng nào: không chọn được nhánh.</source>
         <translation>It is not known which office this fork alarm belongs to: no branch can be chosen.</translation>
     </message>
@@ -5626,6 +5638,34 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Đã hủy: không ghi gói nào.</source>
         <translation>Cancelled: no bundle written.</translation>
+    </message>
+    <message>
+        <source>Mẫu {kind} không có đoạn «{key}».</source>
+        <translation>The form {kind} has no text «{key}».</translation>
+    </message>
+    <message>
+        <source>Lời văn không được để trống.</source>
+        <translation>The text must not be empty.</translation>
+    </message>
+    <message>
+        <source>Lời văn dài quá {limit} ký tự.</source>
+        <translation>The text is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Lời văn có dấu ngoặc nhọn không khép đúng: dấu ngoặc nhọn chỉ dùng cho các chỗ điền sẵn.</source>
+        <translation>The text has unbalanced curly braces: curly braces are only for the blanks the form fills.</translation>
+    </message>
+    <message>
+        <source>Lời văn phải giữ đúng các chỗ điền sẵn của mẫu: {fields}.</source>
+        <translation>The text must keep exactly the form&apos;s blanks: {fields}.</translation>
+    </message>
+    <message>
+        <source>sửa lời văn mẫu phiếu của tỉnh</source>
+        <translation>edit the province&apos;s slip wording</translation>
+    </message>
+    <message>
+        <source>Mẫu {kind} chưa có lời văn riêng cho đoạn «{key}».</source>
+        <translation>The form {kind} has no text of its own for «{key}».</translation>
     </message>
     <message>
         <source>nội dung không đọc được (đã bị sửa trực tiếp trong cơ sở dữ liệu)</source>

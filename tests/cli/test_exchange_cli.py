@@ -152,12 +152,23 @@ def test_the_province_publishes_its_catalogue_and_calendar_and_the_office_applie
     content["procedures"] = [record, {**record, "code": "9.999001", "name": "Thủ tục thí điểm của tỉnh"}]
     catalogue.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
     assert province("catalog", "import", str(catalogue))[0] == 0
+    # … and words the receipt's note its own way (forms: the province's wording of the slips).
+    code, out, err = province(
+        "forms", "set", "receipt", "note", "Mang theo Giấy này và CCCD khi nhận kết quả."
+    )
+    assert (code, err) == (0, "") and out == (
+        "Lời văn mẫu receipt/note: Mang theo Giấy này và CCCD khi nhận kết quả. (các văn phòng nhận ở gói tới).\n"
+    )
+    code, out, err = province("forms", "set", "receipt", "footer", "Hồ sơ số")
+    assert (code, out) == (1, "") and err == "Lỗi: Lời văn phải giữ đúng các chỗ điền sẵn của mẫu: {code}.\n"
+    code, out, err = province("forms", "list", "receipt")
+    assert "* note\t'Mang theo Giấy này và CCCD khi nhận kết quả.'" in out.splitlines()
     code, out, err = province("exchange", "publish", "--out", str(usb / "danh-muc.zip"), "--as", "canbo")
     assert code == 1 and err.startswith("Lỗi: Chỉ quản trị") and not (usb / "danh-muc.zip").exists()
     code, out, err = province("exchange", "publish", "--out", str(usb / "danh-muc.zip"))
     assert (code, err) == (0, "")
     assert out.startswith(f"Đã ghi {usb / 'danh-muc.zip'} (") and "gói số 1, " in out
-    assert out.endswith(" thủ tục, 1 ngày của lịch chung.\n")
+    assert out.endswith(" thủ tục, 1 ngày của lịch chung, 1 lời văn mẫu phiếu.\n")
 
     code, out, err = office("exchange", "import", str(usb / "danh-muc.zip"))
     assert code == 1 and "văn phòng chưa có khóa của trung tâm tỉnh" in out
@@ -165,12 +176,14 @@ def test_the_province_publishes_its_catalogue_and_calendar_and_the_office_applie
     assert (code, err) == (0, ""), out
     lines = out.splitlines()
     assert (
-        lines[0] == "danh-muc.zip: đã áp dụng gói số 1: 1 thủ tục mới, 1 thủ tục thay đổi, 1 ngày thay đổi."
+        lines[0] == "danh-muc.zip: đã áp dụng gói số 1: 1 thủ tục mới, 1 thủ tục thay đổi, 1 ngày thay đổi, "
+        "1 lời văn mẫu phiếu thay đổi."
     )
     assert lines[1:] == [
         "  + 9.999001\tThủ tục thí điểm của tỉnh",
         f"  ~ {renamed}\tĐăng ký nội quy lao động (tên theo quyết định công bố của tỉnh)",
         "  31/12/2030: theo lịch quốc gia → nghỉ (Nghỉ theo quyết định của UBND tỉnh)",
+        "  lời văn mẫu receipt/note: Mang theo Giấy này và CCCD khi nhận kết quả.",
     ]
     code, out, err = office("exchange", "import", str(usb / "danh-muc.zip"))
     assert (code, out) == (0, "danh-muc.zip: gói số 1 đã áp dụng trước đây.\n")

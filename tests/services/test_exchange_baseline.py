@@ -30,7 +30,7 @@ from counter_app.services.catalog import import_catalog
 from counter_app.services.catalog_files import read_catalog_file
 from counter_app.services.catalog_format import DocumentRecord
 from counter_app.services.catalog_snapshot import current_snapshot
-from counter_app.services.exchange.bundle import CALENDAR, CATALOG, write_bundle
+from counter_app.services.exchange.bundle import CALENDAR, CATALOG, FORMS, write_bundle
 from counter_app.services.exchange.downward import (
     BASELINE_KIND,
     import_baseline,
@@ -195,8 +195,15 @@ def test_given_no_trusted_key_or_a_wrong_fingerprint_or_another_signer_then_refu
 
 
 def signed_by_province(
-    province: Database, out: Path, manifest: dict, catalog: list[bytes], calendar: list[bytes]
+    province: Database,
+    out: Path,
+    manifest: dict,
+    catalog: list[bytes],
+    calendar: list[bytes],
+    forms: list[bytes] | None = None,
 ) -> Path:
+    """A baseline bundle signed with the province's key; ``forms`` None: none of the wording (as a
+    province before 0022 wrote them)."""
     with province.write() as session:
         key, _ = own_key(session, moment(0))
     write_bundle(
@@ -208,7 +215,7 @@ def signed_by_province(
             "schema": HEAD_REVISION,
             **manifest,
         },
-        {CATALOG: catalog, CALENDAR: calendar},
+        {CATALOG: catalog, CALENDAR: calendar, **({FORMS: forms} if forms is not None else {})},
         key,
     )
     return out
@@ -220,6 +227,7 @@ def signed_by_province(
         ("newer schema", "phiên bản counter_app mới hơn"),
         ("bad procedure", "danh mục trong gói có thủ tục không hợp lệ"),
         ("bad day", "lịch trong gói có một ngày không hợp lệ"),
+        ("bad wording", "lời văn mẫu phiếu trong gói không hợp lệ — Lời văn phải giữ đúng các chỗ điền sẵn"),
         ("no number", "không có mã gói hoặc số thứ tự"),
         ("tampered", "không khớp mã băm"),
         ("events bundle", "không phải gói danh mục và lịch"),
@@ -244,6 +252,9 @@ def test_given_a_bad_bundle_then_refused_with_the_reason_and_nothing_applied(
         signed_by_province(
             db, out, {}, catalog, [line_bytes({"day": "2026-12-31", "kind": "holiday", "note": ""})]
         )
+    elif what == "bad wording":
+        text = line_bytes({"slip": "receipt", "key": "footer", "text": "Hồ sơ số"})  # its {code} lost
+        signed_by_province(db, out, {}, catalog, [day], [text])
     elif what == "no number":
         signed_by_province(db, out, {"number": 0}, catalog, [day])
     elif what == "tampered":

@@ -213,7 +213,7 @@ def test_a_week_of_three_offices_offline_and_the_province(
         export(saturday, usb, "xa3-thu-bay", 5),
         tmp_path / "sua.zip",
         EVENTS,
-        lambda d: d.replace("Người nộp".encode(), "Nguoi nop".encode(), 1),
+        lambda d: d.replace("Người nộp".encode(), b"Nguoi nop", 1),
     )
     stranger = open_office(office_templates[1], tmp_path / "la", 1, node="xa-la-quay-1")
     with stranger.write() as session:  # a database of its own key, never enrolled

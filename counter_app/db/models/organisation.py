@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, UniqueConstraint, false
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from counter_app.db.base import Base, IdMixin, UTCDateTime
@@ -139,4 +139,18 @@ class CalendarBaseline(Base):
     # "off" or "work"
     kind: Mapped[str] = mapped_column(String(8))
     note: Mapped[str] = mapped_column(String(300), default="")
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FormWording(Base):
+    """A text of a slip's form as the province words it (an address line, a note, a heading): over
+    the wording version the code carries. At the province it is edited; at an office it is what
+    the province's last baseline bundle said. A slip issued states these in its data, so its
+    re-print reads what was issued (services/form_wording.py, docs/exchange.md)."""
+
+    __tablename__ = "form_wordings"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)  # the slip kind: receipt, supplement …
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)  # the text's key in the form's wording
+    text: Mapped[str] = mapped_column(Text)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -28,6 +28,7 @@ from counter_app.db.database import Database
 from counter_app.db.models import ExchangeBundle, ExchangeKey, Office
 from counter_app.db.office_day import local_today
 from counter_app.db.schema_head import HEAD_REVISION
+from counter_app.documents.slip_data import WordingOverride
 from counter_app.domain.errors import Message, UserError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.calendar_baseline import (
@@ -50,6 +51,7 @@ from counter_app.services.event_log import record
 from counter_app.services.exchange.bundle import (
     CALENDAR,
     CATALOG,
+    FORMS,
     ReadBundle,
     read_bundle,
     refused,
@@ -59,6 +61,8 @@ from counter_app.services.exchange.event_json import line_bytes
 from counter_app.services.exchange.keys import OWN, PROVINCE, fingerprint_of, own_key
 from counter_app.services.exchange.office import signed_by_province
 from counter_app.services.exchange.province import check_schema
+from counter_app.services.form_wording import WordingChange, all_texts, checked, replace_all
+from counter_app.services.form_wording import change_payload as change_payload_of
 
 BASELINE_KIND = "baseline"
 Progress = Callable[[int, int], bool]
@@ -72,6 +76,7 @@ class Published:
     procedures: int
     calendar_days: int
     size: int
+    form_texts: int = 0
 
 
 @dataclass(frozen=True)
@@ -89,10 +94,11 @@ class BaselineApplied:
     updated: tuple[ProcedureChange, ...] = ()
     unchanged: int = 0
     calendar: tuple[BaselineChange, ...] = ()
+    forms: tuple[WordingChange, ...] = ()  # the province's wording of the slips
 
     @property
     def changed_anything(self) -> bool:
-        return bool(self.added or self.updated or self.calendar)
+        return bool(self.added or self.updated or self.calendar or self.forms)
 
 
 def publish_baseline(db: Database, actor: Actor, out: Path, *, now: datetime) -> Published:
@@ -135,10 +141,18 @@ def _publish(
             "procedures": len(records),
             "calendar_days": len(days),
         }
-        parts = {CATALOG: _catalog_lines(records), CALENDAR: _calendar_lines(days)}
+        texts = all_texts(session)
+        manifest["form_texts"] = len(texts)
+        parts = {CATALOG: _catalog_lines(records), CALENDAR: _calendar_lines(days), FORMS: _form_lines(texts)}
         size = write_bundle(out, manifest, parts, key)
         written.append(out)
-        summary = {"file": out.name, "number": number, "procedures": len(records), "calendar_days": len(days)}
+        summary = {
+            "file": out.name,
+            "number": number,
+            "procedures": len(records),
+            "calendar_days": len(days),
+            "form_texts": len(texts),
+        }
         session.add(
             ExchangeBundle(
                 bundle_id=bundle_id,
@@ -150,7 +164,7 @@ def _publish(
             )
         )
         record(session, db, actor, "baseline_published", now, payload={"bundle": str(bundle_id), **summary})
-    return Published(out, bundle_id, number, len(records), len(days), size)
+    return Published(out, bundle_id, number, len(records), len(days), size, len(texts))
 
 
 def import_baseline(
@@ -174,7 +188,7 @@ def import_baseline(
         )
     check_schema(bundle)
     bundle_id, number = _identity(bundle)
-    records, days = _catalogue(bundle), _calendar(bundle)
+    records, days, texts = _catalogue(bundle), _calendar(bundle), _forms(bundle)
     with db.write() as session:
         signed_by_province(session, bundle, fingerprint, now)
         # One baseline import at a time (two admins, two PCs): the second then finds it applied.
@@ -197,6 +211,17 @@ def import_baseline(
         for change in changes:
             payload = {**change_payload(change), "source": source}
             record(session, db, actor, "calendar_baseline_changed", now, payload=payload)
+        # A bundle of a province before 0022 says nothing of the wording: the office's stays.
+        wording = [] if texts is None else replace_all(session, texts, now)
+        for change in wording:
+            record(
+                session,
+                db,
+                actor,
+                "form_wording_changed",
+                now,
+                payload={**change_payload_of(change), "source": source},
+            )
         names = {r.code: r.name for r in records}
         applied = BaselineApplied(
             bundle_id,
@@ -206,6 +231,7 @@ def import_baseline(
             tuple(ProcedureChange(code, names[code]) for code in summary.updated),
             len(summary.unchanged),
             tuple(changes),
+            tuple(wording),
         )
         counts = {
             "number": number,
@@ -213,6 +239,7 @@ def import_baseline(
             "updated": len(applied.updated),
             "unchanged": applied.unchanged,
             "calendar_changes": len(changes),
+            "form_changes": len(wording),
         }
         session.add(
             ExchangeBundle(
@@ -277,6 +304,28 @@ def _calendar(bundle: ReadBundle) -> list[BaselineDay]:
         except (KeyError, TypeError, ValueError, ValidationError) as exc:
             raise refused(bundle.path, Message("lịch trong gói có một ngày không hợp lệ")) from exc
     return days
+
+
+def _forms(bundle: ReadBundle) -> list[tuple[str, WordingOverride]] | None:
+    """The province's texts of the slips, each checked as the province checked it; None when the
+    bundle has no such part (a province before 0022)."""
+    if FORMS not in dict(bundle.manifest.get("parts") or {}):  # type: ignore[call-overload]
+        return None
+    texts = []
+    for line in bundle.lines(FORMS):
+        try:
+            kind, key, text = str(line["slip"]), str(line["key"]), str(line["text"])
+            texts.append((kind, checked(kind, key, text)))
+        except (KeyError, TypeError, UserError) as exc:
+            raise refused(
+                bundle.path, Message("lời văn mẫu phiếu trong gói không hợp lệ — {reason}", reason=str(exc))
+            ) from exc
+    return texts
+
+
+def _form_lines(texts: list[tuple[str, WordingOverride]]) -> Iterator[bytes]:
+    for kind, text in texts:
+        yield line_bytes({"slip": kind, "key": text.key, "text": text.text})
 
 
 def _catalog_lines(records: list[ProcedureRecord]) -> Iterator[bytes]:

@@ -17,7 +17,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -34,6 +34,7 @@ from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.audit_trail import audit
 from counter_app.services.dossiers import load_dossier
 from counter_app.services.event_log import record
+from counter_app.services.form_wording import overrides_for
 from counter_app.services.offices import local_date
 from counter_app.services.slips.archive import archive, safe_name, write_atomic
 from counter_app.services.slips.batch import build_control, build_handover, build_register, register_range
@@ -195,6 +196,8 @@ def _issue(
                 last = _latest(session, kind, built.key, layout)
                 if last is not None and last.payload.get("basis") == built.basis:
                     return _from_event(last, kind, archive_dir)
+            # A new issue states the province's wording of the form in its data (its re-prints read it).
+            built = replace(built, data=replace(built.data, form_overrides=overrides_for(session, kind)))
             pdf = registry.render(kind, built.data, layout)
             sha = hashlib.sha256(pdf).hexdigest()
             day = local_date(built.office, now)

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # the exchange's services load cryptography: only once the ta
     from counter_app.services.exchange.office import AckImported
     from counter_app.services.exchange.status import ExchangeStatus
     from counter_app.services.exchange.upward import Exported
+    from counter_app.services.form_wording import WordingChange
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +216,7 @@ class ExchangeTab(QWidget):
         lines = [self.tr("Thủ tục mới: {0} — {1}").format(c.code, c.name) for c in result.added]
         lines += [self.tr("Thủ tục thay đổi: {0} — {1}").format(c.code, c.name) for c in result.updated]
         lines += [self._day_text(change) for change in result.calendar]
+        lines += [self._form_text(change) for change in result.forms]
         self.changes.setPlainText("\n".join(lines))
         self.changes.setVisible(bool(lines))
 
@@ -226,6 +228,12 @@ class ExchangeTab(QWidget):
         note = change.after.note if change.after else ""
         text = self.tr("Ngày {0}: {1} → {2}").format(f"{change.day:%d/%m/%Y}", before, after)
         return f"{text} ({note})" if note else text
+
+    def _form_text(self, change: WordingChange) -> str:
+        """«Lời văn mẫu receipt/note: …» — the province's new text, or back to the standard one."""
+        if change.after is None:
+            return self.tr("Lời văn mẫu {0}/{1}: trở lại lời văn chuẩn").format(change.kind, change.key)
+        return self.tr("Lời văn mẫu {0}/{1}: {2}").format(change.kind, change.key, change.after)
 
     def _acknowledged(self, result: AckImported) -> None:
         if result.repeated:

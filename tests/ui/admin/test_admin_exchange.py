@@ -19,6 +19,7 @@ from counter_app.services.exchange.downward import publish_baseline
 from counter_app.services.exchange.office import public_key_text
 from counter_app.services.exchange.province import acknowledge, enrol, import_events
 from counter_app.services.exchange.upward import export_events
+from counter_app.services.form_wording import set_text
 from counter_app.services.users import find_actor
 from counter_app.ui.admin.exchange_tab import ExchangeTab
 from counter_app.ui.session import UiSession
@@ -106,6 +107,14 @@ def test_given_the_provinces_catalogue_and_calendar_then_applied_and_the_changes
     calendar_baseline.set_day(
         province, SYSTEM_ACTOR, date(2026, 12, 31), "off", "Nghỉ của tỉnh", now=moment(0)
     )
+    set_text(
+        province,
+        SYSTEM_ACTOR,
+        "receipt",
+        "hotline",
+        "Thắc mắc xin gọi {hotline} hoặc 1022 (tỉnh).",
+        now=moment(0),
+    )
     bundle = tmp_path / "usb" / "danh-muc.zip"
     publish_baseline(province, SYSTEM_ACTOR, bundle, now=moment(0))
     assert "Danh mục và lịch của tỉnh: chưa nhận." in tab.keys.text()
@@ -121,6 +130,7 @@ def test_given_the_provinces_catalogue_and_calendar_then_applied_and_the_changes
     assert tab.changes.toPlainText().splitlines() == [
         f"Thủ tục thay đổi: {PROCEDURE} — Đăng ký nội quy lao động (tên theo quyết định công bố của tỉnh)",
         "Ngày 31/12/2026: theo lịch quốc gia → nghỉ (Nghỉ của tỉnh)",
+        "Lời văn mẫu receipt/hotline: Thắc mắc xin gọi {hotline} hoặc 1022 (tỉnh).",
     ]
     assert "Danh mục và lịch của tỉnh: gói số 1." in tab.keys.text()
 

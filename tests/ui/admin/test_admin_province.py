@@ -73,7 +73,6 @@ def test_given_an_office_enrolled_and_its_bundle_imported_then_listed(
     assert province_chain(sqlite_db, node_of(1)) is not None
 
 
-
 def test_given_a_wrong_file_and_a_good_one_then_each_said_and_the_good_one_imported(
     qtbot: QtBot, tab: ProvinceTab, office: Database, tmp_path: Path
 ) -> None:
