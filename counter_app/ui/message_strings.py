@@ -553,7 +553,11 @@ MESSAGES = (
         "khóa đã ký gói ({fingerprint}) chưa được đăng ký ở trung tâm tỉnh — hãy đối chiếu dấu vân tay với văn phòng qua điện thoại rồi chạy «counter-cli exchange enrol»",
     ),
     QT_TRANSLATE_NOOP("messages", "Văn phòng có khóa {fingerprint} chưa được đăng ký."),
-    QT_TRANSLATE_NOOP("messages", "Thư mục ghi gói xác nhận {folder} không tồn tại: chưa nhập gì."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Thư mục ghi gói xác nhận {folder} không tồn tại hoặc không phải thư mục: chưa nhập gì.",
+    ),
+    QT_TRANSLATE_NOOP("messages", "Không ghi được vào thư mục {folder} (gói xác nhận): chưa nhập gì."),
     QT_TRANSLATE_NOOP("messages", "bản kê không ghi phiên bản lược đồ"),
     QT_TRANSLATE_NOOP(
         "messages",
@@ -566,6 +570,10 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "chuỗi {node} thuộc một văn phòng khác"),
     # counter_app.services.exchange.province_files
     QT_TRANSLATE_NOOP("messages", "Báo cáo này chỉ xuất ra .pdf, .xlsx, .csv."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Chưa có văn phòng nào đăng ký với cơ sở dữ liệu này: báo cáo của các văn phòng lập ở trung tâm tỉnh, sau khi đăng ký các văn phòng và nhập gói dữ liệu của chúng.",
+    ),
     # counter_app.services.exchange.province_reports
     QT_TRANSLATE_NOOP(
         "messages",

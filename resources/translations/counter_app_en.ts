@@ -1578,6 +1578,10 @@ Only change it when the office has been given a new code.</translation>
         <translation>Look up</translation>
     </message>
     <message>
+        <source>Dữ liệu văn phòng đến</source>
+        <translation>Office data up to</translation>
+    </message>
+    <message>
         <source>Tất cả hồ sơ</source>
         <translation>All dossiers</translation>
     </message>
@@ -5540,6 +5544,14 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>The office with key {fingerprint} is not enrolled.</translation>
     </message>
     <message>
+        <source>Thư mục ghi gói xác nhận {folder} không tồn tại hoặc không phải thư mục: chưa nhập gì.</source>
+        <translation>The folder for acknowledgements {folder} does not exist or is not a folder: nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Không ghi được vào thư mục {folder} (gói xác nhận): chưa nhập gì.</source>
+        <translation>Cannot write into the folder {folder} (acknowledgements): nothing was imported.</translation>
+    </message>
+    <message>
         <source>bản kê không ghi phiên bản lược đồ</source>
         <translation>the manifest names no schema version</translation>
     </message>
@@ -5576,10 +5588,6 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
         <translation>It is not known which office this fork alarm belongs to: no branch can be chosen.</translation>
     </message>
     <message>
-        <source>Thư mục ghi gói xác nhận {folder} không tồn tại: chưa nhập gì.</source>
-        <translation>The folder for acknowledgements {folder} does not exist: nothing was imported.</translation>
-    </message>
-    <message>
         <source>lịch làm việc hoặc thời điểm lập gói trong bản kê không hợp lệ</source>
         <translation>the working calendars or the creation time in the manifest are invalid</translation>
     </message>
@@ -5594,6 +5602,10 @@ Restore this backup? The current data file (if any) is set aside, not deleted.</
     <message>
         <source>Báo cáo này chỉ xuất ra .pdf, .xlsx, .csv.</source>
         <translation>This report can only be written as .pdf, .xlsx, .csv.</translation>
+    </message>
+    <message>
+        <source>Chưa có văn phòng nào đăng ký với cơ sở dữ liệu này: báo cáo của các văn phòng lập ở trung tâm tỉnh, sau khi đăng ký các văn phòng và nhập gói dữ liệu của chúng.</source>
+        <translation>No office is enrolled with this database: the offices&apos; reports are made at the provincial centre, once the offices are enrolled and their bundles imported.</translation>
     </message>
     <message>
         <source>Báo cáo của tỉnh chỉ lập theo văn phòng («office») hoặc theo lĩnh vực («field»).</source>

@@ -16,6 +16,7 @@ from test_exchange_cli import Run, data_folder, fingerprint_of, runner
 
 from counter_app.db.database import Database
 from counter_app.services.actor import SYSTEM_ACTOR
+from counter_app.services.exchange.province_view import as_of_data
 from counter_app.services.exchange.province_view import offices as office_states
 from counter_app.services.reports.period import period_report
 
@@ -61,7 +62,8 @@ def test_the_provinces_reports_by_command_line(
     code, out, err = province("exchange", "import", str(usb / "xa1.zip"), "--ack-dir", str(usb / "khong-co"))
     assert (
         code == 1
-        and out == f"Lỗi: Thư mục ghi gói xác nhận {usb / 'khong-co'} không tồn tại: chưa nhập gì.\n"
+        and out
+        == f"Lỗi: Thư mục ghi gói xác nhận {usb / 'khong-co'} không tồn tại hoặc không phải thư mục: chưa nhập gì.\n"
     )
     code, out, _ = province("exchange", "offices")
     assert "dữ liệu đến chưa có\t0 sự kiện\t0 hồ sơ" in out
@@ -79,7 +81,7 @@ def test_the_provinces_reports_by_command_line(
     db = Database.open(f"sqlite:///{office_folder / 'counter.sqlite3'}", "xa-1-quay-1")
     province_db = Database.open(f"sqlite:///{province_folder / 'counter.sqlite3'}", "tinh")
     (state,) = office_states(province_db, SYSTEM_ACTOR)
-    own = period_report(db, SYSTEM_ACTOR, MONDAY, date(2026, 12, 6), as_of=state.data_until).total
+    own = period_report(db, SYSTEM_ACTOR, MONDAY, date(2026, 12, 6), as_of=as_of_data(state.data_until)).total
     db.close()
     province_db.close()
     header, line, total = csv_lines(reports / "bieu06.csv")
@@ -133,6 +135,8 @@ def test_the_provinces_reports_by_command_line(
         (["day", "--out", "x.txt"], "Lỗi: Không ghi được tệp x.txt: phần mở rộng phải là .pdf, .xlsx hoặc .csv.\n"),
         (["day", "--out", "."], "Lỗi: Không ghi được tệp .: đó là một thư mục.\n"),
         (["day", "--out", "x.pdf", "--as", "canbo"], "Lỗi: Chỉ lãnh đạo mới được xem báo cáo.\n"),
+        (["period", "--from", "2026-12-01", "--to", "2026-12-31", "--out", "x.pdf"],
+         "Lỗi: Chưa có văn phòng nào đăng ký với cơ sở dữ liệu này: báo cáo của các văn phòng lập ở trung tâm tỉnh"),
     ],
 )  # fmt: skip
 def test_each_mistake_gets_its_reason_and_no_file(

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from exchange_support import moment, open_office, work_the_day
+from exchange_support import moment, node_of, open_office, work_the_day
 from sqlalchemy import select
 
 from counter_app.db.database import Database
@@ -21,6 +21,7 @@ from counter_app.services.exchange.office import public_key_text
 from counter_app.services.exchange.province import enrol, import_events
 from counter_app.services.exchange.province_day import province_day
 from counter_app.services.exchange.province_reports import province_period
+from counter_app.services.exchange.province_view import as_of_data
 from counter_app.services.exchange.province_view import offices as office_states
 from counter_app.services.exchange.upward import export_events
 from counter_app.services.reports.end_of_day import end_of_day
@@ -82,7 +83,7 @@ def test_each_offices_row_is_its_own_report_as_of_its_data(week, first: date, la
     for i, office in sent.items():
         row = next(r for r in report.offices if r.office_code == f"000.3{i}.23.H56")
         assert row.data_until == until[row.office_code]
-        own = period_report(office, ADMIN, first, last, as_of=row.data_until)
+        own = period_report(office, ADMIN, first, last, as_of=as_of_data(row.data_until))
         assert counts(row.row) == counts(own.total), f"office {i}"
         # Measured on the office's own calendar, as its bundle stated it (it works Saturday mornings).
         assert row.row.avg_processing_days == pytest.approx(own.total.avg_processing_days)
@@ -97,7 +98,7 @@ def test_each_offices_row_is_its_own_report_as_of_its_data(week, first: date, la
     }
 
 
-def test_an_office_offline_is_judged_as_of_its_data_not_as_late(week) -> None:  # type: ignore[no-untyped-def]
+def test_an_office_offline_is_judged_as_of_its_data_not_as_late(week, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     province, sent = week
     first, last = MONDAY, MONDAY + timedelta(days=13)
     row = next(
@@ -112,6 +113,11 @@ def test_an_office_offline_is_judged_as_of_its_data_not_as_late(week) -> None:  
     # Monday to Wednesday: five a day, one of them cancelled (counted apart); what it received
     # offline on Thursday and Friday is not there yet.
     assert (row.row.received, row.row.cancelled) == (12, 3)
+    # Its own report as it stood at its data: its Thursday and Friday not counted (received after).
+    live = Database.open(f"sqlite:///{tmp_path / 'xa3' / 'office3.sqlite3'}", node_of(3))
+    offline = period_report(live, ADMIN, first, last, as_of=as_of_data(row.data_until))
+    live.close()
+    assert counts(offline.total) == counts(row.row)
 
 
 def test_every_office_is_listed_even_before_its_first_bundle(
@@ -182,4 +188,39 @@ def test_each_offices_end_of_day_line_is_its_own_summary_as_of_its_data(week, of
         assert all(line.figures.received == 4 and line.figures.returned == 1 for line in report.offices)
     if offset == 4:  # office 3 works offline on Friday: the province has nothing of it yet
         line = next(r for r in report.offices if r.office_code.startswith("000.33"))
-        assert line.figures.received == 0 and line.judged_at == line.data_until
+        assert line.figures.received == 0 and line.judged_at == as_of_data(line.data_until)
+
+
+@pytest.mark.parametrize("last_act", ["resolve", "withdraw"])
+def test_a_dossier_closed_by_the_offices_newest_event_is_closed_at_the_province(
+    db: Database, office_templates: dict[int, Path], tmp_path: Path, last_act: str
+) -> None:
+    """«Dữ liệu đến» is the newest event's instant: the dossier that event closed is closed as of
+    the office's data (judged just after it), as the office's own report run then shows it."""
+    from exchange_support import receive_day
+
+    from counter_app.services import processing
+    from counter_app.services.users import find_actor
+
+    office = open_office(office_templates[1], tmp_path / "xa1", 1)
+    (code,) = receive_day(office, 1, 0, n=1)
+    officer = find_actor(office, "canbo1")
+    processing.transfer(office, officer, code, "VHXH", now=moment(0) - timedelta(hours=7))
+    if last_act == "resolve":
+        processing.resolve(office, officer, code, now=moment(0) - timedelta(hours=6))
+    else:
+        processing.withdraw(office, officer, code, "Người nộp rút hồ sơ", now=moment(0) - timedelta(hours=6))
+    bundle = tmp_path / "xa1.zip"
+    assert export_events(office, ADMIN, bundle, now=moment(0)) is not None
+    enrol(db, ADMIN, bundle, public_key_text(office, now=moment(0))[1], now=moment(0))
+    import_events(db, ADMIN, bundle, now=moment(0))
+
+    (row,) = province_period(db, ADMIN, MONDAY, MONDAY + timedelta(days=13)).offices
+    closed = "resolved" if last_act == "resolve" else "withdrawn"
+    assert (getattr(row.row, closed), row.row.in_progress) == (1, 0)
+    assert row.data_until == moment(0) - timedelta(hours=6)
+    (line,) = province_day(db, ADMIN, MONDAY).offices
+    assert line.figures.overdue == 0 and line.figures.resolved == (1 if last_act == "resolve" else 0)
+    own = period_report(office, ADMIN, MONDAY, MONDAY + timedelta(days=13), as_of=line.judged_at).total
+    assert counts(row.row) == counts(own)
+    office.close()

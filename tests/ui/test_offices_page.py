@@ -3,6 +3,7 @@ as of the office's data (issue 15); on an office's own database the page is not 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,7 @@ def test_an_officer_lists_one_offices_dossiers_by_state(page: OfficesPage) -> No
     # Each day: one returned, one waiting for a supplement (supplied on odd days), one awaiting
     # payment (paid on even days), one withdrawn, one cancelled.
     assert counts["resolved"] == 3 and counts["waiting"] == 3 and counts["open"] == 6
-    # Weeks later by the clock, yet judged as of the office's data (Wednesday): nothing is late.
+    # Judged as of the office's data (Wednesday), not today, after their deadlines: nothing is late.
     assert counts["overdue"] == 0
     page.office.setCurrentIndex(1)
     assert page.listed.rowCount() == 0 and page.count.text() == "0 hồ sơ."
@@ -80,6 +81,7 @@ def test_the_hotline_looks_a_dossier_up_and_a_blank_search_is_said(page: Offices
     page.search.setText("038191000000")
     page.search.returnPressed.emit()
     assert page.found.rowCount() == 1 and page.found.item(0, 1).text() == "000.31.23.H56"
+    assert page.found.item(0, 8).text().startswith("25/11/2026 ")  # its office's data runs to
     assert page.found.item(0, 4).text() != "038191000000"  # the CCCD masked
     assert page.message.text() == "Tìm thấy 1 hồ sơ."
     page.search.setText("khong-co")
@@ -91,7 +93,7 @@ def test_the_hotline_looks_a_dossier_up_and_a_blank_search_is_said(page: Offices
 
 
 def test_the_page_is_there_only_where_offices_are_enrolled(
-    qtbot: QtBot, province: Database, sqlite_db: Database
+    qtbot: QtBot, province: Database, sqlite_template: Path, tmp_path: Path
 ) -> None:
     window = MainWindow(
         UiSession(province, find_actor(province, "canbo"), clock=lambda: moment(3)), idle_ms=0
@@ -99,3 +101,9 @@ def test_the_page_is_there_only_where_offices_are_enrolled(
     qtbot.addWidget(window)
     assert window.offices_page is not None
     assert window.tabs.tabText(window.tabs.indexOf(window.offices_page)) == "Các văn phòng (F8)"
+    office = Database.open(f"sqlite:///{shutil.copy(sqlite_template, tmp_path / 'van-phong.sqlite3')}", "vp")
+    plain = MainWindow(UiSession(office, find_actor(office, "canbo"), clock=lambda: moment(3)), idle_ms=0)
+    qtbot.addWidget(plain)
+    assert plain.offices_page is None
+    assert "Các văn phòng (F8)" not in [plain.tabs.tabText(i) for i in range(plain.tabs.count())]
+    office.close()

@@ -21,6 +21,7 @@ cursor (``office.import_ack``).
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -169,7 +170,7 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
         # A chain begun after a restore goes after the others: its first event names the head of
         # an old chain it continues, which this very bundle may bring (the office resends all the
         # province has not acknowledged) — the rewind is noted only once that chain is here.
-        for node, lines in sorted(by_node.items(), key=lambda item: _begins_an_epoch(item[1])):
+        for node, lines in _old_chains_first(by_node):
             result.nodes.append(apply_node(session, node, lines, fingerprint, bundle_id, now, path))
         result.dossiers = project(session, set().union(*(n.touched for n in result.nodes)), fingerprint)
         _keep_calendars(session, fingerprint, calendars, sent_at)
@@ -238,8 +239,14 @@ def import_and_acknowledge(
     """Import an office's bundle and write its acknowledgement into ``ack_dir`` (default: beside
     the bundle), named after the office and the time: what the office takes back to import."""
     folder = ack_dir if ack_dir is not None else path.parent
-    if not folder.is_dir():  # said before the import: an applied bundle must get its answer
-        raise UserError("Thư mục ghi gói xác nhận {folder} không tồn tại: chưa nhập gì.", folder=folder)
+    # Said before the import: an applied bundle must get its answer.
+    if not folder.is_dir():
+        raise UserError(
+            "Thư mục ghi gói xác nhận {folder} không tồn tại hoặc không phải thư mục: chưa nhập gì.",
+            folder=folder,
+        )
+    if not os.access(folder, os.W_OK):
+        raise UserError("Không ghi được vào thư mục {folder} (gói xác nhận): chưa nhập gì.", folder=folder)
     result = import_events(db, actor, path, now=now)
     name = f"xacnhan-{result.office_code or 'vanphong'}-{now:%Y%m%d-%H%M%S}-{result.bundle_id.hex[:8]}.zip"
     ack = check_writable(folder / name)
@@ -266,8 +273,23 @@ def check_schema(bundle: ReadBundle) -> None:
         )
 
 
-def _begins_an_epoch(lines: list[dict[str, Any]]) -> bool:
-    return bool(lines) and lines[0].get("kind") == EPOCH_STARTED and lines[0].get("seq") == 1
+def _old_chains_first(by_node: dict[str, list[dict[str, Any]]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The bundle's chains, each one an epoch continues before that epoch (two restores in one
+    bundle: the second epoch continues the first)."""
+    continues: dict[str, str] = {}
+    for node, lines in by_node.items():
+        first = lines[0] if lines else {}
+        if first.get("kind") == EPOCH_STARTED and first.get("seq") == 1:
+            payload = first.get("payload")
+            old = payload.get("continues") if isinstance(payload, dict) else None
+            continues[node] = str(old.get("node")) if isinstance(old, dict) else ""
+    ordered = [node for node in by_node if node not in continues]
+    waiting = [node for node in by_node if node in continues]
+    while waiting:
+        ready = [n for n in waiting if continues[n] not in waiting] or waiting[:1]  # (a loop: as it comes)
+        ordered += ready
+        waiting = [n for n in waiting if n not in ready]
+    return [(node, by_node[node]) for node in ordered]
 
 
 def _checked_calendars(bundle: ReadBundle) -> tuple[dict[str, object], datetime | None]:
@@ -276,6 +298,8 @@ def _checked_calendars(bundle: ReadBundle) -> tuple[dict[str, object], datetime 
     calendars = bundle.manifest.get("calendars")
     try:
         sent_at = datetime.fromisoformat(str(bundle.manifest.get("created_at")))
+        if sent_at.tzinfo is None:
+            raise ValueError(sent_at)
         if calendars is None:
             return {}, sent_at
         if not isinstance(calendars, dict):

@@ -1,7 +1,9 @@
 """At the province: the end-of-day summary across the offices, one line per office and the total.
 
-Each office's line holds what the total of its own end-of-day report holds (``reports/end_of_day``),
-counted by the same rules from the province's view of its dossiers and its events:
+Each office's line holds what its own end-of-day report holds (``reports/end_of_day``), counted by
+the same rules from the province's view of its dossiers and its events — one line per office
+database: one holding several offices (a centre and its branches) has their figures added up, its
+next working day taken from the office it is enrolled as:
 
 * **received** that day (population only), by channel;
 * **acts of the day** from its events: supplement slips (at intake and during processing), refusal
@@ -32,7 +34,7 @@ from counter_app.services.actor import Actor
 from counter_app.services.event_log import DEFAULT_TZ
 from counter_app.services.exchange.office_calendars import OfficeCalendars
 from counter_app.services.exchange.province_reports import judged_at, per_office
-from counter_app.services.exchange.province_view import data_until
+from counter_app.services.exchange.province_view import as_of_data, data_until
 from counter_app.services.reports.common import (
     ENDED,
     ENDING_KINDS,
@@ -47,7 +49,7 @@ from counter_app.services.reports.common import (
     report_session,
     require_supervisor,
 )
-from counter_app.services.reports.end_of_day import ACTS
+from counter_app.services.reports.end_of_day import ACTS, cancelled_since
 
 D, E = ExchangeDossier, ExchangeEvent
 
@@ -108,7 +110,7 @@ def province_day(db: Database, actor: Actor, day: date) -> ProvinceDayReport:
         _received(session, day, counts)
         _acts(session, day, counts)
         ends = {fp: local_midnight(d + timedelta(days=1), DEFAULT_TZ) for fp, d in tomorrow.items()}
-        earliest = min((min(at, end) for at in until.values()), default=end)
+        earliest = min((min(as_of_data(at), end) for at in until.values()), default=end)
         _open_lists(
             session,
             judged_at(until, end),
@@ -124,7 +126,7 @@ def province_day(db: Database, actor: Actor, day: date) -> ProvinceDayReport:
             p.office_code,
             p.office_name,
             until.get(p.fingerprint),
-            min(end, until.get(p.fingerprint) or end),
+            min(end, as_of_data(until[p.fingerprint])) if p.fingerprint in until else end,
             tomorrow[p.fingerprint],
             _figures(counts[p.fingerprint]),
         )
@@ -157,10 +159,7 @@ def _office_of_event():  # type: ignore[no-untyped-def]
 
 
 def _not_cancelled_since(day: date):  # type: ignore[no-untyped-def]
-    cancelled = select(E.dossier_id).where(
-        E.kind == str(Action.CANCEL), E.local_date >= day, E.dossier_id.is_not(None)
-    )
-    return or_(E.dossier_id.is_(None), E.dossier_id.not_in(cancelled))
+    return or_(E.dossier_id.is_(None), E.dossier_id.not_in(cancelled_since(day, E)))
 
 
 def _acts(session: Session, day: date, counts: dict[str, Counter[str]]) -> None:

@@ -19,17 +19,23 @@ from counter_app.services.actor import Actor
 from counter_app.services.audit_trail import audit
 from counter_app.services.exchange.province_day import province_day
 from counter_app.services.exchange.province_reports import check_by, province_period
+from counter_app.services.exchange.province_view import has_offices
 from counter_app.services.offices import get_office
-from counter_app.services.reports.common import require_supervisor
+from counter_app.services.reports.common import check_range, require_supervisor
 from counter_app.services.slips.common import office_info
 
 FORMATS = ("pdf", "xlsx", "csv")
 
 
-def _check(actor: Actor, fmt: str) -> None:
+def _check(db: Database, actor: Actor, fmt: str) -> None:
     require_supervisor(actor)
     if fmt not in FORMATS:
         raise ValidationError("Báo cáo này chỉ xuất ra .pdf, .xlsx, .csv.", field="fmt")
+    if not has_offices(db):
+        raise ValidationError(
+            "Chưa có văn phòng nào đăng ký với cơ sở dữ liệu này: báo cáo của các văn phòng lập ở trung tâm "
+            "tỉnh, sau khi đăng ký các văn phòng và nhập gói dữ liệu của chúng."
+        )
 
 
 def _head(db: Database, actor: Actor, now: datetime, offices: int) -> tuple[pdf.ReportHead, str]:
@@ -48,8 +54,9 @@ def period_file(
     db: Database, actor: Actor, first: date, last: date, by: str, fmt: str, *, now: datetime
 ) -> bytes:
     """Biểu 06 across the offices, a row per office or per field, in ``fmt``."""
-    _check(actor, fmt)
+    check_range(first, last)  # the request's own mistakes are said first
     check_by(by)
+    _check(db, actor, fmt)
     report = province_period(db, actor, first, last)
     table = report.as_period_report(by)
     head, name = _head(db, actor, now, len(report.offices))
@@ -66,7 +73,7 @@ def period_file(
 
 def day_file(db: Database, actor: Actor, day: date, fmt: str, *, now: datetime) -> bytes:
     """The end-of-day summary across the offices, a line per office, in ``fmt``."""
-    _check(actor, fmt)
+    _check(db, actor, fmt)
     report = province_day(db, actor, day)
     head, name = _head(db, actor, now, len(report.offices))
     if fmt == "pdf":

@@ -38,7 +38,8 @@ from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import Actor
 from counter_app.services.event_log import DEFAULT_TZ
 from counter_app.services.exchange.office_calendars import OfficeCalendars
-from counter_app.services.exchange.province_view import data_until
+from counter_app.services.exchange.province_view import as_of_data, data_until
+from counter_app.services.field_names import FieldNames
 from counter_app.services.reports.average import average
 from counter_app.services.reports.clock import WorkClock, sample_windows
 from counter_app.services.reports.common import (
@@ -46,20 +47,22 @@ from counter_app.services.reports.common import (
     OPEN,
     check_range,
     ended_since,
+    last_instant,
     report_session,
     require_supervisor,
     window,
 )
+from counter_app.services.reports.labels import distinct_labels
 from counter_app.services.reports.period import (
     TOTAL_LABEL,
     UNASSIGNED,
     PeriodReport,
     PeriodRow,
+    outcome_cells,
     period_row,
     tally,
 )
 from counter_app.services.reports.period_sql import (
-    CLOSING_OUTCOME,
     OUTCOME_CLASS,
     PROCESSING_LIMIT,
     SAMPLE_WINDOWS,
@@ -139,12 +142,10 @@ def province_period(db: Database, actor: Actor, date_from: date, date_to: date) 
         resolved = sum(n for (_, code), n in codes.items() if code < 100 and 1 <= code % 16 <= 4)
         days: dict[tuple[object, str], list[float]] = defaultdict(list)
         exact = _measure(session, actor, b, resolved, days)
-        field_names = dict(session.execute(select(Field.code, Field.name)).all())
-    per_key = tally(codes)  # (office, field) → the report's columns
-    cells: Counter[tuple[object, str]] = Counter()
-    for (k, code), n in codes.items():
-        if code < 100 and code % 16 in CLOSING_OUTCOME:
-            cells[(k, CLOSING_OUTCOME[code % 16])] += n
+        per_key = tally(codes)  # (office, field) → the report's columns
+        shown = {k[1] for k, columns in per_key.items() if any(columns.values())}  # type: ignore[index]
+        labels = _field_labels(session, shown, last_instant(end))
+    cells = outcome_cells(codes)
 
     def row(code: str, label: str, keys: set[object] | None) -> PeriodRow:
         c: Counter[str] = Counter()
@@ -163,21 +164,29 @@ def province_period(db: Database, actor: Actor, date_from: date, date_to: date) 
         )
         for p in peers
     )
-    shown = {k[1] for k, columns in per_key.items() if any(columns.values())}  # type: ignore[index]
     fields = tuple(
-        row(
-            code,
-            field_names.get(code, code) if code else UNASSIGNED["field"],
-            {k for k in per_key if k[1] == code},
-        )  # type: ignore[index]
+        row(code, labels[code], {k for k in per_key if k[1] == code})  # type: ignore[index]
         for code in sorted(shown, key=lambda c: (c == "", c))
     )
     return ProvincePeriodReport(first, last, offices, fields, row("", TOTAL_LABEL, None), exact)
 
 
+def _field_labels(session: Session, codes: set[str], instant: datetime) -> dict[str, str]:
+    """field code → its row's label: the name the province's catalogue gives it at the period's
+    end, the code added when two read the same (as an office's report labels them); a code the
+    province does not know, the code itself; no field, «Chưa xác định lĩnh vực»."""
+    ids = dict(session.execute(select(Field.code, Field.id).where(Field.code.in_(codes))).all())
+    named = FieldNames.load(session).labels_at(ids.values(), instant)
+    by_code = {code: named[i] for code, i in ids.items() if i in named}
+    by_code |= {code: (code, code) for code in codes if code and code not in by_code}
+    labels = {code: label for code, (_, label) in distinct_labels(by_code).items()}
+    return labels | ({"": UNASSIGNED["field"]} if "" in codes else {})
+
+
 def judged_at(until: dict[str, datetime], end: datetime) -> ColumnElement[datetime]:
-    """Per office, the instant its dossiers are judged at: the period's end or its data's, the first."""
-    return per_office({fp: min(at, end) for fp, at in until.items()}, end)
+    """Per office, the instant its dossiers are judged at: the period's end or just after its data
+    (``as_of_data``), the first."""
+    return per_office({fp: min(as_of_data(at), end) for fp, at in until.items()}, end)
 
 
 def per_office(instants: dict[str, datetime], default: datetime) -> ColumnElement[datetime]:

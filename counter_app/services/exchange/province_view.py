@@ -15,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, select
@@ -270,8 +270,8 @@ def office_dossiers(
         where = [d.peer_fingerprint == fingerprint]
         if state in ("open", "overdue"):
             where.append(d.status.in_(OPEN_STATUSES))
-        if state == "overdue":
-            judged = until or datetime.now(UTC)
+        if state == "overdue":  # as of its data (none: nothing of it to be late)
+            judged = as_of_data(until) if until is not None else d.received_at
             where += [d.legal_due_at < judged, not_waiting(judged, d)]
         elif state == "waiting":
             where.append(d.status.in_(WAITING_STATUSES))
@@ -306,6 +306,12 @@ def has_offices(db: Database) -> bool:
     """Whether offices are enrolled here: this database is a province's (its reports across them)."""
     with db.read() as session:
         return session.execute(select(ExchangePeer.fingerprint).limit(1)).first() is not None
+
+
+def as_of_data(until: datetime) -> datetime:
+    """Just after an office's newest event: a dossier resolved (withdrawn, stopped) by that very
+    event is resolved as of its data, as the office's own report run then shows it."""
+    return until + timedelta(microseconds=1)
 
 
 def _data_until(db: Database) -> dict[str, datetime]:

@@ -116,13 +116,19 @@ class DayReport:
     anchor: str = ""
 
 
+def cancelled_since(day: date, events=Event):  # type: ignore[no-untyped-def]
+    """The dossiers cancelled on ``day`` or later: an act of the day on one of them does not count
+    (a cancelled dossier counts only as cancelled). ``events``: ``Event``, or at the province
+    ``ExchangeEvent``. A cancel follows every act on its dossier, so the few cancel events since
+    the day spare a lookup of every dossier acted on."""
+    return select(events.dossier_id).where(
+        events.kind == str(Action.CANCEL), events.local_date >= day, events.dossier_id.is_not(None)
+    )
+
+
 def _acts(session: Session, office_id: uuid.UUID, day: date, officer: uuid.UUID | None):  # type: ignore[no-untyped-def]
     """(kind, actor id) → number of events of the day, on dossiers not cancelled since."""
-    # A dossier cancelled after an act of the day was cancelled on that day or later: the few cancel
-    # events since then spare a lookup of every dossier acted on.
-    cancelled = select(Event.dossier_id).where(
-        Event.kind == "cancel", Event.local_date >= day, Event.dossier_id.is_not(None)
-    )
+    cancelled = cancelled_since(day)
     query = (
         select(Event.kind, Event.actor_id, func.count())
         .where(
@@ -230,9 +236,7 @@ def _satisfaction(
     # are spread over months of receipts (with a cold page cache that was half the report, issue 11).
     # A dossier returned and then cancelled does not count; a cancel can only follow the return.
     rating = Event.payload["satisfaction"].as_integer()
-    cancelled = select(Event.dossier_id).where(
-        Event.kind == str(Action.CANCEL), Event.local_date >= day, Event.dossier_id.is_not(None)
-    )
+    cancelled = cancelled_since(day)
     query = (
         select(rating, func.count())
         .where(

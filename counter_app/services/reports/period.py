@@ -119,6 +119,15 @@ class PeriodReport:
     notes: tuple[str, ...] = ()  # printed under the table's own (the province's report: issue 15)
 
 
+def outcome_cells(codes: Counter[tuple[object, int]]) -> Counter[tuple[object, str]]:
+    """(key, outcome) → dossiers resolved in the period: the weights of the average time."""
+    cells: Counter[tuple[object, str]] = Counter()
+    for (k, code), n in codes.items():
+        if code < 100 and code % 16 in CLOSING_OUTCOME:
+            cells[(k, CLOSING_OUTCOME[code % 16])] += n
+    return cells
+
+
 def tally(codes: Counter[tuple[object, int]]) -> dict[object, Counter[str]]:
     """(key, code) counts (``period_sql``) → the report's columns per key."""
     out: dict[object, Counter[str]] = defaultdict(Counter)
@@ -197,8 +206,9 @@ def period_report(
 ) -> PeriodReport:
     """The period report (module docstring). ``filters`` narrow the dossiers counted: offices (none:
     all), fields, procedures (codes, every version), units (current unit) and officers (who received).
-    ``as_of``: in progress and overdue are judged at that instant when it comes before the period's
-    end — the report as it stood then (the province judges each office as of its data, issue 15)."""
+    ``as_of``: when it comes before the period's end, the report as it stood then — the dossiers
+    received before it, in progress and overdue judged at it, resolved, withdrawn or stopped only
+    before it (the province judges each office as of its data, issue 15)."""
     require_supervisor(actor)
     first, last = check_range(date_from, date_to)
     judged = None if as_of is None else check_instant(as_of, "Thời điểm xét")
@@ -220,10 +230,13 @@ def period_report(
             ends.append(end)
             early = judged if judged is not None and judged < end else None
             bounds = Bounds(first, last, start, end, group, restrict=ids is not None, judged_at=early)
-            found = count_codes(db, session, key, bounds, flt.conditions(), _plan)
+            # As it stood then: nothing received after it, no resolution after it measured.
+            then = [] if early is None else [Dossier.received_at < early]
+            found = count_codes(db, session, key, bounds, [*flt.conditions(), *then], _plan)
             codes.update(found)
             resolved = sum(n for (_, code), n in found.items() if code < 100 and 1 <= code % 16 <= 4)
-            exact &= measure(session, key, bounds, flt.conditions(), resolved, days)
+            measured = [] if early is None else [Dossier.resolved_at < early]
+            exact &= measure(session, key, bounds, [*flt.conditions(), *measured], resolved, days)
         per_key = tally(codes)
         # A selected field (unit) is shown even when nothing happened in it.
         selected = set((flt.field_ids if by == "field" else flt.unit_ids) or ())
@@ -236,10 +249,7 @@ def period_report(
         else:
             labels = names(session, Agency, shown)
     labels = distinct_labels(labels)  # two fields named "Hộ tịch": "Hộ tịch (G15-TP07)", …
-    resolved_cells: Counter[tuple[object, str]] = Counter()
-    for (k, code), n in codes.items():
-        if code < 100 and code % 16 in CLOSING_OUTCOME:
-            resolved_cells[(k, CLOSING_OUTCOME[code % 16])] += n
+    resolved_cells = outcome_cells(codes)
     rows = [
         period_row(
             k,  # type: ignore[arg-type]
@@ -257,4 +267,4 @@ def period_report(
     return PeriodReport(first, last, by, tuple(o.id for o in offices), tuple(rows), total, exact)
 
 
-__all__ = ["PeriodReport", "PeriodRow", "period_report", "period_row", "tally"]
+__all__ = ["PeriodReport", "PeriodRow", "outcome_cells", "period_report", "period_row", "tally"]

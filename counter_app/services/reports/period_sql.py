@@ -163,8 +163,10 @@ def classify(b: Bounds, per_row: bool = False, d=Dossier, e=Event) -> ColumnElem
     in_period = case((d.received_local_date >= b.first, 1), else_=0)
     receipt = case((d.received_local_date < b.first, 0), (d.channel == "online", 16), else_=32)
     judged = b.judged
-    # Resolved (withdrawn, stopped) after the judged instant — possible only before the period's end
-    # when judged earlier — is still open then; overdue as of that instant.
+    # Resolved after the judged instant (only when it comes before the period's end) is still open
+    # then, and overdue as of that instant; so is withdrawn or stopped, when that instant is a plain
+    # value (the office's ``as_of``). At the province it is an expression per office, and an
+    # office's events never come after its own instant: the period's end stands in.
     still_open = case((and_(d.legal_due_at < judged, not_waiting(judged, d)), 8), else_=7)
     resolved = case(
         (d.resolved_at < b.start, 0),

@@ -43,7 +43,7 @@ class OfficesPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Mã hồ sơ hoặc số CCCD"))
         self.search_button = QPushButton(self.tr("Tra cứu"))
-        self.found = self._table()
+        self.found = self._table(self.tr("Dữ liệu văn phòng đến"))
         self.office = QComboBox()
         self.state = QComboBox()
         for state, label in (
@@ -80,7 +80,7 @@ class OfficesPage(QWidget):
         self.office.currentIndexChanged.connect(lambda _i: self.list_office())
         self.state.currentIndexChanged.connect(lambda _i: self.list_office())
 
-    def _table(self) -> QTableWidget:
+    def _table(self, *more: str) -> QTableWidget:
         return plain_table(
             [
                 self.tr("Mã hồ sơ"),
@@ -91,6 +91,7 @@ class OfficesPage(QWidget):
                 self.tr("Trạng thái"),
                 self.tr("Tiếp nhận"),
                 self.tr("Hẹn trả"),
+                *more,
             ]
         )
 
@@ -140,8 +141,9 @@ class OfficesPage(QWidget):
                 status_label(d.status),
                 self._when(d.received_at),
                 self._when(d.appointment_at) if d.appointment_at else self.tr("không hẹn"),
+                self._when(d.data_until),  # (the lookup's last column: offices differ)
             )
-            for column, value in enumerate(cells):
+            for column, value in enumerate(cells[: table.columnCount()]):
                 table.setItem(row, column, QTableWidgetItem(value))
 
     def list_office(self) -> None:
