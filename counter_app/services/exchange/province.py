@@ -52,11 +52,11 @@ from counter_app.services.exchange.bundle import EVENTS, ReadBundle, read_bundle
 from counter_app.services.exchange.checked_lines import check_links, events_by_node
 from counter_app.services.exchange.event_json import event_line, line_bytes, typed_line
 from counter_app.services.exchange.keys import encode_key, fingerprint_of, own_key, same_fingerprint
+from counter_app.services.exchange.office_calendars import checked_calendars, keep_calendars
 from counter_app.services.exchange.province_view import project
 from counter_app.services.exchange.rewinds import lost_events, note_rewinds
 from counter_app.services.exchange.set_aside import set_aside_descendants
 from counter_app.services.exchange.upward import EVENTS_KIND
-from counter_app.services.offices import calendar_from_spec
 
 ACK_KIND = "ack"
 
@@ -153,7 +153,7 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
         )
     check_schema(bundle)
     bundle_id = _bundle_id(bundle)
-    calendars, sent_at = _checked_calendars(bundle)
+    calendars, sent_at = checked_calendars(bundle)
     result = Imported(bundle_id, peer.office_code, fingerprint, repeated=False)
     with db.read() as session:  # the id is under the signature: a bundle seen is not read again
         if _seen(session, bundle_id, fingerprint, path):
@@ -173,7 +173,7 @@ def import_events(db: Database, actor: Actor, path: Path, *, now: datetime) -> I
         for node, lines in _old_chains_first(by_node):
             result.nodes.append(apply_node(session, node, lines, fingerprint, bundle_id, now, path))
         result.dossiers = project(session, set().union(*(n.touched for n in result.nodes)), fingerprint)
-        _keep_calendars(session, fingerprint, calendars, sent_at)
+        keep_calendars(session, fingerprint, calendars, sent_at)
         session.add(
             ExchangeBundle(
                 bundle_id=bundle_id,
@@ -290,38 +290,6 @@ def _old_chains_first(by_node: dict[str, list[dict[str, Any]]]) -> list[tuple[st
         ordered += ready
         waiting = [n for n in waiting if n not in ready]
     return [(node, by_node[node]) for node in ordered]
-
-
-def _checked_calendars(bundle: ReadBundle) -> tuple[dict[str, object], datetime | None]:
-    """The office's working calendars the bundle states, each checked to make a calendar, and when
-    the bundle was made; none from a bundle of a version that did not send them."""
-    calendars = bundle.manifest.get("calendars")
-    try:
-        sent_at = datetime.fromisoformat(str(bundle.manifest.get("created_at")))
-        if sent_at.tzinfo is None:
-            raise ValueError(sent_at)
-        if calendars is None:
-            return {}, sent_at
-        if not isinstance(calendars, dict):
-            raise TypeError(calendars)
-        for spec in calendars.values():
-            calendar_from_spec(spec)
-    except (ValueError, KeyError, TypeError, AttributeError, UserError):
-        raise refused(
-            bundle.path, Message("lịch làm việc hoặc thời điểm lập gói trong bản kê không hợp lệ")
-        ) from None
-    return calendars, sent_at
-
-
-def _keep_calendars(
-    session: Session, fingerprint: str, calendars: dict[str, object], sent_at: datetime | None
-) -> None:
-    """The office's calendars, when this bundle is its newest yet (bundles come out of order)."""
-    peer = session.get(ExchangePeer, fingerprint)
-    if not calendars or peer is None or sent_at is None:
-        return
-    if peer.calendars_at is None or sent_at > peer.calendars_at:
-        peer.calendars, peer.calendars_at = calendars, sent_at
 
 
 def _bundle_id(bundle: ReadBundle) -> uuid.UUID:

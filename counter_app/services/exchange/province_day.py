@@ -34,7 +34,7 @@ from counter_app.services.actor import Actor
 from counter_app.services.event_log import DEFAULT_TZ
 from counter_app.services.exchange.office_calendars import OfficeCalendars
 from counter_app.services.exchange.province_reports import judged_at, per_office
-from counter_app.services.exchange.province_view import as_of_data, data_until
+from counter_app.services.exchange.province_view import data_until
 from counter_app.services.reports.common import (
     ENDED,
     ENDING_KINDS,
@@ -110,13 +110,13 @@ def province_day(db: Database, actor: Actor, day: date) -> ProvinceDayReport:
         _received(session, day, counts)
         _acts(session, day, counts)
         ends = {fp: local_midnight(d + timedelta(days=1), DEFAULT_TZ) for fp, d in tomorrow.items()}
-        earliest = min((min(as_of_data(at), end) for at in until.values()), default=end)
+        judged = judged_at(until, end)
         _open_lists(
             session,
-            judged_at(until, end),
+            per_office(judged, end),
             end,
             per_office(ends, end),
-            (earliest, max(ends.values(), default=end)),
+            (min(judged.values(), default=end), max(ends.values(), default=end)),
             counts,
         )
         _satisfaction(session, day, counts)
@@ -126,7 +126,7 @@ def province_day(db: Database, actor: Actor, day: date) -> ProvinceDayReport:
             p.office_code,
             p.office_name,
             until.get(p.fingerprint),
-            min(end, as_of_data(until[p.fingerprint])) if p.fingerprint in until else end,
+            judged.get(p.fingerprint, end),
             tomorrow[p.fingerprint],
             _figures(counts[p.fingerprint]),
         )

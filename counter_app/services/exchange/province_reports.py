@@ -136,16 +136,15 @@ def province_period(db: Database, actor: Actor, date_from: date, date_to: date) 
     with report_session(db) as session:
         peers = session.execute(select(ExchangePeer).order_by(ExchangePeer.office_code)).scalars().all()
         until = data_until(session)
-        judged = judged_at(until, end)
+        judged = per_office(judged_at(until, end), end)
         b = Bounds(first, last, start, end, (), restrict=False, judged_at=judged)
         codes = _count(session, b)
-        resolved = sum(n for (_, code), n in codes.items() if code < 100 and 1 <= code % 16 <= 4)
+        cells = outcome_cells(codes)
         days: dict[tuple[object, str], list[float]] = defaultdict(list)
-        exact = _measure(session, actor, b, resolved, days)
+        exact = _measure(session, actor, b, sum(cells.values()), days)
         per_key = tally(codes)  # (office, field) → the report's columns
         shown = {k[1] for k, columns in per_key.items() if any(columns.values())}  # type: ignore[index]
         labels = _field_labels(session, shown, last_instant(end))
-    cells = outcome_cells(codes)
 
     def row(code: str, label: str, keys: set[object] | None) -> PeriodRow:
         c: Counter[str] = Counter()
@@ -183,10 +182,10 @@ def _field_labels(session: Session, codes: set[str], instant: datetime) -> dict[
     return labels | ({"": UNASSIGNED["field"]} if "" in codes else {})
 
 
-def judged_at(until: dict[str, datetime], end: datetime) -> ColumnElement[datetime]:
+def judged_at(until: dict[str, datetime], end: datetime) -> dict[str, datetime]:
     """Per office, the instant its dossiers are judged at: the period's end or just after its data
-    (``as_of_data``), the first."""
-    return per_office({fp: min(as_of_data(at), end) for fp, at in until.items()}, end)
+    (``as_of_data``), the first. An office with no data yet: the end (``per_office``'s default)."""
+    return {fp: min(as_of_data(at), end) for fp, at in until.items()}
 
 
 def per_office(instants: dict[str, datetime], default: datetime) -> ColumnElement[datetime]:
@@ -238,7 +237,7 @@ def _measure(
     )
     calendars = OfficeCalendars(session, actor)
     with gc_paused():
-        per_office: dict[tuple[str, object], list[tuple[tuple[str, str], float, float, str]]] = defaultdict(
+        by_office: dict[tuple[str, object], list[tuple[tuple[str, str], float, float, str]]] = defaultdict(
             list
         )
         for i in range(0, len(spans), WINDOWS_PER_QUERY):
@@ -256,7 +255,7 @@ def _measure(
                     D.status != "cancelled",
                 )
             ):
-                per_office[(office, office_id)].append(
+                by_office[(office, office_id)].append(
                     (
                         (office, field_code),
                         read_epoch(received),
@@ -264,7 +263,7 @@ def _measure(
                         OUTCOME_CLASS.get(outcome, "early"),
                     )
                 )
-        for (office, office_id), rows in per_office.items():
+        for (office, office_id), rows in by_office.items():
             clock = WorkClock(calendars.of_office(office, office_id))
             days = clock.working_days_between([r[1] for r in rows], [r[2] for r in rows])
             for (key, _, _, outcome), value in zip(rows, days, strict=True):

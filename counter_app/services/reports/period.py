@@ -234,7 +234,7 @@ def period_report(
             then = [] if early is None else [Dossier.received_at < early]
             found = count_codes(db, session, key, bounds, [*flt.conditions(), *then], _plan)
             codes.update(found)
-            resolved = sum(n for (_, code), n in found.items() if code < 100 and 1 <= code % 16 <= 4)
+            resolved = sum(outcome_cells(found).values())
             measured = [] if early is None else [Dossier.resolved_at < early]
             exact &= measure(session, key, bounds, [*flt.conditions(), *measured], resolved, days)
         per_key = tally(codes)
