@@ -540,6 +540,8 @@ MESSAGES = (
         "messages",
         "gói được ký bằng khóa {signer}, không phải khóa của trung tâm tỉnh ({trusted})",
     ),
+    # counter_app.services.exchange.office_calendars
+    QT_TRANSLATE_NOOP("messages", "lịch làm việc hoặc thời điểm lập gói trong bản kê không hợp lệ"),
     # counter_app.services.exchange.province
     QT_TRANSLATE_NOOP("messages", "đăng ký khóa của văn phòng"),
     QT_TRANSLATE_NOOP(
@@ -563,7 +565,6 @@ MESSAGES = (
         "messages",
         "gói được lập bởi phiên bản counter_app mới hơn (lược đồ {schema}, ở đây {here}): hãy cập nhật phần mềm ở trung tâm tỉnh trước",
     ),
-    QT_TRANSLATE_NOOP("messages", "lịch làm việc hoặc thời điểm lập gói trong bản kê không hợp lệ"),
     QT_TRANSLATE_NOOP("messages", "bản kê không liệt kê chuỗi nào"),
     QT_TRANSLATE_NOOP("messages", "các chuỗi trong gói khác bản kê"),
     QT_TRANSLATE_NOOP("messages", "mã gói {id} đã được một văn phòng khác dùng"),
