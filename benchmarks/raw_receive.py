@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from counter_app.db.base import new_id
+from counter_app.db.tables import new_id
 from counter_app.db.database import Database
 from counter_app.db.event_log import GENESIS_HASH, HASH_VERSION, book_key, canonical_json, hash_fields
 from counter_app.db.models import Applicant, Dossier, DossierDocument, Event

@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from counter_app.db.base import new_id
 from counter_app.db.event_log import GENESIS_HASH, canonical_json
 from counter_app.db.models import AuditHead, AuditRecord
+from counter_app.db.tables import new_id
 from counter_app.db.upsert import insert_for
 from counter_app.domain.event_actor import EventActor
 

@@ -37,8 +37,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from counter_app.db.base import new_id
 from counter_app.db.models import ChainEpoch, Event, NodeHead
+from counter_app.db.tables import new_id
 from counter_app.db.upsert import insert_for
 from counter_app.domain.event_actor import EventActor  # its home (no SQLAlchemy); still importable from here
 

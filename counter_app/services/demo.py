@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from counter_app.bundled import resource_path
-from counter_app.db.base import new_id
+from counter_app.db.tables import new_id
 from counter_app.db.database import Database
 from counter_app.db.event_log import GENESIS_HASH, HASH_VERSION, book_key, hash_fields
 from counter_app.db.models import (

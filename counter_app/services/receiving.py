@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import Insert, Update, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from counter_app.db.base import new_id
+from counter_app.db.tables import new_id
 from counter_app.db.database import Database
 from counter_app.db.event_log import (
     EVENT_STATEMENTS,

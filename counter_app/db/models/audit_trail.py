@@ -11,36 +11,31 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
-from counter_app.db.base import Base, IdMixin, UTCDateTime
+from counter_app.db.base import Base
+from counter_app.db.tables.audit_trail import audit_heads, audit_records
 
 
-class AuditRecord(IdMixin, Base):
-    __tablename__ = "audit_records"
-    __table_args__ = (
-        UniqueConstraint("node_id", "seq"),
-        Index("ix_audit_records_at", "at"),
-    )
-
-    node_id: Mapped[str] = mapped_column(String(40))
-    seq: Mapped[int] = mapped_column(BigInteger)
-    at: Mapped[datetime] = mapped_column(UTCDateTime)
-    actor: Mapped[str] = mapped_column(String(60))
-    actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    action: Mapped[str] = mapped_column(String(40))
-    subject: Mapped[str] = mapped_column(String(200), default="")
-    details: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+class AuditRecord(Base):
+    __table__ = audit_records
+    id: Mapped[uuid.UUID]
+    node_id: Mapped[str]
+    seq: Mapped[int]
+    at: Mapped[datetime]
+    actor: Mapped[str]
+    actor_id: Mapped[uuid.UUID | None]
+    action: Mapped[str]
+    subject: Mapped[str]
+    details: Mapped[dict[str, object]]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
 
 
 class AuditHead(Base):
     """The head of each node's audit chain (locked to append, as ``node_heads`` for the events)."""
 
-    __tablename__ = "audit_heads"
-
-    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
-    last_hash: Mapped[str] = mapped_column(String(64))
+    __table__ = audit_heads
+    node_id: Mapped[str]
+    last_seq: Mapped[int]
+    last_hash: Mapped[str]

@@ -5,23 +5,21 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Date,
-    ForeignKey,
-    Index,
-    Integer,
-    SmallInteger,
-    String,
-    UniqueConstraint,
+from sqlalchemy.orm import Mapped
+
+from counter_app.db.base import Base
+from counter_app.db.tables.event_log import (
+    cancelled_numbers,
+    chain_epochs,
+    chain_restores,
+    daily_counters,
+    events,
+    guidance_records,
+    node_heads,
 )
-from sqlalchemy.orm import Mapped, mapped_column
-
-from counter_app.db.base import Base, IdMixin, UTCDateTime
 
 
-class Event(IdMixin, Base):
+class Event(Base):
     """One change, written in the same transaction as the state it changes.
 
     ``seq`` is gapless per origin node and ``hash`` = SHA-256 over the event's canonical
@@ -29,36 +27,30 @@ class Event(IdMixin, Base):
     re-ordered event breaks the chain (``counter-cli events verify``).
     """
 
-    __tablename__ = "events"
-    __table_args__ = (
-        UniqueConstraint("node_id", "seq"),
-        Index("ix_events_kind_local_date", "kind", "local_date"),
-    )
-
-    node_id: Mapped[str] = mapped_column(String(40))
-    seq: Mapped[int] = mapped_column(BigInteger)
-    kind: Mapped[str] = mapped_column(String(40))
-    office_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("offices.id"), nullable=True)
-    dossier_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("dossiers.id"), nullable=True, index=True)
-    actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    actor: Mapped[str] = mapped_column(String(60))
-    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    local_date: Mapped[date] = mapped_column(Date)
-    payload: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
-    # The columns the hash covers (db/event_log.HASH_VERSION); 1 for the events written before 0013.
-    hash_version: Mapped[int] = mapped_column(SmallInteger, default=1, server_default="1")
+    __table__ = events
+    id: Mapped[uuid.UUID]
+    node_id: Mapped[str]
+    seq: Mapped[int]
+    kind: Mapped[str]
+    office_id: Mapped[uuid.UUID | None]
+    dossier_id: Mapped[uuid.UUID | None]
+    actor_id: Mapped[uuid.UUID | None]
+    actor: Mapped[str]
+    occurred_at: Mapped[datetime]
+    local_date: Mapped[date]
+    payload: Mapped[dict[str, object]]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
+    hash_version: Mapped[int]
 
 
 class NodeHead(Base):
     """The head of each node's chain: next sequence number and last hash (locked to append)."""
 
-    __tablename__ = "node_heads"
-
-    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
-    last_hash: Mapped[str] = mapped_column(String(64))
+    __table__ = node_heads
+    node_id: Mapped[str]
+    last_seq: Mapped[int]
+    last_hash: Mapped[str]
 
 
 class DailyCounter(Base):
@@ -68,35 +60,33 @@ class DailyCounter(Base):
     (see ``counter_app.db.event_log.next_book_number``).
     """
 
-    __tablename__ = "daily_counters"
-
-    unit_code: Mapped[str] = mapped_column(String(40), primary_key=True)
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    __table__ = daily_counters
+    unit_code: Mapped[str]
+    day: Mapped[date]
+    last_seq: Mapped[int]
 
 
 class CancelledNumber(Base):
     """A dossier code cancelled as a data-entry mistake: the gap stays explained."""
 
-    __tablename__ = "cancelled_numbers"
+    __table__ = cancelled_numbers
+    code: Mapped[str]
+    reason: Mapped[str]
+    actor: Mapped[str]
+    cancelled_at: Mapped[datetime]
 
-    code: Mapped[str] = mapped_column(String(60), primary_key=True)
-    reason: Mapped[str] = mapped_column(String(500))
-    actor: Mapped[str] = mapped_column(String(60))
-    cancelled_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-
-class GuidanceRecord(IdMixin, Base):
+class GuidanceRecord(Base):
     """Guidance given once ("hướng dẫn một lần, đầy đủ"), counted in the end-of-day summary."""
 
-    __tablename__ = "guidance_records"
-
-    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("offices.id"))
-    procedure_version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("procedure_versions.id"))
-    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("procedure_cases.id"), nullable=True)
-    officer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    given_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    local_date: Mapped[date] = mapped_column(Date, index=True)
+    __table__ = guidance_records
+    id: Mapped[uuid.UUID]
+    office_id: Mapped[uuid.UUID]
+    procedure_version_id: Mapped[uuid.UUID]
+    case_id: Mapped[uuid.UUID | None]
+    officer_id: Mapped[uuid.UUID | None]
+    given_at: Mapped[datetime]
+    local_date: Mapped[date]
 
 
 class ChainEpoch(Base):
@@ -105,25 +95,23 @@ class ChainEpoch(Base):
     continuing it would give different events the numbers the province already has. The new
     chain's first event (``epoch_started``) names the head it continues from."""
 
-    __tablename__ = "chain_epochs"
-    __table_args__ = (UniqueConstraint("base_node_id", "epoch"),)
-
-    chain_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # a new id (uuid7): unique everywhere
-    base_node_id: Mapped[str] = mapped_column(String(40))  # the node id of the workstation's settings
-    epoch: Mapped[int] = mapped_column(Integer)  # 2, 3, …: the node's own chain is epoch 1
-    continues_chain: Mapped[str] = mapped_column(String(40))
-    continues_seq: Mapped[int] = mapped_column(BigInteger)
-    continues_hash: Mapped[str] = mapped_column(String(64))
-    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    restored_from: Mapped[str] = mapped_column(String(300), default="")
+    __table__ = chain_epochs
+    chain_id: Mapped[str]
+    base_node_id: Mapped[str]
+    epoch: Mapped[int]
+    continues_chain: Mapped[str]
+    continues_seq: Mapped[int]
+    continues_hash: Mapped[str]
+    started_at: Mapped[datetime]
+    restored_from: Mapped[str]
 
 
-class ChainRestore(IdMixin, Base):
+class ChainRestore(Base):
     """A restore of this database from a backup. A workstation whose node has no epoch started
     since the last one begins its own at its next open (its events may not be in the backup at
     all: the province may still have some of them)."""
 
-    __tablename__ = "chain_restores"
-
-    restored_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    restored_from: Mapped[str] = mapped_column(String(300), default="")
+    __table__ = chain_restores
+    id: Mapped[uuid.UUID]
+    restored_at: Mapped[datetime]
+    restored_from: Mapped[str]

@@ -16,213 +16,182 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Date,
-    Index,
-    Integer,
-    SmallInteger,
-    String,
-    Text,
-    UniqueConstraint,
-    Uuid,
-)
-from sqlalchemy.orm import Mapped, mapped_column, synonym
+from sqlalchemy.orm import Mapped, synonym
 
-from counter_app.db.base import Base, IdMixin, UTCDateTime
+from counter_app.db.base import Base
+from counter_app.db.tables.exchange import (
+    exchange_acks,
+    exchange_bundles,
+    exchange_chains,
+    exchange_dossiers,
+    exchange_events,
+    exchange_fork_permits,
+    exchange_forks,
+    exchange_keys,
+    exchange_peers,
+    exchange_pending,
+    exchange_returned,
+    exchange_rewinds,
+    exchange_set_aside,
+)
 
 
 class ExchangeKey(Base):
     """``own``: this database's key pair; ``province``: the provincial centre's public key (an office)."""
 
-    __tablename__ = "exchange_keys"
-
-    role: Mapped[str] = mapped_column(String(20), primary_key=True)
-    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519 key, base64
-    private_key: Mapped[str | None] = mapped_column(String(64), nullable=True)  # only for ``own``
-    fingerprint: Mapped[str] = mapped_column(String(32))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table__ = exchange_keys
+    role: Mapped[str]
+    public_key: Mapped[str]
+    private_key: Mapped[str | None]
+    fingerprint: Mapped[str]
+    created_at: Mapped[datetime]
 
 
 class ExchangePeer(Base):
     """An office enrolled at the province: its key, confirmed by the fingerprint read out by phone."""
 
-    __tablename__ = "exchange_peers"
-
-    fingerprint: Mapped[str] = mapped_column(String(32), primary_key=True)
-    public_key: Mapped[str] = mapped_column(String(64))
-    office_code: Mapped[str] = mapped_column(String(40))
-    office_name: Mapped[str] = mapped_column(String(300))
-    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    enrolled_by: Mapped[str] = mapped_column(String(60))
-    # Its offices' working calendars (office id → ``offices.calendar_spec``) as its newest bundle
-    # stated them, and that bundle's time (0021): the province's reports judge and measure each
-    # office on its own calendar.
-    calendars: Mapped[dict[str, object]] = mapped_column(JSON, default=dict, server_default="{}")
-    calendars_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    __table__ = exchange_peers
+    fingerprint: Mapped[str]
+    public_key: Mapped[str]
+    office_code: Mapped[str]
+    office_name: Mapped[str]
+    enrolled_at: Mapped[datetime]
+    enrolled_by: Mapped[str]
+    calendars: Mapped[dict[str, object]]
+    calendars_at: Mapped[datetime | None]
 
 
 class ExchangeAck(Base):
     """An office's chain as far as the province has acknowledged it (what the next export leaves out)."""
 
-    __tablename__ = "exchange_acks"
-
-    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    acked_seq: Mapped[int] = mapped_column(BigInteger)
-    acked_hash: Mapped[str] = mapped_column(String(64))
-    acked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table__ = exchange_acks
+    node_id: Mapped[str]
+    acked_seq: Mapped[int]
+    acked_hash: Mapped[str]
+    acked_at: Mapped[datetime]
 
 
 class ExchangeBundle(Base):
     """A bundle read (``in``) or written (``out``), with what it did: the same bundle twice is known."""
 
-    __tablename__ = "exchange_bundles"
-
-    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    direction: Mapped[str] = mapped_column(String(3))
-    kind: Mapped[str] = mapped_column(String(20))
-    peer_fingerprint: Mapped[str] = mapped_column(String(32))
-    at: Mapped[datetime] = mapped_column(UTCDateTime)
-    summary: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    __table__ = exchange_bundles
+    bundle_id: Mapped[uuid.UUID]
+    direction: Mapped[str]
+    kind: Mapped[str]
+    peer_fingerprint: Mapped[str]
+    at: Mapped[datetime]
+    summary: Mapped[dict[str, object]]
 
 
 class ExchangeChain(Base):
     """At the province: an office chain's head as applied (the next event must follow it)."""
 
-    __tablename__ = "exchange_chains"
+    __table__ = exchange_chains
+    node_id: Mapped[str]
+    peer_fingerprint: Mapped[str]
+    last_seq: Mapped[int]
+    last_hash: Mapped[str]
+    updated_at: Mapped[datetime]
 
-    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    peer_fingerprint: Mapped[str] = mapped_column(String(32))
-    last_seq: Mapped[int] = mapped_column(BigInteger)
-    last_hash: Mapped[str] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-
-class ExchangeEvent(IdMixin, Base):
+class ExchangeEvent(Base):
     """At the province: an office's event exactly as it was hashed there (no foreign keys: it names
     the office's rows). Append-only, guarded by triggers like ``events``."""
 
-    __tablename__ = "exchange_events"
-    __table_args__ = (
-        UniqueConstraint("node_id", "seq"),
-        Index("ix_exchange_events_local_date", "local_date", "kind"),  # a day's events (0021)
-    )
-
-    node_id: Mapped[str] = mapped_column(String(40))
-    seq: Mapped[int] = mapped_column(BigInteger)
-    kind: Mapped[str] = mapped_column(String(40))
-    office_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
-    dossier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True, index=True)
-    actor_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
-    actor: Mapped[str] = mapped_column(String(60))
-    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    local_date: Mapped[date] = mapped_column(Date)
-    payload: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
-    hash_version: Mapped[int] = mapped_column(SmallInteger)
-    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    __table__ = exchange_events
+    id: Mapped[uuid.UUID]
+    node_id: Mapped[str]
+    seq: Mapped[int]
+    kind: Mapped[str]
+    office_id: Mapped[uuid.UUID | None]
+    dossier_id: Mapped[uuid.UUID | None]
+    actor_id: Mapped[uuid.UUID | None]
+    actor: Mapped[str]
+    occurred_at: Mapped[datetime]
+    local_date: Mapped[date]
+    payload: Mapped[dict[str, object]]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
+    hash_version: Mapped[int]
+    bundle_id: Mapped[uuid.UUID]
 
 
 class ExchangePending(Base):
     """At the province: an event that came before the one it follows (bundles out of order); applied
     as soon as the gap is filled."""
 
-    __tablename__ = "exchange_pending"
+    __table__ = exchange_pending
+    node_id: Mapped[str]
+    seq: Mapped[int]
+    peer_fingerprint: Mapped[str]
+    hash: Mapped[str]
+    event: Mapped[dict[str, object]]
+    bundle_id: Mapped[uuid.UUID]
 
-    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    peer_fingerprint: Mapped[str] = mapped_column(String(32))  # the office that sent it
-    hash: Mapped[str] = mapped_column(String(64))
-    event: Mapped[dict[str, object]] = mapped_column(JSON)
-    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
 
-
-class ExchangeFork(IdMixin, Base):
+class ExchangeFork(Base):
     """At the province: two different events at one place of a chain (a copied data folder that kept
     running, a restore sending a new history). Nothing more of the node is applied until the
     province's admin keeps one branch; the other stays here, never dropped."""
 
-    __tablename__ = "exchange_forks"
-
-    node_id: Mapped[str] = mapped_column(String(40), index=True)
-    # the office whose chain it is (0018; empty in alarms raised before)
-    peer_fingerprint: Mapped[str] = mapped_column(String(32), default="", server_default="")
-    seq: Mapped[int] = mapped_column(BigInteger)
-    stored_hash: Mapped[str] = mapped_column(String(64))
-    incoming_hash: Mapped[str] = mapped_column(String(64))
-    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    branch: Mapped[list[dict[str, object]]] = mapped_column(JSON)  # the incoming events from ``seq`` on
-    raised_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    resolution: Mapped[str | None] = mapped_column(Text, nullable=True)
+    __table__ = exchange_forks
+    id: Mapped[uuid.UUID]
+    node_id: Mapped[str]
+    peer_fingerprint: Mapped[str]
+    seq: Mapped[int]
+    stored_hash: Mapped[str]
+    incoming_hash: Mapped[str]
+    bundle_id: Mapped[uuid.UUID]
+    branch: Mapped[list[dict[str, object]]]
+    raised_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+    resolution: Mapped[str | None]
 
 
 class ExchangeDossier(Base):
     """At the province: an office's dossier as its exchanged events establish it (replayed at each
     import, ``services/exchange/province_view.py``) — what the hotline looks up by code or CCCD."""
 
-    __tablename__ = "exchange_dossiers"
-    __table_args__ = (
-        Index("ix_exchange_dossiers_id_number", "applicant_id_number"),
-        # The province's reports (0021): the receipts of a period or a day, the dossiers still
-        # open, those resolved since a period's start (services/exchange/province_reports.py),
-        # and one office's dossiers newest first (province_view.office_dossiers).
-        Index("ix_exchange_dossiers_received_local_date", "received_local_date"),
-        Index("ix_exchange_dossiers_peer_received_at", "peer_fingerprint", "received_at"),
-        Index("ix_exchange_dossiers_status", "status"),
-        Index("ix_exchange_dossiers_resolved_at", "resolved_at"),
-    )
-
-    dossier_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
-    peer_fingerprint: Mapped[str] = mapped_column(String(32))
-    # Not unique: a copied data folder that kept running issues the same codes (its fork alarm says so).
-    code: Mapped[str] = mapped_column(String(40), index=True)
-    procedure_code: Mapped[str] = mapped_column(String(40), default="")
-    status: Mapped[str] = mapped_column(String(30))
-    channel: Mapped[str] = mapped_column(String(20), default="")
-    applicant_name: Mapped[str] = mapped_column(String(200), default="")
-    applicant_id_number: Mapped[str] = mapped_column(String(20), default="")
-    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    appointment_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
-    current_unit: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    last_event_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # The other columns the office's reports read, as its own row holds them (0020;
-    # domain/report_projection.py): the office's id, the receipt's office-local date, the legal
-    # deadline, since when it waits for the citizen, the apologies, when the result was returned.
-    office_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
-    received_local_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    legal_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    waiting_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    apology_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    # The field the dossier counts in (0021): as its intake event states it, else the field of its
-    # procedure in the province's catalogue; "" when neither knows one.
-    field_code: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    __table__ = exchange_dossiers
+    dossier_id: Mapped[uuid.UUID]
+    peer_fingerprint: Mapped[str]
+    code: Mapped[str]
+    procedure_code: Mapped[str]
+    status: Mapped[str]
+    channel: Mapped[str]
+    applicant_name: Mapped[str]
+    applicant_id_number: Mapped[str]
+    received_at: Mapped[datetime]
+    appointment_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    outcome: Mapped[str | None]
+    current_unit: Mapped[str | None]
+    last_event_at: Mapped[datetime]
+    office_id: Mapped[uuid.UUID | None]
+    received_local_date: Mapped[date | None]
+    legal_due_at: Mapped[datetime | None]
+    waiting_since: Mapped[datetime | None]
+    apology_count: Mapped[int]
+    returned_at: Mapped[datetime | None]
+    field_code: Mapped[str]
 
     # The reports' queries name a dossier's id ``id``, as the office's own row does.
     id = synonym("dossier_id")
 
 
-class ExchangeSetAside(IdMixin, Base):
+class ExchangeSetAside(Base):
     """At the province: an event of the branch the admin did not keep after a fork alarm, or a later
     one descending from it. Kept with its alarm, never dropped (services/exchange/forks.py)."""
 
-    __tablename__ = "exchange_set_aside"
-    __table_args__ = (UniqueConstraint("node_id", "seq", "hash"),)
-
-    fork_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
-    node_id: Mapped[str] = mapped_column(String(40))
-    seq: Mapped[int] = mapped_column(BigInteger)
-    hash: Mapped[str] = mapped_column(String(64))
-    # "other": the alarm's branch not kept; "applied": the chain's own, replaced by the other
-    # branch; "later": a descendant that arrived after the choice
-    branch: Mapped[str] = mapped_column(String(10))
-    event: Mapped[dict[str, object]] = mapped_column(JSON)  # the event's line, as in a bundle
-    set_aside_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table__ = exchange_set_aside
+    id: Mapped[uuid.UUID]
+    fork_id: Mapped[uuid.UUID]
+    node_id: Mapped[str]
+    seq: Mapped[int]
+    hash: Mapped[str]
+    branch: Mapped[str]
+    event: Mapped[dict[str, object]]
+    set_aside_at: Mapped[datetime]
 
 
 class ExchangeForkPermit(Base):
@@ -230,10 +199,9 @@ class ExchangeForkPermit(Base):
     an alarm, nowhere else), the guard of ``exchange_events`` lets that node's events from
     ``from_seq`` on be deleted — after they were set aside."""
 
-    __tablename__ = "exchange_fork_permits"
-
-    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    from_seq: Mapped[int] = mapped_column(BigInteger)
+    __table__ = exchange_fork_permits
+    node_id: Mapped[str]
+    from_seq: Mapped[int]
 
 
 class ExchangeReturned(Base):
@@ -241,17 +209,16 @@ class ExchangeReturned(Base):
     (it had them). Kept apart from ``events``: the office's tables hold no row of what it names;
     the lost dossiers are listed for the office to handle (``counter-cli exchange returned``)."""
 
-    __tablename__ = "exchange_returned"
-
-    node_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    hash: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(40))
-    dossier_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, nullable=True)
-    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    event: Mapped[dict[str, object]] = mapped_column(JSON)  # the line, as in a bundle
-    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    returned_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table__ = exchange_returned
+    node_id: Mapped[str]
+    seq: Mapped[int]
+    hash: Mapped[str]
+    kind: Mapped[str]
+    dossier_id: Mapped[uuid.UUID | None]
+    occurred_at: Mapped[datetime]
+    event: Mapped[dict[str, object]]
+    bundle_id: Mapped[uuid.UUID]
+    returned_at: Mapped[datetime]
 
 
 class ExchangeRewind(Base):
@@ -259,14 +226,12 @@ class ExchangeRewind(Base):
     continues from). Until the office says it has them back (``lost_events_returned``), each
     acknowledgement carries the events of the old chain after that head."""
 
-    __tablename__ = "exchange_rewinds"
-
-    chain_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # the new chain
-    peer_fingerprint: Mapped[str] = mapped_column(String(32))
-    continues_chain: Mapped[str] = mapped_column(String(40))
-    continues_seq: Mapped[int] = mapped_column(BigInteger)
-    continues_hash: Mapped[str] = mapped_column(String(64))
-    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    # the last event of the old chain the office says it has back (None: none yet)
-    returned_to: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    __table__ = exchange_rewinds
+    chain_id: Mapped[str]
+    peer_fingerprint: Mapped[str]
+    continues_chain: Mapped[str]
+    continues_seq: Mapped[int]
+    continues_hash: Mapped[str]
+    seen_at: Mapped[datetime]
+    returned_to: Mapped[int | None]
+    closed_at: Mapped[datetime | None]

@@ -12,24 +12,21 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Numeric, String, UniqueConstraint, true
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
-from counter_app.db.base import Base, IdMixin, UTCDateTime
+from counter_app.db.base import Base
+from counter_app.db.tables.office_catalog import office_procedures
 
 
-class OfficeProcedure(IdMixin, Base):
+class OfficeProcedure(Base):
     """One office's settings for one procedure; no row means received, legal term, no unit."""
 
-    __tablename__ = "office_procedures"
-    __table_args__ = (UniqueConstraint("office_id", "procedure_id"),)
-
-    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("offices.id"))
-    procedure_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("procedures.id"))
-    enabled: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
-    # The published shorter term (same unit as the legal one); None: the legal term applies.
-    term_amount: Mapped[Decimal | None] = mapped_column(Numeric(10, 2), nullable=True)
-    term_unit: Mapped[str | None] = mapped_column(String(12), nullable=True)
-    # The unit (agency) that handles it: the transfer dialog's default.
-    unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agencies.id"), nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    __table__ = office_procedures
+    id: Mapped[uuid.UUID]
+    office_id: Mapped[uuid.UUID]
+    procedure_id: Mapped[uuid.UUID]
+    enabled: Mapped[bool]
+    term_amount: Mapped[Decimal | None]
+    term_unit: Mapped[str | None]
+    unit_id: Mapped[uuid.UUID | None]
+    updated_at: Mapped[datetime]

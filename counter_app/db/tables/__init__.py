@@ -1,0 +1,102 @@
+"""The schema as Core tables, one module per concept (the ORM classes of ``db/models`` are mapped onto
+them). Importing this package defines every table in ``metadata``; a statement names them as
+``tables.dossiers.c.code``."""
+
+from counter_app.db.tables.audit_trail import audit_heads, audit_records
+from counter_app.db.tables.catalog import (
+    channel_terms,
+    field_names,
+    fields,
+    procedure_cases,
+    procedure_versions,
+    procedures,
+    required_documents,
+)
+from counter_app.db.tables.common import UTCDateTime, id_column, metadata, new_id
+from counter_app.db.tables.dossier import applicants, dossier_documents, dossiers, pending_intakes
+from counter_app.db.tables.event_log import (
+    cancelled_numbers,
+    chain_epochs,
+    chain_restores,
+    daily_counters,
+    events,
+    guidance_records,
+    node_heads,
+)
+from counter_app.db.tables.exchange import (
+    exchange_acks,
+    exchange_bundles,
+    exchange_chains,
+    exchange_dossiers,
+    exchange_events,
+    exchange_fork_permits,
+    exchange_forks,
+    exchange_keys,
+    exchange_peers,
+    exchange_pending,
+    exchange_returned,
+    exchange_rewinds,
+    exchange_set_aside,
+)
+from counter_app.db.tables.office_catalog import office_procedures
+from counter_app.db.tables.organisation import (
+    agencies,
+    agency_names,
+    calendar_baseline,
+    calendar_overrides,
+    form_wordings,
+    login_throttle,
+    office_profiles,
+    offices,
+    users,
+)
+
+__all__ = [
+    "UTCDateTime",
+    "agencies",
+    "agency_names",
+    "applicants",
+    "audit_heads",
+    "audit_records",
+    "calendar_baseline",
+    "calendar_overrides",
+    "cancelled_numbers",
+    "chain_epochs",
+    "chain_restores",
+    "channel_terms",
+    "daily_counters",
+    "dossier_documents",
+    "dossiers",
+    "events",
+    "exchange_acks",
+    "exchange_bundles",
+    "exchange_chains",
+    "exchange_dossiers",
+    "exchange_events",
+    "exchange_fork_permits",
+    "exchange_forks",
+    "exchange_keys",
+    "exchange_peers",
+    "exchange_pending",
+    "exchange_returned",
+    "exchange_rewinds",
+    "exchange_set_aside",
+    "field_names",
+    "fields",
+    "form_wordings",
+    "guidance_records",
+    "id_column",
+    "login_throttle",
+    "metadata",
+    "new_id",
+    "node_heads",
+    "office_procedures",
+    "office_profiles",
+    "offices",
+    "pending_intakes",
+    "procedure_cases",
+    "procedure_versions",
+    "procedures",
+    "required_documents",
+    "users",
+]
