@@ -25,10 +25,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from counter_app.db.tables import new_id
 from counter_app.db.database import Database
 from counter_app.db.event_log import GENESIS_HASH, HASH_VERSION, book_key, canonical_json, hash_fields
 from counter_app.db.models import Applicant, Dossier, DossierDocument, Event
+from counter_app.db.tables import new_id
 from counter_app.domain.dossier_code import format_code
 from counter_app.domain.text import search_key
 from counter_app.services.actor import Actor

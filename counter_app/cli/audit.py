@@ -20,7 +20,7 @@ from counter_app.context import AppContext
 from counter_app.domain.errors import ValidationError
 from counter_app.output_files import check_writable, output_format, write_atomic
 from counter_app.services.audit_trail import ACTION_LABELS, list_records
-from counter_app.services.offices import office_timezone
+from counter_app.services.office_calendar import office_timezone
 
 
 def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:

@@ -25,13 +25,14 @@ from counter_app.cli.common import SubParsers, require_admin, utc_now
 from counter_app.cli.dates import parse_date
 from counter_app.context import AppContext
 from counter_app.domain.calendar import WEEKDAY_NAMES
-from counter_app.services import calendar_admin, calendar_baseline
 
 _KIND_TEXT = {"off": "ngày nghỉ", "work": "ngày làm việc"}
 _PROVINCE_HELP = "(trung tâm tỉnh) sửa lịch chung của tỉnh gửi các văn phòng, không phải lịch riêng"
 
 
 def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import calendar_admin, calendar_baseline
+
     day = parse_date(args.day, "Ngày")
     kind = args.calendar_command
     note = " ".join((args.note or "").split())
@@ -51,6 +52,8 @@ def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_remove(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import calendar_admin, calendar_baseline
+
     day = parse_date(args.day, "Ngày")
     if args.province:
         admin = require_admin(ctx, args, calendar_baseline.EDIT)
@@ -67,6 +70,8 @@ def cmd_remove(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import calendar_admin, calendar_baseline
+
     require_admin(ctx, args, calendar_admin.EDIT)
     own = calendar_admin.list_overrides(ctx.db)
     province = calendar_baseline.list_days(ctx.db)
@@ -81,6 +86,8 @@ def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_preview(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import calendar_admin
+
     require_admin(ctx, args, calendar_admin.EDIT)
     view = calendar_admin.preview(ctx.db, now=utc_now(), days=args.days, term_days=args.term)
     print(f"{len(view.days)} ngày làm việc tới:")

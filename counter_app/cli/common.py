@@ -11,8 +11,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from counter_app.domain.errors import ValidationError
+from counter_app.services.acting_user import find_actor
 from counter_app.services.actor import SYSTEM_ACTOR, Actor, Role, require_role
-from counter_app.services.users import find_actor
 
 if TYPE_CHECKING:
     from counter_app.context import AppContext

@@ -11,29 +11,38 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from counter_app.cli.argparse_vi import integer
 from counter_app.cli.common import SubParsers, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import ValidationError
 from counter_app.services.actor import SYSTEM_ACTOR
-from counter_app.services.offices import OfficeInput, check_office_input, create_office
+
+if TYPE_CHECKING:
+    from counter_app.services.offices import OfficeInput
 
 # A demo office bigger than a province's year (they are built in memory before being written).
 MAX_DEMO_DOSSIERS = 10_000_000
 
 
 def _office_input(args: argparse.Namespace) -> OfficeInput:
+    from counter_app.services.offices import OfficeInput
+
     return OfficeInput(name=args.office_name or args.office_code, identifier_code=args.office_code)
 
 
 def check_init(args: argparse.Namespace) -> None:
     """Before the data folder is opened: a refused office code creates no data folder."""
+    from counter_app.services.offices import check_office_input
+
     if args.office_code:
         check_office_input(_office_input(args))
 
 
 def cmd_init(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services.offices import create_office
+
     if args.office_code:
         create_office(
             ctx.db,

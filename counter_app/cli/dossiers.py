@@ -24,19 +24,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
 from counter_app.cli.common import SubParsers, actor_of, decimal_amount, print_json, utc_now
 from counter_app.cli.dates import parse_instant
 from counter_app.context import AppContext
 from counter_app.domain.appointment import Policy, Term, TermUnit, latest_appointment
 from counter_app.domain.errors import NotFoundError, UserError, ValidationError
 from counter_app.jsonfile import read_json
-from counter_app.services.applicants import ApplicantInput
-from counter_app.services.offices import calendar_for, get_office
 from counter_app.services.procedure_terms import terms_for
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from counter_app.services.receiving import IntakeRequest
 
 
@@ -56,18 +54,20 @@ def _procedure_terms(session: Session, code: str, channel: str) -> tuple[Term, .
 
 def cmd_due(ctx: AppContext, args: argparse.Namespace) -> None:
     from counter_app.domain.calendar import WorkingCalendar
+    from counter_app.services.office_calendar import calendar_for, office_row
 
-    with ctx.db.read() as session:
+    with ctx.db.connect() as conn:  # Core reads: the office and its calendar (no ORM to import)
         try:
-            office = get_office(session)
-            calendar, policy = calendar_for(session, office), Policy(office.time_policy)
+            office = office_row(conn)
+            calendar, policy = calendar_for(conn, office), Policy(office.time_policy)
         except UserError:
             calendar, policy = WorkingCalendar(), Policy.HOURS
-        received = parse_instant(args.received, calendar.tz)
-        if args.procedure:
+    received = parse_instant(args.received, calendar.tz)
+    if args.procedure:
+        with ctx.db.read() as session:
             terms = _procedure_terms(session, args.procedure, args.channel)
-        else:
-            terms = (Term(decimal_amount(args.days, "3 hoặc 0.5"), TermUnit(args.unit)),)
+    else:
+        terms = (Term(decimal_amount(args.days, "3 hoặc 0.5"), TermUnit(args.unit)),)
     due = latest_appointment(received, terms, calendar, Policy(args.policy) if args.policy else policy)
     print(due.isoformat() if due else "không hẹn")
 
@@ -85,7 +85,6 @@ def cmd_receive(ctx: AppContext, args: argparse.Namespace) -> None:
     print(result.code)
 
 
-_APPLICANT_KEYS = tuple(ApplicantInput.__dataclass_fields__)
 _INTAKE_TEXT_KEYS = ("procedure", "channel", "return_method", "postal_address", "request_id")
 
 
@@ -95,18 +94,20 @@ def intake_from_json(raw: object) -> IntakeRequest:
 
     Every value's type is checked here, with the key named: JSON's looseness (true for 1, "123" for
     [1, 2, 3], 1.9 for 1) must not slip through as a different dossier."""
+    from counter_app.services.applicants import ApplicantInput
     from counter_app.services.receiving import IntakeRequest
 
+    applicant_keys = tuple(ApplicantInput.__dataclass_fields__)
     if not isinstance(raw, dict) or not isinstance(raw.get("applicant"), dict) or not raw.get("procedure"):
         raise ValidationError("JSON phải có «procedure» và «applicant» (họ tên, CCCD, …).")
     for key in _INTAKE_TEXT_KEYS:
         if raw.get(key) is not None and not isinstance(raw[key], str):
             raise ValidationError(f"«{key}» phải là chuỗi ký tự (đặt trong dấu nháy kép).")
     person = dict(raw["applicant"])
-    unknown = sorted(set(person) - set(_APPLICANT_KEYS))
+    unknown = sorted(set(person) - set(applicant_keys))
     if unknown:
         raise ValidationError(
-            f"«applicant» có khóa không biết: {', '.join(unknown)} (dùng: {', '.join(_APPLICANT_KEYS)})."
+            f"«applicant» có khóa không biết: {', '.join(unknown)} (dùng: {', '.join(applicant_keys)})."
         )
     if "full_name" not in person:
         raise ValidationError("«applicant» phải có «full_name» (họ tên người nộp).")

@@ -23,9 +23,7 @@ from counter_app.context import AppContext
 from counter_app.domain.errors import ValidationError
 from counter_app.domain.provinces import PROVINCES_2025
 from counter_app.domain.text import search_key
-from counter_app.services import office_profile
-from counter_app.services.office_profile import LABELS, sessions_text
-from counter_app.services.offices import office_timezone
+from counter_app.services.office_calendar import office_timezone
 from counter_app.services.setup_spec import OFFICE_LEVELS, TIME_POLICIES
 
 # Option → profile field; the text options of «office set».
@@ -51,6 +49,9 @@ def _province(text: str) -> str:
 
 
 def cmd_show(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import office_profile
+    from counter_app.services.office_profile import LABELS, sessions_text
+
     require_admin(ctx, args, "xem thông tin đơn vị")
     profile = office_profile.current_profile(ctx.db)
     print(f"Mã định danh: {profile.identifier_code}")
@@ -64,6 +65,8 @@ def cmd_show(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import office_profile
+
     changes = {name: getattr(args, name) for name, _ in _OPTIONS if getattr(args, name) is not None}
     if changes.get("province"):
         changes["province"] = _province(changes["province"])  # "thanh hoa" is Thanh Hóa
@@ -85,6 +88,8 @@ def cmd_set(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_change_code(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import office_profile
+
     actor = require_admin(ctx, args, "đổi mã định danh của đơn vị")
     code = office_profile.check_identifier_code(args.new_code)
     if not args.yes:

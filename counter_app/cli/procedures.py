@@ -14,12 +14,14 @@ longer than the law's or in another unit) prints one «Lỗi: …» line, exits 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from counter_app.cli.common import SubParsers, actor_of, decimal_amount, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import ValidationError
-from counter_app.services import office_catalog
-from counter_app.services.office_catalog import OfficeProcedureView
+
+if TYPE_CHECKING:
+    from counter_app.services.office_catalog import OfficeProcedureView
 
 
 def _print(view: OfficeProcedureView) -> None:
@@ -31,15 +33,21 @@ def _print(view: OfficeProcedureView) -> None:
 
 
 def cmd_show(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import office_catalog
+
     _print(office_catalog.show(ctx.db, actor_of(ctx, args), args.code))
 
 
 def cmd_enable(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import office_catalog
+
     enabled = args.procedure_command == "enable"
     _print(office_catalog.set_enabled(ctx.db, actor_of(ctx, args), args.code, enabled, now=utc_now()))
 
 
 def cmd_term(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import office_catalog
+
     if args.clear == (args.days is not None):
         raise ValidationError("Cần đúng một trong --days N hoặc --clear.")
     amount = None if args.clear else decimal_amount(args.days, "5 hoặc 2.5")
@@ -48,6 +56,8 @@ def cmd_term(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_unit(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import office_catalog
+
     if args.clear == bool(args.unit_code):
         raise ValidationError("Cần đúng một trong --unit-code MÃ hoặc --clear.")
     view = office_catalog.set_unit(

@@ -29,7 +29,6 @@ from counter_app.cli.common import SubParsers, actor_of, utc_now
 from counter_app.cli.dates import parse_date, parse_instant
 from counter_app.context import AppContext
 from counter_app.output_files import check_writable, output_format, write_atomic
-from counter_app.services.offices import get_office
 
 if TYPE_CHECKING:
     from counter_app.services.reports.files import ReportRequest
@@ -68,6 +67,8 @@ def _request(args: argparse.Namespace, kind: str, fmt: str, tz: str) -> ReportRe
 
 def cmd_report(ctx: AppContext, args: argparse.Namespace) -> None:
     """Check the output file first (nothing is computed for a file that cannot be written)."""
+    from counter_app.services.offices import get_office
+
     # The PDF and spreadsheet stacks load only for a report command (issue 11: start-up).
     from counter_app.services.reports.files import FORMATS, build_report
 

@@ -19,12 +19,12 @@ from zoneinfo import ZoneInfo
 from counter_app.cli.common import SubParsers, require_admin, utc_now
 from counter_app.context import AppContext
 from counter_app.domain.errors import NotFoundError
-from counter_app.services import units
-from counter_app.services.event_log import DEFAULT_TZ
-from counter_app.services.offices import office_timezone
+from counter_app.services.office_calendar import office_timezone
 
 
 def cmd_add(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import units
+
     code, name = args.code.strip(), " ".join(args.name.split())
     change = units.add_unit(ctx.db, require_admin(ctx, args, units.MANAGE), code, name, now=utc_now())
     # The code as stored ("snv" typed for SNV names the same unit).
@@ -38,6 +38,8 @@ def cmd_add(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_rename(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import units
+
     name = " ".join(args.name.split())
     if units.rename_unit(ctx.db, require_admin(ctx, args, units.MANAGE), args.code, name, now=utc_now()):
         print(
@@ -48,6 +50,8 @@ def cmd_rename(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_retire(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import units
+
     code = args.code.strip()
     if units.retire_unit(ctx.db, require_admin(ctx, args, units.MANAGE), code, now=utc_now()):
         print(f"Đã ngừng đơn vị «{code}»: không còn chuyển hồ sơ đến được; hồ sơ đã chuyển đến giữ nguyên.")
@@ -56,6 +60,9 @@ def cmd_retire(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_list(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import units
+    from counter_app.services.event_log import DEFAULT_TZ
+
     require_admin(ctx, args, units.MANAGE)
     found = units.list_units(ctx.db, include_retired=args.all)
     if not found:

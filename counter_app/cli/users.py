@@ -18,11 +18,14 @@ prints one «Lỗi: …» line, exits 1 and writes nothing.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from counter_app.cli.common import ONE_TIME_PASSWORD_NOTE, SubParsers, actor_of, utc_now
 from counter_app.context import AppContext
-from counter_app.services import users
 from counter_app.services.actor import ROLE_LABELS, Role
+
+if TYPE_CHECKING:
+    from counter_app.services import users
 
 
 def _label(role: Role) -> str:
@@ -36,6 +39,8 @@ def _one_time(new: users.NewPassword) -> None:
 
 
 def cmd_user_add(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import users
+
     new = users.create_user(
         ctx.db,
         actor_of(ctx, args),
@@ -52,6 +57,8 @@ def cmd_user_add(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_user_edit(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import users
+
     update = users.edit_user(
         ctx.db, actor_of(ctx, args), args.username, full_name=args.name, role=args.role, now=utc_now()
     )
@@ -61,24 +68,32 @@ def cmd_user_edit(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_user_disable(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import users
+
     update = users.disable_user(ctx.db, actor_of(ctx, args), args.username, now=utc_now())
     done = "Đã vô hiệu hóa" if update.changed else "Đã bị vô hiệu hóa từ trước"
     print(f"{done}: «{update.user.username}» (không đăng nhập được nữa; lịch sử vẫn giữ nguyên).")
 
 
 def cmd_user_enable(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import users
+
     update = users.enable_user(ctx.db, actor_of(ctx, args), args.username, now=utc_now())
     done = "Đã kích hoạt lại" if update.changed else "Vẫn đang hoạt động"
     print(f"{done}: «{update.user.username}».")
 
 
 def cmd_user_reset_password(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import users
+
     new = users.reset_password(ctx.db, actor_of(ctx, args), args.username, now=utc_now())
     print(f"Đã đặt lại mật khẩu của «{new.user.username}».")
     _one_time(new)
 
 
 def cmd_user_unlock(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import users
+
     update = users.unlock_user(ctx.db, actor_of(ctx, args), args.username, now=utc_now())
     if update.changed:
         print(f"Đã mở khóa «{update.user.username}»: có thể đăng nhập lại ngay.")
@@ -87,6 +102,8 @@ def cmd_user_unlock(ctx: AppContext, args: argparse.Namespace) -> None:
 
 
 def cmd_user_list(ctx: AppContext, args: argparse.Namespace) -> None:
+    from counter_app.services import users
+
     now = utc_now()
     for user in users.list_users(ctx.db, actor_of(ctx, args), now=now):
         state = ["hoạt động" if user.active else "đã vô hiệu hóa"]

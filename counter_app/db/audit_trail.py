@@ -11,15 +11,17 @@ import hashlib
 import json
 import uuid
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, insert, select, update
 
-from counter_app.db.event_log import GENESIS_HASH, canonical_json
-from counter_app.db.models import AuditHead, AuditRecord
-from counter_app.db.tables import new_id
+from counter_app.db.chains import GENESIS_HASH, canonical_json
+from counter_app.db.tables import audit_heads, audit_records, new_id
 from counter_app.db.upsert import insert_for
 from counter_app.domain.event_actor import EventActor
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 HASHED = ("id", "node_id", "seq", "at", "actor", "actor_id", "action", "subject", "details", "prev_hash")
 
@@ -53,7 +55,7 @@ def record_hash(
 
 
 def append_record(
-    session: Session,
+    session: Connection | Session,
     *,
     node_id: str,
     actor: EventActor,
@@ -66,7 +68,7 @@ def append_record(
 
     Core statements built once, as the receipt's hot path does (db/event_log.py): a record is
     written before every dossier opened, so its cost is a lookup's (issue 11's lookup budget)."""
-    conn = session.connection()
+    conn = session if isinstance(session, Connection) else session.connection()
     head = conn.execute(_LOCK_HEAD, {"node": node_id}).first()
     if head is None:  # the node's first record: its head made, then locked like any other
         insert = insert_for(conn.dialect.name)
@@ -95,8 +97,8 @@ def append_record(
     return record
 
 
-_HEADS = AuditHead.__table__
-_RECORDS = AuditRecord.__table__
+_HEADS = audit_heads
+_RECORDS = audit_records
 _LOCK_HEAD = (
     select(_HEADS.c.last_seq, _HEADS.c.last_hash)
     .where(_HEADS.c.node_id == bindparam("node"))

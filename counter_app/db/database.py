@@ -8,15 +8,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError
-from sqlalchemy.orm import Session
 
 from counter_app.db.engine import database_label, make_engine, sqlite_file_of, writer
 from counter_app.db.errors import DatabaseUnavailable
 from counter_app.db.migrate import upgrade
 from counter_app.domain.errors import UserError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 # Rows ANALYZE samples per index (SQLite suggests a few hundred): approximate statistics are enough
@@ -74,33 +77,38 @@ class Database:
         """The chain the workstation's node ``base`` writes to (a new one after each restore,
         services/epochs.py): begun here when a restore came since its last one; ``base`` itself
         when the database cannot say."""
-        from datetime import UTC, datetime
-
-        from counter_app.db.epochs import begin_epoch, needs_epoch  # the models: not needed to open
-        from counter_app.db.event_log import current_chain
-        from counter_app.db.office_day import local_today
+        from counter_app.db.chains import current_chain, restore_pending
 
         try:
-            with self.read() as session:  # the usual case: no lock taken
-                if needs_epoch(session, base) is None:
-                    return current_chain(session, base)
-            try:
-                with (
-                    self.write() as session
-                ):  # again under the lock (SQLite): another process may have begun it
-                    restore = needs_epoch(session, base)
-                    if restore is None:
-                        return current_chain(session, base)
-                    now = datetime.now(UTC)
-                    return begin_epoch(
-                        session, base, now, local_today(session, now), restore.restored_from
-                    ).chain_id
-            except IntegrityError:  # PostgreSQL: the same workstation's other program began it first
-                with self.read() as session:
-                    return current_chain(session, base)
+            with self.connect() as conn:  # the usual case: no lock taken, no ORM imported
+                if restore_pending(conn, base) is None:
+                    return current_chain(conn, base)
+            return self._begin_epoch(base)
         except (DBAPIError, UserError):
             log.warning("the chain of node %s could not be read; writing to it as it is", base)
             return base
+
+    def _begin_epoch(self, base: str) -> str:
+        """A restore came since the node's last epoch: begin one, under the write lock (SQLite), where
+        another process may have begun it already."""
+        from datetime import UTC, datetime
+
+        from counter_app.db.chains import current_chain, restore_pending
+        from counter_app.db.epochs import begin_epoch
+        from counter_app.db.office_day import local_today
+
+        try:
+            with self.write() as session:
+                restore = restore_pending(session, base)
+                if restore is None:
+                    return current_chain(session, base)
+                now = datetime.now(UTC)
+                return begin_epoch(
+                    session, base, now, local_today(session, now), restore.restored_from
+                ).chain_id
+        except IntegrityError:  # PostgreSQL: the same workstation's other program began it first
+            with self.connect() as conn:
+                return current_chain(conn, base)
 
     def refresh_statistics(self) -> None:
         """Keep SQLite's planner statistics (sqlite_stat1) current at a bounded cost, at open.
@@ -138,9 +146,25 @@ class Database:
         return self.engine.dialect.name
 
     @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A read on Core statements (``db/tables``), without the ORM: its transaction ends (rolled
+        back) with the block. For the commands that read a few rows and map no object."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """A write on Core statements: committed if the block ends normally, rolled back on any
+        error; on SQLite it takes the write lock at BEGIN, as ``write`` does."""
+        with writer(self.engine).begin() as conn:
+            yield conn
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work; closing it ends the transaction without expiring the
         objects read, so plain data can be taken out of it."""
+        from sqlalchemy.orm import Session  # a command on Core statements alone never loads the ORM
+
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
@@ -150,6 +174,8 @@ class Database:
         reader of several tables while the counters go on writing (the verification of the event
         log): SQLite's read transaction already is one (BEGIN, in WAL mode); on PostgreSQL it takes
         REPEATABLE READ instead of the default READ COMMITTED."""
+        from sqlalchemy.orm import Session
+
         engine = self.engine
         if self.dialect == "postgresql":
             engine = engine.execution_options(isolation_level="REPEATABLE READ")
@@ -163,6 +189,8 @@ class Database:
         On SQLite it begins with BEGIN IMMEDIATE so read-then-write sequences (the daily
         number, the event chain head) are serialised between processes.
         """
+        from sqlalchemy.orm import Session
+
         with Session(writer(self.engine), expire_on_commit=False) as session, session.begin():
             yield session
 

@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from uuid6 import uuid7
 
-from counter_app.db.event_log import GENESIS_HASH, append_event, current_chain
-from counter_app.db.models import ChainEpoch, ChainRestore, NodeHead
+from counter_app.db.chains import GENESIS_HASH, current_chain
+from counter_app.db.event_log import append_event
+from counter_app.db.models import ChainEpoch, NodeHead
 from counter_app.domain.event_actor import EventActor
 
 EPOCH_STARTED = "epoch_started"
@@ -62,16 +63,3 @@ def begin_epoch(
         },
     )
     return epoch
-
-
-def needs_epoch(session: Session, base: str) -> ChainRestore | None:
-    """The last restore, when ``base`` has begun no epoch since it."""
-    restore = session.execute(
-        select(ChainRestore).order_by(ChainRestore.restored_at.desc()).limit(1)
-    ).scalar_one_or_none()
-    if restore is None:
-        return None
-    started = session.execute(
-        select(func.max(ChainEpoch.started_at)).where(ChainEpoch.base_node_id == base)
-    ).scalar_one()
-    return restore if started is None or started < restore.restored_at else None

@@ -21,7 +21,6 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, TypedDict
 
 from sqlalchemy import (
-    Connection,
     Date,
     Insert,
     Integer,
@@ -37,7 +36,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from counter_app.db.models import ChainEpoch, Event, NodeHead
+from counter_app.db.chains import GENESIS_HASH, canonical_json, current_chain  # noqa: F401 (their callers import them from here too)
+from counter_app.db.models import Event, NodeHead
 from counter_app.db.tables import new_id
 from counter_app.db.upsert import insert_for
 from counter_app.domain.event_actor import EventActor  # its home (no SQLAlchemy); still importable from here
@@ -45,15 +45,10 @@ from counter_app.domain.event_actor import EventActor  # its home (no SQLAlchemy
 if TYPE_CHECKING:
     from counter_app.db.upsert import DialectInsert
 
-GENESIS_HASH = "0" * 64
 # What an event's hash covers. 1: the columns below but ``actor_id``; 2 (issue 14): ``actor_id``
 # and the version itself too. Each event keeps the version it was hashed with (``hash_version``),
 # so the events written before stay verifiable as they were hashed: history is never rehashed.
 HASH_VERSION = 2
-
-
-def canonical_json(value: object) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def hash_fields(
@@ -361,15 +356,3 @@ def book_counter(unit_code: str, year: int) -> tuple[str, date]:
 def next_book_number(session: Session, unit_code: str, year: int) -> int:
     """Atomically take the next line of the unit's register book."""
     return take_numbers(session, [book_counter(unit_code, year)])[0]
-
-
-def current_chain(connection: Connection | Session, base: str) -> str:
-    """The chain the node ``base`` (a workstation's settings) writes to now: the newest epoch's
-    after a restore (services/epochs.py), or its own."""
-    chain = connection.execute(
-        select(ChainEpoch.chain_id)
-        .where(ChainEpoch.base_node_id == base)
-        .order_by(ChainEpoch.epoch.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-    return chain or base

@@ -18,7 +18,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from counter_app.bundled import resource_path
-from counter_app.db.tables import new_id
 from counter_app.db.database import Database
 from counter_app.db.event_log import GENESIS_HASH, HASH_VERSION, book_key, hash_fields
 from counter_app.db.models import (
@@ -36,6 +35,7 @@ from counter_app.db.models import (
     ProcedureVersion,
     User,
 )
+from counter_app.db.tables import new_id
 from counter_app.domain.appointment import Policy, Term, classify_outcome, latest_appointment
 from counter_app.domain.dossier_code import format_code
 from counter_app.domain.errors import UserError, ValidationError

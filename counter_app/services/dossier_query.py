@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Select, select
 
-from counter_app.db.models import Agency, Applicant, Dossier, Procedure, ProcedureVersion
+from counter_app.db.tables import agencies, applicants, dossiers, procedure_versions, procedures
 
 
 def named_dossiers(*columns: Any, procedure: bool = True, unit: bool = True) -> Select[Any]:
@@ -24,12 +24,12 @@ def named_dossiers(*columns: Any, procedure: bool = True, unit: bool = True) -> 
     """
     stmt = (
         select(*columns)
-        .join(Applicant, Applicant.id == Dossier.applicant_id)
-        .join(ProcedureVersion, ProcedureVersion.id == Dossier.procedure_version_id)
+        .join(applicants, applicants.c.id == dossiers.c.applicant_id)
+        .join(procedure_versions, procedure_versions.c.id == dossiers.c.procedure_version_id)
     )
     if procedure:
-        stmt = stmt.join(Procedure, Procedure.id == ProcedureVersion.procedure_id)
+        stmt = stmt.join(procedures, procedures.c.id == procedure_versions.c.procedure_id)
     if unit:
         # Outer: a dossier not handed to a unit yet has none.
-        stmt = stmt.outerjoin(Agency, Agency.id == Dossier.current_unit_id)
+        stmt = stmt.outerjoin(agencies, agencies.c.id == dossiers.c.current_unit_id)
     return stmt

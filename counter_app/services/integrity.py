@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import String, inspect, literal, select, type_coerce
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from counter_app.db.database import Database
 from counter_app.db.event_log import GENESIS_HASH, HASHED_FIELDS, hash_fields
 from counter_app.db.models import Event, NodeHead
+from counter_app.db.stored import stored_instant, stored_uuid
 from counter_app.domain.errors import Message
 
 
@@ -140,18 +140,3 @@ def _decoded(row: Mapping[str, Any]) -> dict[str, Any] | None:
         }
     except (TypeError, ValueError):
         return None
-
-
-def stored_uuid(value: object) -> uuid.UUID | None:
-    """A uuid column read as stored (SQLite: its text; PostgreSQL: a uuid already), None for NULL."""
-    if value is None:
-        return None
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-
-
-def stored_instant(value: object) -> datetime:
-    """An instant column read as stored (SQLite: naive UTC text; PostgreSQL: an aware datetime)."""
-    if isinstance(value, datetime):
-        return value
-    parsed = datetime.fromisoformat(str(value))
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed

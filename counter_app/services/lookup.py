@@ -12,16 +12,16 @@ from typing import Any
 from sqlalchemy import Select, bindparam, or_, select
 
 from counter_app.db.database import Database
-from counter_app.db.models import (
-    Agency,
-    Applicant,
-    Dossier,
-    DossierDocument,
-    Event,
-    Procedure,
-    ProcedureVersion,
-)
 from counter_app.db.prepared import PreparedSelect, ReadCursor, read_cursor
+from counter_app.db.tables import (
+    agencies,
+    applicants,
+    dossier_documents,
+    dossiers,
+    events,
+    procedure_versions,
+    procedures,
+)
 from counter_app.domain.dossier_code import parse_code
 from counter_app.domain.errors import NotFoundError
 from counter_app.domain.masking import mask_search
@@ -88,50 +88,52 @@ class DossierView:
 
 # One joined row per dossier: what every screen that opens a dossier needs.
 _DOSSIER_ROW = named_dossiers(
-    Dossier.id,
-    Dossier.code,
-    Dossier.status,
-    Dossier.channel,
-    Procedure.code.label("procedure_code"),
-    ProcedureVersion.name.label("procedure_name"),
-    ProcedureVersion.version_no,
-    Applicant.full_name,
-    Applicant.id_number,
-    Applicant.phone,
-    Applicant.address,
-    Dossier.received_at,
-    Dossier.appointment_at,
-    Dossier.legal_due_at,
-    Dossier.resolved_at,
-    Dossier.returned_at,
-    Dossier.outcome,
-    Dossier.apology_count,
-    Agency.name.label("unit_name"),
-    Dossier.return_method,
-    Dossier.postal_address,
-    Dossier.satisfaction,
+    dossiers.c.id,
+    dossiers.c.code,
+    dossiers.c.status,
+    dossiers.c.channel,
+    procedures.c.code.label("procedure_code"),
+    procedure_versions.c.name.label("procedure_name"),
+    procedure_versions.c.version_no,
+    applicants.c.full_name,
+    applicants.c.id_number,
+    applicants.c.phone,
+    applicants.c.address,
+    dossiers.c.received_at,
+    dossiers.c.appointment_at,
+    dossiers.c.legal_due_at,
+    dossiers.c.resolved_at,
+    dossiers.c.returned_at,
+    dossiers.c.outcome,
+    dossiers.c.apology_count,
+    agencies.c.name.label("unit_name"),
+    dossiers.c.return_method,
+    dossiers.c.postal_address,
+    dossiers.c.satisfaction,
 )
 
 
 # Compiled once: a scan must open the dossier in a blink, so these run on the DBAPI cursor with
 # SQLAlchemy's own type conversion but without its per-statement execution overhead (db/prepared.py).
-_BY_CODE = PreparedSelect(_DOSSIER_ROW.where(Dossier.code == bindparam("code")), "DossierRow")
+_BY_CODE = PreparedSelect(_DOSSIER_ROW.where(dossiers.c.code == bindparam("code")), "DossierRow")
 _DOCUMENTS = PreparedSelect(
     select(
-        DossierDocument.ordinal,
-        DossierDocument.name,
-        DossierDocument.original_qty,
-        DossierDocument.copy_qty,
-        DossierDocument.kind,
+        dossier_documents.c.ordinal,
+        dossier_documents.c.name,
+        dossier_documents.c.original_qty,
+        dossier_documents.c.copy_qty,
+        dossier_documents.c.kind,
     )
-    .where(DossierDocument.dossier_id == bindparam("dossier_id"))
-    .order_by(DossierDocument.ordinal),
+    .where(dossier_documents.c.dossier_id == bindparam("dossier_id"))
+    .order_by(dossier_documents.c.ordinal),
     "DocumentRow",
 )
 _EVENTS = PreparedSelect(
-    select(Event.seq, Event.node_id, Event.kind, Event.actor, Event.occurred_at, Event.payload)
-    .where(Event.dossier_id == bindparam("dossier_id"))
-    .order_by(Event.occurred_at, Event.seq),
+    select(
+        events.c.seq, events.c.node_id, events.c.kind, events.c.actor, events.c.occurred_at, events.c.payload
+    )
+    .where(events.c.dossier_id == bindparam("dossier_id"))
+    .order_by(events.c.occurred_at, events.c.seq),
     "EventRow",
 )
 
@@ -220,22 +222,26 @@ def search(db: Database, actor: Actor, text: str, limit: int = 50) -> list[Searc
 
 def _search(db: Database, query: str, limit: int) -> list[SearchHit]:
     stmt = select(
-        Dossier.code, Applicant.full_name, Dossier.status, Dossier.received_at, Dossier.appointment_at
-    ).join(Applicant, Dossier.applicant_id == Applicant.id)
+        dossiers.c.code,
+        applicants.c.full_name,
+        dossiers.c.status,
+        dossiers.c.received_at,
+        dossiers.c.appointment_at,
+    ).join(applicants, dossiers.c.applicant_id == applicants.c.id)
     compact = query.replace(" ", "").replace(".", "")
     upper = query.upper()
-    newest = Dossier.received_at.desc()
+    newest = dossiers.c.received_at.desc()
     if "." in upper and _CODE_PREFIX.match(upper) and not compact.isdigit():  # not a phone with dots
-        stmt = stmt.where(Dossier.code.startswith(upper, autoescape=True)).order_by(Dossier.code)
+        stmt = stmt.where(dossiers.c.code.startswith(upper, autoescape=True)).order_by(dossiers.c.code)
     elif compact.isdigit() and len(compact) == 9:
         # Nine digits: a legacy CMND, or a phone number typed without its leading 0.
-        stmt = stmt.where(or_(Applicant.id_number == compact, Applicant.phone == "0" + compact)).order_by(
-            newest
-        )
+        stmt = stmt.where(
+            or_(applicants.c.id_number == compact, applicants.c.phone == "0" + compact)
+        ).order_by(newest)
     elif compact.isdigit() and len(compact) == 12:
-        stmt = stmt.where(Applicant.id_number == compact).order_by(newest)
+        stmt = stmt.where(applicants.c.id_number == compact).order_by(newest)
     elif compact.lstrip("+").isdigit() and len(compact) >= 9:
-        stmt = stmt.where(Applicant.phone == "0" + compact[-9:]).order_by(newest)
+        stmt = stmt.where(applicants.c.phone == "0" + compact[-9:]).order_by(newest)
     else:
         return _search_name(db, stmt, search_key(query), limit)
     with db.engine.connect() as conn:
@@ -245,17 +251,19 @@ def _search(db: Database, query: str, limit: int) -> list[SearchHit]:
 def _search_name(db: Database, stmt: Select[Any], key: str, limit: int) -> list[SearchHit]:
     """Full names starting with the query (an index range), else names with a word starting with it."""
     upper_bound = key[:-1] + chr(ord(key[-1]) + 1)
-    by_prefix = select(Applicant.id).where(Applicant.search_key >= key, Applicant.search_key < upper_bound)
+    by_prefix = select(applicants.c.id).where(
+        applicants.c.search_key >= key, applicants.c.search_key < upper_bound
+    )
     # The fallback scans the names; it runs only when no full name starts with the query.
-    by_word = select(Applicant.id).where(Applicant.search_key.contains(" " + key, autoescape=True))
+    by_word = select(applicants.c.id).where(applicants.c.search_key.contains(" " + key, autoescape=True))
     with db.engine.connect() as conn:
-        for applicants in (by_prefix, by_word):
+        for matching in (by_prefix, by_word):
             query = stmt.where(
-                Dossier.applicant_id.in_(applicants.order_by(Applicant.search_key).limit(limit))
+                dossiers.c.applicant_id.in_(matching.order_by(applicants.c.search_key).limit(limit))
             )
             rows = [
                 SearchHit(*row)
-                for row in conn.execute(query.order_by(Dossier.received_at.desc()).limit(limit))
+                for row in conn.execute(query.order_by(dossiers.c.received_at.desc()).limit(limit))
             ]
             if rows:
                 return rows

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
-from typing import Any
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
-from counter_app.db.models import CalendarBaseline, CalendarOverride, Office
-from counter_app.domain.calendar import CalendarOverrides, OfficeHours, WorkingCalendar
-from counter_app.domain.calendar import Session as WorkSession
+from counter_app.db.models import Office
 from counter_app.domain.dossier_code import UNIT_PATTERN
 from counter_app.domain.errors import NotFoundError, ValidationError
 from counter_app.services.actor import Actor, Role, require_role
 from counter_app.services.event_log import record
+
+# The calendar's reads are Core (services/office_calendar.py), for the commands that map no object;
+# these import paths are kept for the callers that use them.
+from counter_app.services.office_calendar import (  # noqa: F401
+    NO_OFFICE,
+    PROVINCE_NOTE,
+    DayDecision,
+    calendar_decisions,
+    calendar_for,
+    calendar_from_spec,
+    calendar_spec,
+    office_timezone,
+)
 from counter_app.services.office_history import add_profile_record
 
 # Moved to services/users.py; this import path is kept for the callers that use it.
@@ -38,72 +47,6 @@ class OfficeInput:
     time_policy: str = "hours"
 
 
-PROVINCE_NOTE = "Theo lịch của tỉnh"
-
-
-@dataclass(frozen=True)
-class DayDecision:
-    kind: str  # "off" | "work"
-    note: str
-    by_province: bool  # the province's baseline, not the office's own decision
-
-
-def calendar_decisions(session: Session, office: Office) -> dict[date, DayDecision]:
-    """The days decided against the national calendar: the province's baseline, then the office's
-    own overrides over it (an office may still work a day the province gives off, and the reverse)."""
-    decisions = {
-        day: DayDecision(kind, f"{PROVINCE_NOTE}: {note}" if note else PROVINCE_NOTE, True)
-        for day, kind, note in session.execute(
-            select(CalendarBaseline.day, CalendarBaseline.kind, CalendarBaseline.note)
-        )
-    }
-    for day, kind, note in session.execute(
-        select(CalendarOverride.day, CalendarOverride.kind, CalendarOverride.note).where(
-            CalendarOverride.office_id == office.id
-        )
-    ):
-        decisions[day] = DayDecision(kind, note, False)
-    return decisions
-
-
-def calendar_for(session: Session, office: Office) -> WorkingCalendar:
-    """The office's working calendar: national holidays + its sessions + the province's baseline +
-    its own overrides."""
-    return calendar_from_spec(calendar_spec(session, office))
-
-
-def calendar_spec(session: Session, office: Office) -> dict[str, object]:
-    """The office's working calendar as plain data: its code, time zone, weekly sessions (None:
-    the standard hours) and the days decided against the national calendar. An office's upward
-    bundle carries it, so the province measures and judges each office on its own calendar."""
-    decisions = calendar_decisions(session, office)
-    return {
-        "code": office.identifier_code,
-        "timezone": office.timezone,
-        "sessions": office.sessions or None,
-        "off": sorted(d.isoformat() for d, c in decisions.items() if c.kind == "off"),
-        "work": sorted(d.isoformat() for d, c in decisions.items() if c.kind == "work"),
-    }
-
-
-def calendar_from_spec(spec: Mapping[str, Any]) -> WorkingCalendar:
-    """The calendar ``calendar_spec`` describes (ValueError, KeyError or TypeError when malformed)."""
-    hours = None
-    if spec["sessions"]:
-        hours = {
-            int(weekday): tuple(WorkSession(time.fromisoformat(a), time.fromisoformat(b)) for a, b in spans)
-            for weekday, spans in spec["sessions"].items()
-        }
-    return WorkingCalendar(
-        hours=OfficeHours(hours) if hours is not None else None,
-        overrides=CalendarOverrides(
-            days_off=frozenset(date.fromisoformat(d) for d in spec["off"]),
-            working_days=frozenset(date.fromisoformat(d) for d in spec["work"]),
-        ),
-        tz=str(spec["timezone"]),
-    )
-
-
 def local_date(office: Office, instant: datetime) -> date:
     """Office-local date of an instant (00:00–06:59 local is still the previous UTC day)."""
     return instant.astimezone(ZoneInfo(office.timezone)).date()
@@ -118,7 +61,7 @@ def get_office(session: Session, office_id: object | None = None) -> Office:
             select(Office).order_by(Office.identifier_code).limit(1)
         ).scalar_one_or_none()
     if office is None:
-        raise NotFoundError("Chưa có đơn vị tiếp nhận nào. Hãy chạy «counter-cli init» hoặc «demo».")
+        raise NotFoundError(NO_OFFICE)
     return office
 
 
@@ -163,11 +106,6 @@ def add_calendar_override(
     from counter_app.services.calendar_admin import set_override
 
     set_override(db, actor, day, kind, note, now=now, office_id=office_id)
-
-
-def office_timezone(db: Database, office_id: object | None = None) -> str:
-    with db.read() as session:
-        return get_office(session, office_id).timezone
 
 
 @dataclass(frozen=True)

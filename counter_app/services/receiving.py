@@ -12,7 +12,6 @@ from datetime import datetime
 from sqlalchemy import Insert, Update, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from counter_app.db.tables import new_id
 from counter_app.db.database import Database
 from counter_app.db.event_log import (
     EVENT_STATEMENTS,
@@ -34,6 +33,7 @@ from counter_app.db.models import (
     Office,
     PendingIntake,
 )
+from counter_app.db.tables import new_id
 from counter_app.domain import text_limits
 from counter_app.domain.appointment import Policy, latest_appointment
 from counter_app.domain.dossier_code import format_code

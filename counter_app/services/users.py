@@ -23,6 +23,10 @@ from counter_app.domain.login_guard import name_key
 from counter_app.domain.passwords import check_password_policy, one_time_password
 from counter_app.domain.usernames import USERNAME_PATTERN as USERNAME_PATTERN  # re-exported
 from counter_app.domain.usernames import check_full_name, check_username
+
+# find_actor is Core, in its own module (a short command acting as a user maps no ORM class);
+# still importable from here.
+from counter_app.services.acting_user import find_actor as find_actor
 from counter_app.services.actor import ROLE_LABELS, Actor, Role, require_role
 from counter_app.services.audit_trail import note
 
@@ -77,15 +81,6 @@ def info_of(user: User, locked_until: datetime | None = None) -> UserInfo:
     return UserInfo(
         user.username, user.full_name, Role(user.role), user.active, user.must_change_password, locked_until
     )
-
-
-def find_actor(db: Database, username: str) -> Actor:
-    """The actor for a username (CLI: ``--as USER``), without a password."""
-    with db.read() as session:
-        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-        if user is None or not user.active:
-            raise NotFoundError("Không có người dùng «{username}».", username=username)
-        return actor_of(user)
 
 
 def parse_role(value: Role | str) -> Role:

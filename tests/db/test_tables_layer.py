@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import Table
 from sqlalchemy.orm import Mapped
 
-import counter_app.db.models as models
+import counter_app.db.models  # noqa: F401 (maps every class onto its table)
 from counter_app.db import tables
 from counter_app.db.base import Base
 

@@ -2,8 +2,9 @@
 
 Each check runs a fresh interpreter (the test process has long since imported everything) and
 reads back which of the heavy stacks it loaded: the PDF stack (reportlab, python-barcode, Pillow),
-the spreadsheet writer (openpyxl), Alembic, and the ``holidays`` country modules. The positive
-controls show the probe sees them when a command does need them.
+the spreadsheet writer (openpyxl), Alembic, the ``holidays`` country modules, and SQLAlchemy's ORM
+with our mapped classes (``due`` and ``lookup`` read Core tables). The positive controls show the
+probe sees them when a command does need them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import atexit, json, sys
 def report():
     loaded = sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))
     countries = sorted(m for m in sys.modules if m.startswith("holidays.countries"))
-    sys.stderr.write("\\nPROBE " + json.dumps({"heavy": loaded, "countries": countries}) + "\\n")
+    orm = sorted({"sqlalchemy.orm", "counter_app.db.models"} & set(sys.modules))
+    sys.stderr.write("\\nPROBE " + json.dumps({"heavy": loaded, "countries": countries, "orm": orm}) + "\\n")
 atexit.register(report)
 HEAVY = @HEAVY@
 @BODY@
@@ -57,19 +59,33 @@ def test_given_a_current_database_when_due_runs_then_no_pdf_sheet_or_migration_s
     seen = _probe(
         _cli("due", "--data-dir", str(office), "--received", "2026-12-04 09:00", "--days", "5"), tmp_path
     )
-    assert seen == {"heavy": [], "countries": []}
+    assert seen == {"heavy": [], "countries": [], "orm": []}
 
 
 def test_given_a_current_database_when_lookup_runs_then_no_pdf_sheet_or_migration_stack(
     office: Path, tmp_path: Path
 ) -> None:
     seen = _probe(_cli("lookup", "--data-dir", str(office), _first_code(office)), tmp_path)
-    assert seen == {"heavy": [], "countries": []}
+    assert seen == {"heavy": [], "countries": [], "orm": []}
+
+
+def test_given_a_named_user_when_lookup_runs_then_still_no_orm(office: Path, tmp_path: Path) -> None:
+    # ``--as`` reads the user with a Core statement too (services/acting_user.py).
+    body = _cli("lookup", "--data-dir", str(office), _first_code(office), "--as", "canbo")
+    assert _probe(body, tmp_path)["orm"] == []
+
+
+def test_given_the_parser_alone_then_no_orm(tmp_path: Path) -> None:
+    # Building the parser (every call does) imports each command module: none may map the classes.
+    assert _probe(_cli("--help"), tmp_path)["orm"] == []
 
 
 def test_given_the_gui_modules_up_to_the_first_window_then_no_heavy_stack(tmp_path: Path) -> None:
     body = "import counter_app.app, counter_app.ui.login_dialog, counter_app.ui.first_start"
-    assert _probe(body, tmp_path) == {"heavy": [], "countries": []}
+    seen = _probe(body, tmp_path)
+    # The ORM is loaded here (first_start → office_setup), behind the log-in window
+    # (tests/ui/test_login_first.py): the GUI's start is measured whole by bench_startup.
+    assert (seen["heavy"], seen["countries"]) == ([], [])
 
 
 def test_given_a_new_office_up_to_its_wizard_then_neither_the_database_stack_nor_uuid6(
@@ -101,6 +117,7 @@ def test_given_a_print_command_then_the_pdf_stack_is_loaded(office: Path, tmp_pa
     seen = _probe(body, tmp_path)
     assert out.exists()
     assert {"reportlab", "barcode"} <= set(seen["heavy"])
+    assert seen["orm"] == ["counter_app.db.models", "sqlalchemy.orm"]  # the control for the ORM
 
 
 def test_given_a_new_data_folder_then_alembic_runs_the_migrations(tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def listed_rows(dialect: str, table: Any, candidates: Any) -> ColumnElement[bool
     and the estimate of a receipt date and a resolution instant taken together (independent, to the
     planner) can be off enough for a scan of the whole table."""
     if dialect == "sqlite":
-        return literal_column(f"{table.__tablename__}.rowid").in_(candidates)
+        return literal_column(f"{table.__table__.name}.rowid").in_(candidates)
     return table.id == any_(array_of(candidates))
 
 
