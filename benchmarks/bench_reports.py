@@ -27,7 +27,8 @@ transactions, the dossiers carried over into it found through the same indexes (
 few written before it), the average processing time from the same sample of resolved dossiers
 (exact up to 10,000) with the same working-time arithmetic (``WorkClock``, ``sample_windows`` and
 the post-stratified mean are reused: they are arithmetic, not database work); for the end of day
-the same statements, the overdue working days and the status replay. Both sides' numbers are
+the same statements, the overdue working days and the status replay, and the same read-ahead of the
+list lines' rows in ``prefetch.READERS`` parallel connections (services/reports/prefetch.py). Both sides' numbers are
 compared before anything is timed.
 
 Nothing is written into a folder given: its database is opened read-only (``mode=ro``). When it is
@@ -65,12 +66,17 @@ from counter_app.db.models import Dossier  # noqa: E402
 from counter_app.db.sqlite_copy import snapshot  # noqa: E402
 from counter_app.domain.calendar import WorkingCalendar  # noqa: E402
 from counter_app.services.offices import calendar_for, find_actor, get_office  # noqa: E402
-from counter_app.services.reports import PeriodRow, end_of_day, period_report  # noqa: E402
+from counter_app.services.reports import (  # noqa: E402
+    PeriodRow,
+    end_of_day,
+    period_report,
+    prefetch,  # noqa: E402
+)
 from counter_app.services.reports.average import average  # noqa: E402
 from counter_app.services.reports.clock import WorkClock, sample_windows  # noqa: E402
 from counter_app.services.reports.common import local_midnight  # noqa: E402
 from counter_app.services.reports.dossier_lines import _CHANGING_KINDS  # noqa: E402
-from counter_app.services.reports.period import _row, _tally  # noqa: E402
+from counter_app.services.reports.period import period_row, tally  # noqa: E402
 from counter_app.services.reports.period_sql import (  # noqa: E402
     CLOSING_OUTCOME,
     DAY_SEEK_COST,
@@ -164,16 +170,20 @@ DAY_ACTS = f"""SELECT kind, actor_id, count(*) FROM events
    AND (dossier_id IS NULL OR dossier_id NOT IN
         (SELECT dossier_id FROM events WHERE kind = 'cancel' AND local_date >= :day AND dossier_id IS NOT NULL))
  GROUP BY kind, actor_id"""
+# The line candidates alone, and their rows with their applicants read ahead in READERS parallel
+# connections, as the service does (services/reports/prefetch.py): the same reads on both sides.
+DAY_CANDIDATES = f"""SELECT rowid FROM dossiers INDEXED BY ix_dossiers_status_legal_due
+                    WHERE status IN {OPEN} AND legal_due_at < :tomorrow_end
+                   UNION SELECT rowid FROM dossiers INDEXED BY ix_dossiers_resolved_at WHERE resolved_at >= :end
+                   UNION SELECT rowid FROM dossiers WHERE id IN ({ENDINGS.format(day=":end_day", at=":end")})"""
+DAY_PREFETCH = "SELECT d.code, a.full_name FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.rowid IN ({ids})"
 DAY_LINES = f"""SELECT d.code, d.status, a.full_name, a.phone, p.code, v.name, d.field_id, g.name,
        d.received_at, d.appointment_at, d.legal_due_at, d.apology_count
   FROM dossiers d NOT INDEXED JOIN applicants a ON a.id = d.applicant_id
   JOIN procedure_versions v ON v.id = d.procedure_version_id JOIN procedures p ON p.id = v.procedure_id
   LEFT JOIN agencies g ON g.id = d.current_unit_id
  WHERE d.office_id = :office AND d.received_at < :end
-   AND d.rowid IN (SELECT rowid FROM dossiers INDEXED BY ix_dossiers_status_legal_due
-                    WHERE status IN {OPEN} AND legal_due_at < :tomorrow_end
-                   UNION SELECT rowid FROM dossiers INDEXED BY ix_dossiers_resolved_at WHERE resolved_at >= :end
-                   UNION SELECT rowid FROM dossiers WHERE id IN ({ENDINGS.format(day=":end_day", at=":end")}))
+   AND d.rowid IN ({DAY_CANDIDATES})
    AND (d.status IN {OPEN} OR (d.resolved_at >= :end AND d.status IN ('resolved', 'returned'))
         OR (d.id IN ({ENDINGS.format(day=":end_day", at=":end")}) AND d.status IN {ENDED}))
    AND (d.waiting_since IS NULL OR d.waiting_since >= :end) AND d.legal_due_at < :tomorrow_end"""
@@ -416,7 +426,7 @@ def raw_period(f: Folder) -> tuple[dict[object, Counter[str]], float | None, int
         if code < 100 and code % 16 in CLOSING_OUTCOME:
             cells[(k, CLOSING_OUTCOME[code % 16])] += n
     mean, measured = average(samples, cells, None)
-    return _tally(codes), mean, measured  # type: ignore[return-value]
+    return tally(codes), mean, measured  # type: ignore[return-value]
 
 
 def service_period(f: Folder, boss) -> object:  # type: ignore[no-untyped-def]
@@ -430,7 +440,7 @@ def same_period(f: Folder, boss) -> bool:  # type: ignore[no-untyped-def]
     raw, mean, measured = raw_period(f)
     ours = {r.id.hex: r for r in report.rows if r.id is not None}  # type: ignore[attr-defined]
     for k, c in raw.items():
-        theirs = _row(None, "", "", c, (None, 0))
+        theirs = period_row(None, "", "", c, (None, 0))
         if any(getattr(theirs, n) for n in COUNTED):
             row = ours.get(k)  # type: ignore[arg-type]
             if row is None or any(getattr(row, n) != getattr(theirs, n) for n in COUNTED):
@@ -460,6 +470,7 @@ def raw_day(f: Folder) -> tuple[int, int]:
     conn = f.raw[0]
     received = sum(n for *_, n in conn.execute(DAY_RECEIVED, params))
     conn.execute(DAY_ACTS, params).fetchall()
+    raw_prefetch(f.file, [r[0] for r in conn.execute(DAY_CANDIDATES, params)])
     lines = conn.execute(DAY_LINES, params).fetchall()
     conn.execute("SELECT field_id, valid_from, name FROM field_names").fetchall()
     overdue = [epoch(r[10]) for r in lines if r[10] is not None and epoch(r[10]) < end.timestamp()]
@@ -474,6 +485,23 @@ def raw_day(f: Folder) -> tuple[int, int]:
     conn.execute(DAY_CANCELLED, params).fetchall()
     conn.execute(DAY_SATISFACTION, params).fetchall()
     return received, len(lines)
+
+
+def raw_prefetch(file: Path, rowids: list[int]) -> None:
+    if not prefetch.MIN_ROWS <= len(rowids) <= prefetch.MAX_ROWS:
+        return
+    ordered = sorted(rowids)
+    size = -(-len(ordered) // prefetch.READERS)
+
+    def read(part: list[int]) -> None:
+        conn = read_only(file)
+        try:
+            conn.execute(DAY_PREFETCH.format(ids=",".join("?" * len(part))), part).fetchall()
+        finally:
+            conn.close()
+
+    with ThreadPoolExecutor(max_workers=prefetch.READERS) as pool:
+        list(pool.map(read, [ordered[i : i + size] for i in range(0, len(ordered), size)]))
 
 
 def service_day(f: Folder, boss) -> object:  # type: ignore[no-untyped-def]
@@ -507,7 +535,14 @@ def main() -> None:
     parser.add_argument("--day-runs", type=int, default=20, help="warm rounds of the end of day")
     parser.add_argument("--cold-runs", type=int, default=3, help="cold runs per side (0: none)")
     parser.add_argument("--scratch", type=Path, default=None, help="where a folder to migrate is copied")
+    parser.add_argument(
+        "--no-read-ahead",
+        action="store_true",
+        help="both sides read the end of day's list lines without reading them ahead (the figure before it)",
+    )
     args = parser.parse_args()
+    if args.no_read_ahead:
+        prefetch.MAX_ROWS = -1  # read by the service and by raw_prefetch alike
     cold = args.cold_runs if os.geteuid() == 0 else 0
     if args.cold_runs and not cold:
         print("not root: the page cache cannot be dropped, no cold runs")

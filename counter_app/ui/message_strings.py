@@ -254,6 +254,8 @@ MESSAGES = (
         "messages",
         "Không tạo được thư mục dữ liệu {folder}: {reason}. Hãy chọn một thư mục mà máy này ghi được.",
     ),
+    # counter_app.services.acting_user
+    QT_TRANSLATE_NOOP("messages", "Không có người dùng «{username}»."),
     # counter_app.services.actor
     QT_TRANSLATE_NOOP("messages", "Vai trò «{role}» chỉ được xem nhật ký và báo cáo, không được {what}."),
     QT_TRANSLATE_NOOP("messages", "Chỉ {role} mới được {what}."),
@@ -627,6 +629,8 @@ MESSAGES = (
     QT_TRANSLATE_NOOP("messages", "Mật khẩu mới phải khác mật khẩu hiện tại."),
     QT_TRANSLATE_NOOP("messages", "Mật khẩu hiện tại không đúng."),
     QT_TRANSLATE_NOOP("messages", "Người dùng hệ thống không có mật khẩu để mở khóa."),
+    # counter_app.services.office_calendar
+    QT_TRANSLATE_NOOP("messages", "Chưa có đơn vị tiếp nhận nào. Hãy chạy «counter-cli init» hoặc «demo»."),
     # counter_app.services.office_catalog
     QT_TRANSLATE_NOOP(
         "messages",
@@ -660,7 +664,6 @@ MESSAGES = (
         "Không có trong danh mục {count} mã thủ tục: {named}{more}. Chưa ghi gì; hãy sửa danh sách «procedures» hoặc thêm tệp danh mục có các thủ tục này («catalog_files»).",
     ),
     # counter_app.services.offices
-    QT_TRANSLATE_NOOP("messages", "Chưa có đơn vị tiếp nhận nào. Hãy chạy «counter-cli init» hoặc «demo»."),
     QT_TRANSLATE_NOOP("messages", "Tên đơn vị không được để trống."),
     QT_TRANSLATE_NOOP("messages", "Mã định danh «{identifier_code}» không hợp lệ (ví dụ: 000.17.22.H56)."),
     QT_TRANSLATE_NOOP("messages", "Cách tính thời hạn phải là «hours» hoặc «days»."),
@@ -930,7 +933,6 @@ MESSAGES = (
     ),
     QT_TRANSLATE_NOOP("messages", "Không có đơn vị xử lý này."),
     # counter_app.services.users
-    QT_TRANSLATE_NOOP("messages", "Không có người dùng «{username}»."),
     QT_TRANSLATE_NOOP("messages", "Không có vai trò «{value}» (dùng: {choices})."),
     QT_TRANSLATE_NOOP(
         "messages",

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, false, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session, aliased
@@ -260,17 +261,13 @@ def ended_since(instant: datetime, events=Event) -> Select[tuple[uuid.UUID | Non
 BY_ROWID = "NOT INDEXED"
 
 
-def open_at(instant: datetime, dialect: str, due_before: datetime | None = None) -> list[ColumnElement[bool]]:
-    """Dossiers open at ``instant`` (module docstring); with ``due_before``, those of an open status
-    only when their legal deadline is before it (the caller's lists are bounded by their deadline).
-
-    The candidates are listed first, each kind inside its own index — open statuses (with the
-    deadline), resolution instant, withdraw/stop events — as row ids, and the query reads those rows
-    only (``BY_ROWID``), whatever SQLite's statistics would have it do; then the rule itself is
-    checked on each."""
+def open_candidates(instant: datetime, dialect: str, due_before: datetime | None = None) -> Select[Any]:
+    """The row ids (SQLite; the ids elsewhere) of every dossier that may be open at ``instant``, each
+    kind listed inside its own index: open statuses (with ``due_before``, only those whose legal
+    deadline is before it), resolved since, withdrawn or stopped since. ``open_at`` checks the rule
+    on each; the end of day reads their rows ahead (``prefetch``)."""
     c = aliased(Dossier, name="o")
-    sqlite = dialect == "sqlite"
-    ref = literal_column("o.rowid") if sqlite else c.id
+    ref = literal_column("o.rowid") if dialect == "sqlite" else c.id
     still_open = select(ref).where(c.status.in_(OPEN))
     if due_before is not None:
         still_open = still_open.where(c.legal_due_at < due_before)
@@ -278,9 +275,19 @@ def open_at(instant: datetime, dialect: str, due_before: datetime | None = None)
     resolved_since = select(ref).where(c.resolved_at >= instant)
     resolved_since = resolved_since.with_hint(c, "INDEXED BY ix_dossiers_resolved_at", "sqlite")
     ended = select(ref).where(c.id.in_(ended_since(instant)))
+    return union(still_open, resolved_since, ended)  # type: ignore[return-value]
+
+
+def open_at(instant: datetime, dialect: str, due_before: datetime | None = None) -> list[ColumnElement[bool]]:
+    """Dossiers open at ``instant`` (module docstring); with ``due_before``, those of an open status
+    only when their legal deadline is before it (the caller's lists are bounded by their deadline).
+
+    The candidates are listed first (``open_candidates``), as row ids, and the query reads those
+    rows only (``BY_ROWID``), whatever SQLite's statistics would have it do; then the rule itself is
+    checked on each."""
     return [
         Dossier.received_at < instant,
-        listed_rows(dialect, Dossier, union(still_open, resolved_since, ended)),
+        listed_rows(dialect, Dossier, open_candidates(instant, dialect, due_before)),
         or_(
             Dossier.status.in_(OPEN),
             and_(Dossier.resolved_at >= instant, Dossier.status.in_(RESOLVED)),

@@ -49,11 +49,13 @@ from counter_app.services.reports.common import (
     names,
     not_waiting,
     open_at,
+    open_candidates,
     report_session,
     require_supervisor,
 )
 from counter_app.services.reports.dossier_lines import DossierLine, fetch_lines
 from counter_app.services.reports.labels import distinct_labels
+from counter_app.services.reports.prefetch import prefetch_dossiers
 from counter_app.services.reports.sqlkit import no_index
 
 ACTS = (
@@ -189,6 +191,10 @@ def end_of_day(
         # One pass over the open dossiers for both lists: overdue ones and those due by tomorrow's end
         # (found in the (status, legal deadline) index, not among every open dossier).
         due_by_tomorrow = Dossier.legal_due_at < tomorrow_end
+        if db.dialect == "sqlite":  # their rows, scattered over months, read ahead in parallel
+            prefetch_dossiers(
+                db, session.execute(open_candidates(instant, "sqlite", tomorrow_end)).scalars().all()
+            )
         lines = fetch_lines(
             session,
             [*mine, *open_at(instant, db.dialect, tomorrow_end), not_waiting(instant), due_by_tomorrow],
