@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from counter_app.config import Settings, load_settings
 from counter_app.db.database import Database
+from counter_app.domain.vietnam_holidays import keep_computed_in
 from counter_app.paths import AppPaths, resolve_paths
 
 
@@ -23,6 +24,8 @@ class AppContext:
 def open_context(data_dir: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> AppContext:
     """Resolve the paths, read settings and open the database (migrating it after a backup)."""
     paths = resolve_paths(data_dir).ensure()
+    # The holidays the library computed, kept between runs (a short command then never imports it).
+    keep_computed_in(paths.data_dir / "cache" / "vietnam-holidays.json")
     settings = load_settings(paths)
     db = Database.open(
         settings.effective_database_url(paths), settings.node_id, backup_dir=paths.backup_dir, migrate=migrate

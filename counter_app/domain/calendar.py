@@ -20,7 +20,7 @@ from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from counter_app.domain.errors import Message, ValidationError, as_message
-from counter_app.domain.vietnam_holidays import vietnam_holidays
+from counter_app.domain.vietnam_holidays import public_days
 
 # Upper bound of every day-by-day walk: a calendar without working days must fail, not hang.
 MAX_SEARCH_DAYS = 3660
@@ -138,10 +138,7 @@ class CalendarOverrides:
 @lru_cache(maxsize=64)
 def _public_calendar(year: int) -> tuple[Mapping[date, str], frozenset[date]]:
     """Public holidays (date → Vietnamese name) and swapped working weekend days of ``year``."""
-    vn = vietnam_holidays(year)
-    names = {day: name for day, name in vn.items() if day.year == year}
-    # weekend_workdays also keeps days of other years computed earlier: keep only this year's.
-    swaps = frozenset(day for day in vn.weekend_workdays if day.year == year)
+    names, swaps = public_days(year)
     return MappingProxyType(names), swaps
 
 

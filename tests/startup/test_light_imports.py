@@ -126,3 +126,22 @@ def test_given_a_new_data_folder_then_alembic_runs_the_migrations(tmp_path: Path
     seen = _probe(_cli("init", "--data-dir", str(folder)), tmp_path)
     assert "alembic" in seen["heavy"]
     assert (folder / "counter.sqlite3").exists()
+
+
+def test_given_the_holidays_kept_by_an_earlier_run_when_due_runs_then_the_package_is_not_imported(
+    office: Path, tmp_path: Path
+) -> None:
+    # The first run computes the year's holidays with the library and keeps them in the data folder
+    # (domain/vietnam_holidays.py); the next one reads them from there.
+    args = ["due", "--data-dir", str(office), "--received", "2026-12-04 09:00", "--days", "5"]
+    body = (
+        "import sys\nfrom counter_app.cli import main\n"
+        f"code = main({args!r})\n"
+        "print(code, 'holidays' in sys.modules)\n"
+    )
+    kept = office / "cache" / "vietnam-holidays.json"
+    kept.unlink(missing_ok=True)  # kept by the other tests' runs on this folder
+    runs = [run_python(body, cwd=tmp_path) for _ in range(2)]
+    assert [r.stdout.splitlines()[-1] for r in runs] == ["0 True", "0 False"]
+    assert kept.exists()
+    assert runs[0].stdout.splitlines()[0] == runs[1].stdout.splitlines()[0] == "2026-12-11T09:00:00+07:00"
