@@ -170,10 +170,11 @@ DAY_ACTS = f"""SELECT kind, actor_id, count(*) FROM events
    AND (dossier_id IS NULL OR dossier_id NOT IN
         (SELECT dossier_id FROM events WHERE kind = 'cancel' AND local_date >= :day AND dossier_id IS NOT NULL))
  GROUP BY kind, actor_id"""
-# The line candidates alone, and their rows with their applicants read ahead in READERS parallel
+# The open dossiers due by tomorrow's end, whose rows and applicants are read ahead in READERS parallel
 # connections, as the service does (services/reports/prefetch.py): the same reads on both sides.
-DAY_CANDIDATES = f"""SELECT rowid FROM dossiers INDEXED BY ix_dossiers_status_legal_due
-                    WHERE status IN {OPEN} AND legal_due_at < :tomorrow_end
+DAY_OPEN_ROWS = f"""SELECT rowid FROM dossiers INDEXED BY ix_dossiers_status_legal_due
+                    WHERE status IN {OPEN} AND legal_due_at < :tomorrow_end"""
+DAY_CANDIDATES = f"""{DAY_OPEN_ROWS}
                    UNION SELECT rowid FROM dossiers INDEXED BY ix_dossiers_resolved_at WHERE resolved_at >= :end
                    UNION SELECT rowid FROM dossiers WHERE id IN ({ENDINGS.format(day=":end_day", at=":end")})"""
 DAY_PREFETCH = "SELECT d.code, a.full_name FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.rowid IN ({ids})"
@@ -470,7 +471,9 @@ def raw_day(f: Folder) -> tuple[int, int]:
     conn = f.raw[0]
     received = sum(n for *_, n in conn.execute(DAY_RECEIVED, params))
     conn.execute(DAY_ACTS, params).fetchall()
-    raw_prefetch(f.file, [r[0] for r in conn.execute(DAY_CANDIDATES, params)])
+    raw_prefetch(
+        f.file, [r[0] for r in conn.execute(f"{DAY_OPEN_ROWS} LIMIT {prefetch.MAX_ROWS + 1}", params)]
+    )
     lines = conn.execute(DAY_LINES, params).fetchall()
     conn.execute("SELECT field_id, valid_from, name FROM field_names").fetchall()
     overdue = [epoch(r[10]) for r in lines if r[10] is not None and epoch(r[10]) < end.timestamp()]
@@ -496,7 +499,9 @@ def raw_prefetch(file: Path, rowids: list[int]) -> None:
     def read(part: list[int]) -> None:
         conn = read_only(file)
         try:
-            conn.execute(DAY_PREFETCH.format(ids=",".join("?" * len(part))), part).fetchall()
+            for i in range(0, len(part), prefetch.PER_STATEMENT):
+                ids = part[i : i + prefetch.PER_STATEMENT]
+                conn.execute(DAY_PREFETCH.format(ids=",".join("?" * len(ids))), ids).fetchall()
         finally:
             conn.close()
 

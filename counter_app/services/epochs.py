@@ -10,7 +10,7 @@ province sees the rewind and sends the lost events back (docs/exchange.md).
 ``start_after_restore`` runs on the restored file before it takes the current one's place (one
 transaction: a restore marker, and an epoch for every node the file has events of). A workstation
 whose node the file does not know begins its own epoch when it next opens the database
-(``Database.open`` → ``db/epochs.needs_epoch``). The node id in a workstation's settings stays the
+(``Database.open`` → ``db/chains.restore_pending``). The node id in a workstation's settings stays the
 same; the database resolves it to its current chain.
 """
 

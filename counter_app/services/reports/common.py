@@ -261,17 +261,26 @@ def ended_since(instant: datetime, events=Event) -> Select[tuple[uuid.UUID | Non
 BY_ROWID = "NOT INDEXED"
 
 
-def open_candidates(instant: datetime, dialect: str, due_before: datetime | None = None) -> Select[Any]:
-    """The row ids (SQLite; the ids elsewhere) of every dossier that may be open at ``instant``, each
-    kind listed inside its own index: open statuses (with ``due_before``, only those whose legal
-    deadline is before it), resolved since, withdrawn or stopped since. ``open_at`` checks the rule
-    on each; the end of day reads their rows ahead (``prefetch``)."""
-    c = aliased(Dossier, name="o")
+def open_status_rows(dialect: str, due_before: datetime | None = None, c=None) -> Select[Any]:  # type: ignore[no-untyped-def]
+    """The row ids (SQLite; ids elsewhere) of the dossiers of an open status, with ``due_before``
+    only those whose legal deadline is before it, from the (status, legal deadline) index: the
+    bulk of the end of day's list lines, which it reads ahead (``prefetch``)."""
+    c = aliased(Dossier, name="o") if c is None else c
     ref = literal_column("o.rowid") if dialect == "sqlite" else c.id
     still_open = select(ref).where(c.status.in_(OPEN))
     if due_before is not None:
         still_open = still_open.where(c.legal_due_at < due_before)
         still_open = still_open.with_hint(c, "INDEXED BY ix_dossiers_status_legal_due", "sqlite")
+    return still_open
+
+
+def open_candidates(instant: datetime, dialect: str, due_before: datetime | None = None) -> Select[Any]:
+    """The row ids (SQLite; the ids elsewhere) of every dossier that may be open at ``instant``, each
+    kind listed inside its own index: open statuses (``open_status_rows``), resolved since, withdrawn
+    or stopped since. ``open_at`` checks the rule on each."""
+    c = aliased(Dossier, name="o")
+    ref = literal_column("o.rowid") if dialect == "sqlite" else c.id
+    still_open = open_status_rows(dialect, due_before, c)
     resolved_since = select(ref).where(c.resolved_at >= instant)
     resolved_since = resolved_since.with_hint(c, "INDEXED BY ix_dossiers_resolved_at", "sqlite")
     ended = select(ref).where(c.id.in_(ended_since(instant)))

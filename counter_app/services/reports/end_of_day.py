@@ -49,7 +49,7 @@ from counter_app.services.reports.common import (
     names,
     not_waiting,
     open_at,
-    open_candidates,
+    open_status_rows,
     report_session,
     require_supervisor,
 )
@@ -191,10 +191,9 @@ def end_of_day(
         # One pass over the open dossiers for both lists: overdue ones and those due by tomorrow's end
         # (found in the (status, legal deadline) index, not among every open dossier).
         due_by_tomorrow = Dossier.legal_due_at < tomorrow_end
-        if db.dialect == "sqlite":  # their rows, scattered over months, read ahead in parallel
-            prefetch_dossiers(
-                db, session.execute(open_candidates(instant, "sqlite", tomorrow_end)).scalars().all()
-            )
+        # The open ones' rows, scattered over months, read ahead in parallel (SQLite; those resolved
+        # since, for a day long past, are left to the query: they can be months of resolutions).
+        prefetch_dossiers(db, session, open_status_rows(db.dialect, tomorrow_end))
         lines = fetch_lines(
             session,
             [*mine, *open_at(instant, db.dialect, tomorrow_end), not_waiting(instant), due_by_tomorrow],

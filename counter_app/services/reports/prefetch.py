@@ -16,23 +16,31 @@ milliseconds (the rows are found in memory by their row ids).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
-from sqlalchemy import bindparam, literal_column, select
+from sqlalchemy import CompoundSelect, Select, bindparam, literal_column, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from counter_app.db.database import Database
 from counter_app.db.tables import applicants, dossiers
+from counter_app.domain.errors import UserError
+
+log = logging.getLogger(__name__)
 
 # Parallel reads the disk is given at once: on the 2-core test machine 1,700 cold dossier+applicant
 # reads took 530–800 ms one at a time, 190–370 ms four at a time, no less eight at a time
-# (benchmarks/bench_reports.py measures the report itself, cold and warm).
+# (benchmarks/bench_reports.py measures the report itself, cold and warm, with and without this).
 READERS = 4
 # Fewer rows than this are read faster by the report alone than the threads take to start.
 MIN_ROWS = 200
-# More rows than this (an end of day of long ago, with months of resolutions since) are left to the
-# report: reading them twice would cost more CPU, with a warm cache, than the parallel reads save.
+# More rows than this are left to the report: reading them twice would cost more CPU, with a warm
+# cache, than the parallel reads save with a cold one. Listing the candidates stops there too.
 MAX_ROWS = 20_000
+# Row ids bound per statement: below the 999 host parameters an older SQLite allows.
+PER_STATEMENT = 500
 
 _DOSSIER_AND_APPLICANT = (
     select(dossiers.c.code, applicants.c.full_name)
@@ -41,18 +49,34 @@ _DOSSIER_AND_APPLICANT = (
 )
 
 
-def prefetch_dossiers(db: Database, rowids: Sequence[int]) -> int:
-    """Read the dossiers of these row ids and their applicants in ``READERS`` parallel parts (SQLite;
-    a no-op elsewhere, and outside ``MIN_ROWS``…``MAX_ROWS``). The number of dossiers read."""
-    if db.dialect != "sqlite" or not MIN_ROWS <= len(rowids) <= MAX_ROWS:
+def prefetch_dossiers(db: Database, session: Session, rowids: Select[Any] | CompoundSelect) -> int:
+    """Read the dossiers whose row ids ``rowids`` lists, and their applicants, in ``READERS``
+    parallel parts (SQLite; a no-op elsewhere, and for fewer than ``MIN_ROWS`` or more than
+    ``MAX_ROWS`` rows, which are listed no further). The number of dossiers read (0 when skipped).
+
+    Best effort: it only warms the cache, so a part that fails (a busy file, no free connection)
+    is logged and left to the report's own read."""
+    if db.dialect != "sqlite":
         return 0
-    ordered = sorted(rowids)
-    size = -(-len(ordered) // READERS)
-    parts = [ordered[i : i + size] for i in range(0, len(ordered), size)]
-
-    def read(part: list[int]) -> int:
-        with db.engine.connect() as conn:
-            return len(conn.execute(_DOSSIER_AND_APPLICANT, {"rowids": part}).all())
-
+    listed = sorted(session.execute(rowids.limit(MAX_ROWS + 1)).scalars())
+    if not MIN_ROWS <= len(listed) <= MAX_ROWS:
+        return 0
+    size = -(-len(listed) // READERS)
+    parts = [listed[i : i + size] for i in range(0, len(listed), size)]
     with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-        return sum(pool.map(read, parts))
+        return sum(pool.map(lambda part: _read(db, part), parts))
+
+
+def _read(db: Database, part: list[int]) -> int:
+    try:
+        with db.engine.connect() as conn:
+            # Closed, not pooled, at the end: the report's pool keeps its usual one or two connections
+            # (and their page caches), not one more per reader.
+            conn.detach()
+            return sum(
+                len(conn.execute(_DOSSIER_AND_APPLICANT, {"rowids": part[i : i + PER_STATEMENT]}).all())
+                for i in range(0, len(part), PER_STATEMENT)
+            )
+    except (DBAPIError, UserError, TimeoutError) as exc:
+        log.info("rows not read ahead: %s", exc)
+        return 0

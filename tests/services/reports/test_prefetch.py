@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 from datetime import date
 
 import pytest
 from report_fixture import build
+from sqlalchemy import bindparam, func, literal_column, select
 
 from counter_app.db.database import Database
+from counter_app.db.tables import dossiers
 from counter_app.services.reports import end_of_day, prefetch
 
 THURSDAY = date(2026, 12, 3)
@@ -24,8 +27,8 @@ END_OF_DAY = importlib.import_module("counter_app.services.reports.end_of_day")
 def _report_with(monkeypatch: pytest.MonkeyPatch, db: Database, h, min_rows: int) -> tuple[object, list[int]]:  # type: ignore[no-untyped-def]
     read: list[int] = []
 
-    def counted(db_: Database, rowids) -> int:  # type: ignore[no-untyped-def]
-        read.append(prefetch.prefetch_dossiers(db_, rowids))
+    def counted(db_: Database, session, rowids) -> int:  # type: ignore[no-untyped-def]
+        read.append(prefetch.prefetch_dossiers(db_, session, rowids))
         return read[-1]
 
     monkeypatch.setattr(prefetch, "MIN_ROWS", min_rows)
@@ -46,27 +49,52 @@ def test_given_lines_to_read_when_the_end_of_day_reads_them_ahead_then_the_repor
         # Every candidate (open and due by tomorrow's end, of every office) was read: the lines' too.
         assert read_ahead[0] >= lines > 0
         assert read_plain == [0]
-    else:  # the server reads its own pages: not even asked
-        assert read_ahead == read_plain == []
+    else:  # the server reads its own pages: nothing read ahead
+        assert read_ahead == read_plain == [0]
 
 
 def test_given_too_few_or_too_many_rows_then_nothing_is_read_ahead(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    build(db)
+    every = select(literal_column("rowid" if db.dialect == "sqlite" else "1")).select_from(dossiers)
+    with db.read() as session:
+        count = session.execute(select(func.count()).select_from(dossiers)).scalar_one()
+        monkeypatch.setattr(prefetch, "MIN_ROWS", count + 1)
+        assert prefetch.prefetch_dossiers(db, session, every) == 0
+        monkeypatch.setattr(prefetch, "MIN_ROWS", 1)
+        monkeypatch.setattr(prefetch, "MAX_ROWS", count - 1)
+        assert prefetch.prefetch_dossiers(db, session, every) == 0
+        monkeypatch.setattr(prefetch, "MAX_ROWS", count)
+        monkeypatch.setattr(prefetch, "PER_STATEMENT", 3)  # several statements per reader
+        assert prefetch.prefetch_dossiers(db, session, every) == (count if db.dialect == "sqlite" else 0)
+
+
+@pytest.mark.parametrize("failure", ["no connection to be had", "a statement that fails"])
+def test_given_readers_that_fail_then_the_report_still_comes(
+    db: Database, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failure: str
+) -> None:
+    # Reading ahead only warms the cache: a part that cannot read is logged (info), and the report
+    # reads its rows itself.
+    if db.dialect != "sqlite":
+        pytest.skip("read ahead on SQLite only")
     h = build(db)
-    del h
-    with db.connect() as conn:
-        rowids = [
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT rowid FROM dossiers" if db.dialect == "sqlite" else "SELECT 1"
-            )
-        ]
-    monkeypatch.setattr(prefetch, "MIN_ROWS", len(rowids) + 1)
-    assert prefetch.prefetch_dossiers(db, rowids) == 0
+    plain = end_of_day(db, h.supervisor, THURSDAY)
     monkeypatch.setattr(prefetch, "MIN_ROWS", 1)
-    monkeypatch.setattr(prefetch, "MAX_ROWS", len(rowids) - 1)
-    assert prefetch.prefetch_dossiers(db, rowids) == 0
-    monkeypatch.setattr(prefetch, "MAX_ROWS", len(rowids))
-    expected = len(rowids) if db.dialect == "sqlite" else 0
-    assert prefetch.prefetch_dossiers(db, rowids) == expected
+    if failure == "no connection to be had":
+        connect = db.engine.connect
+
+        def busy_pool():  # type: ignore[no-untyped-def]
+            if threading.current_thread() is not threading.main_thread():
+                raise TimeoutError("QueuePool limit reached")
+            return connect()
+
+        monkeypatch.setattr(db.engine, "connect", busy_pool)
+    else:
+        broken = select(literal_column("no_such_column")).where(
+            literal_column("1").in_(bindparam("rowids", expanding=True))
+        )
+        monkeypatch.setattr(prefetch, "_DOSSIER_AND_APPLICANT", broken)
+    caplog.set_level(logging.INFO, logger="counter_app.services.reports.prefetch")
+    assert end_of_day(db, h.supervisor, THURSDAY) == plain
+    assert "rows not read ahead" in caplog.text
