@@ -27,8 +27,10 @@ transactions, the dossiers carried over into it found through the same indexes (
 few written before it), the average processing time from the same sample of resolved dossiers
 (exact up to 10,000) with the same working-time arithmetic (``WorkClock``, ``sample_windows`` and
 the post-stratified mean are reused: they are arithmetic, not database work); for the end of day
-the same statements, the overdue working days and the status replay, and the same read-ahead of the
-list lines' rows in ``prefetch.READERS`` parallel connections (services/reports/prefetch.py). Both sides' numbers are
+the same statements, the overdue working days and the status replay (its events read in
+``prefetch.READERS`` parallel connections, as ``dossier_lines._events_before`` reads them), and the
+same read-ahead of the list lines' rows in as many connections (services/reports/prefetch.py); the
+raw side opens its parallel connections for each read, the service takes them from its pool. Both sides' numbers are
 compared before anything is timed.
 
 Nothing is written into a folder given: its database is opened read-only (``mode=ro``). When it is
@@ -481,13 +483,34 @@ def raw_day(f: Folder) -> tuple[int, int]:
     changed = dict(conn.execute(DAY_CHANGED, params).fetchall())
     codes = {r[0] for r in lines}
     mine = [i for i, code in changed.items() if code in codes]
-    for i in range(0, len(mine), 500):
-        chunk = mine[i : i + 500]
-        sql = DAY_REPLAY.format(ids=",".join("?" * len(chunk)))
-        conn.execute(sql, [*chunk, params["end"]]).fetchall()
+    raw_replay_reads(f, conn, mine, params["end"])
     conn.execute(DAY_CANCELLED, params).fetchall()
     conn.execute(DAY_SATISFACTION, params).fetchall()
     return received, len(lines)
+
+
+def raw_replay_reads(f: Folder, conn: sqlite3.Connection, ids: list[str], end: str) -> list[tuple]:
+    """The events of the changed dossiers before the day's end, read as the service reads them
+    (dossier_lines._events_before): in prefetch.READERS connections in parallel from MIN_ROWS ids."""
+
+    def read(reader: sqlite3.Connection, chunk: list[str]) -> list[tuple]:
+        sql = DAY_REPLAY.format(ids=",".join("?" * len(chunk)))
+        return reader.execute(sql, [*chunk, end]).fetchall()
+
+    if len(ids) < prefetch.MIN_ROWS:
+        return [row for i in range(0, len(ids), 500) for row in read(conn, ids[i : i + 500])]
+    size = min(500, -(-len(ids) // prefetch.READERS))
+    chunks = [ids[i : i + size] for i in range(0, len(ids), size)]
+
+    def part(chunk: list[str]) -> list[tuple]:
+        reader = read_only(f.file)
+        try:
+            return read(reader, chunk)
+        finally:
+            reader.close()
+
+    with ThreadPoolExecutor(max_workers=min(prefetch.READERS, len(chunks))) as pool:
+        return [row for rows in pool.map(part, chunks) for row in rows]
 
 
 def raw_prefetch(file: Path, rowids: list[int]) -> None:

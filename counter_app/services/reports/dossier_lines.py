@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, String, and_, select, type_coerce
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from counter_app.db.models import Agency, Applicant, Dossier, Event, Office, Procedure, ProcedureVersion
 from counter_app.domain.calendar import WorkingCalendar
+from counter_app.domain.errors import UserError
 from counter_app.domain.lifecycle import STATUS_LABELS, Action
 from counter_app.services.dossier_query import named_dossiers
 from counter_app.services.field_names import FieldNames
 from counter_app.services.offices import calendar_for
+from counter_app.services.reports import prefetch
 from counter_app.services.reports.clock import WorkClock
 from counter_app.services.reports.common import BY_ROWID, local_midnight
 from counter_app.services.reports.sqlkit import UuidReader, no_index, read_instant
 
+log = logging.getLogger(__name__)
 _KNOWN_STATUSES = frozenset(str(s) for s in STATUS_LABELS)
 # Every event that moves a received dossier's status or unit (an apology moves neither).
 _CHANGING_KINDS = tuple(str(a) for a in Action if a not in (Action.RECEIVE, Action.APOLOGISE))
@@ -148,25 +154,63 @@ def _status_and_unit_at(
     by_id = {listed[v]: codes[listed[v]] for v in changed if v in listed}
     wanted = list(by_id)
     out: dict[uuid.UUID, tuple[str, str | None]] = {}
-    for start in range(0, len(wanted), 500):  # within every backend's limit of bound parameters
-        # The events' dossier ids are matched as stored too (``listed``): a UUID made for each of
-        # thousands of events costs more than the replay.
-        events = session.execute(
+    # The events' dossier ids are matched as stored too (``listed``): a UUID made for each of
+    # thousands of events costs more than the replay.
+    for stored_id, kind, payload in _events_before(session, wanted, instant):
+        dossier_id = listed[stored_id]
+        status, unit = out.get(dossier_id, ("", None))
+        if kind == "received":  # the receipt's event names no status: it is the first one
+            status = "received"
+        elif isinstance(payload.get("status"), str):
+            status = payload["status"]
+        if kind == "transfer":
+            unit = payload.get("to_unit_name") or payload.get("to_unit")
+        out[dossier_id] = (status, unit)
+    return {by_id[i]: v for i, v in out.items() if v[0] in _KNOWN_STATUSES}
+
+
+# Dossier ids a statement binds: within every backend's limit of bound parameters.
+_PER_STATEMENT = 500
+
+
+def _events_before(session: Session, wanted: list[uuid.UUID], instant: datetime) -> list[Any]:
+    """(stored dossier id, kind, payload) of the events of ``wanted`` before ``instant``, each
+    dossier's in order. Those rows lie spread over the months each dossier was worked on: on SQLite
+    they are read by ``prefetch.READERS`` connections in parallel (the disk answers several reads at
+    once about as fast as one, services/reports/prefetch.py). Other connections may read them: an
+    event never changes once written (the log is append-only, guarded by triggers), so every
+    snapshot holds the same ones."""
+    chunks = [wanted[i : i + _PER_STATEMENT] for i in range(0, len(wanted), _PER_STATEMENT)]
+
+    def statement(ids: list[uuid.UUID]) -> Any:
+        return (
             select(type_coerce(Event.dossier_id, String), Event.kind, Event.payload)
-            .where(Event.dossier_id.in_(wanted[start : start + 500]), Event.occurred_at < instant)
+            .where(Event.dossier_id.in_(ids), Event.occurred_at < instant)
             .order_by(Event.dossier_id, Event.occurred_at, Event.seq)
         )
-        for stored_id, kind, payload in events:
-            dossier_id = listed[stored_id]
-            status, unit = out.get(dossier_id, ("", None))
-            if kind == "received":  # the receipt's event names no status: it is the first one
-                status = "received"
-            elif isinstance(payload.get("status"), str):
-                status = payload["status"]
-            if kind == "transfer":
-                unit = payload.get("to_unit_name") or payload.get("to_unit")
-            out[dossier_id] = (status, unit)
-    return {by_id[i]: v for i, v in out.items() if v[0] in _KNOWN_STATUSES}
+
+    engine = session.get_bind()
+    if engine.dialect.name != "sqlite" or len(wanted) < prefetch.MIN_ROWS:
+        return [row for ids in chunks for row in session.execute(statement(ids))]
+    size = min(_PER_STATEMENT, -(-len(wanted) // prefetch.READERS))
+    chunks = [wanted[i : i + size] for i in range(0, len(wanted), size)]
+
+    def read(ids: list[uuid.UUID]) -> list[Any] | None:
+        try:
+            with engine.connect() as conn:  # type: ignore[union-attr]
+                return list(conn.execute(statement(ids)))
+        except (DBAPIError, UserError, TimeoutError) as exc:  # no free connection, a busy file…
+            log.info("events read in the report's own transaction: %s", exc)
+            return None
+
+    with ThreadPoolExecutor(max_workers=min(prefetch.READERS, len(chunks))) as pool:
+        parts = list(pool.map(read, chunks))
+    # A part no other connection could read is read here, where any real error is raised.
+    return [
+        row
+        for ids, rows in zip(chunks, parts, strict=True)
+        for row in (rows if rows is not None else session.execute(statement(ids)))
+    ]
 
 
 def due_before(session: Session, office_id: uuid.UUID, day: date, working_days: int, tz: str) -> datetime:

@@ -70,9 +70,6 @@ def prefetch_dossiers(db: Database, session: Session, rowids: Select[Any] | Comp
 def _read(db: Database, part: list[int]) -> int:
     try:
         with db.engine.connect() as conn:
-            # Closed, not pooled, at the end: the report's pool keeps its usual one or two connections
-            # (and their page caches), not one more per reader.
-            conn.detach()
             return sum(
                 len(conn.execute(_DOSSIER_AND_APPLICANT, {"rowids": part[i : i + PER_STATEMENT]}).all())
                 for i in range(0, len(part), PER_STATEMENT)

@@ -95,6 +95,25 @@ def test_given_readers_that_fail_then_the_report_still_comes(
             literal_column("1").in_(bindparam("rowids", expanding=True))
         )
         monkeypatch.setattr(prefetch, "_DOSSIER_AND_APPLICANT", broken)
-    caplog.set_level(logging.INFO, logger="counter_app.services.reports.prefetch")
+    caplog.set_level(logging.INFO, logger="counter_app.services.reports")
     assert end_of_day(db, h.supervisor, THURSDAY) == plain
     assert "rows not read ahead" in caplog.text
+
+
+def test_given_dossiers_changed_since_then_their_events_read_in_parallel_are_those_read_in_order(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The status replay of a past day's lists (dossier_lines._events_before) reads the events of the
+    # dossiers changed since in parallel connections on SQLite: the same rows as one read.
+    lines = importlib.import_module("counter_app.services.reports.dossier_lines")
+    build(db)
+    with db.read() as session:
+        ids = list(session.execute(select(dossiers.c.id)).scalars())
+        instant = session.execute(select(func.max(dossiers.c.received_at))).scalar_one()
+        monkeypatch.setattr(prefetch, "MIN_ROWS", 10**9)
+        in_order = [tuple(r) for r in lines._events_before(session, ids, instant)]
+        monkeypatch.setattr(prefetch, "MIN_ROWS", 1)
+        monkeypatch.setattr(lines, "_PER_STATEMENT", 2)  # several parts, several statements
+        in_parallel = [tuple(r) for r in lines._events_before(session, ids, instant)]
+    assert len(in_order) > len(ids) > 2
+    assert sorted(in_parallel, key=str) == sorted(in_order, key=str)
