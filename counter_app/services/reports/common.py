@@ -274,17 +274,28 @@ def open_status_rows(dialect: str, due_before: datetime | None = None, c=None) -
     return still_open
 
 
+def resolved_since_rows(dialect: str, instant: datetime, c=None) -> Select[Any]:  # type: ignore[no-untyped-def]
+    """The row ids (SQLite; ids elsewhere) of the dossiers resolved since ``instant``, from the
+    resolution index: open at ``instant``, so read by a list about it (a day already past)."""
+    c = aliased(Dossier, name="o") if c is None else c
+    ref = literal_column("o.rowid") if dialect == "sqlite" else c.id
+    return (
+        select(ref)
+        .where(c.resolved_at >= instant)
+        .with_hint(c, "INDEXED BY ix_dossiers_resolved_at", "sqlite")
+    )
+
+
 def open_candidates(instant: datetime, dialect: str, due_before: datetime | None = None) -> Select[Any]:
     """The row ids (SQLite; the ids elsewhere) of every dossier that may be open at ``instant``, each
     kind listed inside its own index: open statuses (``open_status_rows``), resolved since, withdrawn
     or stopped since. ``open_at`` checks the rule on each."""
     c = aliased(Dossier, name="o")
     ref = literal_column("o.rowid") if dialect == "sqlite" else c.id
-    still_open = open_status_rows(dialect, due_before, c)
-    resolved_since = select(ref).where(c.resolved_at >= instant)
-    resolved_since = resolved_since.with_hint(c, "INDEXED BY ix_dossiers_resolved_at", "sqlite")
     ended = select(ref).where(c.id.in_(ended_since(instant)))
-    return union(still_open, resolved_since, ended)  # type: ignore[return-value]
+    return union(  # type: ignore[return-value]
+        open_status_rows(dialect, due_before, c), resolved_since_rows(dialect, instant, c), ended
+    )
 
 
 def open_at(instant: datetime, dialect: str, due_before: datetime | None = None) -> list[ColumnElement[bool]]:

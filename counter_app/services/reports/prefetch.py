@@ -49,20 +49,27 @@ _DOSSIER_AND_APPLICANT = (
 )
 
 
-def prefetch_dossiers(db: Database, session: Session, rowids: Select[Any] | CompoundSelect) -> int:
-    """Read the dossiers whose row ids ``rowids`` lists, and their applicants, in ``READERS``
-    parallel parts (SQLite; a no-op elsewhere, and for fewer than ``MIN_ROWS`` or more than
-    ``MAX_ROWS`` rows, which are listed no further). The number of dossiers read (0 when skipped).
+def prefetch_dossiers(db: Database, session: Session, *row_lists: Select[Any] | CompoundSelect) -> int:
+    """Read the dossiers whose row ids the ``row_lists`` list, and their applicants, in ``READERS``
+    parallel parts (SQLite; a no-op elsewhere). The lists are taken in order while together they stay
+    within ``MAX_ROWS`` (a longer one is listed no further, and neither are those after it); fewer
+    than ``MIN_ROWS`` rows are left to the report. The number of dossiers read (0 when skipped).
 
     Best effort: it only warms the cache, so a part that fails (a busy file, no free connection)
     is logged and left to the report's own read."""
     if db.dialect != "sqlite":
         return 0
-    listed = sorted(session.execute(rowids.limit(MAX_ROWS + 1)).scalars())
-    if not MIN_ROWS <= len(listed) <= MAX_ROWS:
+    listed: set[int] = set()
+    for rows in row_lists:
+        more = session.execute(rows.limit(MAX_ROWS + 1 - len(listed))).scalars().all()
+        if len(listed) + len(more) > MAX_ROWS:
+            break
+        listed.update(more)
+    if len(listed) < MIN_ROWS:
         return 0
-    size = -(-len(listed) // READERS)
-    parts = [listed[i : i + size] for i in range(0, len(listed), size)]
+    ordered = sorted(listed)
+    size = -(-len(ordered) // READERS)
+    parts = [ordered[i : i + size] for i in range(0, len(ordered), size)]
     with ThreadPoolExecutor(max_workers=len(parts)) as pool:
         return sum(pool.map(lambda part: _read(db, part), parts))
 
