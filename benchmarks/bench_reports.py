@@ -180,7 +180,7 @@ DAY_RESOLVED_ROWS = "SELECT rowid FROM dossiers INDEXED BY ix_dossiers_resolved_
 DAY_CANDIDATES = f"""{DAY_OPEN_ROWS}
                    UNION {DAY_RESOLVED_ROWS}
                    UNION SELECT rowid FROM dossiers WHERE id IN ({ENDINGS.format(day=":end_day", at=":end")})"""
-DAY_PREFETCH = "SELECT d.code, a.full_name FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.rowid IN ({ids})"
+DAY_PREFETCH = "SELECT count(a.full_name) FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.rowid IN ({ids})"
 DAY_LINES = f"""SELECT d.code, d.status, a.full_name, a.phone, p.code, v.name, d.field_id, g.name,
        d.received_at, d.appointment_at, d.legal_due_at, d.apology_count
   FROM dossiers d NOT INDEXED JOIN applicants a ON a.id = d.applicant_id
@@ -474,13 +474,9 @@ def raw_day(f: Folder) -> tuple[int, int]:
     conn = f.raw[0]
     received = sum(n for *_, n in conn.execute(DAY_RECEIVED, params))
     conn.execute(DAY_ACTS, params).fetchall()
-    listed: set[int] = set()
-    for rows in (DAY_OPEN_ROWS, DAY_RESOLVED_ROWS):  # as prefetch_dossiers lists them
-        more = [r[0] for r in conn.execute(f"{rows} LIMIT {prefetch.MAX_ROWS + 1 - len(listed)}", params)]
-        if len(listed) + len(more) > prefetch.MAX_ROWS:
-            break
-        listed.update(more)
-    raw_prefetch(f.file, sorted(listed))
+    raw_prefetch(
+        f.file, [r[0] for r in conn.execute(f"{DAY_OPEN_ROWS} LIMIT {prefetch.MAX_ROWS + 1}", params)]
+    )
     lines = conn.execute(DAY_LINES, params).fetchall()
     conn.execute("SELECT field_id, valid_from, name FROM field_names").fetchall()
     overdue = [epoch(r[10]) for r in lines if r[10] is not None and epoch(r[10]) < end.timestamp()]
@@ -519,7 +515,7 @@ def raw_replay_reads(f: Folder, conn: sqlite3.Connection, ids: list[str], end: s
 
 
 def raw_prefetch(file: Path, rowids: list[int]) -> None:
-    if len(rowids) < prefetch.MIN_ROWS:
+    if not prefetch.MIN_ROWS <= len(rowids) <= prefetch.MAX_ROWS:
         return
     ordered = sorted(rowids)
     size = -(-len(ordered) // prefetch.READERS)

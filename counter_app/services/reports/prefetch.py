@@ -20,7 +20,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Select, bindparam, literal_column, select
+from sqlalchemy import CompoundSelect, Select, bindparam, func, literal_column, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -42,30 +42,27 @@ MAX_ROWS = 20_000
 # Row ids bound per statement: below the 999 host parameters an older SQLite allows.
 PER_STATEMENT = 500
 
+# One number back, not a row per dossier: SQLite reads each dossier's row and its applicant's (the
+# pages are what this is for) while no Python object is made for them.
 _DOSSIER_AND_APPLICANT = (
-    select(dossiers.c.code, applicants.c.full_name)
+    select(func.count(applicants.c.full_name))
+    .select_from(dossiers)
     .join(applicants, applicants.c.id == dossiers.c.applicant_id)
     .where(literal_column("dossiers.rowid").in_(bindparam("rowids", expanding=True)))
 )
 
 
-def prefetch_dossiers(db: Database, session: Session, *row_lists: Select[Any] | CompoundSelect) -> int:
-    """Read the dossiers whose row ids the ``row_lists`` list, and their applicants, in ``READERS``
-    parallel parts (SQLite; a no-op elsewhere). The lists are taken in order while together they stay
-    within ``MAX_ROWS`` (a longer one is listed no further, and neither are those after it); fewer
-    than ``MIN_ROWS`` rows are left to the report. The number of dossiers read (0 when skipped).
+def prefetch_dossiers(db: Database, session: Session, rowids: Select[Any] | CompoundSelect) -> int:
+    """Read the dossiers whose row ids ``rowids`` lists, and their applicants, in ``READERS``
+    parallel parts (SQLite; a no-op elsewhere, and for fewer than ``MIN_ROWS`` or more than
+    ``MAX_ROWS`` rows, which are listed no further). The number of dossiers read (0 when skipped).
 
     Best effort: it only warms the cache, so a part that fails (a busy file, no free connection)
     is logged and left to the report's own read."""
     if db.dialect != "sqlite":
         return 0
-    listed: set[int] = set()
-    for rows in row_lists:
-        more = session.execute(rows.limit(MAX_ROWS + 1 - len(listed))).scalars().all()
-        if len(listed) + len(more) > MAX_ROWS:
-            break
-        listed.update(more)
-    if len(listed) < MIN_ROWS:
+    listed = session.execute(rowids.limit(MAX_ROWS + 1)).scalars().all()
+    if not MIN_ROWS <= len(listed) <= MAX_ROWS:
         return 0
     ordered = sorted(listed)
     size = -(-len(ordered) // READERS)
@@ -78,7 +75,7 @@ def _read(db: Database, part: list[int]) -> int:
     try:
         with db.engine.connect() as conn:
             return sum(
-                len(conn.execute(_DOSSIER_AND_APPLICANT, {"rowids": part[i : i + PER_STATEMENT]}).all())
+                conn.execute(_DOSSIER_AND_APPLICANT, {"rowids": part[i : i + PER_STATEMENT]}).scalar_one()
                 for i in range(0, len(part), PER_STATEMENT)
             )
     except (DBAPIError, UserError, TimeoutError) as exc:
