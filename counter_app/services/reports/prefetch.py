@@ -10,8 +10,8 @@ query reads them from memory.
 
 Only the pages are shared: what the report shows still comes from its own statement, in its own
 read transaction (``report_session``); a row changed between the two reads is simply read again.
-SQLite only: PostgreSQL's server reads its own pages. With a warm cache this costs a few
-milliseconds (the rows are found in memory by their row ids).
+SQLite only: PostgreSQL's server reads its own pages. With a warm cache it costs ~12 ms at 1M
+dossiers a year (bench_reports.py with and without it: 121.9 → 133.6 ms warm, 505 → 449 ms cold).
 """
 
 from __future__ import annotations
@@ -31,8 +31,9 @@ from counter_app.domain.errors import UserError
 log = logging.getLogger(__name__)
 
 # Parallel reads the disk is given at once: on the 2-core test machine 1,700 cold dossier+applicant
-# reads took 530–800 ms one at a time, 190–370 ms four at a time, no less eight at a time
-# (benchmarks/bench_reports.py measures the report itself, cold and warm, with and without this).
+# reads by row id (plain sqlite3, 200k folder, a test suite running beside) took 530–800 ms one at a
+# time, 190–370 ms four at a time, no less eight at a time (benchmarks/bench_reports.py measures the
+# report itself, cold and warm, with and without this: --no-read-ahead).
 READERS = 4
 # Fewer rows than this are read faster by the report alone than the threads take to start.
 MIN_ROWS = 200
